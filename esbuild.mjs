@@ -1,0 +1,77 @@
+// Builds every bundle the extension ships plus the bundle the in-editor tests run from.
+//   node esbuild.mjs               dev bundles with source maps
+//   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
+//   node esbuild.mjs --watch       dev bundles, rebuilt on change
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  metafile: true,
+};
+
+/** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
+const extension = {
+  ...common,
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  // Lazy `import()`s (the API client, undici) become separate chunks only in ESM;
+  // in CJS esbuild keeps them in the bundle but defers their evaluation, which is what keeps activation cheap.
+};
+
+/** Webview front-ends: one browser bundle per panel, entries are media/<name>/main.ts. */
+const webviewEntries = existsSync('media')
+  ? readdirSync('media', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join('media', d.name, 'main.ts')))
+      .map((d) => [d.name, join('media', d.name, 'main.ts')])
+  : [];
+const webviews = {
+  ...common,
+  entryPoints: Object.fromEntries(webviewEntries),
+  outdir: 'dist/webviews',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+/** Tests that run inside the real extension host (code-server); never shipped. */
+const integrationEntry = 'test/integration/index.ts';
+const integration = {
+  ...common,
+  minify: false,
+  sourcemap: 'inline',
+  entryPoints: { index: integrationEntry },
+  outdir: 'out/integration',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+};
+
+const configs = [extension];
+if (webviewEntries.length) configs.push(webviews);
+if (!production && existsSync(integrationEntry)) configs.push(integration);
+
+if (watch) {
+  for (const c of configs) await (await esbuild.context(c)).watch();
+  console.log('esbuild: watching');
+} else {
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  for (const r of results) {
+    for (const [file, info] of Object.entries(r.metafile.outputs)) {
+      if (!file.endsWith('.map')) console.log(`${file}  ${(info.bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}
