@@ -5,6 +5,9 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,6 +30,7 @@ const extension = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  define: { EXTENSION_VERSION: JSON.stringify(pkg.version) },
   // Lazy `import()`s (the API client, undici) become separate chunks only in ESM;
   // in CJS esbuild keeps them in the bundle but defers their evaluation, which is what keeps activation cheap.
 };

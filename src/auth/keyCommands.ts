@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { readApiSettings } from '../config';
+import type { Logger } from '../log';
+import { KeyStorageError } from './keyStore';
+import type { Session } from './session';
+
+const ADMIN_KEYS_PAGE = 'https://platform.openai.com/settings/organization/admin-keys';
+
+/** Why a candidate key was refused, in words an admin can act on. */
+export function explainKeyFailure(err: unknown): string {
+  const status = (err as { status?: number })?.status;
+  if (status === 401) return 'The API rejected the key (401 Unauthorized): it is invalid or has been revoked.';
+  if (status === 403) {
+    return 'This is not an admin API key (403 Forbidden): project and user keys cannot use the Administration API. '
+      + `An organization owner creates admin keys at ${ADMIN_KEYS_PAGE}.`;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return `The key could not be checked: ${message}`;
+}
+
+export function registerKeyCommands(session: Session, log: Logger): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.setAdminKey', (key?: unknown) =>
+      setAdminKey(session, log, typeof key === 'string' ? key : undefined)),
+    vscode.commands.registerCommand('openaiAdmin.clearAdminKey', (opts?: { confirm?: boolean }) =>
+      clearAdminKey(session, opts?.confirm !== false)),
+  ];
+}
+
+/**
+ * Validates with one cheap request before storing, so a mistyped or non-admin key never replaces a
+ * working one. Returns whether a key was stored (automation and tests pass the key as an argument).
+ */
+async function setAdminKey(session: Session, log: Logger, given?: string): Promise<boolean> {
+  const key = (given ?? await vscode.window.showInputBox({
+    title: 'OpenAI Admin: Set Admin API Key',
+    prompt: 'Paste an organization admin API key. It is checked against the API, then kept in VS Code secret storage.',
+    placeHolder: 'sk-admin-…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/\s/.test(v.trim()) ? 'A key contains no spaces.' : undefined),
+  }))?.trim();
+  if (!key) return false;
+  log.protectSecret(key);
+
+  const settings = readApiSettings();
+  if (!settings.ok) {
+    void vscode.window.showErrorMessage(`${settings.reason} The key was not stored.`, 'Open Settings')
+      .then((a) => a && vscode.commands.executeCommand('workbench.action.openSettings', 'openaiAdmin.apiBaseUrl'));
+    return false;
+  }
+
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Checking the admin API key…' },
+      async () => {
+        const client = await session.clientFor(key, settings.settings);
+        await client.projects.listPage({ limit: 1 });
+      },
+    );
+  } catch (err) {
+    const reason = explainKeyFailure(err);
+    log.warn(`Set Admin API Key: ${reason} Nothing was stored.`);
+    void vscode.window.showErrorMessage(`${reason} Nothing was stored.`);
+    return false;
+  }
+
+  try {
+    await session.keys.store(key);
+  } catch (err) {
+    const message = err instanceof KeyStorageError ? err.message : `Could not store the key: ${String(err)}`;
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return false;
+  }
+  await session.keyChanged();
+  log.info(`Admin API key stored (checked against ${settings.settings.baseUrl}).`);
+  void vscode.window.setStatusBarMessage('$(check) OpenAI admin key saved', 4000);
+  return true;
+}
+
+async function clearAdminKey(session: Session, confirm: boolean): Promise<boolean> {
+  if (confirm) {
+    const choice = await vscode.window.showWarningMessage(
+      'Remove the admin API key from VS Code secret storage?',
+      { modal: true, detail: 'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.' },
+      'Remove Key',
+    );
+    if (choice !== 'Remove Key') return false;
+  }
+  await session.keys.delete();
+  await session.keyChanged();
+  void vscode.window.setStatusBarMessage('OpenAI admin key removed', 4000);
+  return true;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+
+const SECRET_ID = 'openaiAdmin.adminKey';
+
+export class KeyStorageError extends Error {}
+
+/**
+ * The admin key lives only in VS Code's SecretStorage (OS keychain on desktop, encrypted browser
+ * storage in VS Code for the Web / code-server). Nothing else in the extension persists it.
+ */
+export class KeyStore {
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.onDidChange = (listener, thisArg, disposables) =>
+      secrets.onDidChange((e) => { if (e.key === SECRET_ID) listener.call(thisArg); }, undefined, disposables);
+  }
+
+  get(): Thenable<string | undefined> {
+    return this.secrets.get(SECRET_ID);
+  }
+
+  /**
+   * Stores and reads back: on Linux without a keyring VS Code may keep secrets only in memory or fail,
+   * and a user must hear that instead of losing the key at the next start.
+   */
+  async store(key: string): Promise<void> {
+    try {
+      await this.secrets.store(SECRET_ID, key);
+    } catch (err) {
+      throw new KeyStorageError(`VS Code could not save the key in its secret storage (${describe(err)}). ${KEYRING_HINT}`);
+    }
+    if ((await this.secrets.get(SECRET_ID)) !== key) {
+      throw new KeyStorageError(`VS Code's secret storage did not keep the key. ${KEYRING_HINT}`);
+    }
+  }
+
+  delete(): Thenable<void> {
+    return this.secrets.delete(SECRET_ID);
+  }
+}
+
+export const KEYRING_HINT =
+  'If no OS keyring is available, set "password-store" in VS Code\'s argv.json (Preferences: Configure Runtime Arguments), e.g. "gnome-libsecret" or "basic", and restart.';
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

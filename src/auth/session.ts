@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { AdminClient, RequestLogEntry } from '../api';
+import { readApiSettings, affectsApiSettings, type ApiSettings } from '../config';
+import type { Logger } from '../log';
+import { KeyStore } from './keyStore';
+
+export type KeyState = 'missing' | 'ok' | 'invalid' | 'notAdmin' | 'badBaseUrl';
+
+export class NotConnectedError extends Error {
+  constructor(readonly state: KeyState, message: string) { super(message); }
+}
+
+declare const EXTENSION_VERSION: string;
+const USER_AGENT = `openai-admin-explorer/${typeof EXTENSION_VERSION === 'string' ? EXTENSION_VERSION : 'dev'}`;
+
+/**
+ * Owns the connection: the key's state, the settings and the one AdminClient built from them.
+ * The client (and undici with it) is imported on the first request, never at activation.
+ */
+export class Session implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<KeyState>();
+  readonly onDidChangeState = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private client?: Promise<AdminClient>;
+  private state: KeyState = 'missing';
+
+  constructor(readonly keys: KeyStore, private readonly log: Logger) {
+    this.disposables.push(
+      keys.onDidChange(() => { this.client = undefined; void this.refreshState(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsApiSettings(e)) { this.client = undefined; void this.refreshState(); }
+      }),
+    );
+  }
+
+  get keyState(): KeyState { return this.state; }
+
+  /** Reads only local state (secret storage, settings): safe during activation. */
+  async refreshState(): Promise<KeyState> {
+    const key = await this.keys.get();
+    this.log.protectSecret(key);
+    const settings = readApiSettings();
+    const next: KeyState = !key ? 'missing' : !settings.ok ? 'badBaseUrl'
+      : this.state === 'invalid' || this.state === 'notAdmin' ? this.state : 'ok';
+    this.setState(next);
+    return next;
+  }
+
+  /** A new key starts trusted again; the API says otherwise on its next 401/403. */
+  async keyChanged(): Promise<void> {
+    this.client = undefined;
+    this.state = 'missing';
+    await this.refreshState();
+  }
+
+  async getClient(): Promise<AdminClient> {
+    if (!this.client) {
+      const pending = this.build();
+      this.client = pending;
+      pending.catch(() => { if (this.client === pending) this.client = undefined; });
+    }
+    return this.client;
+  }
+
+  /** A client for a key that is not stored yet (validation before saving). */
+  async clientFor(key: string, settings: ApiSettings, stored = false): Promise<AdminClient> {
+    const api = await import('../api');
+    return api.createAdminClient({
+      apiKey: key,
+      baseUrl: settings.baseUrl,
+      timeoutMs: settings.timeoutMs,
+      maxRetries: settings.maxRetries,
+      concurrency: settings.maxConcurrentRequests,
+      proxy: settings.proxy,
+      userAgent: USER_AGENT,
+      onRequest: (entry) => this.onRequest(entry, stored),
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async build(): Promise<AdminClient> {
+    const key = await this.keys.get();
+    if (!key) throw new NotConnectedError('missing', 'No admin API key is set. Run "OpenAI Admin: Set Admin API Key".');
+    this.log.protectSecret(key);
+    const settings = readApiSettings();
+    if (!settings.ok) throw new NotConnectedError('badBaseUrl', settings.reason);
+    return this.clientFor(key, settings.settings, true);
+  }
+
+  private onRequest(entry: RequestLogEntry, stored: boolean): void {
+    const status = entry.status ? String(entry.status) : entry.error ?? 'failed';
+    const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
+    const id = entry.requestId ? ` ${entry.requestId}` : '';
+    this.log.info(`${entry.method} ${entry.path} → ${status} in ${Math.round(entry.durationMs)} ms${id}${attempt}`);
+    if (!stored) return;
+    if (entry.status === 401) this.setState('invalid');
+    else if (entry.status === 403) this.setState('notAdmin');
+  }
+
+  private setState(next: KeyState): void {
+    void vscode.commands.executeCommand('setContext', 'openaiAdmin.hasKey', next !== 'missing');
+    void vscode.commands.executeCommand('setContext', 'openaiAdmin.keyState', next);
+    if (next === this.state) return;
+    this.state = next;
+    this.changed.fire(next);
+  }
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { checkBaseUrl, DEFAULT_BASE_URL } from './api/baseUrl';
+
+export interface ProxySettings { url?: string; strictSSL: boolean; noProxy: string[] }
+
+export interface ApiSettings {
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  maxConcurrentRequests: number;
+  proxy: ProxySettings;
+}
+
+export type SettingsResult = { ok: true; settings: ApiSettings } | { ok: false; reason: string };
+
+/**
+ * Only user (or remote machine) and default values count for settings that steer the key.
+ * The manifest already scopes them to `machine`; reading `inspect()` by hand makes that independent
+ * of how a VS Code version resolves scopes, so a repository's .vscode/settings.json can never win.
+ */
+function userValue<T>(section: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = section.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+export function readApiSettings(): SettingsResult {
+  const own = vscode.workspace.getConfiguration('openaiAdmin');
+  const http = vscode.workspace.getConfiguration('http');
+  const checked = checkBaseUrl(userValue(own, 'apiBaseUrl', DEFAULT_BASE_URL));
+  if (!checked.ok) return { ok: false, reason: `openaiAdmin.apiBaseUrl: ${checked.reason}` };
+  const proxyUrl = userValue<string>(http, 'proxy', '').trim();
+  return {
+    ok: true,
+    settings: {
+      baseUrl: checked.url,
+      timeoutMs: userValue(own, 'requestTimeoutMs', 30_000),
+      maxRetries: userValue(own, 'maxRetries', 2),
+      maxConcurrentRequests: userValue(own, 'maxConcurrentRequests', 8),
+      proxy: {
+        url: proxyUrl || undefined,
+        strictSSL: userValue(http, 'proxyStrictSSL', true),
+        noProxy: userValue<string[]>(http, 'noProxy', []),
+      },
+    },
+  };
+}
+
+export function affectsApiSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration('openaiAdmin') || e.affectsConfiguration('http.proxy')
+    || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+}

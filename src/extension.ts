@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+const moduleLoadedAt = performance.now();
+
+import { KeyStore } from './auth/keyStore';
+import { registerKeyCommands } from './auth/keyCommands';
+import { Session } from './auth/session';
+import { Logger } from './log';
+import { ExplorerProvider } from './tree/explorerProvider';
+import { readApiSettings } from './config';
+
+/** What tests (integration, e2e, benchmarks) may ask of the running extension. */
+export interface ExtensionTestApi {
+  hasKey(): Promise<boolean>;
+  baseUrl(): string;
+  keyState(): string;
+  logLines(): string[];
+}
+
+/** Wiring only: no network here, the client is imported on the first request. */
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
+  const activateStart = performance.now();
+  const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
+  const session = new Session(new KeyStore(context.secrets), log);
+  const explorer = new ExplorerProvider(session);
+  const view = vscode.window.createTreeView('openaiAdmin.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+
+  context.subscriptions.push(
+    log, session, explorer, view,
+    ...registerKeyCommands(session, log),
+    vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
+    vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
+    session.onDidChangeState(() => explorer.refresh()),
+  );
+  void session.refreshState();
+
+  const now = performance.now();
+  log.info(`Activated in ${(now - activateStart).toFixed(1)} ms (module load to ready ${(now - moduleLoadedAt).toFixed(1)} ms).`);
+
+  return {
+    hasKey: async () => Boolean(await session.keys.get()),
+    baseUrl: () => {
+      const s = readApiSettings();
+      return s.ok ? s.settings.baseUrl : '';
+    },
+    keyState: () => session.keyState,
+    logLines: () => log.lines(),
+  };
+}
+
+export function deactivate(): void {}

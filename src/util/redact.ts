@@ -1,0 +1,15 @@
+/**
+ * Last line of defence for secrets in text that leaves the process (logs, messages, webviews):
+ * anything shaped like an OpenAI key or a bearer credential is cut down to a recognisable stub.
+ * Callers still must not pass secrets here on purpose; this catches accidents.
+ */
+const KEY_SHAPE = /\bsk-[A-Za-z0-9_\-]{8,}/g;
+const BEARER = /\bBearer\s+[^\s"',;]+/gi;
+
+export function redact(text: string, extraSecrets: Iterable<string> = []): string {
+  let out = text;
+  for (const secret of extraSecrets) {
+    if (secret && secret.length >= 6) out = out.split(secret).join('[redacted]');
+  }
+  return out.replace(BEARER, 'Bearer [redacted]').replace(KEY_SHAPE, (m) => `${m.slice(0, 7)}…[redacted]`);
+}
