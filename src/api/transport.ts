@@ -1,0 +1,386 @@
+import { STATUS_CODES } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { sharedDispatcher } from './agents';
+import {
+  AdminApiError,
+  CancelledError,
+  NetworkError,
+  TimeoutError,
+  createScrubber,
+  errorClassForStatus,
+  type AdminApiErrorInit,
+  type Scrubber,
+} from './errors';
+import { ConcurrencyLimiter } from './limiter';
+import { chooseProxy, type ProxySettings } from './proxy';
+import { isRetryable, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
+
+export type { HttpMethod } from './retry';
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_USER_AGENT = 'openai-admin-explorer';
+
+/** One line per HTTP attempt (retries produce one entry each). Never contains the key. */
+export interface RequestLogEntry {
+  method: HttpMethod;
+  /** Path and query relative to the base URL. */
+  path: string;
+  /** Absent when no response arrived (network error, timeout, cancellation). */
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+  /** The error message, when the attempt failed. */
+  error?: string;
+}
+
+export interface TransportOptions {
+  apiKey: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  userAgent?: string;
+  proxy?: ProxySettings;
+  /** Source of HTTPS_PROXY / HTTP_PROXY / NO_PROXY. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Maximum requests in flight for this client. Default: unlimited. */
+  concurrency?: number;
+}
+
+/** Per-call options; accepted as the last argument of every client method. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Path and query relative to the base URL, already encoded. */
+  path: string;
+  /** JSON-serialisable body; undefined sends none. */
+  body?: unknown;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+type Outcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: AdminApiError; facts: FailureFacts; headers?: RawResponse['headers'] };
+
+function header(headers: RawResponse['headers'] | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function lowLevelCode(cause: unknown): string {
+  const c = cause as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = c?.code ?? c?.cause?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+function lowLevelMessage(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'response body truncated',
+  UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  MALFORMED_BODY: 'malformed response body',
+  REDIRECT: 'unexpected redirect',
+};
+
+/** A short readable excerpt of a non-JSON error body (HTML error pages from proxies, …). */
+function excerpt(text: string): string {
+  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+interface ApiErrorBody {
+  message?: unknown;
+  type?: unknown;
+  code?: unknown;
+  param?: unknown;
+}
+
+function parseErrorBody(text: string): ApiErrorBody | undefined {
+  try {
+    const parsed = JSON.parse(text) as { error?: ApiErrorBody } | null;
+    return parsed && typeof parsed.error === 'object' && parsed.error !== null ? parsed.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the retry policy needs to know about a failed attempt. */
+function failureFacts(error: AdminApiError): FailureFacts {
+  if (error instanceof CancelledError) return { networkCode: 'CANCELLED' };
+  if (error instanceof NetworkError) return { networkCode: error.networkCode };
+  if (error instanceof TimeoutError && error.status === undefined) return { networkCode: 'TIMEOUT' };
+  return { status: error.status };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`baseUrl must be http(s): ${url.protocol}`);
+  if (url.username || url.password || url.search || url.hash) {
+    throw new TypeError('baseUrl must not contain credentials, a query or a fragment');
+  }
+  return url;
+}
+
+/** Proxy URL without credentials, safe to show in a log. */
+function displayProxy(proxyUrl: string | undefined): string | undefined {
+  if (!proxyUrl) return undefined;
+  try {
+    const url = new URL(proxyUrl);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return '(invalid proxy URL)';
+  }
+}
+
+/**
+ * Sends requests to one Admin API origin: auth, timeouts, cancellation,
+ * retries, error mapping and the request log. Knows nothing about endpoints.
+ */
+export class Transport {
+  // Private fields, so neither JSON.stringify nor util.inspect of a client shows the key.
+  readonly #apiKey: string;
+  readonly #scrub: Scrubber;
+  readonly #origin: string;
+  readonly #basePath: string;
+  readonly #dispatcher: Dispatcher;
+  readonly #limiter?: ConcurrencyLimiter;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #userAgent: string;
+  readonly #onRequest?: (entry: RequestLogEntry) => void;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /** The proxy in use (credentials removed), or undefined for direct connections. */
+  readonly proxy?: string;
+
+  constructor(options: TransportOptions) {
+    const { apiKey } = options;
+    if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('apiKey is required');
+    if (/[\s]/.test(apiKey)) throw new TypeError('apiKey must not contain whitespace or line breaks');
+    const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    const proxyUrl = chooseProxy(base, options.proxy, options.env ?? process.env);
+    const proxyPassword = proxyUrl ? decodeURIComponent(new URL(proxyUrl).password) : '';
+    const scrubKey = createScrubber(apiKey);
+    const scrubProxy = proxyPassword ? createScrubber(proxyPassword) : (s: string) => s;
+
+    this.#apiKey = apiKey;
+    this.#scrub = (text) => scrubProxy(scrubKey(text));
+    this.#origin = base.origin;
+    this.#basePath = base.pathname.replace(/\/+$/, '');
+    this.baseUrl = `${this.#origin}${this.#basePath}`;
+    this.proxy = displayProxy(proxyUrl);
+    this.#dispatcher = sharedDispatcher({
+      origin: base.origin,
+      proxyUrl,
+      rejectUnauthorized: options.proxy?.strictSSL ?? true,
+    });
+    this.#limiter = options.concurrency ? new ConcurrencyLimiter(options.concurrency) : undefined;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.#onRequest = options.onRequest;
+  }
+
+  async request<T>(req: ApiRequest, options: RequestOptions = {}): Promise<T> {
+    const maxRetries = options.maxRetries ?? this.#maxRetries;
+    const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#attempt(req, bodyText, options, attempt);
+      if (outcome.ok) return outcome.value as T;
+      if (attempt > maxRetries || !isRetryable(req.method, outcome.facts)) throw outcome.error;
+      const waited = await sleep(retryDelayMs(attempt - 1, outcome.headers), options.signal);
+      if (!waited) throw this.#cancelled(req);
+    }
+  }
+
+  async #attempt(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, attempt: number): Promise<Outcome> {
+    if (options.signal?.aborted) return this.#failed(this.#cancelled(req));
+    let release: (() => void) | undefined;
+    try {
+      release = await this.#limiter?.acquire(options.signal);
+    } catch {
+      return this.#failed(this.#cancelled(req));
+    }
+    const started = performance.now();
+    let outcome: Outcome;
+    let raw: RawResponse | undefined;
+    try {
+      raw = await this.#exchange(req, bodyText, options);
+      outcome = this.#interpret(req, raw);
+    } catch (error) {
+      outcome = this.#failed(error instanceof AdminApiError ? error : this.#networkError(req, error));
+    } finally {
+      release?.();
+    }
+    this.#log({
+      method: req.method,
+      path: this.#scrub(req.path),
+      status: raw?.status,
+      durationMs: Math.round(performance.now() - started),
+      requestId: header(raw?.headers, 'x-request-id'),
+      attempt,
+      error: outcome.ok ? undefined : outcome.error.message,
+    });
+    return outcome;
+  }
+
+  async #exchange(req: ApiRequest, bodyText: string | undefined, options: RequestOptions): Promise<RawResponse> {
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    // One deadline for connect, headers and body: undici's own timeouts
+    // restart on every chunk, so a slow-dripping body would never trip them.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      const response = await this.#dispatcher.request({
+        origin: this.#origin,
+        path: this.#basePath + req.path,
+        method: req.method,
+        headers: this.#headers(bodyText !== undefined),
+        body: bodyText,
+        signal: controller.signal,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text };
+    } catch (cause) {
+      if (options.signal?.aborted) throw this.#cancelled(req);
+      if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms: ${this.#where(req)}`, this.#init(req));
+      throw this.#networkError(req, cause);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  #headers(hasBody: boolean): Record<string, string> {
+    return {
+      authorization: `Bearer ${this.#apiKey}`,
+      'user-agent': this.#userAgent,
+      accept: 'application/json',
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    };
+  }
+
+  #interpret(req: ApiRequest, raw: RawResponse): Outcome {
+    const { status } = raw;
+    if (status >= 200 && status < 300) {
+      try {
+        return { ok: true, value: JSON.parse(raw.text) };
+      } catch {
+        const error = this.#transportFailure(req, 'MALFORMED_BODY', `HTTP ${status} body is not valid JSON`, raw);
+        return this.#failed(error);
+      }
+    }
+    if (status >= 300 && status < 400) {
+      // Following a redirect could carry the Authorization header to another
+      // origin, so redirects are reported rather than followed.
+      const location = header(raw.headers, 'location') ?? '(no location)';
+      const error = this.#transportFailure(req, 'REDIRECT', `HTTP ${status} redirect to ${location} was not followed`, raw);
+      return this.#failed(error);
+    }
+    return this.#failed(this.#statusError(req, raw), raw.headers);
+  }
+
+  #statusError(req: ApiRequest, raw: RawResponse): AdminApiError {
+    const body = parseErrorBody(raw.text);
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? this.#scrub(value) : null);
+    const statusText = STATUS_CODES[raw.status] ?? 'Error';
+    const apiMessage = text(body?.message) ?? (excerpt(this.#scrub(raw.text)) || statusText);
+    const requestId = header(raw.headers, 'x-request-id');
+    const message = `${raw.status} ${statusText}: ${apiMessage}${requestId ? ` (request ${requestId})` : ''}`;
+    const ErrorClass = errorClassForStatus(raw.status);
+    return new ErrorClass(message, {
+      ...this.#init(req),
+      status: raw.status,
+      apiMessage,
+      type: text(body?.type),
+      code: text(body?.code),
+      param: text(body?.param),
+      requestId,
+    });
+  }
+
+  /** Wraps an undici/Node error without keeping it: its fields can include the request options and headers. */
+  #networkError(req: ApiRequest, cause: unknown): AdminApiError {
+    const code = lowLevelCode(cause);
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return new TimeoutError(`Request timed out: ${this.#where(req)}`, this.#init(req));
+    }
+    return this.#transportFailure(req, code, this.#scrub(lowLevelMessage(cause)));
+  }
+
+  #transportFailure(req: ApiRequest, networkCode: string, detail: string, raw?: RawResponse): NetworkError {
+    const what = DESCRIPTIONS[networkCode] ?? 'network error';
+    const requestId = header(raw?.headers, 'x-request-id');
+    const message = `Network error (${what}) on ${this.#where(req)}: ${detail} [${networkCode}]`;
+    return new NetworkError(message, { ...this.#init(req), status: raw?.status, apiMessage: detail, requestId, networkCode });
+  }
+
+  #cancelled(req: ApiRequest): CancelledError {
+    return new CancelledError(`Request cancelled: ${this.#where(req)}`, this.#init(req));
+  }
+
+  #failed(error: AdminApiError, headers?: RawResponse['headers']): Outcome {
+    return { ok: false, error, facts: failureFacts(error), headers };
+  }
+
+  #init(req: ApiRequest): AdminApiErrorInit {
+    return { method: req.method, path: this.#scrub(req.path) };
+  }
+
+  #where(req: ApiRequest): string {
+    return `${req.method} ${this.#scrub(req.path)}`;
+  }
+
+  #log(entry: RequestLogEntry): void {
+    if (!this.#onRequest) return;
+    try {
+      this.#onRequest(entry);
+    } catch {
+      // A faulty log sink must not turn a successful request into a failure.
+    }
+  }
+}
