@@ -3,7 +3,7 @@
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.mjs --watch       dev bundles, rebuilt on change
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 
@@ -63,6 +63,9 @@ const integration = {
   target: 'node20',
   external: ['vscode', 'mocha'],
 };
+
+// A production build must not leave a dev build's source maps behind for the .vsix to pick up.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 const configs = [extension];
 if (webviewEntries.length) configs.push(webviews);

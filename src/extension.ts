@@ -5,7 +5,8 @@ import { KeyStore } from './auth/keyStore';
 import { registerKeyCommands } from './auth/keyCommands';
 import { Session } from './auth/session';
 import { Logger } from './log';
-import { ExplorerProvider } from './tree/explorerProvider';
+import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
+import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 
 /** What tests (integration, e2e, benchmarks) may ask of the running extension. */
@@ -21,14 +22,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const activateStart = performance.now();
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   const session = new Session(new KeyStore(context.secrets), log);
-  const explorer = new ExplorerProvider(session);
-  const view = vscode.window.createTreeView('openaiAdmin.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const explorer = new ExplorerProvider(session, organizationRoots);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
   context.subscriptions.push(
     log, session, explorer, view,
     ...registerKeyCommands(session, log),
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
+    vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
+    vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
     session.onDidChangeState(() => explorer.refresh()),
   );
   void session.refreshState();

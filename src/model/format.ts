@@ -1,0 +1,56 @@
+/** Short human forms of API values, shared by the tree, quick picks and panels. */
+
+const UNITS: Array<[number, string]> = [
+  [365 * 86400, 'year'], [30 * 86400, 'month'], [7 * 86400, 'week'], [86400, 'day'], [3600, 'hour'], [60, 'minute'],
+];
+
+/** "3 days ago", "just now", "in 2 hours"; `unixSeconds` as the API gives times. */
+export function relativeTime(unixSeconds: number | null | undefined, nowMs = Date.now()): string {
+  if (unixSeconds === null || unixSeconds === undefined) return 'never';
+  const delta = Math.round(nowMs / 1000 - unixSeconds);
+  const abs = Math.abs(delta);
+  for (const [size, unit] of UNITS) {
+    if (abs >= size) {
+      const n = Math.floor(abs / size);
+      const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
+      return delta >= 0 ? `${text} ago` : `in ${text}`;
+    }
+  }
+  return 'just now';
+}
+
+/** ISO date (UTC) for tooltips: "2026-11-28 10:15 UTC". */
+export function isoDate(unixSeconds: number | null | undefined): string {
+  if (unixSeconds === null || unixSeconds === undefined) return '—';
+  return `${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function thousands(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : n.toLocaleString('en-US');
+}
+
+/** "gpt-4o: 10,000 RPM" style abbreviations for rate-limit fields. */
+export const RATE_LIMIT_FIELDS = [
+  ['max_requests_per_1_minute', 'RPM', 'Requests per minute'],
+  ['max_tokens_per_1_minute', 'TPM', 'Tokens per minute'],
+  ['max_images_per_1_minute', 'IPM', 'Images per minute'],
+  ['max_audio_megabytes_per_1_minute', 'MB/min', 'Audio megabytes per minute'],
+  ['max_requests_per_1_day', 'RPD', 'Requests per day'],
+  ['batch_1_day_max_input_tokens', 'batch TPD', 'Batch input tokens per day'],
+] as const;
+
+export type RateLimitField = (typeof RATE_LIMIT_FIELDS)[number][0];
+
+export const HOSTED_TOOLS = [
+  ['code_interpreter', 'Code interpreter'],
+  ['file_search', 'File search'],
+  ['image_generation', 'Image generation'],
+  ['mcp', 'MCP'],
+  ['web_search', 'Web search'],
+] as const;
+
+export type HostedTool = (typeof HOSTED_TOOLS)[number][0];
+
+export function humanize(value: string | null | undefined): string {
+  return value ? value.replace(/_/g, ' ') : '—';
+}

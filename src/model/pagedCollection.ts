@@ -1,0 +1,96 @@
+import type { Page } from '../api';
+
+export type { Page };
+
+export type PageLoader<T> = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+
+/**
+ * One lazily loaded, paged list (a tree folder's children, a quick pick's source). It is the cache
+ * for that list: loads of the same list are merged, pages append in order, a failure is kept as
+ * state (so the UI can offer a retry) without losing the items already loaded.
+ */
+export class PagedCollection<T> {
+  private loaded: T[] = [];
+  private cursor: string | undefined;
+  private started = false;
+  private done = false;
+  private failure: unknown;
+  private inflight?: Promise<void>;
+  private controller?: AbortController;
+  private generation = 0;
+
+  constructor(private readonly loader: PageLoader<T>) {}
+
+  get items(): readonly T[] { return this.loaded; }
+  get hasMore(): boolean { return this.started && !this.done; }
+  get error(): unknown { return this.failure; }
+  get isLoaded(): boolean { return this.started && (this.loaded.length > 0 || this.done || this.failure !== undefined); }
+  get isLoading(): boolean { return this.inflight !== undefined; }
+
+  /** Loads the first page unless it is loaded (or loading) already. */
+  ensureLoaded(): Promise<void> {
+    if (this.inflight) return this.inflight;
+    if (this.started && this.failure === undefined) return Promise.resolve();
+    return this.loadNext();
+  }
+
+  /** Loads the next page; concurrent calls share one request. */
+  loadMore(): Promise<void> {
+    if (this.inflight) return this.inflight;
+    if (this.started && this.done && this.failure === undefined) return Promise.resolve();
+    return this.loadNext();
+  }
+
+  /** Loads pages until `enough(items)` says stop or the list ends (quick-pick search). */
+  async loadUntil(enough: (items: readonly T[]) => boolean, signal?: AbortSignal): Promise<void> {
+    await this.ensureLoaded();
+    while (!enough(this.loaded) && this.hasMore && this.failure === undefined && !signal?.aborted) {
+      await this.loadMore();
+    }
+  }
+
+  /** Forgets everything and aborts a load in progress; the next ensureLoaded() starts afresh. */
+  reset(): void {
+    this.generation++;
+    this.controller?.abort();
+    this.controller = undefined;
+    this.inflight = undefined;
+    this.loaded = [];
+    this.cursor = undefined;
+    this.started = false;
+    this.done = false;
+    this.failure = undefined;
+  }
+
+  /** Applies a local edit (e.g. after a delete) without reloading. */
+  update(fn: (items: T[]) => T[]): void {
+    this.loaded = fn([...this.loaded]);
+  }
+
+  private loadNext(): Promise<void> {
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.started = true;
+    const run = (async () => {
+      try {
+        const page = await this.loader(this.cursor, controller.signal);
+        if (generation !== this.generation) return;
+        this.loaded = this.loaded.concat(page.data);
+        this.cursor = page.nextCursor ?? undefined;
+        this.done = !page.hasMore || page.nextCursor === null;
+        this.failure = undefined;
+      } catch (err) {
+        if (generation !== this.generation) return;
+        this.failure = err;
+      } finally {
+        if (generation === this.generation) {
+          this.inflight = undefined;
+          this.controller = undefined;
+        }
+      }
+    })();
+    this.inflight = run;
+    return run;
+  }
+}

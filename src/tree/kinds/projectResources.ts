@@ -1,0 +1,230 @@
+import type {
+  AdminClient, AssignedRole, OrganizationSpendAlert, Page, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
+  ProjectSpendAlert, ProjectUser, Role,
+} from '../../api';
+import { HOSTED_TOOLS, humanize, isoDate, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
+import type { NodeSpec, PagedChildren } from '../nodeSpec';
+import { folder, orNotSet, paged, single } from './build';
+
+/** The folders under one project, in the order admins look for them. */
+export function projectFolders(p: Project): NodeSpec[] {
+  const id = p.id;
+  return [
+    folder('users', 'Users', 'person', paged('users', (c, after, signal) => c.projectUsers.listPage(id, { after }, { signal }), (u) => projectUserNode(id, u))),
+    folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', (c, after, signal) => c.serviceAccounts.listPage(id, { after }, { signal }), (s) => serviceAccountNode(id, s))),
+    folder('apiKeys', 'API Keys', 'key', paged('API keys', (c, after, signal) => c.projectApiKeys.listPage(id, { after }, { signal }), apiKeyNode)),
+    folder('rateLimits', 'Rate Limits', 'dashboard', paged('rate limits', (c, after, signal) => c.rateLimits.listPage(id, { after }, { signal }), rateLimitNode)),
+    folder('modelPermissions', 'Model Permissions', 'shield', single('model permissions', (c, signal) => orNotSet(c.modelPermissions.retrieve(id, { signal })), modelPermissionNodes)),
+    folder('hostedTools', 'Hosted Tool Permissions', 'tools', single('hosted tool permissions', (c, signal) => c.hostedToolPermissions.retrieve(id, { signal }), hostedToolNodes)),
+    folder('groups', 'Groups', 'organization', paged('groups', (c, after, signal) => c.projectGroups.listPage(id, { after }, { signal }), projectGroupNode)),
+    folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.projectRoles.listPage(id, { after }, { signal }), roleNode)),
+    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
+      (c, signal) => orNotSet(c.projectSpendLimit.retrieve(id, { signal })),
+      (c, after, signal) => c.projectSpendAlerts.listPage(id, { after }, { signal }),
+    )),
+    folder('dataRetention', 'Data Retention', 'database', single('data retention', (c, signal) => c.projectDataRetention.retrieve(id, { signal }), (r) => [{
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project', data: r,
+      tooltip: ['Data retention for this project', ['Type', r.type]],
+    }])),
+    folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.projectCertificates.listPage(id, { after }, { signal }), certificateNode)),
+  ];
+}
+
+export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
+  const owner = u.role === 'owner';
+  return {
+    key: u.id,
+    label: u.name || u.email || u.id,
+    description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
+    icon: owner ? 'star-full' : 'person',
+    tooltip: [['User', u.name], ['Email', u.email], ['Project role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
+    contextValue: `projectUser ${owner ? 'owner' : 'member'}`,
+    data: u,
+    context: { userId: u.id, userLabel: u.name || u.email || u.id },
+    copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
+    children: paged('role assignments', (c, after, signal) => c.projectUsers.roles.listPage(projectId, u.id, { after }, { signal }), assignedRoleNode, 'No project role assignments'),
+  };
+}
+
+export function assignedRoleNode(r: AssignedRole): NodeSpec {
+  return {
+    key: r.id,
+    label: r.name,
+    description: r.predefined_role ? 'predefined' : 'custom',
+    icon: 'symbol-class',
+    tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
+    contextValue: 'roleAssignment',
+    data: r,
+    context: { roleId: r.id },
+    copy: [['Role ID', r.id]],
+  };
+}
+
+export function serviceAccountNode(projectId: string, s: ProjectServiceAccount): NodeSpec {
+  return {
+    key: s.id,
+    label: s.name || s.id,
+    description: s.role,
+    icon: 'robot',
+    tooltip: [['Service account', s.name], ['Role', s.role], ['Created', isoDate(s.created_at)], ['ID', s.id]],
+    contextValue: 'serviceAccount',
+    data: s,
+    context: { serviceAccountId: s.id, serviceAccountName: s.name || s.id },
+    copy: [['Service account ID', s.id]],
+    // The API has no per-account key list; a project's keys name their owning service account.
+    children: paged('API keys', async (c, after, signal) => {
+      const page = await c.projectApiKeys.listPage(projectId, { after }, { signal });
+      return { ...page, data: page.data.filter((k) => k.owner?.service_account?.id === s.id) };
+    }, apiKeyNode, 'No API keys'),
+  };
+}
+
+export function apiKeyOwner(k: ProjectApiKey): string {
+  const o = k.owner;
+  if (o?.type === 'service_account') return `service account ${o.service_account?.name ?? o.service_account?.id ?? ''}`.trim();
+  return o?.user?.name || o?.user?.email || 'unknown owner';
+}
+
+export function apiKeyNode(k: ProjectApiKey): NodeSpec {
+  return {
+    key: k.id,
+    label: k.name || k.redacted_value,
+    description: `${k.redacted_value} · ${apiKeyOwner(k)} · last used ${relativeTime(k.last_used_at)}`,
+    icon: 'key',
+    tooltip: [
+      ['API key', k.name], ['Value', k.redacted_value], ['Owner', apiKeyOwner(k)], ['Created', isoDate(k.created_at)],
+      ['Last used', k.last_used_at ? `${isoDate(k.last_used_at)} (${relativeTime(k.last_used_at)})` : 'never'], ['ID', k.id],
+    ],
+    contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}`,
+    data: k,
+    context: { apiKeyId: k.id },
+    copy: [['Key ID', k.id]],
+  };
+}
+
+export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
+  const present = RATE_LIMIT_FIELDS.filter(([f]) => r[f] !== undefined && r[f] !== null);
+  return {
+    key: r.id,
+    label: r.model,
+    description: present.slice(0, 2).map(([f, abbr]) => `${thousands(r[f])} ${abbr}`).join(' · '),
+    icon: 'dashboard',
+    tooltip: [['Model', r.model], ...present.map(([f, , name]) => [name, thousands(r[f])] as [string, string]), ['ID', r.id]],
+    contextValue: 'rateLimit',
+    data: r,
+    context: { rateLimitId: r.id },
+  };
+}
+
+function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] } | undefined): NodeSpec[] {
+  if (!p) {
+    return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
+  }
+  const allow = p.mode === 'allow_list';
+  return [
+    {
+      key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${p.model_ids.length} model${p.model_ids.length === 1 ? '' : 's'}`,
+      icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set', data: p,
+      tooltip: [allow ? 'Only these models may be used in this project.' : 'These models may not be used in this project.'],
+    },
+    ...p.model_ids.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
+  ];
+}
+
+function hostedToolNodes(t: Record<string, { enabled: boolean } | undefined>): NodeSpec[] {
+  return HOSTED_TOOLS.map(([key, name]): NodeSpec => {
+    const on = t[key]?.enabled === true;
+    return {
+      key, label: name, description: on ? 'on' : 'off',
+      icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
+      contextValue: `hostedTool ${on ? 'on' : 'off'}`, data: { tool: key, enabled: on },
+      tooltip: [`${name} is ${on ? 'enabled' : 'disabled'} for this project.`],
+    };
+  });
+}
+
+function projectGroupNode(g: ProjectGroup): NodeSpec {
+  return {
+    key: g.group_id,
+    label: g.group_name,
+    description: g.group_type === 'tenant_group' ? 'tenant group' : undefined,
+    icon: 'organization',
+    tooltip: [['Group', g.group_name], ['Type', humanize(g.group_type)], ['Added', isoDate(g.created_at)], ['ID', g.group_id]],
+    contextValue: 'projectGroup',
+    data: g,
+    context: { groupId: g.group_id },
+    copy: [['Group ID', g.group_id]],
+  };
+}
+
+export function roleNode(r: Role): NodeSpec {
+  return {
+    key: r.id,
+    label: r.name,
+    description: `${r.predefined_role ? 'predefined' : 'custom'} · ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
+    icon: 'symbol-class',
+    tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
+    contextValue: r.predefined_role ? 'role predefined' : 'role custom',
+    data: r,
+    context: { roleId: r.id },
+    copy: [['Role ID', r.id]],
+  };
+}
+
+export function certificateNode(c: ProjectCertificate | { id: string; name: string | null; active?: boolean; created_at: number; certificate_details: { valid_at?: number; expires_at?: number } }): NodeSpec {
+  const d = c.certificate_details ?? {};
+  return {
+    key: c.id,
+    label: c.name || c.id,
+    description: `${c.active ? 'active' : 'inactive'}${d.expires_at ? ` · expires ${relativeTime(d.expires_at)}` : ''}`,
+    icon: c.active ? 'verified-filled' : 'verified',
+    tooltip: [['Certificate', c.name], ['Active', c.active ? 'yes' : 'no'], ['Valid from', isoDate(d.valid_at)], ['Expires', isoDate(d.expires_at)], ['ID', c.id]],
+    contextValue: `certificate ${c.active ? 'active' : 'inactive'}`,
+    data: c,
+    context: { certificateId: c.id },
+    copy: [['Certificate ID', c.id]],
+  };
+}
+
+type SpendLimit = { threshold_amount: number; currency: string; interval: string } | undefined;
+type SpendAlert = ProjectSpendAlert | OrganizationSpendAlert;
+
+/** The hard limit (or "No spend limit") first, then the alerts, paged. */
+export function spendChildren(
+  limit: (c: AdminClient, signal: AbortSignal) => Promise<SpendLimit>,
+  alerts: (c: AdminClient, after: string | undefined, signal: AbortSignal) => Promise<Page<SpendAlert>>,
+): PagedChildren {
+  return {
+    type: 'paged',
+    what: 'spend settings',
+    load: async (c, cursor, signal) => {
+      const [l, page] = await Promise.all([cursor ? Promise.resolve(undefined) : limit(c, signal), alerts(c, cursor, signal)]);
+      const head: NodeSpec[] = cursor ? [] : [l
+        ? { key: 'limit', label: `Hard limit ${money(l.threshold_amount, l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }
+        : { key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }];
+      return { ...page, data: [...head, ...page.data.map(spendAlertNode)] };
+    },
+  };
+}
+
+function spendAlertNode(a: SpendAlert): NodeSpec {
+  const recipients = a.notification_channel?.recipients ?? [];
+  return {
+    key: a.id,
+    label: `Alert at ${money(a.threshold_amount, a.currency)} per ${a.interval}`,
+    description: recipients.join(', '),
+    icon: 'bell',
+    tooltip: [['Threshold', money(a.threshold_amount, a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
+    contextValue: 'spendAlert',
+    data: a,
+    context: { spendAlertId: a.id },
+  };
+}
+
+export function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
