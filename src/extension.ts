@@ -5,6 +5,9 @@ import { KeyStore } from './auth/keyStore';
 import { registerKeyCommands } from './auth/keyCommands';
 import { Session } from './auth/session';
 import { Logger } from './log';
+import type { CommandContext } from './commands/context';
+import { registerNodeCommands } from './commands/nodes';
+import { registerProjectCommands } from './commands/projects';
 import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
@@ -25,8 +28,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const explorer = new ExplorerProvider(session, organizationRoots);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
+  const commands: CommandContext = { session, explorer, log, view };
+
   context.subscriptions.push(
     log, session, explorer, view,
+    ...registerNodeCommands(commands),
+    ...registerProjectCommands(commands),
     ...registerKeyCommands(session, log),
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),

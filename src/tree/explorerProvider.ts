@@ -81,6 +81,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.nodes.get(id);
   }
 
+  /** A top-level folder (Projects, Members, …), whether or not the view has shown it yet. */
+  root(key: string): TreeNode {
+    const node = this.nodes.get(key) ?? this.place(undefined, this.roots()).find((n) => n.id === key);
+    if (!node) throw new Error(`No root folder ${key}`);
+    return node;
+  }
+
+  /** Finds a node by id, loading the folders on its path as the view would when expanding them. */
+  async resolve(id: string): Promise<TreeNode | undefined> {
+    const parts = id.split('/');
+    let node: TreeNode | undefined;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const children = await this.getChildren(node);
+      node = children.find((n) => n.id === prefix);
+      if (!node) return undefined;
+    }
+    return node;
+  }
+
   /** The loaded list behind a folder (quick picks search it and page it further). */
   collectionFor(node: TreeNode): PagedCollection<NodeSpec> {
     let collection = this.collections.get(node.id);

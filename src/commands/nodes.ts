@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from '../tree/treeNode';
+import { reveal, type CommandContext } from './context';
+import { pickMember } from './pickers';
+
+const PLATFORM = 'https://platform.openai.com';
+
+/** Commands that work on any row: copy its ids, open its dashboard page, find members. */
+export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.copy', async (node?: TreeNode) => {
+      const entries = node?.spec.copy ?? [];
+      if (!entries.length) return undefined;
+      const chosen = entries.length === 1 ? entries[0]
+        : (await vscode.window.showQuickPick(entries.map((entry) => ({ label: entry[0], description: entry[1], entry })),
+          { title: 'Copy' }))?.entry;
+      if (!chosen) return undefined;
+      const [label, value] = chosen;
+      await vscode.env.clipboard.writeText(value);
+      void vscode.window.setStatusBarMessage(`$(clippy) Copied ${label}`, 3000);
+      return value;
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.openInPlatform', async (node?: TreeNode) => {
+      const path = node?.spec.platformPath ?? '/settings/organization/general';
+      return vscode.env.openExternal(vscode.Uri.parse(`${PLATFORM}${path}`));
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.findMember', async () => {
+      const user = await pickMember(ctx, 'Find Member');
+      return user ? reveal(ctx, `members/${user.id}`) : false;
+    }),
+  ];
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { Project } from '../api';
+import type { TreeNode } from '../tree/treeNode';
+import { reveal, type CommandContext } from './context';
+import { pickProject } from './pickers';
+import { ask, q, required, runWrite } from './run';
+
+/** The project behind a tree node, or one the user picks when run from the palette. */
+export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
+  const id = node?.lookup('projectId');
+  if (id) return { id, name: node?.lookup('projectName') ?? id };
+  const p = await pickProject(ctx, title);
+  return p && { id: p.id, name: p.name || p.id };
+}
+
+/** Tree id of a project's folder (`users`, `rateLimits`, …) under the active or archived list. */
+export function projectFolderId(projectId: string, folder: string, archived = false): string {
+  return `${archived ? 'projects/archived' : 'projects'}/${projectId}/${folder}`;
+}
+
+export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.project.create', async () => {
+      const name = await ask('Create Project', 'Name of the new project', { validateInput: required('A name') });
+      if (!name) return undefined;
+      return runWrite(ctx, {
+        progress: `Creating project ${q(name)}…`,
+        call: (c) => c.projects.create({ name }),
+        refresh: () => ['projects'],
+        done: (p) => `Created project ${q(p.name)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.project.rename', async (node?: TreeNode) => {
+      const p = await projectOf(ctx, node, 'Rename Project');
+      if (!p) return undefined;
+      const name = await ask('Rename Project', `New name for ${q(p.name)}`, { value: p.name, validateInput: required('A name') });
+      if (!name || name === p.name) return undefined;
+      return runWrite(ctx, {
+        progress: `Renaming project ${q(p.name)}…`,
+        call: (c) => c.projects.update(p.id, { name }),
+        refresh: () => ['projects'],
+        done: (r: Project) => `Renamed project to ${q(r.name)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.project.archive', async (node?: TreeNode) => {
+      const p = await projectOf(ctx, node, 'Archive Project');
+      if (!p) return undefined;
+      return runWrite(ctx, {
+        progress: `Archiving project ${q(p.name)}…`,
+        confirm: {
+          message: `Archive project ${q(p.name)}?`,
+          detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
+          button: 'Archive Project',
+        },
+        call: (c) => c.projects.archive(p.id),
+        refresh: () => ['projects'],
+        done: () => `Archived project ${q(p.name)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.goToProject', async () => {
+      const p = await pickProject(ctx, 'Go to Project');
+      if (!p) return undefined;
+      return reveal(ctx, `${p.status === 'archived' ? 'projects/archived' : 'projects'}/${p.id}`);
+    }),
+  ];
+}

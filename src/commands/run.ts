@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { AdminClient } from '../api';
+import { describeError } from '../tree/describeError';
+import type { CommandContext } from './context';
+
+export interface WriteAction<T> {
+  /** Progress title: "Archiving project…" */
+  progress: string;
+  /** Destructive actions ask first, in a modal naming the object; cancelling sends nothing. */
+  confirm?: { message: string; detail?: string; button: string };
+  call: (client: AdminClient) => Promise<T>;
+  /** Tree node ids whose contents this write changed (only these reload). */
+  refresh: (result: T) => string[];
+  /** Status bar text on success. */
+  done: (result: T) => string;
+}
+
+/**
+ * Every write goes through here: confirm → request with progress → refresh just the affected nodes →
+ * say so in the status bar. A failure shows the API's own message and changes nothing in the tree.
+ * Returns the API's result, or undefined when cancelled or failed.
+ */
+export async function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): Promise<T | undefined> {
+  if (action.confirm) {
+    const choice = await vscode.window.showWarningMessage(
+      action.confirm.message, { modal: true, detail: action.confirm.detail }, action.confirm.button);
+    if (choice !== action.confirm.button) return undefined;
+  }
+  let result: T;
+  try {
+    const client = await ctx.session.getClient();
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: action.progress },
+      () => action.call(client),
+    );
+  } catch (err) {
+    const message = `${action.progress.replace(/…$/, '')} failed: ${describeError(err)}`;
+    ctx.log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  for (const id of action.refresh(result)) ctx.explorer.refresh(id);
+  void vscode.window.setStatusBarMessage(`$(check) ${action.done(result)}`, 5000);
+  return result;
+}
+
+/** An input box that resolves to undefined on cancel; `value` pre-fills. */
+export async function ask(title: string, prompt: string, opts: Partial<vscode.InputBoxOptions> = {}): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, ...opts });
+  return value === undefined ? undefined : value.trim();
+}
+
+export const required = (what: string) => (v: string) => (v.trim() ? undefined : `${what} is required.`);
+
+/** Quotes API text inside our own sentences so odd names stay readable. */
+export function q(text: string | null | undefined): string {
+  const t = text ?? '';
+  return `“${t.length > 80 ? `${t.slice(0, 80)}…` : t}”`;
+}
