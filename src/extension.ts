@@ -18,7 +18,11 @@ export interface ExtensionTestApi {
   baseUrl(): string;
   keyState(): string;
   logLines(): string[];
+  /** The explorer's rows under a node id (root when omitted), as the view would render them. */
+  treeChildren(id?: string): Promise<TreeRow[]>;
 }
+
+export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
 
 /** Wiring only: no network here, the client is imported on the first request. */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -54,6 +58,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     },
     keyState: () => session.keyState,
     logLines: () => log.lines(),
+    treeChildren: async (id) => {
+      const parent = id === undefined ? undefined : await explorer.resolve(id);
+      if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);
+      return (await explorer.getChildren(parent)).map((n) => {
+        const item = explorer.getTreeItem(n);
+        const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+        return { id: n.id, label: String(item.label), description: item.description === undefined ? undefined : String(item.description),
+          contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None, command: item.command?.command };
+      });
+    },
   };
 }
 

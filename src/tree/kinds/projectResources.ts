@@ -9,7 +9,7 @@ import { folder, orNotSet, paged, single } from './build';
 /** The folders under one project, in the order admins look for them. */
 export function projectFolders(p: Project): NodeSpec[] {
   const id = p.id;
-  return [
+  return ([
     folder('users', 'Users', 'person', paged('users', (c, after, signal) => c.projectUsers.listPage(id, { after }, { signal }), (u) => projectUserNode(id, u))),
     folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', (c, after, signal) => c.serviceAccounts.listPage(id, { after }, { signal }), (s) => serviceAccountNode(id, s))),
     folder('apiKeys', 'API Keys', 'key', paged('API keys', (c, after, signal) => c.projectApiKeys.listPage(id, { after }, { signal }), apiKeyNode)),
@@ -27,7 +27,7 @@ export function projectFolders(p: Project): NodeSpec[] {
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
     folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.projectCertificates.listPage(id, { after }, { signal }), certificateNode)),
-  ];
+  ]).map((f) => ({ ...f, contextValue: `${f.contextValue} inProject` }));
 }
 
 export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
