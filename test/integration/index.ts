@@ -1,0 +1,43 @@
+// Mocha inside the real VS Code extension host. Bundled by esbuild.mjs into out/integration/index.js
+// and loaded by VS Code through the `extensionTestsPath` payload (scripts/run-vscode-tests.mjs) or by
+// @vscode/test-electron (scripts/run-electron-tests.mjs). `mocha` stays external: it is required from
+// the repository's node_modules at run time.
+import Mocha from 'mocha';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The suites, in the order they run. They are imported only after mocha has installed its globals
+ * (`describe`, `it`, …), which is why each one is a lazy import. Activation runs first: it checks
+ * that activating makes no request, which only means something before another suite used the extension.
+ */
+const suites: Record<string, () => Promise<unknown>> = {
+  'activation.test.ts': () => import('./activation.test'),
+  'adminKey.test.ts': () => import('./adminKey.test'),
+  'settings.test.ts': () => import('./settings.test'),
+  'tree.test.ts': () => import('./tree.test'),
+};
+
+/** A suite file that is not in the list above would silently never run: refuse to start instead. */
+function checkEverySuiteIsListed(): void {
+  const sourceDir = join(__dirname, '..', '..', 'test', 'integration');
+  if (!existsSync(sourceDir)) return;
+  const missing = readdirSync(sourceDir).filter((f) => f.endsWith('.test.ts') && !(f in suites));
+  if (missing.length) throw new Error(`test/integration/index.ts does not load: ${missing.join(', ')}`);
+}
+
+export async function run(): Promise<void> {
+  checkEverySuiteIsListed();
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: process.env.MOCHA_COLOR !== '0',
+    timeout: 30_000,
+    slow: 2_000,
+    grep: process.env.MOCHA_GREP || undefined,
+  });
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  for (const load of Object.values(suites)) await load();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed.`);
+}
