@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Runs the extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3) against the fake Admin API:
+//   1. install   code-server + chromium, cached in .vscode-test/ (scripts/install-code-server.sh)
+//   2. build     node esbuild.mjs (dev bundles + out/integration/index.js)
+//   3. integration  mocha inside the extension host (test/integration), driven through the workbench URL
+//   4. package   npm run package → dist/openai-admin-explorer.vsix
+//   5. e2e       mocha + playwright-core specs (test/e2e/*.e2e.mjs) against code-server with the .vsix installed
+//
+// Options: --only integration|e2e   --grep <pattern>   --keep (keep temp folders)   --verbose (all workbench logs)
+// Environment: HARNESS_TIMEOUT_MS (whole run, default 900000), KEEP_TMP, HARNESS_VERBOSE.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ROOT, ARTIFACTS, INTEGRATION_BUNDLE, run, startFakeApi, startCodeServer, runTestsInWorkbench,
+  installSignalHandlers, cleanupAll,
+} from './vscode/index.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    grep: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+if (opts.only && !['integration', 'e2e'].includes(opts.only)) {
+  console.error(`--only takes integration or e2e, not ${opts.only}`);
+  process.exit(2);
+}
+if (opts.keep) process.env.KEEP_TMP = '1';
+if (opts.verbose) process.env.HARNESS_VERBOSE = '1';
+
+/** A repository folder's settings try to send the key elsewhere; the integration suite checks they lose. */
+const WORKSPACE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
+
+installSignalHandlers();
+const totalMs = Number(process.env.HARNESS_TIMEOUT_MS || 900_000);
+const overall = setTimeout(async () => {
+  console.error(`\n[harness] the whole run exceeded ${totalMs / 1000} s: stopping.`);
+  await cleanupAll();
+  process.exit(1);
+}, totalMs);
+
+const results = [];
+const startedAll = Date.now();
+
+function header(title) {
+  const line = '═'.repeat(78);
+  console.log(`\n${line}\n  ${title}\n${line}`);
+}
+
+/** Runs one stage, records its outcome and duration; a failed stage does not stop the next ones unless `fatal`. */
+async function stage(name, fn, { fatal = false } = {}) {
+  header(name);
+  const t0 = Date.now();
+  let ok = false;
+  let note = '';
+  try {
+    const r = await fn();
+    ok = r === undefined || r === true || r === 0;
+    if (!ok) note = typeof r === 'number' ? `exit code ${r}` : String(r);
+  } catch (err) {
+    note = err?.message?.split('\n')[0] ?? String(err);
+    console.error(`\n[harness] ${name} failed: ${err?.stack ?? err}`);
+  } finally {
+    await cleanupAll();
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  results.push({ name, ok, seconds, note });
+  console.log(`\n[harness] ${name}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+  if (!ok && fatal) finish();
+  return ok;
+}
+
+function finish() {
+  clearTimeout(overall);
+  header('Summary');
+  for (const r of results) {
+    console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `   ${r.note}` : ''}`);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\n  ${failed ? `${failed} stage(s) failed` : 'all stages passed'} in ${((Date.now() - startedAll) / 1000).toFixed(1)} s; artifacts in ${ARTIFACTS.replace(ROOT + '/', '')}/`);
+  process.exit(failed ? 1 : 0);
+}
+
+await stage('install: code-server + chromium (cached)', () =>
+  run('bash', [join(ROOT, 'scripts', 'install-code-server.sh')], { cwd: ROOT, timeoutMs: 600_000 }), { fatal: true });
+
+if (opts.only !== 'e2e') {
+  await stage('build: node esbuild.mjs', () => run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 }), { fatal: true });
+
+  await stage('integration: mocha in the extension host', async () => {
+    const fake = await startFakeApi({ echo: !!process.env.HARNESS_VERBOSE });
+    console.log(`[harness] fake Admin API at ${fake.url}`);
+    const codeServer = await startCodeServer({
+      machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url },
+      workspaceSettings: { 'openaiAdmin.apiBaseUrl': WORKSPACE_URL },
+      env: {
+        OPENAI_ADMIN_FAKE_URL: fake.url,
+        OPENAI_ADMIN_WORKSPACE_URL: WORKSPACE_URL,
+        MOCHA_GREP: opts.grep ?? '',
+        MOCHA_COLOR: process.stdout.isTTY ? '1' : '0',
+      },
+    });
+    console.log(`[harness] code-server at ${codeServer.origin}\n`);
+    return runTestsInWorkbench({
+      codeServer,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: INTEGRATION_BUNDLE,
+      logFile: join(ARTIFACTS, 'integration', 'workbench.log'),
+      screenshotName: 'integration/timeout',
+      timeoutMs: 240_000,
+    });
+  });
+}
+
+if (opts.only !== 'integration') {
+  const packaged = await stage('package: npm run package (.vsix)', () =>
+    run('npm', ['run', '--silent', 'package'], { cwd: ROOT, timeoutMs: 180_000 }));
+
+  if (packaged) {
+    await stage('e2e: playwright-core + chromium', () => run(process.execPath, [
+      join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+      '--config', join(ROOT, 'test', 'e2e', '.mocharc.json'),
+      ...(opts.grep ? ['--grep', opts.grep] : []),
+    ], { cwd: ROOT, timeoutMs: 420_000, env: { ...process.env, E2E_SKIP_PACKAGE: '1' } }));
+  } else {
+    results.push({ name: 'e2e: playwright-core + chromium', ok: false, seconds: 0, note: 'not run: packaging failed' });
+  }
+}
+
+finish();

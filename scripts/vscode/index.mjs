@@ -1,0 +1,7 @@
+// Shared helpers for running the extension in real VS Code (code-server) here and in CI.
+export * from './paths.mjs';
+export * from './processes.mjs';
+export * from './fake-api.mjs';
+export * from './code-server.mjs';
+export * from './browser.mjs';
+export * from './workbench.mjs';

@@ -1,0 +1,62 @@
+// The end-to-end fixture: a fresh fake Admin API, code-server with the packaged .vsix and a fresh
+// chromium profile for each call. Add a spec as test/e2e/<name>.e2e.mjs:
+//
+//   import { withVSCode } from './fixture.mjs';
+//   it('…', () => withVSCode({ theme: 'light', key: 'sk-admin-demo' }, async ({ page, vs, fake }) => { … }));
+//
+// `vs` holds the workbench helpers (test/e2e/workbench.mjs); `fake` the fake's control plane
+// (requests(), setFaults(), …); `shot(name)` writes artifacts/e2e/<name>.png.
+import { join } from 'node:path';
+import {
+  VSIX, DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, waitForWorkbench, screenshot, cleanupAll,
+} from '../../scripts/vscode/index.mjs';
+import { Workbench } from './workbench.mjs';
+import { currentTest } from './setup.mjs';
+
+const THEMES = { dark: DARK, light: LIGHT };
+
+/**
+ * options:
+ *   theme            'dark' | 'light' | a theme name (default dark)
+ *   key              when given, stored through the palette before `fn` runs, so `fn` starts connected
+ *   fakeOptions      { projects, users, seed, extraArgs } for the fake (defaults: the CLI's)
+ *   machineSettings  extra machine-scoped settings (the base URL always points at the fake)
+ *   userSettings     extra user settings
+ *   viewport         { width, height } (default 1400×900)
+ */
+export async function withVSCode(options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  const { theme = 'dark', key, fakeOptions = {}, machineSettings = {}, userSettings = {}, viewport } = options;
+  let page;
+  try {
+    const fake = await startFakeApi(fakeOptions);
+    const codeServer = await startCodeServer({
+      theme: THEMES[theme] ?? theme,
+      vsix: VSIX,
+      machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url, ...machineSettings },
+      userSettings,
+    });
+    const { context } = await launchBrowser({ viewport });
+    page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(codeServer.workbenchUrl());
+    await waitForWorkbench(page);
+    const vs = new Workbench(page);
+    await vs.ready();
+    if (key) await vs.setAdminKey(key);
+    const shot = async (name) => {
+      await vs.settle();
+      return screenshot(page, join('e2e', name));
+    };
+    return await fn({ page, vs, fake, codeServer, shot });
+  } catch (err) {
+    if (page) {
+      const name = join('e2e', 'failures', (currentTest || 'unnamed').replace(/[^\w.-]+/g, '_').slice(0, 120));
+      const shot = await screenshot(page, name).catch(() => undefined);
+      if (shot) err.message += `\n    screenshot: ${shot}`;
+    }
+    throw err;
+  } finally {
+    await cleanupAll();
+  }
+}

@@ -1,0 +1,101 @@
+// What a person does in the VS Code workbench, as playwright-core steps. Selectors measured on VS Code 1.100.
+export const CONTAINER_TITLE = 'OpenAI Admin';
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** The workbench has restored and the extension's view container is in the activity bar. */
+  async ready(timeout = 60_000) {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+    await this.activityBarIcon().waitFor({ state: 'visible', timeout });
+  }
+
+  activityBarIcon(title = CONTAINER_TITLE) {
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
+  }
+
+  /** Opens the extension's view container in the side bar (no-op when it is open already). */
+  async openContainer(title = CONTAINER_TITLE) {
+    const item = this.page.locator(`.activitybar .action-item:has(> a[aria-label^="${title}"])`);
+    if (!(await item.evaluate((el) => el.classList.contains('checked')))) await this.activityBarIcon(title).click();
+    await this.sideBar().locator('.composite.title', { hasText: new RegExp(title, 'i') }).waitFor();
+  }
+
+  sideBar() {
+    return this.page.locator('.part.sidebar');
+  }
+
+  /** The buttons of a view's welcome content (`viewsWelcome`). */
+  welcomeButton(name) {
+    return this.sideBar().locator('.welcome-view-content').getByRole('button', { name });
+  }
+
+  treeItems() {
+    return this.sideBar().locator('.monaco-list-row[role="treeitem"]');
+  }
+
+  quickInput() {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  quickInputBox() {
+    return this.page.locator('.quick-input-widget input.input');
+  }
+
+  /** Runs a command by its palette title, e.g. 'OpenAI Admin: Set Admin API Key'. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInputBox();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    await input.press('Enter');
+  }
+
+  /** Waits for the input box a command opened (e.g. the key prompt) and returns its locator. */
+  async promptInput({ title } = {}) {
+    if (title) await this.quickInput().locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+    const input = this.quickInputBox();
+    await input.waitFor({ state: 'visible' });
+    return input;
+  }
+
+  /**
+   * Waits until the screen is still: no extension activating, no progress bar running, no hover
+   * tooltip under the mouse, toasts done animating. Call before a screenshot.
+   */
+  async settle() {
+    const size = this.page.viewportSize();
+    if (size) await this.page.mouse.move(size.width - 20, Math.round(size.height / 2));
+    await this.statusBar().getByText('Activating Extensions').waitFor({ state: 'hidden' });
+    await this.page.waitForFunction(() => {
+      const visible = (el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      return ![...document.querySelectorAll('.monaco-progress-container.active, .workbench-hover, .monaco-hover')].some(visible);
+    });
+    await this.page.waitForTimeout(400); // toast and view transitions
+  }
+
+  notifications() {
+    return this.page.locator('.notifications-toasts .notification-toast');
+  }
+
+  notification(text) {
+    return this.notifications().filter({ hasText: text });
+  }
+
+  statusBar() {
+    return this.page.locator('.part.statusbar');
+  }
+
+  /** The whole key flow a person follows: palette → masked input → Enter; waits until the prompt closed. */
+  async setAdminKey(key) {
+    await this.runCommand('OpenAI Admin: Set Admin API Key');
+    const input = await this.promptInput();
+    await input.fill(key);
+    await input.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden' });
+  }
+}
