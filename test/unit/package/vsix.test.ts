@@ -1,0 +1,114 @@
+// What the .vsix ships: only the runtime files listed in .vscodeignore, production bundles without maps.
+// Packages the extension (`npm run package`) unless dist/openai-admin-explorer.vsix is newer than every input.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const VSIX = join(ROOT, 'dist', 'openai-admin-explorer.vsix');
+const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media'];
+
+/** Shipped files (paths inside `extension/`) must match one of these. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE(\.md|\.txt)?$/,
+  /^CHANGELOG\.md$/,
+  /^dist\/extension\.js$/,
+  /^dist\/webviews\/.+\.(js|css)$/,
+  /^media\/.+\.(svg|png|css|woff2)$/,
+];
+const FORBIDDEN = [
+  /(^|\/)src\//, /\.ts$/, /(^|\/)test\//, /(^|\/)node_modules\//, /\.map$/, /(^|\/)artifacts\//,
+  /(^|\/)\.vscode-test\//, /(^|\/)out\//, /(^|\/)scripts\//, /(^|\/)\.git\//, /(^|\/)\.ci\//, /package-lock\.json$/,
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+interface ZipEntry { name: string; read(): Buffer }
+
+/** Reads a zip's central directory (no zip64, which a .vsix of this size never needs). */
+function readZip(file: string): ZipEntry[] {
+  const buf = readFileSync(file);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, `${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'corrupt central directory');
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    entries.push({
+      name,
+      read: () => {
+        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+        const data = buf.subarray(start, start + compressed);
+        return method === 0 ? data : inflateRawSync(data);
+      },
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+describe('packaged .vsix', function () {
+  this.timeout(240_000);
+  let entries: ZipEntry[];
+  let shipped: string[];
+
+  before(() => {
+    const newestInput = Math.max(...INPUTS.map((f) => newestMtime(join(ROOT, f))));
+    if (!existsSync(VSIX) || statSync(VSIX).mtimeMs < newestInput) {
+      execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 220_000 });
+    }
+    entries = readZip(VSIX);
+    shipped = entries.map((e) => e.name).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+  });
+
+  it('contains only the manifest, the extension files and vsce metadata', () => {
+    const outside = entries.map((e) => e.name).filter((n) => !n.startsWith('extension/'));
+    assert.deepEqual(outside.sort(), ['[Content_Types].xml', 'extension.vsixmanifest']);
+  });
+
+  it('ships no sources, tests, maps, node_modules, artifacts or caches', () => {
+    const bad = shipped.filter((n) => FORBIDDEN.some((re) => re.test(n)));
+    assert.deepEqual(bad, []);
+  });
+
+  it('ships only allow-listed runtime files', () => {
+    const unexpected = shipped.filter((n) => !ALLOWED.some((re) => re.test(n)));
+    assert.deepEqual(unexpected, [], 'a file outside the allow-list was packaged: extend .vscodeignore and this list together');
+  });
+
+  it('ships the entry point, the manifest, and every file the manifest points at', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const mustHave = ['package.json', pkg.main.replace(/^\.\//, '')];
+    if (pkg.icon) mustHave.push(pkg.icon);
+    for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
+    if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');
+    for (const f of mustHave) assert.ok(shipped.includes(f.replace(/^\.\//, '')), `${f} is not in the .vsix`);
+  });
+
+  it('ships production bundles: minified, no source map references', () => {
+    for (const entry of entries.filter((e) => /^extension\/dist\/.+\.js$/.test(e.name))) {
+      const text = entry.read().toString('utf8');
+      assert.ok(!/sourceMappingURL=/.test(text), `${entry.name} references a source map`);
+      const lines = text.split('\n').length;
+      assert.ok(text.length / lines > 200, `${entry.name} does not look minified (${lines} lines for ${text.length} bytes)`);
+    }
+  });
+});
