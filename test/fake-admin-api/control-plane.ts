@@ -1,0 +1,61 @@
+// /__fake/* — steering the fake over HTTP, for tests that run in another process (the VS Code
+// extension host). No auth: the server only listens on 127.0.0.1.
+import type http from 'node:http';
+import { checkRule } from './faults';
+import type { ServerContext } from './server';
+import type { FaultRule } from './types';
+
+function reply(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  return raw.trim() ? JSON.parse(raw) : undefined;
+}
+
+export function controlPlane(ctx: ServerContext, resetStats: () => void) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
+    const route = `${req.method} ${url.pathname}`;
+    try {
+      switch (route) {
+        case 'POST /__fake/faults': {
+          const body = (await jsonBody(req)) as FaultRule | FaultRule[];
+          const rules = Array.isArray(body) ? body : [body];
+          rules.forEach(checkRule);
+          ctx.faults.add(rules);
+          return reply(res, 200, { ok: true, rules: ctx.faults.rules });
+        }
+        case 'DELETE /__fake/faults':
+          ctx.faults.clear();
+          return reply(res, 200, { ok: true });
+        case 'GET /__fake/faults':
+          return reply(res, 200, ctx.faults.rules);
+        case 'GET /__fake/requests':
+          return reply(res, 200, ctx.requests);
+        case 'DELETE /__fake/requests':
+          resetStats();
+          return reply(res, 200, { ok: true });
+        case 'GET /__fake/stats':
+          return reply(res, 200, ctx.stats);
+        case 'GET /__fake/state':
+          return reply(res, 200, ctx.state);
+        case 'POST /__fake/latency': {
+          const body = (await jsonBody(req)) as { latencyMs?: unknown } | undefined;
+          const ms = body?.latencyMs;
+          if (typeof ms !== 'number' || !(ms >= 0)) return reply(res, 400, { error: "expected {\"latencyMs\": <number >= 0>}" });
+          ctx.config.latencyMs = ms;
+          return reply(res, 200, { ok: true, latencyMs: ms });
+        }
+        default:
+          return reply(res, 404, { error: `unknown control route ${route}` });
+      }
+    } catch (err) {
+      return reply(res, 400, { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+}
