@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The integration suite (out/integration/index.js) in desktop VS Code through @vscode/test-electron,
+// for machines that have VS Code installed. It never downloads VS Code: point it at an executable with
+//   VSCODE_EXECUTABLE_PATH=/usr/share/code/code npm run test:electron
+//   npm run test:electron -- --vscode "/Applications/Visual Studio Code.app/Contents/MacOS/Electron"
+// Without one it says so and exits 0 (the suite runs in code-server through `npm run test:vscode`).
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ROOT, INTEGRATION_BUNDLE, run, startFakeApi, cleanupDir, cleanupAll, installSignalHandlers, withTimeout,
+} from './vscode/index.mjs';
+
+const { values: opts } = parseArgs({ options: { vscode: { type: 'string' }, grep: { type: 'string' } } });
+const executable = opts.vscode || process.env.VSCODE_EXECUTABLE_PATH;
+if (!executable || !existsSync(executable)) {
+  if (executable) console.log(`VS Code executable not found at ${executable}.`);
+  console.log('No local VS Code executable found (set VSCODE_EXECUTABLE_PATH); @vscode/test-electron cannot download VS Code here.');
+  console.log('The same suite runs in code-server: npm run test:vscode');
+  process.exit(0);
+}
+
+const WORKSPACE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
+installSignalHandlers();
+
+/** runTests does not put VS Code in a process group of its own: on timeout, end our direct children by pid. */
+function killChildren() {
+  if (process.platform !== 'linux') return;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) process.kill(Number(pid), 'SIGKILL');
+    } catch { /* gone */ }
+  }
+}
+
+let code = 1;
+try {
+  const t0 = Date.now();
+  await run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 });
+  const fake = await startFakeApi();
+  console.log(`fake Admin API at ${fake.url}`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'oae-electron-'));
+  cleanupDir(dir);
+  const userDataDir = join(dir, 'user-data');
+  const extensionsDir = join(dir, 'extensions');
+  const workspace = join(dir, 'workspace');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  // A local window reads machine-scoped settings from the user settings.
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    'openaiAdmin.apiBaseUrl': fake.url,
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+  }, null, 2));
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'openaiAdmin.apiBaseUrl': WORKSPACE_URL }, null, 2));
+
+  const { runTests } = await import('@vscode/test-electron');
+  code = await withTimeout(runTests({
+    vscodeExecutablePath: executable,
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: INTEGRATION_BUNDLE,
+    launchArgs: [
+      workspace,
+      `--user-data-dir=${userDataDir}`,
+      `--extensions-dir=${extensionsDir}`,
+      '--disable-extensions',
+      // Without an OS keyring VS Code keeps secrets in memory and shows a warning; a basic store is enough for tests.
+      ...(process.platform === 'linux' ? ['--password-store=basic'] : []),
+    ],
+    extensionTestsEnv: {
+      OPENAI_ADMIN_FAKE_URL: fake.url,
+      OPENAI_ADMIN_WORKSPACE_URL: WORKSPACE_URL,
+      MOCHA_GREP: opts.grep ?? '',
+    },
+  }).catch((err) => {
+    console.error(err?.message ?? err);
+    return typeof err?.code === 'number' ? err.code : 1;
+  }), 300_000, 'VS Code (electron) tests').catch((err) => {
+    console.error(err.message);
+    killChildren();
+    return 1;
+  });
+  console.log(`\nelectron integration tests: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+} catch (err) {
+  console.error(err?.stack ?? err);
+  code = 1;
+} finally {
+  await cleanupAll();
+}
+process.exit(code);
