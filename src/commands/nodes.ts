@@ -26,6 +26,9 @@ export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
       return vscode.env.openExternal(vscode.Uri.parse(`${PLATFORM}${path}`));
     }),
 
+    // A folder's Refresh reloads just that folder (and what is under it), not the whole tree.
+    vscode.commands.registerCommand('openaiAdmin.refreshNode', (node?: TreeNode) => ctx.explorer.refresh(node?.id)),
+
     vscode.commands.registerCommand('openaiAdmin.findMember', async () => {
       const user = await pickMember(ctx, 'Find Member');
       return user ? reveal(ctx, `members/${user.id}`) : false;
