@@ -6,9 +6,18 @@ import { registerKeyCommands } from './auth/keyCommands';
 import { Session } from './auth/session';
 import { Logger } from './log';
 import type { CommandContext } from './commands/context';
+import { registerApiKeyCommands } from './commands/apiKeys';
+import { registerGroupCommands } from './commands/groups';
 import { registerNodeCommands } from './commands/nodes';
+import { registerOrganizationCommands } from './commands/organization';
+import { registerPermissionCommands } from './commands/permissions';
 import { registerProjectCommands } from './commands/projects';
+import { registerProjectUserCommands } from './commands/projectUsers';
+import { registerRateLimitCommands } from './commands/rateLimits';
+import { registerServiceAccountCommands } from './commands/serviceAccounts';
+import { registerSpendCommands } from './commands/spend';
 import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
+import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 
@@ -20,6 +29,8 @@ export interface ExtensionTestApi {
   logLines(): string[];
   /** The explorer's rows under a node id (root when omitted), as the view would render them. */
   treeChildren(id?: string): Promise<TreeRow[]>;
+  /** The tree node with this id (loading folders on its path), as a menu would pass it to a command. */
+  treeNode(id: string): Promise<TreeNode | undefined>;
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -38,6 +49,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     log, session, explorer, view,
     ...registerNodeCommands(commands),
     ...registerProjectCommands(commands),
+    ...registerProjectUserCommands(commands),
+    ...registerServiceAccountCommands(commands),
+    ...registerApiKeyCommands(commands),
+    ...registerRateLimitCommands(commands),
+    ...registerPermissionCommands(commands),
+    ...registerOrganizationCommands(commands),
+    ...registerGroupCommands(commands),
+    ...registerSpendCommands(commands),
     ...registerKeyCommands(session, log),
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
@@ -58,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     },
     keyState: () => session.keyState,
     logLines: () => log.lines(),
+    treeNode: (id) => explorer.resolve(id),
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { ProjectApiKey } from '../api';
+import { relativeTime } from '../model/format';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { q, runWrite } from './run';
+import { folderIn, projectRowOf } from './targets';
+
+/** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
+function ownerPhrase(k: ProjectApiKey): string {
+  const o = k.owner;
+  if (o?.type === 'service_account') return `service account ${q(o.service_account?.name || o.service_account?.id)}`;
+  const who = o?.user?.name || o?.user?.email || o?.user?.id;
+  return who ? q(who) : 'an unknown owner';
+}
+
+export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.projectApiKey.delete', async (node?: TreeNode) => {
+      const key = await projectRowOf<ProjectApiKey>(ctx, node, 'projectApiKey', 'apiKeys', 'Delete API Key', 'Type to search API keys by name or id');
+      if (!key) return undefined;
+      const k = key.data;
+      const lastUsed = k.last_used_at ? `last used ${relativeTime(k.last_used_at)}` : 'never used';
+      const serviceAccountId = k.owner?.type === 'service_account' ? k.owner.service_account?.id : undefined;
+      return runWrite(ctx, {
+        progress: `Deleting API key ${q(k.name || k.redacted_value)}…`,
+        confirm: {
+          message: `Delete API key ${q(k.name || k.id)} (${k.redacted_value}), owned by ${ownerPhrase(k)}, ${lastUsed}?`,
+          detail: `${k.id} in project ${q(key.project.name)}\n\nRequests made with this key fail from now on. This cannot be undone.`,
+          button: 'Delete API Key',
+        },
+        call: (c) => c.projectApiKeys.delete(key.project.id, k.id),
+        // A service account's row lists its keys as well.
+        refresh: () => [folderIn(key.project, 'apiKeys'), ...(serviceAccountId ? [`${folderIn(key.project, 'serviceAccounts')}/${serviceAccountId}`] : [])],
+        done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
+      });
+    }),
+  ];
+}

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
+import { describeError } from '../tree/describeError';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { pickOne, PROJECT_ROLES } from './pickers';
+import { ask, q, required, runWrite } from './run';
+import { folderIn, projectRefOf, projectRowOf } from './targets';
+
+/** What the create command hands back: the account, its key's id and name, never the key itself. */
+export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'api_key' | 'role'> & {
+  role: ProjectServiceAccount['role'];
+  api_key: { id: string; name: string; created_at: number } | null;
+};
+
+/**
+ * Shows the new account's secret once, in a modal, with a button that copies it. The secret is
+ * passed in and never returned, stored, logged or sent anywhere but the dialog and the clipboard.
+ */
+async function showSecretOnce(accountName: string, projectName: string, secret: string): Promise<void> {
+  const copy = 'Copy Key';
+  const choice = await vscode.window.showInformationMessage(
+    `Service account ${q(accountName)} was created in ${q(projectName)}. Copy its API key now: it will not be shown again.`,
+    {
+      modal: true,
+      detail: `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key or a new service account.`,
+    },
+    copy,
+  );
+  if (choice === copy) {
+    await vscode.env.clipboard.writeText(secret);
+    void vscode.window.setStatusBarMessage('$(clippy) Copied the new service account key', 5000);
+  }
+}
+
+export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.create', async (node?: TreeNode): Promise<CreatedServiceAccount | undefined> => {
+      const title = 'Create Service Account';
+      const project = await projectRefOf(ctx, node, title);
+      if (!project) return undefined;
+      const name = await ask(title, `Name of the new service account in ${q(project.name)}`, { validateInput: required('A name') });
+      if (!name) return undefined;
+      const role = await pickOne(`Role of ${q(name)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role of the service account' });
+      if (!role) return undefined;
+
+      const created = await runWrite(ctx, {
+        progress: `Creating service account ${q(name)}…`,
+        call: async (c) => {
+          const account = await c.serviceAccounts.create(project.id, { name });
+          // Registered before anything else runs, so no later log line can carry it.
+          ctx.log.protectSecret(account.api_key?.value);
+          // The API creates members only. A failed promotion must not lose the one-time key, so it is reported after the key is shown.
+          let roleError: unknown;
+          let finalRole: ProjectServiceAccount['role'] = account.role;
+          if (role === 'owner') {
+            try {
+              finalRole = (await c.serviceAccounts.update(project.id, account.id, { role: 'owner' })).role;
+            } catch (err) {
+              roleError = err;
+            }
+          }
+          return { account, finalRole, roleError };
+        },
+        refresh: () => [folderIn(project, 'serviceAccounts'), folderIn(project, 'apiKeys')],
+        done: ({ account }) => `Created service account ${q(account.name)}`,
+      });
+      if (!created) return undefined;
+
+      const { api_key: key, ...account } = created.account;
+      if (key?.value) await showSecretOnce(account.name, project.name, key.value);
+      else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
+      if (created.roleError !== undefined) {
+        const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${describeError(created.roleError)}`;
+        ctx.log.error(message);
+        void vscode.window.showErrorMessage(message);
+      }
+      return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
+      const sa = await projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', 'Delete Service Account', 'Type to search service accounts by name or id');
+      if (!sa) return undefined;
+      const name = sa.data.name || sa.data.id;
+      return runWrite(ctx, {
+        progress: `Deleting service account ${q(name)}…`,
+        confirm: {
+          message: `Delete service account ${q(name)} from project ${q(sa.project.name)}?`,
+          detail: `${sa.data.id}\n\nIts API keys stop working at once. This cannot be undone.`,
+          button: 'Delete Service Account',
+        },
+        call: (c) => c.serviceAccounts.delete(sa.project.id, sa.data.id),
+        // Its keys were listed in the project's API keys too.
+        refresh: () => [folderIn(sa.project, 'serviceAccounts'), folderIn(sa.project, 'apiKeys')],
+        done: () => `Deleted service account ${q(name)}`,
+      });
+    }),
+  ];
+}

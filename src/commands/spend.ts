@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import type { AdminClient, OrganizationSpendAlert, ProjectSpendAlert } from '../api';
+import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { fetchFor, pickOne, pickProject } from './pickers';
+import { ask, q, runWrite } from './run';
+import { folderIn, isKind, type ProjectRef } from './targets';
+
+type SpendAlert = OrganizationSpendAlert | ProjectSpendAlert;
+type Limit = { threshold_amount: number; currency: 'USD'; interval: 'month' };
+type AlertBody = Limit & { notification_channel: { type: 'email'; recipients: string[] } };
+
+/**
+ * Where spend settings live: the organization or one project. The two have the same shape and
+ * differ only in endpoints, so each scope carries its own calls.
+ */
+interface Scope {
+  /** "the organization" / "project “X”", for sentences. */
+  name: string;
+  folderId: string;
+  setLimit(c: AdminClient, body: Limit): Promise<unknown>;
+  removeLimit(c: AdminClient): Promise<unknown>;
+  createAlert(c: AdminClient, body: AlertBody): Promise<SpendAlert>;
+  deleteAlert(c: AdminClient, alertId: string): Promise<unknown>;
+  listAlerts(c: AdminClient): Promise<SpendAlert[]>;
+}
+
+const organizationScope: Scope = {
+  name: 'the organization',
+  folderId: 'spend',
+  setLimit: (c, body) => c.spendLimit.update(body),
+  removeLimit: (c) => c.spendLimit.delete(),
+  createAlert: (c, body) => c.spendAlerts.create(body),
+  deleteAlert: (c, id) => c.spendAlerts.delete(id),
+  listAlerts: (c) => c.spendAlerts.all(),
+};
+
+function projectScope(p: ProjectRef): Scope {
+  return {
+    name: `project ${q(p.name)}`,
+    folderId: folderIn(p, 'spend'),
+    setLimit: (c, body) => c.projectSpendLimit.update(p.id, body),
+    removeLimit: (c) => c.projectSpendLimit.delete(p.id),
+    createAlert: (c, body) => c.projectSpendAlerts.create(p.id, body),
+    deleteAlert: (c, id) => c.projectSpendAlerts.delete(p.id, id),
+    listAlerts: (c) => c.projectSpendAlerts.all(p.id),
+  };
+}
+
+/** A node inside a project means that project; any other node means the organization; no node asks. */
+async function scopeOf(node: TreeNode | undefined, ctx: CommandContext, title: string): Promise<Scope | undefined> {
+  const projectId = node?.lookup('projectId');
+  if (projectId) {
+    return projectScope({ id: projectId, name: node?.lookup('projectName') ?? projectId, archived: node?.lookup('projectStatus') === 'archived' });
+  }
+  if (node) return organizationScope;
+  const where = await pickOne(title, [
+    { label: '$(organization) Organization', value: 'org' as const, detail: 'Applies to the whole organization' },
+    { label: '$(project) Project…', value: 'project' as const, detail: 'Search for one project' },
+  ], { placeholder: 'Organization or a project?' });
+  if (!where) return undefined;
+  if (where === 'org') return organizationScope;
+  const p = await pickProject(ctx, title);
+  return p && projectScope({ id: p.id, name: p.name || p.id, archived: false });
+}
+
+const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
+
+async function askAmount(title: string, prompt: string, current?: number): Promise<number | undefined> {
+  const text = await ask(title, prompt, { value: current === undefined ? undefined : String(current), placeHolder: 'Whole US dollars, e.g. 500', validateInput: checkWholeDollars });
+  return text ? parseWholeDollars(text) : undefined;
+}
+
+/** The alert a delete acts on: its row, else one picked from the scope's alerts. */
+async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: Scope, title: string): Promise<SpendAlert | undefined> {
+  if (isKind(node, 'spendAlert')) return node.spec.data as SpendAlert;
+  const alerts = await fetchFor(ctx, 'spend alerts', (c) => scope.listAlerts(c));
+  if (!alerts) return undefined;
+  if (!alerts.length) {
+    void vscode.window.showInformationMessage(`${scope.name[0].toUpperCase()}${scope.name.slice(1)} has no spend alerts.`);
+    return undefined;
+  }
+  return pickOne(`${title}: ${scope.name}`, alerts.map((a) => ({
+    label: `${dollars(a.threshold_amount)} per ${a.interval}`,
+    description: a.notification_channel?.recipients.join(', '),
+    value: a,
+  })), { placeholder: 'Spend alert to delete' });
+}
+
+export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.spendLimit.set', async (node?: TreeNode) => {
+      const title = 'Set Spend Limit';
+      const scope = await scopeOf(node, ctx, title);
+      if (!scope) return undefined;
+      const current = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined)?.threshold_amount : undefined;
+      const amount = await askAmount(title, `Monthly hard limit for ${scope.name}, in whole US dollars. Requests are refused once spend reaches it.`, current);
+      if (amount === undefined || amount === current) return undefined;
+      return runWrite(ctx, {
+        progress: `Setting the spend limit of ${scope.name}…`,
+        call: (c) => scope.setLimit(c, { threshold_amount: amount, currency: 'USD', interval: 'month' }),
+        refresh: () => [scope.folderId],
+        done: () => `Spend limit of ${scope.name}: ${dollars(amount)} per month`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.spendLimit.remove', async (node?: TreeNode) => {
+      const scope = await scopeOf(node, ctx, 'Remove Spend Limit');
+      if (!scope) return undefined;
+      const current = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined)?.threshold_amount : undefined;
+      return runWrite(ctx, {
+        progress: `Removing the spend limit of ${scope.name}…`,
+        confirm: {
+          message: `Remove the hard spend limit${current === undefined ? '' : ` of ${dollars(current)} per month`} of ${scope.name}?`,
+          detail: 'Spend is no longer capped. Spend alerts stay as they are.',
+          button: 'Remove Spend Limit',
+        },
+        call: (c) => scope.removeLimit(c),
+        refresh: () => [scope.folderId],
+        done: () => `Removed the spend limit of ${scope.name}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.spendAlert.create', async (node?: TreeNode) => {
+      const title = 'Add Spend Alert';
+      const scope = await scopeOf(node, ctx, title);
+      if (!scope) return undefined;
+      const amount = await askAmount(title, `Email an alert when monthly spend of ${scope.name} reaches this many US dollars`);
+      if (amount === undefined) return undefined;
+      const recipients = await ask(title, `Who is emailed when ${scope.name} reaches ${dollars(amount)} (comma-separated)`, { placeHolder: 'finance@example.com, ops@example.com', validateInput: checkEmailList });
+      if (!recipients) return undefined;
+      return runWrite(ctx, {
+        progress: `Adding a ${dollars(amount)} spend alert to ${scope.name}…`,
+        call: (c) => scope.createAlert(c, {
+          threshold_amount: amount, currency: 'USD', interval: 'month',
+          notification_channel: { type: 'email', recipients: splitList(recipients) },
+        }),
+        refresh: () => [scope.folderId],
+        done: () => `Added a ${dollars(amount)} spend alert to ${scope.name}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.spendAlert.delete', async (node?: TreeNode) => {
+      const title = 'Delete Spend Alert';
+      const scope = await scopeOf(node, ctx, title);
+      if (!scope) return undefined;
+      const alert = await alertOf(ctx, node, scope, title);
+      if (!alert) return undefined;
+      const recipients = alert.notification_channel?.recipients ?? [];
+      return runWrite(ctx, {
+        progress: `Deleting the spend alert of ${scope.name}…`,
+        confirm: {
+          message: `Delete the spend alert at ${dollars(alert.threshold_amount)} per ${alert.interval} of ${scope.name}?`,
+          detail: `${recipients.length ? `It emails ${recipients.join(', ')}.\n` : ''}${alert.id}`,
+          button: 'Delete Spend Alert',
+        },
+        call: (c) => scope.deleteAlert(c, alert.id),
+        refresh: () => [scope.folderId],
+        done: () => `Deleted the ${dollars(alert.threshold_amount)} spend alert of ${scope.name}`,
+      });
+    }),
+  ];
+}
