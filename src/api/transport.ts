@@ -255,7 +255,7 @@ export class Transport {
       path: this.#scrub(req.path),
       status: raw?.status,
       durationMs: Math.round(performance.now() - started),
-      requestId: header(raw?.headers, 'x-request-id'),
+      requestId: this.#header(raw, 'x-request-id'),
       attempt,
       error: outcome.ok ? undefined : outcome.error.message,
     });
@@ -317,7 +317,7 @@ export class Transport {
     if (status >= 300 && status < 400) {
       // Following a redirect could carry the Authorization header to another
       // origin, so redirects are reported rather than followed.
-      const location = header(raw.headers, 'location') ?? '(no location)';
+      const location = this.#header(raw, 'location') ?? '(no location)';
       const error = this.#transportFailure(req, 'REDIRECT', `HTTP ${status} redirect to ${location} was not followed`, raw);
       return this.#failed(error);
     }
@@ -329,7 +329,7 @@ export class Transport {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? this.#scrub(value) : null);
     const statusText = STATUS_CODES[raw.status] ?? 'Error';
     const apiMessage = text(body?.message) ?? (excerpt(this.#scrub(raw.text)) || statusText);
-    const requestId = header(raw.headers, 'x-request-id');
+    const requestId = this.#header(raw, 'x-request-id');
     const message = `${raw.status} ${statusText}: ${apiMessage}${requestId ? ` (request ${requestId})` : ''}`;
     const ErrorClass = errorClassForStatus(raw.status);
     return new ErrorClass(message, {
@@ -354,7 +354,7 @@ export class Transport {
 
   #transportFailure(req: ApiRequest, networkCode: string, detail: string, raw?: RawResponse): NetworkError {
     const what = DESCRIPTIONS[networkCode] ?? 'network error';
-    const requestId = header(raw?.headers, 'x-request-id');
+    const requestId = this.#header(raw, 'x-request-id');
     const message = `Network error (${what}) on ${this.#where(req)}: ${detail} [${networkCode}]`;
     return new NetworkError(message, { ...this.#init(req), status: raw?.status, apiMessage: detail, requestId, networkCode });
   }
@@ -365,6 +365,12 @@ export class Transport {
 
   #failed(error: AdminApiError, headers?: RawResponse['headers']): Outcome {
     return { ok: false, error, facts: failureFacts(error), headers };
+  }
+
+  /** Response headers are server-controlled text too, so they are scrubbed like bodies. */
+  #header(raw: RawResponse | undefined, name: string): string | undefined {
+    const value = header(raw?.headers, name);
+    return value === undefined ? undefined : this.#scrub(value);
   }
 
   #init(req: ApiRequest): AdminApiErrorInit {
