@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { Dispatcher } from 'undici';
-import { sharedDispatcher } from './agents';
+import { sharedDispatcher, type DispatcherKey } from './agents';
 import {
   AdminApiError,
   CancelledError,
@@ -157,17 +156,26 @@ function parseBaseUrl(baseUrl: string): URL {
   return url;
 }
 
-/** Proxy URL without credentials, safe to show in a log. */
-function displayProxy(proxyUrl: string | undefined): string | undefined {
-  if (!proxyUrl) return undefined;
+const PROXY_PROTOCOLS = new Set(['http:', 'https:', 'socks:', 'socks5:']);
+
+/** Validates a proxy URL without echoing it: it may carry a password. */
+function parseProxyUrl(proxyUrl: string): URL {
+  let url: URL;
   try {
-    const url = new URL(proxyUrl);
-    url.username = '';
-    url.password = '';
-    return url.toString();
+    url = new URL(proxyUrl);
   } catch {
-    return '(invalid proxy URL)';
+    throw new TypeError('The proxy setting is not a valid URL (expected e.g. http://proxy.example.com:8080)');
   }
+  if (!PROXY_PROTOCOLS.has(url.protocol)) throw new TypeError(`Unsupported proxy protocol ${url.protocol} (use http, https or socks5)`);
+  return url;
+}
+
+/** Proxy URL without credentials, safe to show in a log. */
+function displayProxy(url: URL): string {
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  return shown.toString();
 }
 
 /**
@@ -180,7 +188,7 @@ export class Transport {
   readonly #scrub: Scrubber;
   readonly #origin: string;
   readonly #basePath: string;
-  readonly #dispatcher: Dispatcher;
+  readonly #dispatcherKey: DispatcherKey;
   readonly #limiter?: ConcurrencyLimiter;
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
@@ -197,7 +205,8 @@ export class Transport {
     if (/[\s]/.test(apiKey)) throw new TypeError('apiKey must not contain whitespace or line breaks');
     const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     const proxyUrl = chooseProxy(base, options.proxy, options.env ?? process.env);
-    const proxyPassword = proxyUrl ? decodeURIComponent(new URL(proxyUrl).password) : '';
+    const proxy = proxyUrl === undefined ? undefined : parseProxyUrl(proxyUrl);
+    const proxyPassword = proxy ? decodeURIComponent(proxy.password) : '';
     const scrubKey = createScrubber(apiKey);
     const scrubProxy = proxyPassword ? createScrubber(proxyPassword) : (s: string) => s;
 
@@ -206,12 +215,11 @@ export class Transport {
     this.#origin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.baseUrl = `${this.#origin}${this.#basePath}`;
-    this.proxy = displayProxy(proxyUrl);
-    this.#dispatcher = sharedDispatcher({
-      origin: base.origin,
-      proxyUrl,
-      rejectUnauthorized: options.proxy?.strictSSL ?? true,
-    });
+    this.proxy = proxy && displayProxy(proxy);
+    this.#dispatcherKey = { origin: base.origin, proxyUrl, rejectUnauthorized: options.proxy?.strictSSL ?? true };
+    // Created now so a bad setting fails here, but looked up again per request:
+    // closeSharedDispatchers() may have replaced it since.
+    sharedDispatcher(this.#dispatcherKey);
     this.#limiter = options.concurrency ? new ConcurrencyLimiter(options.concurrency) : undefined;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -275,7 +283,7 @@ export class Transport {
     const forwardAbort = () => controller.abort();
     options.signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      const response = await this.#dispatcher.request({
+      const response = await sharedDispatcher(this.#dispatcherKey).request({
         origin: this.#origin,
         path: this.#basePath + req.path,
         method: req.method,

@@ -33,6 +33,15 @@ describe('api connections (own server on 127.0.0.1)', () => {
     assert.ok(opened >= 1 && opened <= 2, `40 requests opened ${opened} connections`);
   });
 
+  it('keeps working after the shared pools are closed (e.g. on deactivate) by opening new ones', async () => {
+    const client = createAdminClient({ apiKey: KEY, baseUrl: `${server.origin}/v1`, env: {} });
+    await client.projects.retrieve('before');
+    await closeSharedDispatchers();
+    const before = server.connections;
+    await client.projects.retrieve('after');
+    assert.equal(server.connections, before + 1);
+  });
+
   it('caps requests in flight with the concurrency option', async () => {
     maxInFlight = 0;
     const client = createAdminClient({ apiKey: KEY, baseUrl: `${server.origin}/v1`, env: {}, concurrency: 3 });

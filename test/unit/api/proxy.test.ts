@@ -88,6 +88,15 @@ describe('api proxy support (real proxy on 127.0.0.1)', () => {
     assert.equal(origin.requests.length, 3);
   });
 
+  it('rejects an unusable proxy setting at creation without echoing it', () => {
+    for (const url of ['http//alice:pr0xy-s3cret@proxy', 'ftp://alice:pr0xy-s3cret@proxy:21']) {
+      assert.throws(
+        () => createAdminClient({ apiKey: KEY, baseUrl: `${origin.origin}/v1`, proxy: { url }, env: {} }),
+        (err: unknown) => err instanceof TypeError && !String(err).includes('pr0xy-s3cret') && /proxy/i.test(err.message),
+      );
+    }
+  });
+
   it('does not let the proxy password into errors', async () => {
     const client = createAdminClient({
       apiKey: KEY,
