@@ -57,8 +57,9 @@ async function stage(name, fn, { fatal = false } = {}) {
   let note = '';
   try {
     const r = await fn();
-    ok = r === undefined || r === true || r === 0;
-    if (!ok) note = typeof r === 'number' ? `exit code ${r}` : String(r);
+    // A stage returns an exit code, false, or anything else (e.g. a command's output) when it succeeded.
+    ok = typeof r === 'number' ? r === 0 : r !== false;
+    if (!ok) note = typeof r === 'number' ? `exit code ${r}` : 'failed';
   } catch (err) {
     note = err?.message?.split('\n')[0] ?? String(err);
     console.error(`\n[harness] ${name} failed: ${err?.stack ?? err}`);
@@ -76,7 +77,7 @@ function finish() {
   clearTimeout(overall);
   header('Summary');
   for (const r of results) {
-    console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `   ${r.note}` : ''}`);
+    console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(44)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `   ${r.note}` : ''}`);
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`\n  ${failed ? `${failed} stage(s) failed` : 'all stages passed'} in ${((Date.now() - startedAll) / 1000).toFixed(1)} s; artifacts in ${ARTIFACTS.replace(ROOT + '/', '')}/`);
@@ -90,7 +91,7 @@ if (opts.only !== 'e2e') {
   await stage('build: node esbuild.mjs', () => run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 }), { fatal: true });
 
   await stage('integration: mocha in the extension host', async () => {
-    const fake = await startFakeApi({ echo: !!process.env.HARNESS_VERBOSE });
+    const fake = await startFakeApi({ users: 250, echo: !!process.env.HARNESS_VERBOSE });
     console.log(`[harness] fake Admin API at ${fake.url}`);
     const codeServer = await startCodeServer({
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url },

@@ -87,6 +87,7 @@ export async function startCodeServer({
     'security.workspace.trust.enabled': false,
     'chat.commandCenter.enabled': false,
     'window.commandCenter': false,
+    'remote.autoForwardPorts': false, // else the status bar counts the harness' own ports
     ...userSettings,
   });
   writeJson(join(userDataDir, 'Machine', 'settings.json'), machineSettings);

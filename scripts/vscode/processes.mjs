@@ -5,13 +5,28 @@
 // host, or tsx's node child, go with it. Everything started is registered in one cleanup stack that
 // runs on normal completion, on failure, on SIGINT/SIGTERM/SIGHUP and, as a last resort, on exit.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const groups = new Set(); // pids of live process-group leaders
 const cleanups = [];      // LIFO stack of async teardown functions
 let cleaning;
 
+/**
+ * Whether any live (non-zombie) process is left in the group. On Linux this reads /proc: orphans that
+ * died are re-parented to PID 1, which in some containers never reaps them, and `kill(-pgid, 0)` still
+ * counts such zombies.
+ */
 function groupAlive(pgid) {
+  if (process.platform === 'linux') {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z' && state !== 'X') return true;
+    }
+    return false;
+  }
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 }
 

@@ -31,7 +31,15 @@ describe('first run: welcome and admin key', () => {
       const requests = await fake.requests();
       assert.ok(requests.some((r) => r.status === 200), `the key was not checked against the fake: ${JSON.stringify(requests.map((r) => [r.path, r.status]))}`);
       assert.equal(await page.locator('text=sk-admin-demo').count(), 0, 'the key is visible on screen');
+      await vs.treeItems().first().waitFor({ state: 'visible' });
       await shot('key-set');
+
+      // SecretStorage in code-server lives in the browser profile: a reload reads the key back.
+      await page.reload();
+      await vs.ready();
+      await vs.openContainer();
+      await vs.treeItems().first().waitFor({ state: 'visible' });
+      assert.equal(await vs.welcomeButton('Set Admin API Key').count(), 0, 'the key was lost on reload');
     }));
 
   it('a wrong key entered from the welcome button is refused with the reason; the welcome view stays', () =>
