@@ -11,9 +11,7 @@ const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
  * `echo` copies the fake's later output to this process' stderr.
  */
 export async function startFakeApi({ port = 0, projects, users, seed, extraArgs = [], echo = false, timeoutMs = 30_000 } = {}) {
-  // FAKE_API_CLI: another script with the same CLI and first line (e.g. a stand-in while the fake is rebuilt).
-  const cli = process.env.FAKE_API_CLI || join(ROOT, 'test', 'fake-admin-api', 'cli.ts');
-  const args = [TSX_CLI, cli, '--port', String(port)];
+  const args = [TSX_CLI, join(ROOT, 'test', 'fake-admin-api', 'cli.ts'), '--port', String(port)];
   if (projects !== undefined) args.push('--projects', String(projects));
   if (users !== undefined) args.push('--users', String(users));
   if (seed !== undefined) args.push('--seed', String(seed));
