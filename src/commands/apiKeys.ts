@@ -4,6 +4,7 @@ import { relativeTime } from '../model/format';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { q, runWrite } from './run';
+import { deleteServiceAccount } from './serviceAccounts';
 import { folderIn, projectRowOf } from './targets';
 
 /** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
@@ -21,7 +22,17 @@ export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[]
       if (!key) return undefined;
       const k = key.data;
       const lastUsed = k.last_used_at ? `last used ${relativeTime(k.last_used_at)}` : 'never used';
-      const serviceAccountId = k.owner?.type === 'service_account' ? k.owner.service_account?.id : undefined;
+      const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
+      if (account) {
+        // The API refuses to delete a service account's key on its own; revoking it means deleting the account.
+        const offer = `Delete Service Account ${q(account.name || account.id)}…`;
+        const choice = await vscode.window.showWarningMessage(
+          `API key ${q(k.name || k.id)} (${k.redacted_value}) belongs to ${ownerPhrase(k)} and cannot be deleted on its own.`,
+          { modal: true, detail: `To revoke it, delete the service account: its keys are deleted with it. It was ${lastUsed}.` },
+          offer,
+        );
+        return choice === offer ? deleteServiceAccount(ctx, key.project, account) : undefined;
+      }
       return runWrite(ctx, {
         progress: `Deleting API key ${q(k.name || k.redacted_value)}…`,
         confirm: {
@@ -30,8 +41,7 @@ export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[]
           button: 'Delete API Key',
         },
         call: (c) => c.projectApiKeys.delete(key.project.id, k.id),
-        // A service account's row lists its keys as well.
-        refresh: () => [folderIn(key.project, 'apiKeys'), ...(serviceAccountId ? [`${folderIn(key.project, 'serviceAccounts')}/${serviceAccountId}`] : [])],
+        refresh: () => [folderIn(key.project, 'apiKeys')],
         done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
       });
     }),

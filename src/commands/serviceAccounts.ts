@@ -5,7 +5,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickOne, PROJECT_ROLES } from './pickers';
 import { ask, q, required, runWrite } from './run';
-import { folderIn, projectRefOf, projectRowOf } from './targets';
+import { folderIn, projectRefOf, projectRowOf, type ProjectRef } from './targets';
 
 /** What the create command hands back: the account, its key's id and name, never the key itself. */
 export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'api_key' | 'role'> & {
@@ -31,6 +31,23 @@ async function showSecretOnce(accountName: string, projectName: string, secret: 
     await vscode.env.clipboard.writeText(secret);
     void vscode.window.setStatusBarMessage('$(clippy) Copied the new service account key', 5000);
   }
+}
+
+/** Confirms naming the account and project, deletes it (and with it its keys). Also offered for a service account's key, which cannot be deleted alone. */
+export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }) {
+  const name = account.name || account.id;
+  return runWrite(ctx, {
+    progress: `Deleting service account ${q(name)}…`,
+    confirm: {
+      message: `Delete service account ${q(name)} from project ${q(project.name)}?`,
+      detail: `${account.id}\n\nIts API keys stop working at once. This cannot be undone.`,
+      button: 'Delete Service Account',
+    },
+    call: (c) => c.serviceAccounts.delete(project.id, account.id),
+    // Its keys were listed in the project's API keys too.
+    refresh: () => [folderIn(project, 'serviceAccounts'), folderIn(project, 'apiKeys')],
+    done: () => `Deleted service account ${q(name)}`,
+  });
 }
 
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -80,20 +97,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
 
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
       const sa = await projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', 'Delete Service Account', 'Type to search service accounts by name or id');
-      if (!sa) return undefined;
-      const name = sa.data.name || sa.data.id;
-      return runWrite(ctx, {
-        progress: `Deleting service account ${q(name)}…`,
-        confirm: {
-          message: `Delete service account ${q(name)} from project ${q(sa.project.name)}?`,
-          detail: `${sa.data.id}\n\nIts API keys stop working at once. This cannot be undone.`,
-          button: 'Delete Service Account',
-        },
-        call: (c) => c.serviceAccounts.delete(sa.project.id, sa.data.id),
-        // Its keys were listed in the project's API keys too.
-        refresh: () => [folderIn(sa.project, 'serviceAccounts'), folderIn(sa.project, 'apiKeys')],
-        done: () => `Deleted service account ${q(name)}`,
-      });
+      return sa && deleteServiceAccount(ctx, sa.project, sa.data);
     }),
   ];
 }
