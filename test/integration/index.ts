@@ -16,6 +16,9 @@ const suites: Record<string, () => Promise<unknown>> = {
   'adminKey.test.ts': () => import('./adminKey.test'),
   'settings.test.ts': () => import('./settings.test'),
   'tree.test.ts': () => import('./tree.test'),
+  'commands.test.ts': () => import('./commands.test'),
+  'commands.project.test.ts': () => import('./commands.project.test'),
+  'commands.org.test.ts': () => import('./commands.org.test'),
 };
 
 /** A suite file that is not in the list above would silently never run: refuse to start instead. */
