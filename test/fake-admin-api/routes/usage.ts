@@ -6,7 +6,7 @@ import type { Query } from '../query';
 import type { FakeState } from '../state';
 import { costBuckets, usageBuckets, WIDTH_SECONDS, type BucketWindow, type CostGroupField, type Width } from '../usage/aggregate';
 import { USAGE_KINDS, type KindSpec } from '../usage/kinds';
-import { streamsOf, type Stream } from '../usage/streams';
+import { streamSetOf, type Stream } from '../usage/streams';
 import type { RouteDef } from './types';
 
 const BUCKET_LIMITS: Record<Width, { default: number; max: number }> = {
@@ -90,8 +90,9 @@ function usageRoute(spec: KindSpec): RouteDef {
       const page = pageWindow(state, query, ['1m', '1h', '1d'], (w) => BUCKET_LIMITS[w]);
       const groupBy = uniq(query.enumArray('group_by', spec.groupBy));
       const keep = streamFilter(spec, query);
-      const streams = (streamsOf(state).get(spec.kind) ?? []).filter(keep);
-      return { object: 'page' as const, data: usageBuckets(spec, streams, page.win, groupBy, state.seed), has_more: page.hasMore, next_page: page.nextPage };
+      const set = streamSetOf(state);
+      const streams = (set.byKind.get(spec.kind) ?? []).filter(keep);
+      return { object: 'page' as const, data: usageBuckets(spec, streams, page.win, groupBy, set.days, state.seed), has_more: page.hasMore, next_page: page.nextPage };
     },
   };
 }
@@ -105,8 +106,9 @@ const costsRoute: RouteDef = {
     const groupBy = uniq(query.enumArray('group_by', ['project_id', 'line_item', 'api_key_id'] as const satisfies readonly CostGroupField[]));
     const projects = query.array('project_ids');
     const keys = query.array('api_key_ids');
-    const streams = [...streamsOf(state).values()].flat().filter((s) => (!projects || projects.includes(s.project_id)) && (!keys || (s.api_key_id !== null && keys.includes(s.api_key_id))));
-    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, state.seed), has_more: page.hasMore, next_page: page.nextPage };
+    const set = streamSetOf(state);
+    const streams = [...set.byKind.values()].flat().filter((s) => (!projects || projects.includes(s.project_id)) && (!keys || (s.api_key_id !== null && keys.includes(s.api_key_id))));
+    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, set.days), has_more: page.hasMore, next_page: page.nextPage };
   },
 };
 

@@ -1,8 +1,11 @@
 // Buckets × groups for one usage or costs query. The loop runs per stream and per day, so a
-// day's hourly/minute split is computed once however many buckets it feeds.
-import { lineItems } from './costs';
+// day's hourly/minute split is computed once however many buckets it feeds, and values are
+// added straight into per-group bucket vectors without intermediate objects.
+import { costPlan, type CostLine } from './costs';
+import type { DayCache } from './day-cache';
+import type { UsageKind } from '../models';
 import type { GroupField, KindSpec } from './kinds';
-import { dayValues, hourValues, minuteValues, storageLevel, type Vec } from './series';
+import { hourCountsInto, MAX_METRICS, minuteCountsInto, part } from './series';
 import type { Stream } from './streams';
 
 const DAY = 86_400;
@@ -20,9 +23,32 @@ export interface BucketWindow {
   now: number;
 }
 
-interface Acc {
+/** One group's per-bucket sums; vectors exist only for buckets the group has usage in. */
+interface GroupAcc {
   sample: Stream;
-  vec: number[];
+  vecs: (Float64Array | undefined)[];
+}
+
+class Accumulator {
+  readonly groups = new Map<string, GroupAcc>();
+  constructor(
+    private readonly win: BucketWindow,
+    private readonly size: number,
+  ) {}
+
+  group(key: string, s: Stream): GroupAcc {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { sample: s, vecs: new Array(this.win.count) }));
+    return g;
+  }
+
+  /** The group's vector for the bucket starting at `bucketStart`, or undefined if out of range. */
+  slot(g: GroupAcc, bucketStart: number): Float64Array | undefined {
+    if (bucketStart > this.win.now) return undefined;
+    const idx = (bucketStart - this.win.start) / WIDTH_SECONDS[this.win.width];
+    if (idx < 0 || idx >= this.win.count) return undefined;
+    return (g.vecs[idx] ??= new Float64Array(this.size));
+  }
 }
 
 function groupKeyOf(s: Stream, groupBy: readonly GroupField[]): string {
@@ -31,70 +57,90 @@ function groupKeyOf(s: Stream, groupBy: readonly GroupField[]): string {
   return key;
 }
 
-function add(into: Map<string, Acc>, key: string, s: Stream, v: Vec): void {
-  const acc = into.get(key);
-  if (!acc) {
-    into.set(key, { sample: s, vec: v.slice() });
-    return;
-  }
-  for (let i = 0; i < v.length; i++) acc.vec[i] = (acc.vec[i] ?? 0) + v[i]!;
+// Scratch buffers reused across calls (the fake is single-threaded).
+const dayVec = new Float64Array(MAX_METRICS);
+const hourVec = new Float64Array(MAX_METRICS);
+const hourCounts = new Float64Array(24);
+const minuteCounts = new Float64Array(60);
+const prevCut = new Float64Array(MAX_METRICS);
+
+/** UTC days the query window covers (not past "now"). */
+function windowDays(win: BucketWindow): [number, number] {
+  const end = Math.min(win.start + win.count * WIDTH_SECONDS[win.width], win.now + DAY);
+  return [Math.floor(win.start / DAY), Math.floor((end - 1) / DAY)];
 }
 
-/** Accumulates counted (additive) usage of `streams` into per-bucket group maps. */
-function accumulateCounts(streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], seed: number): Map<string, Acc>[] {
-  const w = WIDTH_SECONDS[win.width];
-  const end = win.start + win.count * w;
-  const buckets = Array.from({ length: win.count }, () => new Map<string, Acc>());
-  const put = (bucketStart: number, key: string, s: Stream, v: Vec) => {
-    if (bucketStart > win.now) return;
-    const idx = (bucketStart - win.start) / w;
-    if (idx >= 0 && idx < win.count) add(buckets[idx]!, key, s, v);
-  };
-  for (const s of streams) {
-    const key = groupKeyOf(s, groupBy);
-    const firstDay = Math.floor(Math.max(win.start, s.from) / DAY);
-    const lastDay = Math.floor((Math.min(end, s.to, win.now + DAY) - 1) / DAY);
-    for (let day = firstDay; day <= lastDay; day++) {
-      const dv = dayValues(s, day, seed);
-      if (!dv) continue;
+/** Counted (additive) usage: day values, split into hours and minutes as the width needs. */
+function accumulateCounts(acc: Accumulator, kind: UsageKind, streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], days: DayCache, seed: number): void {
+  const end = win.start + win.count * WIDTH_SECONDS[win.width];
+  const groups = streams.map((s) => acc.group(groupKeyOf(s, groupBy), s));
+  const [firstDay, lastDay] = windowDays(win);
+  for (let day = firstDay; day <= lastDay; day++) {
+    const entry = days.day(kind, day);
+    const m = entry.m;
+    for (let j = 0; j < streams.length; j++) {
+      const s = streams[j]!;
+      if (!entry.ok[s.index]) continue;
+      const g = groups[j]!;
+      const base = s.index * m;
       if (win.width === '1d') {
-        put(day * DAY, key, s, dv);
+        const v = acc.slot(g, day * DAY);
+        if (v) for (let i = 0; i < m; i++) v[i]! += entry.vecs[base + i]!;
         continue;
       }
-      const hours = hourValues(s, day, dv, seed);
+      for (let i = 0; i < m; i++) dayVec[i] = entry.vecs[base + i]!;
+      const total = dayVec[0]!;
+      hourCountsInto(s, day, seed, total, hourCounts);
+      let cum = 0;
       for (let h = 0; h < 24; h++) {
-        const hv = hours[h];
+        const c = hourCounts[h]!;
+        const before = cum;
+        cum += c;
         const hourStart = day * DAY + h * HOUR;
-        if (!hv || hourStart + HOUR <= win.start || hourStart >= end) continue;
+        if (c === 0 || hourStart + HOUR <= win.start || hourStart >= end) continue;
+        hourVec[0] = c;
+        for (let i = 1; i < m; i++) hourVec[i] = part(dayVec[i]!, before, cum, total);
         if (win.width === '1h') {
-          put(hourStart, key, s, hv);
+          const v = acc.slot(g, hourStart);
+          if (v) for (let i = 0; i < m; i++) v[i]! += hourVec[i]!;
           continue;
         }
-        const minutes = minuteValues(s, day * 24 + h, hv, seed);
-        for (let m = 0; m < 60; m++) if (minutes[m]) put(hourStart + m * 60, key, s, minutes[m]!);
+        minuteCountsInto(s, day * 24 + h, seed, c, minuteCounts);
+        // Cumulative rounding, carrying the previous cut per metric (this is the hottest loop).
+        prevCut.fill(0, 0, m);
+        let mcum = 0;
+        for (let k = 0; k < 60; k++) {
+          const mc = minuteCounts[k]!;
+          if (mc === 0) continue;
+          mcum += mc;
+          const v = acc.slot(g, hourStart + k * 60);
+          if (v) v[0]! += mc;
+          for (let i = 1; i < m; i++) {
+            const cut = Math.round((hourVec[i]! * mcum) / c);
+            if (v) v[i]! += cut - prevCut[i]!;
+            prevCut[i] = cut;
+          }
+        }
       }
     }
   }
-  return buckets;
 }
 
 /** Storage is a level: each bucket reports the level on its day. */
-function accumulateLevels(streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], seed: number): Map<string, Acc>[] {
+function accumulateLevels(acc: Accumulator, kind: UsageKind, streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], days: DayCache): void {
   const w = WIDTH_SECONDS[win.width];
-  const buckets = Array.from({ length: win.count }, () => new Map<string, Acc>());
-  for (const s of streams) {
-    const key = groupKeyOf(s, groupBy);
-    let day = -1;
-    let level = 0;
-    for (let i = 0; i < win.count; i++) {
-      const start = win.start + i * w;
-      if (start > win.now) break;
-      const d = Math.floor(start / DAY);
-      if (d !== day) level = storageLevel(s, (day = d), seed);
-      if (level > 0) add(buckets[i]!, key, s, [level]);
+  const groups = streams.map((s) => acc.group(groupKeyOf(s, groupBy), s));
+  for (let i = 0; i < win.count; i++) {
+    const start = win.start + i * w;
+    if (start > win.now) break;
+    const entry = days.day(kind, Math.floor(start / DAY));
+    for (let j = 0; j < streams.length; j++) {
+      const s = streams[j]!;
+      if (!entry.ok[s.index]) continue;
+      const v = acc.slot(groups[j]!, start);
+      if (v) v[0]! += entry.vecs[s.index]!;
     }
   }
-  return buckets;
 }
 
 export interface UsageBucket {
@@ -104,68 +150,77 @@ export interface UsageBucket {
   results: Record<string, unknown>[];
 }
 
-function bucketsOf<T>(win: BucketWindow, per: Map<string, T>[], toResult: (entry: T) => Record<string, unknown>): UsageBucket[] {
+function toBuckets(acc: Accumulator, win: BucketWindow, toResult: (g: GroupAcc, v: Float64Array) => Record<string, unknown>): UsageBucket[] {
   const w = WIDTH_SECONDS[win.width];
-  return per.map((groups, i) => ({
-    object: 'bucket',
-    start_time: win.start + i * w,
-    end_time: win.start + (i + 1) * w,
-    results: [...groups.keys()].sort().map((k) => toResult(groups.get(k)!)),
-  }));
+  const keys = [...acc.groups.keys()].sort();
+  return Array.from({ length: win.count }, (_, i) => {
+    const results: Record<string, unknown>[] = [];
+    for (const k of keys) {
+      const g = acc.groups.get(k)!;
+      const v = g.vecs[i];
+      if (v && v[0]! > 0) results.push(toResult(g, v));
+    }
+    return { object: 'bucket' as const, start_time: win.start + i * w, end_time: win.start + (i + 1) * w, results };
+  });
 }
 
-export function usageBuckets(spec: KindSpec, streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], seed: number): UsageBucket[] {
-  const per = (spec.level ? accumulateLevels : accumulateCounts)(streams, win, groupBy, seed);
-  return bucketsOf(win, per, ({ sample, vec }) => {
-    const result: Record<string, unknown> = { object: spec.object, ...spec.fields(vec) };
-    for (const f of spec.groupBy) result[f] = groupBy.includes(f) ? sample[f] : null;
-    return result;
-  });
+export function usageBuckets(spec: KindSpec, streams: readonly Stream[], win: BucketWindow, groupBy: readonly GroupField[], days: DayCache, seed: number): UsageBucket[] {
+  const acc = new Accumulator(win, MAX_METRICS);
+  if (spec.level) accumulateLevels(acc, spec.kind, streams, win, groupBy, days);
+  else accumulateCounts(acc, spec.kind, streams, win, groupBy, days, seed);
+  const grouped = new Set<GroupField>(groupBy);
+  return toBuckets(acc, win, (g, v) => spec.result(v, (f) => (grouped.has(f) ? g.sample[f] : null)));
 }
 
 export type CostGroupField = 'project_id' | 'line_item' | 'api_key_id';
 
-interface CostAcc {
-  project_id: string;
-  api_key_id: string | null;
-  line_item: string;
-  unit: string | null;
-  amount: number;
-  quantity: number;
-}
-
-/** Daily costs of all streams (every kind), grouped. */
-export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], seed: number): UsageBucket[] {
-  const buckets = Array.from({ length: win.count }, () => new Map<string, CostAcc>());
-  const end = win.start + win.count * DAY;
+/** Daily costs of all streams (every kind), grouped. Vectors hold [amount, quantity]. */
+export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], days: DayCache): UsageBucket[] {
+  const acc = new Accumulator(win, 2);
   const byLine = groupBy.includes('line_item');
-  for (const s of streams) {
-    const firstDay = Math.floor(Math.max(win.start, s.from) / DAY);
-    const lastDay = Math.floor((Math.min(end, s.to, win.now + DAY) - 1) / DAY);
-    for (let day = firstDay; day <= lastDay; day++) {
-      if (day * DAY > win.now) break;
-      const v = s.kind === 'vector_stores' ? [storageLevel(s, day, seed)] : dayValues(s, day, seed);
-      if (!v || !v[0]) continue;
-      const groups = buckets[(day * DAY - win.start) / DAY]!;
-      for (const item of lineItems(s, v)) {
-        const key = `${groupBy.includes('project_id') ? s.project_id : ''}\u0000${byLine ? item.line_item : ''}\u0000${groupBy.includes('api_key_id') ? s.api_key_id : ''}`;
-        const acc = groups.get(key);
-        if (acc) {
-          acc.amount += item.amount;
-          acc.quantity += item.quantity;
-        } else {
-          groups.set(key, { project_id: s.project_id, api_key_id: s.api_key_id, line_item: item.line_item, unit: item.unit, amount: item.amount, quantity: item.quantity });
-        }
+  const lineOf = new Map<GroupAcc, CostLine>();
+  const priced = streams
+    .map((s) => {
+      const plan = costPlan(s);
+      const groups = plan.map((line) => {
+        const key = `${groupBy.includes('project_id') ? s.project_id : ''}\u0000${byLine ? line.line_item : ''}\u0000${groupBy.includes('api_key_id') ? s.api_key_id : ''}`;
+        const g = acc.group(key, s);
+        if (!lineOf.has(g)) lineOf.set(g, line);
+        return g;
+      });
+      return { s, plan, groups };
+    })
+    .filter((x) => x.plan.length);
+  const kinds = [...new Set(priced.map((x) => x.s.kind))];
+  const [firstDay, lastDay] = windowDays(win);
+  for (let day = firstDay; day <= lastDay; day++) {
+    const entries = new Map(kinds.map((k) => [k, days.day(k, day)]));
+    for (const { s, plan, groups } of priced) {
+      const entry = entries.get(s.kind)!;
+      if (!entry.ok[s.index]) continue;
+      const base = s.index * entry.m;
+      for (let i = 0; i < plan.length; i++) {
+        const line = plan[i]!;
+        let sum = 0;
+        for (const idx of line.metrics) sum += entry.vecs[base + idx]!;
+        const v = sum ? acc.slot(groups[i]!, day * DAY) : undefined;
+        if (!v) continue;
+        const quantity = sum * line.qtyScale;
+        v[0]! += quantity * line.price;
+        v[1]! += quantity;
       }
     }
   }
-  return bucketsOf(win, buckets, (acc) => ({
-    object: 'organization.costs.result',
-    amount: { value: acc.amount, currency: 'usd' },
-    line_item: byLine ? acc.line_item : null,
-    project_id: groupBy.includes('project_id') ? acc.project_id : null,
-    api_key_id: groupBy.includes('api_key_id') ? acc.api_key_id : null,
-    quantity: byLine ? acc.quantity : null,
-    quantity_unit: byLine ? acc.unit : null,
-  }));
+  return toBuckets(acc, win, (g, v) => {
+    const line = lineOf.get(g)!;
+    return {
+      object: 'organization.costs.result',
+      amount: { value: v[0], currency: 'usd' },
+      line_item: byLine ? line.line_item : null,
+      project_id: groupBy.includes('project_id') ? g.sample.project_id : null,
+      api_key_id: groupBy.includes('api_key_id') ? g.sample.api_key_id : null,
+      quantity: byLine ? v[1] : null,
+      quantity_unit: byLine ? line.unit : null,
+    };
+  });
 }

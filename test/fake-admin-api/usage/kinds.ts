@@ -1,8 +1,7 @@
 // What differs between the ten usage endpoints: result object, group_by enum, filters, and how a
 // metric vector becomes result fields. Everything else (buckets, paging, grouping) is shared.
 import type { UsageKind } from '../models';
-import type { Stream } from './streams';
-import type { Vec } from './series';
+type Vec = ArrayLike<number>;
 
 export type GroupField = 'project_id' | 'user_id' | 'api_key_id' | 'model' | 'batch' | 'service_tier' | 'size' | 'source' | 'context_level' | 'vector_store_id';
 
@@ -19,11 +18,13 @@ export interface KindSpec {
   kind: UsageKind;
   path: string;
   operationId: string;
-  object: string;
   groupBy: readonly GroupField[];
   filters: readonly Filter[];
-  /** Result fields from a summed metric vector. */
-  fields(v: Vec): Record<string, number>;
+  /**
+   * The result object for a summed metric vector; `g(field)` is the group value or null.
+   * Built as one literal per kind: results are produced by the ten thousand.
+   */
+  result(v: Vec, g: (f: GroupField) => string | boolean | null): Record<string, unknown>;
   /** Levels (storage) are sampled per bucket instead of summed over time. */
   level?: boolean;
 }
@@ -35,96 +36,119 @@ const MODEL: Filter = { param: 'models', field: 'model' };
 const STANDARD = [PROJECT, USER, KEY, MODEL];
 const STANDARD_GROUPS: GroupField[] = ['project_id', 'user_id', 'api_key_id', 'model'];
 
-const countAnd = (name: string) => (v: Vec) => ({ [name]: v[1] ?? 0, num_model_requests: v[0]! });
+/** The four standard group fields, in the spec's order. */
+const std = (g: (f: GroupField) => string | boolean | null) => ({ project_id: g('project_id'), user_id: g('user_id'), api_key_id: g('api_key_id'), model: g('model') });
 
 export const USAGE_KINDS: readonly KindSpec[] = [
   {
     kind: 'completions',
     path: '/organization/usage/completions',
     operationId: 'usage-completions',
-    object: 'organization.usage.completions.result',
     groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'],
     filters: [...STANDARD, { param: 'batch', field: 'batch', bool: true }],
-    fields: (v) => {
-      const [requests, textUnc, audioUnc, imageUnc, textCached, audioCached, imageCached, cacheWrite, outText, outAudio, outImage] = v as [number, ...number[]];
-      const uncached = textUnc! + audioUnc! + imageUnc!;
-      const cached = textCached! + audioCached! + imageCached!;
+    // Vector: requests, text/audio/image uncached, text/audio/image cached, cache write, text/audio/image output.
+    result: (v, g) => {
+      const uncached = v[1]! + v[2]! + v[3]!;
+      const cached = v[4]! + v[5]! + v[6]!;
       return {
-        input_tokens: uncached + cached + cacheWrite!,
+        object: 'organization.usage.completions.result',
+        input_tokens: uncached + cached + v[7]!,
         input_cached_tokens: cached,
-        input_cache_write_tokens: cacheWrite!,
+        input_cache_write_tokens: v[7]!,
         input_uncached_tokens: uncached,
-        output_tokens: outText! + outAudio! + outImage!,
-        input_text_tokens: textUnc!,
-        output_text_tokens: outText!,
-        input_cached_text_tokens: textCached!,
-        input_audio_tokens: audioUnc!,
-        input_cached_audio_tokens: audioCached!,
-        output_audio_tokens: outAudio!,
-        input_image_tokens: imageUnc!,
-        input_cached_image_tokens: imageCached!,
-        output_image_tokens: outImage!,
-        num_model_requests: requests,
+        output_tokens: v[8]! + v[9]! + v[10]!,
+        input_text_tokens: v[1]!,
+        output_text_tokens: v[8]!,
+        input_cached_text_tokens: v[4]!,
+        input_audio_tokens: v[2]!,
+        input_cached_audio_tokens: v[5]!,
+        output_audio_tokens: v[9]!,
+        input_image_tokens: v[3]!,
+        input_cached_image_tokens: v[6]!,
+        output_image_tokens: v[10]!,
+        num_model_requests: v[0]!,
+        ...std(g),
+        batch: g('batch'),
+        service_tier: g('service_tier'),
       };
     },
   },
-  { kind: 'embeddings', path: '/organization/usage/embeddings', operationId: 'usage-embeddings', object: 'organization.usage.embeddings.result', groupBy: STANDARD_GROUPS, filters: STANDARD, fields: countAnd('input_tokens') },
-  { kind: 'moderations', path: '/organization/usage/moderations', operationId: 'usage-moderations', object: 'organization.usage.moderations.result', groupBy: STANDARD_GROUPS, filters: STANDARD, fields: countAnd('input_tokens') },
+  {
+    kind: 'embeddings',
+    path: '/organization/usage/embeddings',
+    operationId: 'usage-embeddings',
+    groupBy: STANDARD_GROUPS,
+    filters: STANDARD,
+    result: (v, g) => ({ object: 'organization.usage.embeddings.result', input_tokens: v[1]!, num_model_requests: v[0]!, ...std(g) }),
+  },
+  {
+    kind: 'moderations',
+    path: '/organization/usage/moderations',
+    operationId: 'usage-moderations',
+    groupBy: STANDARD_GROUPS,
+    filters: STANDARD,
+    result: (v, g) => ({ object: 'organization.usage.moderations.result', input_tokens: v[1]!, num_model_requests: v[0]!, ...std(g) }),
+  },
   {
     kind: 'images',
     path: '/organization/usage/images',
     operationId: 'usage-images',
-    object: 'organization.usage.images.result',
     groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'size', 'source'],
     filters: [
       { param: 'sources', field: 'source', values: ['image.generation', 'image.edit', 'image.variation'] },
       { param: 'sizes', field: 'size', values: ['256x256', '512x512', '1024x1024', '1792x1792', '1024x1792'] },
       ...STANDARD,
     ],
-    fields: countAnd('images'),
+    result: (v, g) => ({ object: 'organization.usage.images.result', images: v[1]!, num_model_requests: v[0]!, source: g('source'), size: g('size'), ...std(g) }),
   },
-  { kind: 'audio_speeches', path: '/organization/usage/audio_speeches', operationId: 'usage-audio-speeches', object: 'organization.usage.audio_speeches.result', groupBy: STANDARD_GROUPS, filters: STANDARD, fields: countAnd('characters') },
-  { kind: 'audio_transcriptions', path: '/organization/usage/audio_transcriptions', operationId: 'usage-audio-transcriptions', object: 'organization.usage.audio_transcriptions.result', groupBy: STANDARD_GROUPS, filters: STANDARD, fields: countAnd('seconds') },
+  {
+    kind: 'audio_speeches',
+    path: '/organization/usage/audio_speeches',
+    operationId: 'usage-audio-speeches',
+    groupBy: STANDARD_GROUPS,
+    filters: STANDARD,
+    result: (v, g) => ({ object: 'organization.usage.audio_speeches.result', characters: v[1]!, num_model_requests: v[0]!, ...std(g) }),
+  },
+  {
+    kind: 'audio_transcriptions',
+    path: '/organization/usage/audio_transcriptions',
+    operationId: 'usage-audio-transcriptions',
+    groupBy: STANDARD_GROUPS,
+    filters: STANDARD,
+    result: (v, g) => ({ object: 'organization.usage.audio_transcriptions.result', seconds: v[1]!, num_model_requests: v[0]!, ...std(g) }),
+  },
   {
     kind: 'vector_stores',
     path: '/organization/usage/vector_stores',
     operationId: 'usage-vector-stores',
-    object: 'organization.usage.vector_stores.result',
     groupBy: ['project_id'],
     filters: [PROJECT],
-    fields: (v) => ({ usage_bytes: v[0]! }),
+    result: (v, g) => ({ object: 'organization.usage.vector_stores.result', usage_bytes: v[0]!, project_id: g('project_id') }),
     level: true,
   },
   {
     kind: 'code_interpreter_sessions',
     path: '/organization/usage/code_interpreter_sessions',
     operationId: 'usage-code-interpreter-sessions',
-    object: 'organization.usage.code_interpreter_sessions.result',
     groupBy: ['project_id'],
     filters: [PROJECT],
-    fields: (v) => ({ num_sessions: v[0]! }),
+    result: (v, g) => ({ object: 'organization.usage.code_interpreter_sessions.result', num_sessions: v[0]!, project_id: g('project_id') }),
   },
   {
     kind: 'file_search_calls',
     path: '/organization/usage/file_search_calls',
     operationId: 'usage-file-search-calls',
-    object: 'organization.usage.file_searches.result',
     groupBy: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
     filters: [PROJECT, USER, KEY, { param: 'vector_store_ids', field: 'vector_store_id' }],
-    fields: (v) => ({ num_requests: v[0]! }),
+    result: (v, g) => ({ object: 'organization.usage.file_searches.result', num_requests: v[0]!, project_id: g('project_id'), user_id: g('user_id'), api_key_id: g('api_key_id'), vector_store_id: g('vector_store_id') }),
   },
   {
     kind: 'web_search_calls',
     path: '/organization/usage/web_search_calls',
     operationId: 'usage-web-search-calls',
-    object: 'organization.usage.web_searches.result',
     groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'context_level'],
     filters: [...STANDARD, { param: 'context_levels', field: 'context_level', values: ['low', 'medium', 'high'] }],
-    fields: (v) => ({ num_model_requests: v[0]!, num_requests: v[1]! }),
+    result: (v, g) => ({ object: 'organization.usage.web_searches.result', num_model_requests: v[0]!, num_requests: v[1]!, ...std(g), context_level: g('context_level') }),
   },
 ];
 
-/** A stream's value of a group/filter field. */
-export function fieldOf(s: Stream, f: GroupField): string | boolean | null {
-  return s[f];
-}

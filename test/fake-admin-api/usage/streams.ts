@@ -15,11 +15,14 @@ import {
 } from '../models';
 import { hashString, Rng } from '../rng';
 import type { ApiKeyRec, FakeState, ProjectData, ProjectRec } from '../state';
+import { DayCache } from './day-cache';
 
 const DAY = 86_400;
 
 export interface Stream {
   kind: UsageKind;
+  /** Position in its kind's stream list (the day cache is indexed by it). */
+  index: number;
   /** Identity hash: the stream's numbers depend on it and the seed only. */
   hash: number;
   project_id: string;
@@ -112,6 +115,7 @@ function makeStream(kind: UsageKind, base: StreamBase, dims: Dims, r: Rng): Stre
   const { typical, max, profile } = profileFor(kind, r, dims);
   return {
     kind,
+    index: -1,
     hash: hashString(identity, base.seed),
     project_id: base.project.id,
     user_id: base.user_id,
@@ -189,16 +193,23 @@ function projectStreams(state: FakeState, project: ProjectRec, data: ProjectData
   return out;
 }
 
-const cache = new WeakMap<FakeState, { version: number; byKind: Map<UsageKind, Stream[]> }>();
+export interface StreamSet {
+  byKind: Map<UsageKind, Stream[]>;
+  /** Day vectors of these streams, computed on demand and kept within a memory budget. */
+  days: DayCache;
+}
+
+const cache = new WeakMap<FakeState, { version: number; set: StreamSet }>();
 
 /** All streams of the org grouped by kind; rebuilt when the state changes. */
-export function streamsOf(state: FakeState): Map<UsageKind, Stream[]> {
+export function streamSetOf(state: FakeState): StreamSet {
   const cached = cache.get(state);
-  if (cached && cached.version === state.version) return cached.byKind;
+  if (cached && cached.version === state.version) return cached.set;
   const byKind = new Map<UsageKind, Stream[]>();
   const push = (s: Stream) => {
     let list = byKind.get(s.kind);
     if (!list) byKind.set(s.kind, (list = []));
+    s.index = list.length;
     list.push(s);
   };
   for (const project of state.projects.values()) {
@@ -207,6 +218,7 @@ export function streamsOf(state: FakeState): Map<UsageKind, Stream[]> {
     for (const key of data.apiKeys.values()) keyStreams(state, project, data, key).forEach(push);
     projectStreams(state, project, data).forEach(push);
   }
-  cache.set(state, { version: state.version, byKind });
-  return byKind;
+  const set: StreamSet = { byKind, days: new DayCache(byKind, state.seed) };
+  cache.set(state, { version: state.version, set });
+  return set;
 }
