@@ -26,7 +26,13 @@ command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
-  if [ "$(id -u)" != 0 ]; then SUDO="sudo -n"; fi
+  if [ "$(id -u)" != 0 ]; then
+    if ! sudo -n true 2>/dev/null; then
+      echo "install-code-server: missing Debian packages: ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root." >&2
+      exit 1
+    fi
+    SUDO="sudo -n"
+  fi
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq

@@ -15,6 +15,7 @@ const NOISE = [
   /ENOTFOUND open-vsx\.org/,
   /^Started local extension host/,
   /^\[Extension Host\] /,
+  /^Creation of workbench contribution /,
 ];
 
 /**
