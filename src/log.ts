@@ -16,6 +16,11 @@ export class Logger implements vscode.Disposable {
     if (value) this.secrets.add(value);
   }
 
+  /** Drops a one-time secret once nothing can log it any more, so the logger does not keep it alive. */
+  forgetSecret(value: string | undefined): void {
+    if (value) this.secrets.delete(value);
+  }
+
   info(message: string): void { this.write('info', message); }
   warn(message: string): void { this.write('warn', message); }
   error(message: string): void { this.write('error', message); }

@@ -92,6 +92,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
         ctx.log.error(message);
         void vscode.window.showErrorMessage(message);
       }
+      ctx.log.forgetSecret(key?.value);
       return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
     }),
 
