@@ -1,0 +1,105 @@
+// Reading buckets: every page of one query (the client follows `next_page` and asks for the largest
+// bucket limit), several queries at once but no more than a few, a short-lived cache so switching
+// metric or chart style does not refetch, and "a new selection cancels the one still loading".
+import type { AdminClient } from '../../api';
+import { ConcurrencyLimiter } from '../../api/limiter';
+import { ENDPOINTS, type RawBucket } from './catalogue';
+import type { KindId } from './types';
+
+export interface FetcherOptions {
+  /** Queries (each a run of pages) in flight at once. */
+  concurrency?: number;
+  cacheMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}
+
+export class BucketFetcher {
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly cache = new Map<string, { at: number; buckets: RawBucket[] }>();
+  private readonly inflight = new Map<string, { signal: AbortSignal; promise: Promise<RawBucket[]> }>();
+  private readonly cacheMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(private readonly client: () => Promise<AdminClient>, options: FetcherOptions = {}) {
+    this.limiter = new ConcurrencyLimiter(options.concurrency ?? 3);
+    this.cacheMs = options.cacheMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 24;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Every bucket of the query, from the cache when it is recent and `fresh` is not set. */
+  async buckets(kind: KindId, query: Record<string, unknown>, signal: AbortSignal, fresh = false): Promise<RawBucket[]> {
+    const key = `${kind} ${JSON.stringify(query)}`;
+    const hit = this.cache.get(key);
+    if (hit && !fresh && this.now() - hit.at < this.cacheMs) return hit.buckets;
+    // The same query twice in one load (costs by project is also the cost summary) is read once;
+    // a load never waits on another load's request, which that load may cancel.
+    const pending = this.inflight.get(key);
+    if (pending?.signal === signal) return pending.promise;
+    const promise = this.limited(signal, async () => {
+      const source = ENDPOINTS[kind].source(await this.client());
+      const out: RawBucket[] = [];
+      for await (const b of source.iterate(query, { signal })) out.push(b);
+      return out;
+    });
+    this.inflight.set(key, { signal, promise });
+    try {
+      const buckets = await promise;
+      this.cache.delete(key);
+      this.cache.set(key, { at: this.now(), buckets });
+      while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+      return buckets;
+    } finally {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+    }
+  }
+
+  /** Runs `fn` when a slot is free (shared with other lookups, such as names). */
+  async limited<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+    signal.throwIfAborted();
+    const release = await this.limiter.acquire(signal);
+    try {
+      signal.throwIfAborted();
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** Runs one job at a time from the caller's point of view: starting a new one aborts the previous. */
+export class Latest {
+  private controller?: AbortController;
+
+  run<T>(job: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.controller?.abort(new SupersededError());
+    const controller = (this.controller = new AbortController());
+    return job(controller.signal).finally(() => {
+      if (this.controller === controller) this.controller = undefined;
+    });
+  }
+
+  cancel(): void {
+    this.controller?.abort(new SupersededError());
+    this.controller = undefined;
+  }
+}
+
+export class SupersededError extends Error {
+  override name = 'SupersededError';
+  constructor() {
+    super('Superseded by a newer request');
+  }
+}
+
+/** True for errors that only say the work was cancelled (by the user, a newer selection or a closed panel). */
+export function isCancellation(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'CancelledError' || name === 'SupersededError';
+}

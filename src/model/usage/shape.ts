@@ -1,0 +1,147 @@
+// Buckets from the API → one series per group on the full bucket grid (missing buckets are zero),
+// totals, currencies, the chart's datasets and ranked lists.
+import type { EndpointSpec, RawBucket, RawResult } from './catalogue';
+import { bucketGrid, WIDTH_SECONDS, type TimeRange } from './range';
+import type { ChartDataset, CurrencyTotal, MetricInfo, RankedItem, Selection, Series, UsageView } from './types';
+
+/** Display names for ids (projects, users, keys); undefined when unknown. */
+export type NameLookup = (field: string, value: string) => string | undefined;
+
+export const NONE_LABEL = '(none)';
+export const TOTAL_LABEL = 'Total';
+
+function groupValue(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** The text a group field's value is shown as. */
+export function displayValue(field: string, value: string | null, names?: NameLookup): string {
+  if (value === null || value === '') return NONE_LABEL;
+  if (field === 'batch') return value === 'true' ? 'Batch' : 'Not batch';
+  return names?.(field, value) ?? value;
+}
+
+function currencyOf(result: RawResult): string | undefined {
+  const c = (result.amount as { currency?: unknown } | null | undefined)?.currency;
+  return typeof c === 'string' && c ? c.toLowerCase() : undefined;
+}
+
+interface ShapeArgs {
+  selection: Selection;
+  range: TimeRange;
+  names?: NameLookup;
+}
+
+/** Index of the grid bucket a bucket from the API falls in, or -1 outside the range. */
+function slotOf(start: number, range: TimeRange, w: number, count: number): number {
+  const i = Math.floor((start - range.start) / w);
+  return i >= 0 && i < count ? i : -1;
+}
+
+function aggregate(metric: MetricInfo, values: readonly number[]): number {
+  if (metric.aggregate === 'peak') return values.reduce((a, b) => Math.max(a, b), 0);
+  return values.reduce((a, b) => a + b, 0);
+}
+
+export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selection, range, names }: ShapeArgs): UsageView {
+  const grid = bucketGrid(range, selection.width);
+  const w = WIDTH_SECONDS[selection.width];
+  const groupFields = spec.groupBy.filter((g) => selection.groupBy.includes(g.field));
+  const metrics = spec.metrics;
+  const isCosts = spec.metrics.some((m) => m.unit === 'currency');
+  const byKey = new Map<string, Series>();
+  let empty = true;
+
+  for (const bucket of buckets) {
+    const slot = slotOf(bucket.start_time, range, w, grid.length);
+    if (slot < 0) continue;
+    for (const result of bucket.results ?? []) {
+      empty = false;
+      const group: Record<string, string | null> = {};
+      for (const g of groupFields) group[g.field] = groupValue(result[g.field]);
+      // A cost without a currency keeps '' so it is never added to another currency's total.
+      const currency = isCosts ? currencyOf(result) ?? '' : undefined;
+      const key = JSON.stringify([...groupFields.map((g) => group[g.field]), currency ?? null]);
+      let series = byKey.get(key);
+      if (!series) {
+        const nameOf = Object.fromEntries(groupFields.map((g) => [g.field, displayValue(g.field, group[g.field]!, names)]));
+        series = {
+          key,
+          group,
+          names: nameOf,
+          label: groupFields.length ? groupFields.map((g) => nameOf[g.field]).join(' · ') : TOTAL_LABEL,
+          ...(currency !== undefined ? { currency } : {}),
+          values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(grid.length).fill(0)])),
+          totals: {},
+        };
+        byKey.set(key, series);
+      }
+      for (const m of metrics) series.values[m.key]![slot]! += spec.value(m.key, result);
+    }
+  }
+
+  // Ungrouped, an empty range still draws its zero buckets.
+  if (!groupFields.length && !byKey.size) byKey.set('[null]', zeroSeries(metrics, grid.length));
+  const series = [...byKey.values()];
+  for (const s of series) for (const m of metrics) s.totals[m.key] = aggregate(m, s.values[m.key]!);
+  const totals: Record<string, number> = {};
+  for (const m of metrics) {
+    const perBucket = grid.map((_, i) => series.reduce((sum, s) => sum + s.values[m.key]![i]!, 0));
+    totals[m.key] = aggregate(m, perBucket);
+  }
+  const selected = selection.metric;
+  series.sort((a, b) => b.totals[selected]! - a.totals[selected]! || a.label.localeCompare(b.label));
+
+  return {
+    selection,
+    start: range.start,
+    end: range.end,
+    width: selection.width,
+    buckets: grid,
+    groupFields,
+    metrics,
+    series,
+    totals,
+    currencies: isCosts ? currencyTotals(series) : [],
+    empty,
+  };
+}
+
+function zeroSeries(metrics: readonly MetricInfo[], n: number): Series {
+  return {
+    key: '[null]', group: {}, names: {}, label: TOTAL_LABEL, totals: {},
+    values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(n).fill(0)])),
+  };
+}
+
+function currencyTotals(series: readonly Series[]): CurrencyTotal[] {
+  const sums = new Map<string, number>();
+  for (const s of series) if (s.currency !== undefined) sums.set(s.currency, (sums.get(s.currency) ?? 0) + (s.totals.amount ?? 0));
+  return [...sums].map(([currency, value]) => ({ currency, value })).sort((a, b) => b.value - a.value);
+}
+
+/**
+ * The chart's datasets for the selected metric: the largest groups, and the rest folded into one
+ * "Other" dataset so the chart stays readable (the table keeps every group).
+ */
+export function chartDatasets(view: UsageView, max = 10): ChartDataset[] {
+  const metric = view.selection.metric;
+  const shown = view.series.length > max ? view.series.slice(0, max - 1) : view.series;
+  const datasets: ChartDataset[] = shown.map((s) => ({ key: s.key, label: s.label, values: s.values[metric]! }));
+  const rest = view.series.slice(shown.length);
+  if (rest.length) {
+    const values = view.buckets.map((_, i) => rest.reduce((sum, s) => sum + s.values[metric]![i]!, 0));
+    datasets.push({ key: 'other', label: `Other (${rest.length} groups)`, values, other: true });
+  }
+  return datasets;
+}
+
+/** The largest groups by one metric, for a view grouped by exactly one field. */
+export function ranked(view: UsageView, metric: string, n: number): RankedItem[] {
+  return view.series
+    .map((s) => ({ key: s.key, label: s.label, value: s.totals[metric] ?? 0 }))
+    .filter((x) => x.value > 0)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, n);
+}

@@ -1,0 +1,147 @@
+// The dashboard's data as it crosses from the extension host to the webview. Plain JSON-able types
+// with no imports, so the front end (media/usage) can import them without pulling in Node or the API.
+
+export type KindId =
+  | 'costs'
+  | 'completions'
+  | 'embeddings'
+  | 'moderations'
+  | 'images'
+  | 'audio_speeches'
+  | 'audio_transcriptions'
+  | 'vector_stores'
+  | 'code_interpreter_sessions'
+  | 'file_search_calls'
+  | 'web_search_calls';
+
+export type Width = '1m' | '1h' | '1d';
+export type RangePreset = '24h' | '7d' | '30d' | '90d' | 'custom';
+export type ChartStyle = 'bar' | 'line';
+export type Unit = 'tokens' | 'requests' | 'images' | 'characters' | 'seconds' | 'bytes' | 'sessions' | 'calls' | 'currency' | 'quantity';
+
+/** `from`/`to` are UTC calendar days (YYYY-MM-DD), both included; used only by the custom preset. */
+export interface RangeSelection {
+  preset: RangePreset;
+  from?: string;
+  to?: string;
+}
+
+/** What the user picked. `filters` is keyed by the API's filter parameter (project_ids, models, batch, …). */
+export interface Selection {
+  kind: KindId;
+  metric: string;
+  range: RangeSelection;
+  width: Width;
+  groupBy: string[];
+  filters: Record<string, string[]>;
+  chart: ChartStyle;
+}
+
+export interface FieldInfo {
+  field: string;
+  label: string;
+}
+
+export interface FilterInfo {
+  param: string;
+  field: string;
+  label: string;
+  /** `bool` filters take one value, 'true' or 'false'. */
+  type: 'multi' | 'bool';
+  /** The API's closed set of values, when it has one. */
+  values?: string[];
+}
+
+export interface MetricInfo {
+  key: string;
+  label: string;
+  unit: Unit;
+  /** `peak`: a level such as stored bytes, where adding buckets up means nothing; totals take the largest bucket. */
+  aggregate: 'sum' | 'peak';
+}
+
+export interface KindInfo {
+  id: KindId;
+  label: string;
+  widths: Width[];
+  groupBy: FieldInfo[];
+  filters: FilterInfo[];
+  metrics: MetricInfo[];
+}
+
+/** One group's numbers: `values[metric][i]` is bucket i (zero when the API reported nothing). */
+export interface Series {
+  key: string;
+  /** The group's raw field values (null when the API left it unset); booleans as 'true'/'false'. */
+  group: Record<string, string | null>;
+  /** Display text per group field (names for ids where known). */
+  names: Record<string, string>;
+  label: string;
+  currency?: string;
+  values: Record<string, number[]>;
+  totals: Record<string, number>;
+}
+
+export interface CurrencyTotal {
+  currency: string;
+  value: number;
+}
+
+export interface UsageView {
+  selection: Selection;
+  start: number;
+  end: number;
+  width: Width;
+  /** Bucket start times (unix seconds), every bucket of the range. */
+  buckets: number[];
+  groupFields: FieldInfo[];
+  metrics: MetricInfo[];
+  /** Sorted by the selected metric's total, largest first. */
+  series: Series[];
+  totals: Record<string, number>;
+  /** Costs only: totals per currency (one entry unless the API mixes currencies). */
+  currencies: CurrencyTotal[];
+  /** No bucket of the range has any result. */
+  empty: boolean;
+}
+
+export interface ChartDataset {
+  key: string;
+  label: string;
+  values: number[];
+  /** The dataset folds several smaller groups together. */
+  other?: boolean;
+}
+
+export interface RankedItem {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface Summary {
+  /** Costs over the same range and the filters costs accept; null when they could not be read. */
+  cost: { currencies: CurrencyTotal[]; topProjects: RankedItem[] } | null;
+  costError?: string;
+  /** Selected filters the costs endpoint does not take (e.g. models): the cost figures are not narrowed by them. */
+  costFiltersIgnored: string[];
+  /** Top models by `modelMetric` (the selected kind's metric when it has models, else completions tokens). */
+  topModels: RankedItem[];
+  modelMetric?: { kind: KindId; kindLabel: string; metric: MetricInfo };
+  modelError?: string;
+}
+
+export interface DashboardData {
+  view: UsageView;
+  chart: ChartDataset[];
+  summary: Summary;
+  /** Non-fatal problems (e.g. names that could not be looked up). */
+  warnings: string[];
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+export type FilterOptions = Record<string, FilterOption[]>;

@@ -1,0 +1,95 @@
+// CSV and JSON export: columns, quoting, formula-safe text, and numbers that add up to the fake's.
+import assert from 'node:assert/strict';
+import { ENDPOINTS } from '../../../src/model/usage/catalogue';
+import { csvCell, toCsv, toJson } from '../../../src/model/usage/export';
+import { buildQuery, normalizeSelection, rangeOf } from '../../../src/model/usage/selection';
+import { shape } from '../../../src/model/usage/shape';
+import { CLOCK_MS, close, rawBuckets, rawSum, useUsageFake } from './usageHelpers';
+
+const NOW = CLOCK_MS / 1000;
+
+/** A minimal RFC 4180 reader, enough to read back what toCsv wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('usage model: export', () => {
+  it('csvCell quotes separators and quotes, and keeps formula-like text as text', () => {
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"\nbye'), '"say ""hi""\nbye"');
+    assert.equal(csvCell('=HYPERLINK("https://evil.example","x")'), `"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    for (const lead of ['+', '-', '@', '\t']) assert.equal(csvCell(`${lead}cmd`)[0] === '"' ? csvCell(`${lead}cmd`)[1] : csvCell(`${lead}cmd`)[0], "'");
+    assert.equal(csvCell(-12.5), '-12.5');
+    assert.equal(csvCell(null), '');
+    assert.equal(csvCell(Number.NaN), '');
+  });
+
+  describe('against the fake (hostile project names)', function () {
+    this.timeout(30_000);
+    const { fake } = useUsageFake({ seed: 1, hostile: true }); // seed 1 names a project '<input autofocus onfocus=alert(1)>'
+
+    it('one row per bucket and group, zeros included; every column adds up to the fake', async () => {
+      const spec = ENDPOINTS.completions;
+      const selection = normalizeSelection({ kind: 'completions', range: { preset: '7d' }, width: '1d', groupBy: ['project_id', 'model'] }, NOW);
+      const range = rangeOf(selection, NOW);
+      const raw = await rawBuckets(fake(), 'completions', buildQuery(spec, selection, range));
+      const projects = new Map(fake().state.projects.values().map((p) => [p.id, p.name]));
+      const view = shape(spec, raw, { selection, range, names: (f, id) => (f === 'project_id' ? projects.get(id) : undefined) });
+      const rows = parseCsv(toCsv(view));
+      const [header, ...body] = rows;
+      assert.deepEqual(header, ['bucket_start', 'bucket_end', 'project_id', 'project_name', 'model', ...spec.metrics.map((m) => m.key)]);
+      assert.equal(body.length, view.buckets.length * view.series.length);
+      assert.equal(body[0]![0], new Date(range.start * 1000).toISOString());
+      assert.equal(body[0]![1], new Date((range.start + 86_400) * 1000).toISOString());
+      for (const m of spec.metrics) {
+        const col = header!.indexOf(m.key);
+        const sum = body.reduce((s, r) => s + Number(r[col]), 0);
+        assert.ok(close(sum, rawSum(raw, m.key)), `${m.key}: ${sum} ≠ ${rawSum(raw, m.key)}`);
+      }
+      assert.ok(body.some((r) => r[header!.indexOf('total_tokens')] === '0'), 'zero rows are written');
+      // Names come through as text, formula-like ones defused.
+      const nameCol = header!.indexOf('project_name');
+      const idCol = header!.indexOf('project_id');
+      for (const r of body) {
+        const name = projects.get(r[idCol]!)!;
+        assert.equal(r[nameCol], /^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+      }
+      assert.ok(body.some((r) => /[<"]/.test(r[nameCol]!)), 'the fake gave a hostile project name with usage');
+    });
+
+    it('costs CSV carries the currency; JSON has the same numbers and the selection', async () => {
+      const spec = ENDPOINTS.costs;
+      const selection = normalizeSelection({ kind: 'costs', range: { preset: '7d' }, groupBy: ['line_item'] }, NOW);
+      const range = rangeOf(selection, NOW);
+      const raw = await rawBuckets(fake(), 'costs', buildQuery(spec, selection, range));
+      const view = shape(spec, raw, { selection, range });
+      const [header, ...body] = parseCsv(toCsv(view));
+      assert.deepEqual(header, ['bucket_start', 'bucket_end', 'line_item', 'currency', 'amount', 'quantity']);
+      assert.ok(body.every((r) => r[3] === 'usd'));
+      assert.ok(close(body.reduce((s, r) => s + Number(r[4]), 0), rawSum(raw, 'amount')));
+      assert.ok(close(body.reduce((s, r) => s + Number(r[5]), 0), rawSum(raw, 'quantity')));
+
+      const json = JSON.parse(toJson(view));
+      assert.equal(json.kind, 'costs');
+      assert.deepEqual(json.selection, selection);
+      assert.equal(json.buckets.length, 8);
+      assert.deepEqual(json.currencies, view.currencies);
+      assert.ok(close(json.totals.amount, rawSum(raw, 'amount')));
+      assert.ok(close(json.series.reduce((s: number, x: { totals: { amount: number } }) => s + x.totals.amount, 0), rawSum(raw, 'amount')));
+    });
+  });
+});
