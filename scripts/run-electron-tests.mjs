@@ -4,12 +4,12 @@
 //   VSCODE_EXECUTABLE_PATH=/usr/share/code/code npm run test:electron
 //   npm run test:electron -- --vscode "/Applications/Visual Studio Code.app/Contents/MacOS/Electron"
 // Without one it says so and exits 0 (the suite runs in code-server through `npm run test:vscode`).
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ROOT, INTEGRATION_BUNDLE, run, startFakeApi, cleanupDir, cleanupAll, installSignalHandlers, withTimeout,
+  ROOT, INTEGRATION_BUNDLE, INTEGRATION_FAKE_OPTIONS, integrationEnv, integrationWorkspaceSettings, run, startFakeApi, makeSandbox, writeJson, processTable,
+  cleanupAll, installSignalHandlers, withTimeout,
 } from './vscode/index.mjs';
 
 const { values: opts } = parseArgs({ options: { vscode: { type: 'string' }, grep: { type: 'string' } } });
@@ -21,18 +21,13 @@ if (!executable || !existsSync(executable)) {
   process.exit(0);
 }
 
-const WORKSPACE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
 installSignalHandlers();
 
 /** runTests does not put VS Code in a process group of its own: on timeout, end our direct children by pid. */
 function killChildren() {
   if (process.platform !== 'linux') return;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) process.kill(Number(pid), 'SIGKILL');
-    } catch { /* gone */ }
+  for (const p of processTable().filter((row) => row.ppid === process.pid)) {
+    try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ }
   }
 }
 
@@ -40,25 +35,22 @@ let code = 1;
 try {
   const t0 = Date.now();
   await run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 });
-  const fake = await startFakeApi();
+  const fake = await startFakeApi(INTEGRATION_FAKE_OPTIONS);
   console.log(`fake Admin API at ${fake.url}`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'oae-electron-'));
-  cleanupDir(dir);
+  const { dir } = makeSandbox('oae-electron-');
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   const workspace = join(dir, 'workspace');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  mkdirSync(join(workspace, '.vscode'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   // A local window reads machine-scoped settings from the user settings.
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+  writeJson(join(userDataDir, 'User', 'settings.json'), {
     'openaiAdmin.apiBaseUrl': fake.url,
     'workbench.startupEditor': 'none',
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
-  }, null, 2));
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'openaiAdmin.apiBaseUrl': WORKSPACE_URL }, null, 2));
+  });
+  writeJson(join(workspace, '.vscode', 'settings.json'), integrationWorkspaceSettings());
 
   const { runTests } = await import('@vscode/test-electron');
   code = await withTimeout(runTests({
@@ -73,11 +65,7 @@ try {
       // Without an OS keyring VS Code keeps secrets in memory and shows a warning; a basic store is enough for tests.
       ...(process.platform === 'linux' ? ['--password-store=basic'] : []),
     ],
-    extensionTestsEnv: {
-      OPENAI_ADMIN_FAKE_URL: fake.url,
-      OPENAI_ADMIN_WORKSPACE_URL: WORKSPACE_URL,
-      MOCHA_GREP: opts.grep ?? '',
-    },
+    extensionTestsEnv: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY }),
   }).catch((err) => {
     console.error(err?.message ?? err);
     return typeof err?.code === 'number' ? err.code : 1;

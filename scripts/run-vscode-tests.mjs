@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ROOT, ARTIFACTS, INTEGRATION_BUNDLE, run, startFakeApi, startCodeServer, runTestsInWorkbench,
-  installSignalHandlers, cleanupAll,
+  installSignalHandlers, cleanupAll, INTEGRATION_FAKE_OPTIONS, integrationEnv, integrationWorkspaceSettings,
 } from './vscode/index.mjs';
 
 const { values: opts } = parseArgs({
@@ -29,9 +29,6 @@ if (opts.only && !['integration', 'e2e'].includes(opts.only)) {
 }
 if (opts.keep) process.env.KEEP_TMP = '1';
 if (opts.verbose) process.env.HARNESS_VERBOSE = '1';
-
-/** A repository folder's settings try to send the key elsewhere; the integration suite checks they lose. */
-const WORKSPACE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
 
 installSignalHandlers();
 const totalMs = Number(process.env.HARNESS_TIMEOUT_MS || 900_000);
@@ -91,17 +88,12 @@ if (opts.only !== 'e2e') {
   await stage('build: node esbuild.mjs', () => run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 }), { fatal: true });
 
   await stage('integration: mocha in the extension host', async () => {
-    const fake = await startFakeApi({ users: 250, echo: !!process.env.HARNESS_VERBOSE });
+    const fake = await startFakeApi({ ...INTEGRATION_FAKE_OPTIONS, echo: !!process.env.HARNESS_VERBOSE });
     console.log(`[harness] fake Admin API at ${fake.url}`);
     const codeServer = await startCodeServer({
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url },
-      workspaceSettings: { 'openaiAdmin.apiBaseUrl': WORKSPACE_URL },
-      env: {
-        OPENAI_ADMIN_FAKE_URL: fake.url,
-        OPENAI_ADMIN_WORKSPACE_URL: WORKSPACE_URL,
-        MOCHA_GREP: opts.grep ?? '',
-        MOCHA_COLOR: process.stdout.isTTY ? '1' : '0',
-      },
+      workspaceSettings: integrationWorkspaceSettings(),
+      env: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY }),
     });
     console.log(`[harness] code-server at ${codeServer.origin}\n`);
     return runTestsInWorkbench({

@@ -28,7 +28,7 @@ export function makeSandbox(prefix = 'oae-vscode-') {
   return { dir, xdg };
 }
 
-function writeJson(file, value) {
+export function writeJson(file, value) {
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }

@@ -5,3 +5,4 @@ export * from './fake-api.mjs';
 export * from './code-server.mjs';
 export * from './browser.mjs';
 export * from './workbench.mjs';
+export * from './integration.mjs';

@@ -12,3 +12,4 @@ export const ARTIFACTS = join(ROOT, 'artifacts');
 export const VSIX = join(ROOT, 'dist', 'openai-admin-explorer.vsix');
 export const EXTENSION_ID = 'openai-admin-explorer.openai-admin-explorer';
 export const INTEGRATION_BUNDLE = join(ROOT, 'out', 'integration', 'index.js');
+

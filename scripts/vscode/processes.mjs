@@ -11,6 +11,19 @@ const groups = new Set(); // pids of live process-group leaders
 const cleanups = [];      // LIFO stack of async teardown functions
 let cleaning;
 
+/** Linux: every process as { pid, ppid, pgid, state }, read from /proc. */
+export function processTable() {
+  const rows = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    const [state, ppid, pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    rows.push({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), state });
+  }
+  return rows;
+}
+
 /**
  * Whether any live (non-zombie) process is left in the group. On Linux this reads /proc: orphans that
  * died are re-parented to PID 1, which in some containers never reaps them, and `kill(-pgid, 0)` still
@@ -18,14 +31,7 @@ let cleaning;
  */
 function groupAlive(pgid) {
   if (process.platform === 'linux') {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
-      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(group) === pgid && state !== 'Z' && state !== 'X') return true;
-    }
-    return false;
+    return processTable().some((p) => p.pgid === pgid && p.state !== 'Z' && p.state !== 'X');
   }
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 }
