@@ -193,7 +193,8 @@ export function certificateView(c: CertificateRec, object: S['Certificate']['obj
   return { object, id: c.id, name: c.name, created_at: c.created_at, certificate_details: details, active: flag };
 }
 
-export function spendAlertView<O extends 'organization.spend_alert' | 'project.spend_alert'>(a: SpendAlertRec, object: O) {
+/** Org and project spend alerts share one shape apart from `object`. */
+export function spendAlertView<O extends 'organization.spend_alert' | 'project.spend_alert'>(a: SpendAlertRec, object: O): Omit<S['ProjectSpendAlert'], 'object'> & { object: O } {
   return {
     id: a.id,
     object,
@@ -204,6 +205,6 @@ export function spendAlertView<O extends 'organization.spend_alert' | 'project.s
   };
 }
 
-export function spendLimitView<O extends 'organization.spend_limit' | 'project.spend_limit'>(l: SpendLimitRec, object: O) {
+export function spendLimitView<O extends 'organization.spend_limit' | 'project.spend_limit'>(l: SpendLimitRec, object: O): Omit<S['ProjectSpendLimitResource'], 'object'> & { object: O } {
   return { object, threshold_amount: l.threshold_amount, currency: l.currency, interval: l.interval, enforcement: { status: l.status } };
 }

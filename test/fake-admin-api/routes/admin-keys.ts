@@ -1,12 +1,15 @@
 // Admin API keys. Keys created here really authenticate against the fake until deleted. The
 // key the fake was started with always authenticates, even if its listed record is deleted,
 // so one test cannot lock the rest of a suite out.
+import type { components } from '../../../src/api/schema';
 import { listA, ordered } from '../pagination';
 import type { AdminKeyRec } from '../state';
 import { opt, parseBody, req, v } from '../validate';
 import { adminKeyView } from '../views';
 import { deleted, must } from './common';
 import type { RouteDef } from './types';
+
+type S = components['schemas'];
 
 export const adminKeyRoutes: RouteDef[] = [
   {
@@ -36,7 +39,7 @@ export const adminKeyRoutes: RouteDef[] = [
       state.adminKeys.insert(key);
       state.credentials.set(value, { kind: 'admin', keyId: key.id });
       state.audit('api_key.created', { id: key.id, data: { scopes: ['api.management.read', 'api.management.write'] } }, { resource: key.id });
-      return { ...adminKeyView(key), value };
+      return { ...adminKeyView(key), value } satisfies S['AdminApiKeyCreateResponse'];
     },
   },
   {

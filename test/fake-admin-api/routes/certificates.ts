@@ -1,4 +1,5 @@
 // mTLS certificates: uploaded to the org, activated for the org and/or per project.
+import type { components } from '../../../src/api/schema';
 import { badRequest, notFound } from '../errors';
 import { listA, ordered } from '../pagination';
 import type { CertificateRec, FakeState } from '../state';
@@ -6,6 +7,8 @@ import { opt, parseBody, req, v } from '../validate';
 import { certificateView } from '../views';
 import { must, requireActiveProject, requireProject } from './common';
 import type { RouteDef } from './types';
+
+type S = components['schemas'];
 
 const MAX_CERTIFICATES = 50;
 const MAX_TOGGLE = 10;
@@ -95,7 +98,7 @@ export const certificateRoutes: RouteDef[] = [
       }
       state.certificates.delete(cert.id);
       state.audit('certificate.deleted', { id: cert.id, name: cert.name ?? '' }, { resource: cert.id });
-      return { object: 'certificate.deleted' as const, id: cert.id };
+      return { object: 'certificate.deleted', id: cert.id } satisfies S['DeleteCertificateResponse'];
     },
   },
   {

@@ -1,4 +1,5 @@
 // Org groups and their members. Group names are unique (a duplicate is a 409).
+import type { components } from '../../../src/api/schema';
 import { conflict } from '../errors';
 import { listB, ordered } from '../pagination';
 import { assignmentKey, type FakeState, type GroupRec } from '../state';
@@ -6,6 +7,8 @@ import { parseBody, req, v } from '../validate';
 import { groupView } from '../views';
 import { deleted, must } from './common';
 import type { RouteDef } from './types';
+
+type S = components['schemas'];
 
 const nameBody = { name: req(v.string({ minLength: 1, maxLength: 255 })) };
 
@@ -52,7 +55,7 @@ export const groupRoutes: RouteDef[] = [
       assertUniqueName(state, name, group.id);
       group.name = name;
       state.audit('group.updated', { id: group.id, changes_requested: { group_name: name } }, { resource: group.id });
-      return { id: group.id, name: group.name, created_at: group.created_at, is_scim_managed: group.is_scim_managed };
+      return { id: group.id, name: group.name, created_at: group.created_at, is_scim_managed: group.is_scim_managed } satisfies S['GroupResourceWithSuccess'];
     },
   },
   {
@@ -79,7 +82,7 @@ export const groupRoutes: RouteDef[] = [
     handler: ({ state, params, query }) => {
       const group = requireGroup(state, params.group_id!);
       const members = state.groupMembersOf(group.id);
-      const view = (m: { id: string }) => {
+      const view = (m: { id: string }): S['GroupUser'] => {
         const u = state.users.get(m.id);
         return { id: m.id, name: u?.name ?? '', email: u?.email ?? null };
       };
@@ -97,7 +100,7 @@ export const groupRoutes: RouteDef[] = [
       const members = state.groupMembersOf(group.id);
       if (members.has(user_id)) throw conflict(`User '${user_id}' is already a member of group '${group.id}'.`, 'user_id');
       members.insert({ id: user_id, added_at: state.now() });
-      return { object: 'group.user' as const, user_id, group_id: group.id };
+      return { object: 'group.user', user_id, group_id: group.id } satisfies S['GroupUserAssignment'];
     },
   },
   {
@@ -108,7 +111,7 @@ export const groupRoutes: RouteDef[] = [
       const group = requireGroup(state, params.group_id!);
       const member = must(state.groupMembersOf(group.id), params.user_id!, 'group user', 'user_id');
       const u = state.users.get(member.id);
-      return { id: member.id, name: u?.name ?? '', email: u?.email ?? null, picture: u?.picture ?? null, is_service_account: false, user_type: 'user' as const };
+      return { id: member.id, name: u?.name ?? '', email: u?.email ?? null, picture: u?.picture ?? null, is_service_account: false, user_type: 'user' } satisfies S['GroupMemberUser'];
     },
   },
   {
@@ -119,7 +122,7 @@ export const groupRoutes: RouteDef[] = [
       const group = requireGroup(state, params.group_id!);
       const members = state.groupMembersOf(group.id);
       members.delete(must(members, params.user_id!, 'group user', 'user_id').id);
-      return { object: 'group.user.deleted' as const, deleted: true };
+      return { object: 'group.user.deleted', deleted: true } satisfies S['GroupUserDeletedResource'];
     },
   },
 ];

@@ -1,9 +1,12 @@
 // Model permissions (allow/deny list, may be unset) and hosted tool permissions (always set).
+import type { components } from '../../../src/api/schema';
 import { ApiError } from '../errors';
 import type { HostedToolsRec } from '../state';
 import { opt, parseBody, req, v } from '../validate';
 import { requireActiveProject, requireProject } from './common';
 import type { RouteDef } from './types';
+
+type S = components['schemas'];
 
 const TOOLS = ['file_search', 'web_search', 'image_generation', 'mcp', 'code_interpreter'] as const;
 const toolUpdate = opt(v.nullable(v.object({ enabled: req(v.bool()) })));
@@ -22,7 +25,7 @@ export const permissionRoutes: RouteDef[] = [
     handler: ({ state, params }) => {
       const { data } = requireProject(state, params.project_id!);
       if (!data.modelPermissions) throw noPolicy(params.project_id!);
-      return { object: 'project.model_permissions' as const, mode: data.modelPermissions.mode, model_ids: [...data.modelPermissions.model_ids] };
+      return { object: 'project.model_permissions', mode: data.modelPermissions.mode, model_ids: [...data.modelPermissions.model_ids] } satisfies S['ProjectModelPermissions'];
     },
   },
   {
@@ -33,7 +36,7 @@ export const permissionRoutes: RouteDef[] = [
       const { data } = requireActiveProject(state, params.project_id!);
       const b = parseBody(body, { mode: req(v.enum(['allow_list', 'deny_list'] as const)), model_ids: req(v.array(v.string({ minLength: 1 }))) });
       data.modelPermissions = { mode: b.mode, model_ids: [...new Set(b.model_ids)] };
-      return { object: 'project.model_permissions' as const, mode: b.mode, model_ids: [...data.modelPermissions.model_ids] };
+      return { object: 'project.model_permissions', mode: b.mode, model_ids: [...data.modelPermissions.model_ids] } satisfies S['ProjectModelPermissions'];
     },
   },
   {
@@ -44,7 +47,7 @@ export const permissionRoutes: RouteDef[] = [
       const { data } = requireActiveProject(state, params.project_id!);
       if (!data.modelPermissions) throw noPolicy(params.project_id!);
       data.modelPermissions = null;
-      return { object: 'project.model_permissions.deleted' as const, deleted: true };
+      return { object: 'project.model_permissions.deleted', deleted: true } satisfies S['ProjectModelPermissionsDeleteResponse'];
     },
   },
   {

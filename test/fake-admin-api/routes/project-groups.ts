@@ -1,5 +1,6 @@
 // Groups granted access to a project. Granting requires a project role, stored as the group's
 // role assignment in that project.
+import type { components } from '../../../src/api/schema';
 import { conflict, notFound } from '../errors';
 import { listB, ordered } from '../pagination';
 import { assignmentKey, type FakeState } from '../state';
@@ -8,14 +9,16 @@ import { must, requireActiveProject, requireProject } from './common';
 import { findProjectRole } from './roles';
 import type { RouteDef } from './types';
 
-function projectGroupView(state: FakeState, projectId: string, pg: { id: string; created_at: number }) {
+type S = components['schemas'];
+
+function projectGroupView(state: FakeState, projectId: string, pg: { id: string; created_at: number }): S['ProjectGroup'] {
   const group = state.groups.get(pg.id);
   return {
-    object: 'project.group' as const,
+    object: 'project.group',
     project_id: projectId,
     group_id: pg.id,
     group_name: group?.name ?? '',
-    group_type: group?.group_type ?? ('group' as const),
+    group_type: group?.group_type ?? 'group',
     created_at: pg.created_at,
   };
 }
@@ -68,7 +71,7 @@ export const projectGroupRoutes: RouteDef[] = [
       const { data } = requireActiveProject(state, params.project_id!);
       data.groups.delete(must(data.groups, params.group_id!, 'project group', 'group_id').id);
       state.assignments.delete(assignmentKey(params.project_id!, 'group', params.group_id!));
-      return { object: 'project.group.deleted' as const, deleted: true };
+      return { object: 'project.group.deleted', deleted: true } satisfies S['ProjectGroupDeletedResource'];
     },
   },
 ];

@@ -4,6 +4,7 @@
 // The predefined role that mirrors a membership role (org owner/reader, project owner/member)
 // is listed as assigned without being stored: it follows the membership. It cannot be
 // unassigned here (400); change the membership role instead.
+import type { components } from '../../../src/api/schema';
 import { badRequest, conflict, notFound } from '../errors';
 import { listB, type Ordered } from '../pagination';
 import type { AssignmentRec, FakeState, RoleRec } from '../state';
@@ -12,6 +13,8 @@ import { assignedRoleView, groupRefView, roleView, userView } from '../views';
 import { must, requireActiveProject, requireProject } from './common';
 import { findProjectRole } from './roles';
 import type { Ctx, RouteDef } from './types';
+
+type S = components['schemas'];
 
 interface Principal {
   scope: string; // 'org' or a project id
@@ -107,7 +110,7 @@ function assignmentRoutes(scope: AssignmentScope): RouteDef[] {
         const table = ctx.state.assignmentsOf(p.scope, p.type, p.id);
         if (!table.delete(roleId)) throw notFound('role assignment', roleId, 'role_id');
         ctx.state.audit('role.assignment.deleted', { id: roleId, principal_id: p.id, principal_type: p.type, resource_id: p.scope === 'org' ? ctx.state.org.id : p.scope });
-        return { object: deletedObject(p), deleted: true };
+        return { object: deletedObject(p), deleted: true } satisfies S['DeletedRoleAssignmentResource'];
       },
     },
   ];
@@ -129,14 +132,14 @@ export const roleAssignmentRoutes: RouteDef[] = [
       return { scope: 'org', type: 'user', id: user.id, implied: orgMirror(state, user.role) };
     },
     role: ({ state }, id) => state.orgRoles.get(id),
-    assignResponse: ({ state }, p, role) => ({ object: 'user.role' as const, user: userView(state, state.users.get(p.id)!), role: roleView(role) }),
+    assignResponse: ({ state }, p, role): S['UserRoleAssignment'] => ({ object: 'user.role', user: userView(state, state.users.get(p.id)!), role: roleView(role) }),
   }),
   ...assignmentRoutes({
     base: '/organization/groups/{group_id}',
     ids: { list: 'list-group-role-assignments', assign: 'assign-group-role', get: 'retrieve-group-role', unassign: 'unassign-group-role' },
     principal: ({ state, params }) => ({ scope: 'org', type: 'group', id: must(state.groups, params.group_id!, 'group', 'group_id').id, implied: null }),
     role: ({ state }, id) => state.orgRoles.get(id),
-    assignResponse: ({ state }, p, role) => ({ object: 'group.role' as const, group: groupRefView(state.groups.get(p.id)!), role: roleView(role) }),
+    assignResponse: ({ state }, p, role): S['GroupRoleAssignment'] => ({ object: 'group.role', group: groupRefView(state.groups.get(p.id)!), role: roleView(role) }),
   }),
   ...assignmentRoutes({
     base: '/projects/{project_id}/users/{user_id}',
@@ -147,7 +150,7 @@ export const roleAssignmentRoutes: RouteDef[] = [
       return { scope: project.id, type: 'user', id: member.id, implied: projectMirror(ctx.state, member.role) };
     },
     role: ({ state, params }, id) => findProjectRole(state, params.project_id!, id),
-    assignResponse: ({ state }, p, role) => ({ object: 'user.role' as const, user: userView(state, state.users.get(p.id)!), role: roleView(role) }),
+    assignResponse: ({ state }, p, role): S['UserRoleAssignment'] => ({ object: 'user.role', user: userView(state, state.users.get(p.id)!), role: roleView(role) }),
   }),
   ...assignmentRoutes({
     base: '/projects/{project_id}/groups/{group_id}',
@@ -158,6 +161,6 @@ export const roleAssignmentRoutes: RouteDef[] = [
       return { scope: project.id, type: 'group', id: pg.id, implied: null };
     },
     role: ({ state, params }, id) => findProjectRole(state, params.project_id!, id),
-    assignResponse: ({ state }, p, role) => ({ object: 'group.role' as const, group: groupRefView(state.groups.get(p.id)!), role: roleView(role) }),
+    assignResponse: ({ state }, p, role): S['GroupRoleAssignment'] => ({ object: 'group.role', group: groupRefView(state.groups.get(p.id)!), role: roleView(role) }),
   }),
 ];

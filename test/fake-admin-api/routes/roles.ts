@@ -1,5 +1,6 @@
 // Roles: org roles (predefined + custom) and project roles (the shared predefined project roles
 // + the project's custom roles). Both scopes share one definition.
+import type { components } from '../../../src/api/schema';
 import { badRequest, conflict, notFound } from '../errors';
 import { listB, type Ordered } from '../pagination';
 import type { FakeState, RoleRec } from '../state';
@@ -8,6 +9,8 @@ import { opt, parseBody, req, v } from '../validate';
 import { roleView } from '../views';
 import { requireActiveProject, requireProject } from './common';
 import type { Ctx, RouteDef } from './types';
+
+type S = components['schemas'];
 
 /** Custom project roles sort after the predefined ones. */
 const CUSTOM_OFFSET = 1_000_000;
@@ -122,7 +125,7 @@ function roleRoutes(scope: RoleScope): RouteDef[] {
         table.delete(role.id);
         for (const assignments of ctx.state.assignments.values()) assignments.delete(role.id);
         ctx.state.audit('role.deleted', { id: role.id });
-        return { object: 'role.deleted' as const, id: role.id, deleted: true };
+        return { object: 'role.deleted', id: role.id, deleted: true } satisfies S['RoleDeletedResource'];
       },
     },
   ];

@@ -1,11 +1,14 @@
 // Service accounts and their keys. A key's secret value is returned exactly once, in the create
 // response; afterwards only its redacted form exists anywhere in the fake.
+import type { components } from '../../../src/api/schema';
 import { listA, ordered } from '../pagination';
 import type { ApiKeyRec, FakeState, ServiceAccountRec } from '../state';
 import { opt, parseBody, req, v } from '../validate';
 import { serviceAccountView } from '../views';
 import { deleted, must, requireActiveProject, requireProject } from './common';
 import type { RouteDef } from './types';
+
+type S = components['schemas'];
 
 /** Creates a service-account key; returns the record and the one-time secret. */
 export function mintServiceAccountKey(state: FakeState, projectId: string, sa: ServiceAccountRec, name: string, scopes: string[]): { key: ApiKeyRec; value: string } {
@@ -25,8 +28,8 @@ export function mintServiceAccountKey(state: FakeState, projectId: string, sa: S
   return { key, value };
 }
 
-function oneTimeKey(key: ApiKeyRec, value: string) {
-  return { object: 'organization.project.service_account.api_key' as const, value, name: key.name, created_at: key.created_at, id: key.id };
+function oneTimeKey(key: ApiKeyRec, value: string): S['ServiceAccountApiKeyBody'] {
+  return { object: 'organization.project.service_account.api_key', value, name: key.name, created_at: key.created_at, id: key.id };
 }
 
 export const serviceAccountRoutes: RouteDef[] = [
@@ -52,13 +55,13 @@ export const serviceAccountRoutes: RouteDef[] = [
       const minted = only ? null : mintServiceAccountKey(state, project.id, sa, 'Secret Key', []);
       state.audit('service_account.created', { id: sa.id, data: { role: sa.role } }, { project: project.id, resource: sa.id });
       return {
-        object: 'organization.project.service_account' as const,
+        object: 'organization.project.service_account',
         id: sa.id,
         name: sa.name,
-        role: sa.role as 'member' | 'none',
+        role: only ? 'none' : 'member',
         created_at: sa.created_at,
         api_key: minted ? oneTimeKey(minted.key, minted.value) : null,
-      };
+      } satisfies S['ProjectServiceAccountCreateResponse'];
     },
   },
   {
