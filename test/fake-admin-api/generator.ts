@@ -53,7 +53,7 @@ export function generateOrg(options: GenerateOrgOptions = {}): FakeState {
   for (const [groupId, members] of rbac.groupMembers) state.groupMembers.set(groupId, new Table(members));
   for (const a of rbac.orgAssignments) a.assignments.forEach((x) => state.assignmentsOf('org', a.principalType, a.principalId).insert(x));
 
-  const projects = generateProjects(ctx, { users, groups: rbac.groups, projectRoles: rbac.projectPredefinedRoles });
+  const projects = generateProjects(ctx, { users, groups: rbac.groups });
   const memberRole = rbac.projectPredefinedRoles.find((x) => x.mirrors === 'member')!;
   for (const { project, data } of projects) {
     state.projects.insert(project);

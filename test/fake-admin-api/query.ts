@@ -5,10 +5,6 @@ import { badRequest } from './errors';
 export class Query {
   constructor(private readonly params: URLSearchParams) {}
 
-  has(name: string): boolean {
-    return this.params.has(name) || this.params.has(`${name}[]`);
-  }
-
   string(name: string): string | undefined {
     const v = this.params.get(name);
     return v === null ? undefined : v;

@@ -97,8 +97,3 @@ export function mix(a: number, b: number, c = 0, d = 0): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-
-/** mix() scaled to [0, 1). */
-export function unit(a: number, b: number, c = 0, d = 0): number {
-  return mix(a, b, c, d) / 4294967296;
-}

@@ -257,11 +257,11 @@ export function createFakeServer(ctx: ServerContext, controlPlane: (req: http.In
       ? controlPlane(req, res, url)
       : url.pathname === '/v1' || url.pathname.startsWith('/v1/')
         ? handleV1(ctx, req, res, url)
-        : Promise.resolve(sendPlain404(res, req.method ?? 'GET', url.pathname));
+        : Promise.resolve(sendPlain404(ctx, res, req.method ?? 'GET', url.pathname));
     work.catch((err: unknown) => {
       console.error('[fake-admin-api] request failed:', err);
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
+        res.writeHead(500, { 'content-type': 'application/json', 'x-request-id': `req_${ctx.ids.hex(32)}` });
         res.end(JSON.stringify(new ApiError(500, 'Internal error in the fake.', 'server_error').body()));
       } else {
         res.destroy();
@@ -270,8 +270,9 @@ export function createFakeServer(ctx: ServerContext, controlPlane: (req: http.In
   });
 }
 
-function sendPlain404(res: http.ServerResponse, method: string, path: string): void {
+/** Outside /v1 (e.g. a client configured without the /v1 suffix): a 404 like the real host's. */
+function sendPlain404(ctx: ServerContext, res: http.ServerResponse, method: string, path: string): void {
   const text = JSON.stringify(invalidUrl(method, path).body());
-  res.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-request-id': `req_${ctx.ids.hex(32)}` });
   res.end(text);
 }

@@ -3,7 +3,7 @@
 import { PERMISSION_MODEL_IDS, RATE_LIMIT_DEFAULTS } from '../models';
 import { KEY_NAMES, PROJECT_SUFFIXES, PROJECT_WORDS_A, PROJECT_WORDS_B, SERVICE_ACCOUNT_NAMES } from '../names';
 import { hashString, Rng, ulidLike } from '../rng';
-import { ProjectData, type ApiKeyRec, type GroupRec, type OrgUserRec, type ProjectRec, type RateLimitRec, type RoleRec } from '../state';
+import { ProjectData, type ApiKeyRec, type GroupRec, type OrgUserRec, type ProjectRec, type RateLimitRec } from '../state';
 import { DAY, GenContext } from './context';
 
 const RESIDENCIES = ['GLOBAL', 'GLOBAL', 'GLOBAL', 'GLOBAL', 'US_STORAGE_PROCESSING', 'EU_STORAGE_PROCESSING', 'JP_STORAGE'] as const;
@@ -16,7 +16,6 @@ export interface GeneratedProject {
 export interface ProjectInputs {
   users: readonly OrgUserRec[];
   groups: readonly GroupRec[];
-  projectRoles: readonly RoleRec[];
 }
 
 export function generateProjects(ctx: GenContext, inputs: ProjectInputs): GeneratedProject[] {
@@ -53,7 +52,7 @@ function generateProjectData(ctx: GenContext, r: Rng, project: ProjectRec, input
   const since = (t: number) => Math.max(t, project.created_at);
   const between = (from: number) => from + Math.floor(r.next() * Math.max(1, ctx.opts.anchor - from));
 
-  // Members: a couple of owners, the rest members. The default project has everyone early on.
+  // Members: one or two owners, the rest members, joining after both the project and the user existed.
   const memberCount = Math.min(users.length, r.skewed(Math.min(8, users.length), 60));
   const members = r.sample(users, memberCount);
   const owners = memberCount > 6 ? 2 : 1;
