@@ -23,6 +23,8 @@ export class Session implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private client?: Promise<AdminClient>;
   private state: KeyState = 'missing';
+  private refreshing: Promise<KeyState> = Promise.resolve('missing');
+  private contextUpdate: Thenable<unknown> = Promise.resolve();
 
   constructor(readonly keys: KeyStore, private readonly log: Logger) {
     this.disposables.push(
@@ -35,8 +37,17 @@ export class Session implements vscode.Disposable {
 
   get keyState(): KeyState { return this.state; }
 
-  /** Reads only local state (secret storage, settings): safe during activation. */
-  async refreshState(): Promise<KeyState> {
+  /**
+   * Reads only local state (secret storage, settings): safe during activation. Calls run one after
+   * another, so an older read (e.g. from activation) can never overwrite the state a newer one found.
+   */
+  refreshState(): Promise<KeyState> {
+    const next = this.refreshing.then(() => this.readState(), () => this.readState());
+    this.refreshing = next;
+    return next;
+  }
+
+  private async readState(): Promise<KeyState> {
     const key = await this.keys.get();
     this.log.protectSecret(key);
     const settings = readApiSettings();
@@ -51,6 +62,7 @@ export class Session implements vscode.Disposable {
     this.client = undefined;
     this.state = 'missing';
     await this.refreshState();
+    await this.contextUpdate;
   }
 
   async getClient(): Promise<AdminClient> {
@@ -101,8 +113,11 @@ export class Session implements vscode.Disposable {
   }
 
   private setState(next: KeyState): void {
-    void vscode.commands.executeCommand('setContext', 'openaiAdmin.hasKey', next !== 'missing');
-    void vscode.commands.executeCommand('setContext', 'openaiAdmin.keyState', next);
+    // Chained so the context keys the menus read always end in the latest state.
+    this.contextUpdate = this.contextUpdate.then(async () => {
+      await vscode.commands.executeCommand('setContext', 'openaiAdmin.hasKey', next !== 'missing');
+      await vscode.commands.executeCommand('setContext', 'openaiAdmin.keyState', next);
+    }, () => undefined);
     if (next === this.state) return;
     this.state = next;
     this.changed.fire(next);
