@@ -8,10 +8,10 @@
 // (requests(), setFaults(), …); `shot(name)` writes artifacts/e2e/<name>.png.
 import { join } from 'node:path';
 import {
-  VSIX, DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, waitForWorkbench, screenshot, cleanupAll,
+  DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, waitForWorkbench, screenshot, cleanupAll,
 } from '../../scripts/vscode/index.mjs';
 import { Workbench } from './workbench.mjs';
-import { currentTest } from './setup.mjs';
+import { currentTest, vsix } from './setup.mjs';
 
 const THEMES = { dark: DARK, light: LIGHT };
 
@@ -32,13 +32,13 @@ export async function withVSCode(options, fn) {
     const fake = await startFakeApi(fakeOptions);
     const codeServer = await startCodeServer({
       theme: THEMES[theme] ?? theme,
-      vsix: VSIX,
+      vsix,
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url, ...machineSettings },
       userSettings,
     });
     const { context } = await launchBrowser({ viewport });
     page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000); // CI machines have 2 cores and may be busy
     await page.goto(codeServer.workbenchUrl());
     await waitForWorkbench(page);
     const vs = new Workbench(page);

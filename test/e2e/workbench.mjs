@@ -16,11 +16,29 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
   }
 
-  /** Opens the extension's view container in the side bar (no-op when it is open already). */
+  /**
+   * Opens the extension's view container in the side bar. Clicking the activity bar icon toggles, and
+   * right after a (re)load the workbench may still be restoring the side bar: when the first click did
+   * not leave the container open, click once more.
+   */
   async openContainer(title = CONTAINER_TITLE) {
-    const item = this.page.locator(`.activitybar .action-item:has(> a[aria-label^="${title}"])`);
-    if (!(await item.evaluate((el) => el.classList.contains('checked')))) await this.activityBarIcon(title).click();
-    await this.sideBar().locator('.composite.title', { hasText: new RegExp(title, 'i') }).waitFor();
+    const heading = this.sideBar().locator('.composite.title', { hasText: new RegExp(title, 'i') });
+    if (await heading.isVisible()) return;
+    await this.activityBarIcon(title).click();
+    await this.moveMouseAway(); // the icon's hover would cover the tree
+    try {
+      await heading.waitFor({ state: 'visible', timeout: 5_000 });
+    } catch {
+      await this.activityBarIcon(title).click();
+      await this.moveMouseAway();
+      await heading.waitFor({ state: 'visible' });
+    }
+  }
+
+  /** Parks the mouse over the empty editor area, where it triggers no hover. */
+  async moveMouseAway() {
+    const size = this.page.viewportSize();
+    if (size) await this.page.mouse.move(size.width - 20, Math.round(size.height / 2));
   }
 
   sideBar() {
@@ -68,8 +86,7 @@ export class Workbench {
    * tooltip under the mouse, toasts done animating. Call before a screenshot.
    */
   async settle() {
-    const size = this.page.viewportSize();
-    if (size) await this.page.mouse.move(size.width - 20, Math.round(size.height / 2));
+    await this.moveMouseAway();
     await this.statusBar().getByText('Activating Extensions').waitFor({ state: 'hidden' });
     await this.page.waitForFunction(() => {
       const visible = (el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden';
