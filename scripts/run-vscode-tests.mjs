@@ -116,7 +116,7 @@ if (opts.only !== 'integration') {
       join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
       '--config', join(ROOT, 'test', 'e2e', '.mocharc.json'),
       ...(opts.grep ? ['--grep', opts.grep] : []),
-    ], { cwd: ROOT, timeoutMs: 420_000, env: { ...process.env, E2E_SKIP_PACKAGE: '1' } }));
+    ], { cwd: ROOT, timeoutMs: 600_000, env: { ...process.env, E2E_SKIP_PACKAGE: '1' } }));
   } else {
     results.push({ name: 'e2e: playwright-core + chromium', ok: false, seconds: 0, note: 'not run: packaging failed' });
   }
