@@ -107,7 +107,8 @@ export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
   return {
     key: r.id,
     label: r.model,
-    description: present.slice(0, 2).map(([f, abbr]) => `${thousands(r[f])} ${abbr}`).join(' · '),
+    // The two limits that constrain this model: zero means "not applicable" (e.g. tokens for an image model).
+    description: present.filter(([f]) => Number(r[f]) > 0).slice(0, 2).map(([f, abbr]) => `${thousands(r[f])} ${abbr}`).join(' · '),
     icon: 'dashboard',
     tooltip: [['Model', r.model], ...present.map(([f, , name]) => [name, thousands(r[f])] as [string, string]), ['ID', r.id]],
     contextValue: 'rateLimit',
