@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ROOT, VSIX, DARK, LIGHT, run, startFakeApi, startCodeServer, launchBrowser, waitForWorkbench, screenshot,
+  ROOT, VSIX, DARK, LIGHT, run, startFakeApi, startCodeServer, launchBrowser, screenshot,
   installSignalHandlers, cleanupAll,
 } from './vscode/index.mjs';
 import { Workbench } from '../test/e2e/workbench.mjs';
@@ -76,16 +76,14 @@ try {
   let page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(url);
-  await waitForWorkbench(page);
   const vs = new Workbench(page);
   await vs.ready();
   await vs.openContainer();
-  await vs.setAdminKey(fake.adminKey);
-  await vs.statusBar().getByText('OpenAI admin key saved').waitFor({ state: 'visible' });
+  await vs.connect(fake.adminKey);
   // Read it back after a reload: proves it is in the profile's storage (and flushes it there before
   // the headless browser closes, so the --open window finds it).
   await page.reload();
-  await waitForWorkbench(page);
+  await vs.ready();
   await vs.openContainer();
   await vs.treeItems().first().waitFor({ state: 'visible' });
   await vs.settle();

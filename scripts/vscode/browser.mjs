@@ -32,11 +32,6 @@ export async function launchBrowser({ profileDir, viewport = { width: 1400, heig
   return { context, profileDir, close };
 }
 
-/** Waits until the workbench is on screen. */
-export async function waitForWorkbench(page, timeout = 60_000) {
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
-}
-
 /** Saves a PNG under artifacts/ (e.g. 'e2e/welcome-dark') and returns its path relative to the repo. */
 export async function screenshot(target, name) {
   const file = join(ARTIFACTS, `${name}.png`);

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_BIN, CODE_SERVER_INSTALLED, ROOT } from './paths.mjs';
-import { spawnGroup, cleanupGroup, cleanupDir, waitForLine, run, withTimeout, sleep } from './processes.mjs';
+import { spawnGroup, cleanupGroup, cleanupDir, waitForLine, run, sleep } from './processes.mjs';
 
 export const DARK = 'Default Dark Modern';
 export const LIGHT = 'Default Light Modern';
@@ -152,13 +152,13 @@ export async function startCodeServer({
 }
 
 async function waitForHealthz(origin, timeoutMs) {
-  await withTimeout((async () => {
-    for (;;) {
-      try {
-        const res = await fetch(`${origin}/healthz`);
-        if (res.ok) return;
-      } catch { /* not yet */ }
-      await sleep(100);
-    }
-  })(), timeoutMs, 'code-server /healthz');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch { /* not yet */ }
+    await sleep(100);
+  }
+  throw new Error(`code-server ${origin}/healthz: no answer within ${Math.round(timeoutMs / 1000)} s`);
 }

@@ -4,5 +4,5 @@ export * from './processes.mjs';
 export * from './fake-api.mjs';
 export * from './code-server.mjs';
 export * from './browser.mjs';
-export * from './workbench.mjs';
+export * from './extension-tests.mjs';
 export * from './integration.mjs';

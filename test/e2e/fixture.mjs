@@ -8,7 +8,7 @@
 // (requests(), setFaults(), …); `shot(name)` writes artifacts/e2e/<name>.png.
 import { join } from 'node:path';
 import {
-  DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, waitForWorkbench, screenshot, cleanupAll,
+  DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, screenshot, cleanupAll,
 } from '../../scripts/vscode/index.mjs';
 import { Workbench } from './workbench.mjs';
 import { currentTest, vsix } from './setup.mjs';
@@ -18,7 +18,7 @@ const THEMES = { dark: DARK, light: LIGHT };
 /**
  * options:
  *   theme            'dark' | 'light' | a theme name (default dark)
- *   key              when given, stored through the palette before `fn` runs, so `fn` starts connected
+ *   key              when given, stored through the palette (and accepted) before `fn` runs: `fn` starts connected
  *   fakeOptions      { projects, users, seed, extraArgs } for the fake (defaults: the CLI's)
  *   machineSettings  extra machine-scoped settings (the base URL always points at the fake)
  *   userSettings     extra user settings
@@ -40,10 +40,9 @@ export async function withVSCode(options, fn) {
     page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(30_000); // CI machines have 2 cores and may be busy
     await page.goto(codeServer.workbenchUrl());
-    await waitForWorkbench(page);
     const vs = new Workbench(page);
     await vs.ready();
-    if (key) await vs.setAdminKey(key);
+    if (key) await vs.connect(key);
     const shot = async (name) => {
       await vs.settle();
       return screenshot(page, join('e2e', name));
