@@ -115,4 +115,10 @@ export class Workbench {
     await input.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
   }
+
+  /** Sets a key the API accepts and waits until the extension says it was saved. */
+  async connect(key) {
+    await this.setAdminKey(key);
+    await this.statusBar().getByText('OpenAI admin key saved').waitFor({ state: 'visible' });
+  }
 }
