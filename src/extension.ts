@@ -20,6 +20,7 @@ import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
 import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
+import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 
 /** What tests (integration, e2e, benchmarks) may ask of the running extension. */
 export interface ExtensionTestApi {
@@ -31,6 +32,8 @@ export interface ExtensionTestApi {
   treeChildren(id?: string): Promise<TreeRow[]>;
   /** The tree node with this id (loading folders on its path), as a menu would pass it to a command. */
   treeNode(id: string): Promise<TreeNode | undefined>;
+  /** The Usage & Costs panel (open or not). */
+  usagePanel: UsagePanelTestHook;
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
   const commands: CommandContext = { session, explorer, log, view };
+  const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri });
 
   context.subscriptions.push(
     log, session, explorer, view,
@@ -58,11 +62,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     ...registerGroupCommands(commands),
     ...registerSpendCommands(commands),
     ...registerKeyCommands(session, log),
+    ...usage.disposables,
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
     session.onDidChangeState(() => explorer.refresh()),
+    view.onDidCollapseElement((e) => explorer.cancelLoads(e.element)),
   );
   void session.refreshState();
 
@@ -78,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     keyState: () => session.keyState,
     logLines: () => log.lines(),
     treeNode: (id) => explorer.resolve(id),
+    usagePanel: usage.testHook,
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

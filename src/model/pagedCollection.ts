@@ -49,6 +49,20 @@ export class PagedCollection<T> {
     }
   }
 
+  /**
+   * Aborts a load in progress (the user collapsed the folder, closed the panel) and keeps what was
+   * loaded before it; the aborted page is asked for again on the next load. Returns whether a request was cut.
+   */
+  cancel(): boolean {
+    if (!this.inflight) return false;
+    this.generation++;
+    this.controller?.abort();
+    this.controller = undefined;
+    this.inflight = undefined;
+    if (this.loaded.length === 0 && this.cursor === undefined) this.started = false;
+    return true;
+  }
+
   /** Forgets everything and aborts a load in progress; the next ensureLoaded() starts afresh. */
   reset(): void {
     this.generation++;

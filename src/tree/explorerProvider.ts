@@ -53,6 +53,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (!collection.isLoaded) {
       await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => collection.ensureLoaded());
     }
+    // Cancelled (collapsed) before anything arrived: show nothing rather than a misleading "No users".
+    if (!collection.isLoaded) return this.place(node, children.fixed?.() ?? []);
     const placed = this.place(node, [...(children.fixed?.() ?? []), ...collection.items]);
     const fixedCount = placed.length - collection.items.length;
     if (collection.error !== undefined) {
@@ -112,6 +114,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       this.collections.set(node.id, collection);
     }
     return collection;
+  }
+
+  /** Collapsing a folder cancels its loads (and those below it): nobody is waiting for them any more. */
+  cancelLoads(node: TreeNode): void {
+    let cancelled = false;
+    for (const [key, collection] of this.collections) {
+      if (key === node.id || key.startsWith(`${node.id}/`)) cancelled = collection.cancel() || cancelled;
+    }
+    // The view may keep the partial answer it got for a collapsed folder; make it ask again on expand.
+    if (cancelled) this.changed.fire(node);
   }
 
   async loadMore(id: string): Promise<void> {
