@@ -157,7 +157,3 @@ export function catalogue(): KindInfo[] {
     return info;
   });
 }
-
-export function isKind(value: unknown): value is KindId {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ENDPOINTS, value);
-}

@@ -1,48 +1,15 @@
 // A selection from the webview (or restored state, or a command argument) made valid for its
 // endpoint, and the API query it turns into.
-import { ENDPOINTS, isKind, type EndpointSpec } from './catalogue';
-import { defaultWidth, resolveRange, widthsFor, type TimeRange } from './range';
-import type { ChartStyle, RangePreset, RangeSelection, Selection, Width } from './types';
+import { ENDPOINTS, KIND_IDS, type EndpointSpec } from './catalogue';
+import { normalizeWith } from './normalize';
+import { resolveRange, type TimeRange } from './range';
+import type { KindInfo, Selection } from './types';
 
-const PRESETS: readonly RangePreset[] = ['24h', '7d', '30d', '90d', 'custom'];
-const MAX_FILTER_VALUES = 200;
+const KINDS: KindInfo[] = KIND_IDS.map((id) => ENDPOINTS[id]);
 
-export function defaultSelection(overrides: Partial<Selection> = {}): Selection {
-  return normalizeSelection({ kind: 'costs', range: { preset: '30d' }, groupBy: ['project_id'], chart: 'bar', ...overrides }, Date.now() / 1000);
-}
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
-
-function normalizeRange(raw: unknown): RangeSelection {
-  const r = (raw ?? {}) as Partial<RangeSelection>;
-  const preset = PRESETS.includes(r.preset as RangePreset) ? (r.preset as RangePreset) : '30d';
-  return preset === 'custom' ? { preset, from: String(r.from ?? ''), to: String(r.to ?? '') } : { preset };
-}
-
-/**
- * Keeps only what the endpoint supports: a width it offers that the range allows, its group_by
- * fields, its filters (bool filters with one 'true'/'false' value), one of its metrics.
- */
-export function normalizeSelection(raw: Partial<Selection> | unknown, nowSeconds: number): Selection {
-  const input = (raw ?? {}) as Partial<Selection>;
-  const kind = isKind(input.kind) ? input.kind : 'costs';
-  const spec = ENDPOINTS[kind];
-  const range = normalizeRange(input.range);
-  const allowed = widthsFor(range, spec.widths, nowSeconds);
-  const width: Width = allowed.includes(input.width as Width) ? (input.width as Width) : defaultWidth(range, spec.widths, nowSeconds);
-  const groupFields = new Set(spec.groupBy.map((g) => g.field));
-  const groupBy = [...new Set(strings(input.groupBy))].filter((f) => groupFields.has(f));
-  const filters: Record<string, string[]> = {};
-  const rawFilters = (input.filters ?? {}) as Record<string, unknown>;
-  for (const f of spec.filters) {
-    let values = [...new Set(strings(rawFilters[f.param]))];
-    if (f.type === 'bool') values = values.filter((v) => v === 'true' || v === 'false').slice(0, 1);
-    if (f.values) values = values.filter((v) => f.values!.includes(v));
-    if (values.length) filters[f.param] = values.slice(0, MAX_FILTER_VALUES);
-  }
-  const metric = spec.metrics.some((m) => m.key === input.metric) ? input.metric! : spec.metrics[0]!.key;
-  const chart: ChartStyle = input.chart === 'line' ? 'line' : 'bar';
-  return { kind, metric, range, width, groupBy, filters, chart };
+/** See normalizeWith: the host's version, over the full catalogue. */
+export function normalizeSelection(raw: unknown, nowSeconds: number): Selection {
+  return normalizeWith(KINDS, raw, nowSeconds);
 }
 
 /** The query for one endpoint; filters the endpoint does not take are left out. */

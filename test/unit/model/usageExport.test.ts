@@ -4,27 +4,10 @@ import { ENDPOINTS } from '../../../src/model/usage/catalogue';
 import { csvCell, toCsv, toJson } from '../../../src/model/usage/export';
 import { buildQuery, normalizeSelection, rangeOf } from '../../../src/model/usage/selection';
 import { shape } from '../../../src/model/usage/shape';
+import { parseCsv } from './csv';
 import { CLOCK_MS, close, rawBuckets, rawSum, useUsageFake } from './usageHelpers';
 
 const NOW = CLOCK_MS / 1000;
-
-/** A minimal RFC 4180 reader, enough to read back what toCsv wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return rows;
-}
 
 describe('usage model: export', () => {
   it('csvCell quotes separators and quotes, and keeps formula-like text as text', () => {
