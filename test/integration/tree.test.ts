@@ -35,7 +35,7 @@ describe('organization explorer tree', function () {
 
   it('shows the organization folders at the top level', async () => {
     assert.deepEqual((await rows()).map((r) => r.label), [
-      'Projects', 'Members', 'Invites', 'Groups', 'Roles', 'Admin API Keys', 'Certificates', 'Audit Log',
+      'Projects', 'Members', 'Invites', 'Groups', 'Roles', 'Admin API Keys', 'Certificates', 'Audit Log', 'Usage & Costs',
       'Spend Limit & Alerts', 'Data Retention',
     ]);
   });

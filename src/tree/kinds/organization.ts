@@ -16,6 +16,8 @@ export function organizationRoots(): NodeSpec[] {
     folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', (c, after, signal) => c.adminApiKeys.listPage({ after }, { signal }), adminKeyNode)),
     folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.certificates.listPage({ after }, { signal }), certificateNode)),
     folder('auditLog', 'Audit Log', 'history', paged('audit log events', (c, after, signal) => c.auditLogs.listPage({ after }, { signal }), auditLogNode, 'No audit log events')),
+    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: 'usageDashboard', tooltip: ['Charts of usage and costs for the organization'],
+      command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
       (c, signal) => orNotSet(c.spendLimit.retrieve({ signal })),
       (c, after, signal) => c.spendAlerts.listPage({ after }, { signal }),

@@ -1,0 +1,218 @@
+// The toolbar and filter row. Controls stay in place (focus and open dropdowns survive a reload of
+// the data); only their options change when the usage kind does. Every change goes through
+// normalizeWith, the same rules the host applies, before it is reported.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { VscodeMultiSelect } from '@vscode-elements/elements/dist/vscode-multi-select/vscode-multi-select.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import { normalizeWith } from '../../src/model/usage/normalize';
+import { formatDay, widthsFor } from '../../src/model/usage/range';
+import type { FilterOption, KindInfo, RangePreset, Selection, Width } from '../../src/model/usage/types';
+import type { ExportFormat } from '../../src/webviews/usage/protocol';
+import { h, replace } from '../shared/dom';
+
+interface Choice {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+const RANGES: Choice[] = [
+  { value: '24h', label: 'Last 24 hours' },
+  { value: '7d', label: 'Last 7 days' },
+  { value: '30d', label: 'Last 30 days' },
+  { value: '90d', label: 'Last 90 days' },
+  { value: 'custom', label: 'Custom range' },
+];
+const WIDTHS: Record<Width, string> = { '1m': 'Minute', '1h': 'Hour', '1d': 'Day' };
+const CHARTS: Choice[] = [{ value: 'bar', label: 'Stacked bars' }, { value: 'line', label: 'Lines' }];
+/** Multi-selects report every click; wait for the user to finish picking. */
+const MULTI_SETTLE_MS = 500;
+
+export interface ControlEvents {
+  change(next: Selection): void;
+  refresh(): void;
+  export(format: ExportFormat): void;
+}
+
+/** Replaces a select's options when they differ, and selects `values`. */
+function fill(select: VscodeSingleSelect | VscodeMultiSelect, choices: Choice[], values: string[]): void {
+  const signature = JSON.stringify(choices);
+  if (select.dataset.options !== signature) {
+    select.dataset.options = signature;
+    replace(select, ...choices.map((c) => h('vscode-option', { value: c.value, disabled: c.disabled, selected: values.includes(c.value) }, c.label)));
+  }
+  if ('selectedIndexes' in select) (select as VscodeMultiSelect).value = values;
+  else (select as VscodeSingleSelect).value = values[0] ?? '';
+}
+
+function field(label: string, control: HTMLElement, extra = '', note?: HTMLElement): HTMLElement {
+  const id = `ctl-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  control.id = id;
+  control.setAttribute('aria-label', label);
+  if (note) note.id = `${id}-note`;
+  return h('div', { class: `field ${extra}`.trim() }, h('label', { for: id }, label), control, note ?? null);
+}
+
+/**
+ * The multi-selects' own face only counts ("2 Selected"); this line under the control says which
+ * (as text: the labels are project and user names).
+ */
+function describeChoice(choices: Choice[], values: string[], none: string): string {
+  if (!values.length) return none;
+  const labels = values.map((v) => choices.find((c) => c.value === v)?.label ?? v);
+  return labels.length > 2 ? `${labels.slice(0, 2).join(', ')} +${labels.length - 2}` : labels.join(', ');
+}
+
+const noteEl = () => h('span', { class: 'field-note' });
+
+export class Controls {
+  private selection: Selection;
+  private readonly kind = h('vscode-single-select', { class: 'kind' });
+  private readonly metric = h('vscode-single-select', { class: 'metric' });
+  private readonly range = h('vscode-single-select');
+  private readonly from = h('vscode-textfield', { type: 'date' });
+  private readonly to = h('vscode-textfield', { type: 'date' });
+  private readonly width = h('vscode-single-select');
+  private readonly groupBy = h('vscode-multi-select', { class: 'group-by' });
+  private readonly groupByNote = noteEl();
+  private readonly chart = h('vscode-single-select');
+  private readonly filterRow = h('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' });
+  private readonly filterControls = new Map<string, { control: VscodeSingleSelect | VscodeMultiSelect; note: HTMLElement }>();
+  private filterOptions: Record<string, FilterOption[]> = {};
+  private readonly customFields: HTMLElement[];
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  readonly refreshButton = h('vscode-button', {}, 'Refresh');
+  readonly exportButtons = [h('vscode-button', { secondary: true }, 'Export CSV'), h('vscode-button', { secondary: true }, 'Export JSON')];
+
+  constructor(
+    root: HTMLElement,
+    private readonly catalogue: KindInfo[],
+    private readonly now: number,
+    initial: Selection,
+    private readonly events: ControlEvents,
+  ) {
+    this.selection = initial;
+    this.customFields = [field('From', this.from, 'custom'), field('To', this.to, 'custom')];
+    root.append(
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Usage selection' },
+        field('Usage', this.kind), field('Metric', this.metric), field('Range', this.range), ...this.customFields,
+        field('Bucket', this.width), field('Group by', this.groupBy, '', this.groupByNote), field('Chart', this.chart),
+        // An empty label keeps the buttons level with the other controls.
+        h('div', { class: 'field actions' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'buttons' }, this.refreshButton, ...this.exportButtons))),
+      this.filterRow,
+    );
+    fill(this.kind, catalogue.map((k) => ({ value: k.id, label: k.label })), [initial.kind]);
+
+    this.kind.addEventListener('change', () => this.update({ kind: this.kind.value as Selection['kind'] }));
+    this.metric.addEventListener('change', () => this.update({ metric: this.metric.value }));
+    this.range.addEventListener('change', () => this.changeRange(this.range.value as RangePreset));
+    for (const d of [this.from, this.to]) d.addEventListener('change', () => this.changeDays());
+    this.width.addEventListener('change', () => this.update({ width: this.width.value as Width }));
+    this.groupBy.addEventListener('change', () => this.settle(() => this.update({ groupBy: this.groupBy.value })));
+    this.chart.addEventListener('change', () => this.update({ chart: this.chart.value as Selection['chart'] }));
+    this.refreshButton.addEventListener('click', () => events.refresh());
+    this.exportButtons[0]!.addEventListener('click', () => events.export('csv'));
+    this.exportButtons[1]!.addEventListener('click', () => events.export('json'));
+    this.show(initial);
+  }
+
+  /** Shows a selection (the user's, a restored one, or one the host sent). */
+  show(selection: Selection): void {
+    this.selection = selection;
+    const kind = this.kindInfo();
+    const allowed = widthsFor(selection.range, kind.widths, this.now);
+    fill(this.kind, this.catalogue.map((k) => ({ value: k.id, label: k.label })), [selection.kind]);
+    fill(this.metric, kind.metrics.map((m) => ({ value: m.key, label: m.label })), [selection.metric]);
+    fill(this.range, RANGES, [selection.range.preset]);
+    fill(this.width, kind.widths.map((w) => ({ value: w, label: WIDTHS[w], disabled: !allowed.includes(w) })), [selection.width]);
+    const groupChoices = kind.groupBy.map((g) => ({ value: g.field, label: g.label }));
+    fill(this.groupBy, groupChoices, selection.groupBy);
+    replace(this.groupByNote, describeChoice(groupChoices, selection.groupBy, 'Not grouped: one total'));
+    fill(this.chart, CHARTS, [selection.chart]);
+    const custom = selection.range.preset === 'custom';
+    for (const f of this.customFields) f.hidden = !custom;
+    if (custom) {
+      this.from.value = selection.range.from ?? '';
+      this.to.value = selection.range.to ?? '';
+    }
+    this.showFilters();
+  }
+
+  setFilterOptions(options: Record<string, FilterOption[]>): void {
+    this.filterOptions = options;
+    this.showFilters();
+  }
+
+  setBusy(busy: boolean): void {
+    this.refreshButton.toggleAttribute('disabled', busy);
+  }
+
+  setCanExport(can: boolean): void {
+    for (const b of this.exportButtons) b.toggleAttribute('disabled', !can);
+  }
+
+  private kindInfo(): KindInfo {
+    return this.catalogue.find((k) => k.id === this.selection.kind) ?? this.catalogue[0]!;
+  }
+
+  private update(patch: Partial<Selection>): void {
+    const next = normalizeWith(this.catalogue, { ...this.selection, ...patch }, this.now);
+    if (JSON.stringify(next) === JSON.stringify(this.selection)) return;
+    this.show(next);
+    this.events.change(next);
+  }
+
+  private settle(fn: () => void): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(fn, MULTI_SETTLE_MS);
+  }
+
+  private changeRange(preset: RangePreset): void {
+    if (preset !== 'custom') return this.update({ range: { preset } });
+    // A custom range starts as the last 30 days, ready to be edited.
+    const day = 86_400;
+    this.update({ range: { preset, from: formatDay(this.now - 29 * day), to: formatDay(this.now) } });
+  }
+
+  private changeDays(): void {
+    const from = this.from.value;
+    const to = this.to.value;
+    if (from && to && from <= to) this.update({ range: { preset: 'custom', from, to } });
+  }
+
+  /** One control per filter the kind takes; choices from the host plus whatever is selected already. */
+  private showFilters(): void {
+    const kind = this.kindInfo();
+    const wanted = new Set(kind.filters.map((f) => f.param));
+    for (const [param, { control }] of this.filterControls) {
+      if (!wanted.has(param)) {
+        control.parentElement?.remove();
+        this.filterControls.delete(param);
+      }
+    }
+    kind.filters.forEach((f, i) => {
+      let entry = this.filterControls.get(f.param);
+      if (!entry) {
+        const control = f.type === 'bool' ? h('vscode-single-select') : h('vscode-multi-select', { combobox: true });
+        control.addEventListener('change', () => {
+          const apply = () => this.update({ filters: { ...this.selection.filters, [f.param]: f.type === 'bool' ? [String(control.value)].filter(Boolean) : (control as VscodeMultiSelect).value } });
+          if (f.type === 'bool') apply();
+          else this.settle(apply);
+        });
+        entry = { control, note: noteEl() };
+        this.filterControls.set(f.param, entry);
+        this.filterRow.insertBefore(field(f.label, control, '', f.type === 'bool' ? undefined : entry.note), this.filterRow.children[i] ?? null);
+      }
+      const selected = this.selection.filters[f.param] ?? [];
+      const known = this.filterOptions[f.param] ?? (f.values ?? []).map((v) => ({ value: v, label: v }));
+      const missing = selected.filter((v) => !known.some((o) => o.value === v)).map((v) => ({ value: v, label: v }));
+      const choices = f.type === 'bool' ? [{ value: '', label: 'Any' }, ...known] : [...missing, ...known];
+      fill(entry.control, choices, f.type === 'bool' ? [selected[0] ?? ''] : selected);
+      replace(entry.note, describeChoice(choices, selected, 'All'));
+    });
+  }
+}

@@ -1,0 +1,159 @@
+// The Usage & Costs webview. It holds no data of its own: every number comes from the host through
+// src/webviews/usage/protocol.ts, and the only thing it keeps (setState) is the selection, so the
+// panel comes back as it was after a window reload.
+import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import { normalizeWith } from '../../src/model/usage/normalize';
+import type { DashboardData, KindInfo, Selection } from '../../src/model/usage/types';
+import type { RenderedReport, UsageHostEvents, UsageMethods, UsageState, UsageWebviewEvents } from '../../src/webviews/usage/protocol';
+import { h, replace } from '../shared/dom';
+import { createRpcClient, RpcCallError } from '../shared/rpc';
+import { observeTheme } from '../shared/theme';
+import { loadState, saveState } from '../shared/vscode';
+import { UsageChart } from './chart';
+import { Controls } from './controls';
+import { renderSummary } from './summary';
+import { renderLegend, UsageTable } from './table';
+
+const rpc = createRpcClient<UsageMethods, UsageHostEvents, UsageWebviewEvents>();
+const cspViolations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+
+class UsageApp {
+  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading usage' });
+  private readonly message = h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  private readonly summary = h('div', { class: 'summary' });
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Usage chart' });
+  private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
+  private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
+  private readonly tableEl = h('table', { class: 'data' });
+  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.legend, h('div', { class: 'table-wrap' }, this.tableEl));
+  private readonly chart = new UsageChart(this.canvas);
+  private readonly table = new UsageTable(this.tableEl);
+  private readonly controls: Controls;
+  private loadSeq = 0;
+  private optionsKey = '';
+  private data?: DashboardData;
+
+  constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection) {
+    const header = h('header', {});
+    root.append(header, this.progress, this.message, this.content);
+    this.controls = new Controls(header, kinds, now, selection, {
+      change: (next) => this.select(next),
+      refresh: () => void this.load(true),
+      export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(`Export failed: ${(err as Error).message}`, 'error')),
+    });
+    this.controls.setCanExport(false);
+    rpc.on('select', (patch) => {
+      const next = normalizeWith(kinds, { ...this.selection, ...patch }, now);
+      this.controls.show(next);
+      this.select(next);
+    });
+    observeTheme(() => {
+      this.chart.refreshTheme();
+      if (this.data) renderLegend(this.legend, this.data.view, this.data.chart);
+    });
+    this.select(selection);
+  }
+
+  private select(next: Selection): void {
+    this.selection = next;
+    saveState<UsageState>({ selection: next });
+    void this.load(false);
+    void this.loadFilterOptions();
+  }
+
+  private async load(fresh: boolean): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.setBusy(true);
+    try {
+      const data = await rpc.call('load', { selection: this.selection, fresh });
+      if (seq !== this.loadSeq) return;
+      this.render(data);
+    } catch (err) {
+      // A newer selection replaced this one: its own load will draw.
+      if (seq !== this.loadSeq || (err instanceof RpcCallError && err.cancelled)) return;
+      this.renderError((err as Error).message);
+    } finally {
+      if (seq === this.loadSeq) this.setBusy(false);
+    }
+  }
+
+  /** Filter choices depend on the kind and the range only. */
+  private async loadFilterOptions(): Promise<void> {
+    const key = JSON.stringify([this.selection.kind, this.selection.range]);
+    if (key === this.optionsKey) return;
+    this.optionsKey = key;
+    try {
+      const { options, warnings } = await rpc.call('filterOptions', { selection: this.selection });
+      if (key !== this.optionsKey) return;
+      this.controls.setFilterOptions(options);
+      if (warnings.length && !this.message.classList.contains('error')) this.showMessage(warnings.join(' '), 'warning');
+    } catch (err) {
+      if (key === this.optionsKey) this.optionsKey = '';
+      if (!(err instanceof RpcCallError && err.cancelled)) this.showMessage(`Couldn't load filter choices: ${(err as Error).message}`, 'warning');
+    }
+  }
+
+  private setBusy(busy: boolean): void {
+    this.progress.hidden = !busy;
+    this.root.setAttribute('aria-busy', String(busy));
+    this.controls.setBusy(busy);
+  }
+
+  private showMessage(text: string, kind: 'info' | 'warning' | 'error' | 'none'): void {
+    this.message.className = `message ${kind}`;
+    replace(this.message, kind === 'none' ? '' : text);
+    this.message.hidden = kind === 'none';
+  }
+
+  private render(data: DashboardData): void {
+    this.data = data;
+    const { view } = data;
+    const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
+    if (view.empty) this.showMessage(`No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`, 'info');
+    else if (data.warnings.length) this.showMessage(data.warnings.join(' '), 'warning');
+    else this.showMessage('', 'none');
+    this.content.hidden = false;
+    renderSummary(this.summary, data, this.kinds);
+    this.chart.show(view, data.chart);
+    renderLegend(this.legend, view, data.chart);
+    this.table.show(view);
+    this.controls.setCanExport(true);
+    this.report(view.empty ? 'empty' : 'data');
+  }
+
+  private renderError(message: string): void {
+    this.data = undefined;
+    this.showMessage(`Couldn't load usage: ${message}`, 'error');
+    this.content.hidden = true;
+    this.controls.setCanExport(false);
+    this.report('error', message);
+  }
+
+  /** Tells the host what is on screen, read back from the DOM (tests and diagnostics use it). */
+  private report(status: RenderedReport['status'], error?: string): void {
+    const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
+    rpc.emit('rendered', {
+      selection: this.selection,
+      status,
+      ...(error ? { error } : {}),
+      legend: status === 'error' ? [] : texts(this.legend, '.legend-label'),
+      tableHead: status === 'error' ? [] : texts(this.tableEl, 'thead th'),
+      tableRows: status === 'error' ? [] : [...this.tableEl.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
+      summary: status === 'error' ? [] : texts(this.summary, '.card'),
+      cspViolations: [...cspViolations],
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app')!;
+  try {
+    const init = await rpc.call('init', { state: loadState<UsageState>() });
+    new UsageApp(root, init.catalogue, init.now, init.selection);
+  } catch (err) {
+    replace(root, h('p', { class: 'message error' }, `The Usage & Costs panel could not start: ${(err as Error).message}`));
+  }
+}
+
+void start();

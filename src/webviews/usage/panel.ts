@@ -1,0 +1,151 @@
+// The Usage & Costs panel, host side: answers the webview's requests from the usage model and
+// writes exports. One panel at a time; opening it again reveals it (and applies a project filter).
+import * as vscode from 'vscode';
+import type { Session } from '../../auth/session';
+import type { Logger } from '../../log';
+import { catalogue } from '../../model/usage/catalogue';
+import { UsageDashboard } from '../../model/usage/dashboard';
+import { toCsv, toJson } from '../../model/usage/export';
+import { formatDay } from '../../model/usage/range';
+import { Latest } from '../../model/usage/fetch';
+import type { DashboardData, Selection } from '../../model/usage/types';
+import { Panel, type PanelSpec } from '../panel';
+import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport, type UsageHostEvents, type UsageMethods, type UsageState } from './protocol';
+
+export const USAGE_PANEL: PanelSpec = {
+  viewType: USAGE_VIEW_TYPE,
+  title: 'Usage & Costs',
+  entry: 'usage',
+  styles: ['shared/base.css', 'usage/usage.css'],
+};
+
+export interface UsageServices {
+  session: Session;
+  log: Logger;
+  extensionUri: vscode.Uri;
+}
+
+export class UsagePanel {
+  private readonly dashboard: UsageDashboard;
+  private readonly loads = new Latest();
+  private readonly optionLoads = new Latest();
+  private readonly base: Panel<UsageMethods, UsageHostEvents>;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
+  /** Fires after the webview has drawn a result (or an error). */
+  readonly onDidRender = this.renderedEmitter.event;
+  private data?: DashboardData;
+  private report?: RenderedReport;
+
+  constructor(panel: vscode.WebviewPanel, private readonly services: UsageServices, private initial?: Partial<Selection>) {
+    this.dashboard = new UsageDashboard(() => services.session.getClient());
+    const methods: UsageMethods = {
+      init: ({ state }) => this.init(state),
+      load: async ({ selection, fresh }) => {
+        const data = await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh }));
+        this.data = data;
+        return data;
+      },
+      filterOptions: ({ selection }) => this.optionLoads.run((signal) => this.dashboard.filterOptions(selection, signal)),
+      export: async ({ format }) => ({ saved: await this.exportWithDialog(format) }),
+    };
+    this.base = new Panel(panel, services.extensionUri, USAGE_PANEL, methods, {
+      log: services.log,
+      onEvent: (name, data) => {
+        if (name !== 'rendered') return;
+        this.report = data as RenderedReport;
+        this.renderedEmitter.fire(this.report);
+      },
+    });
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
+    this.base.onDidDispose(() => {
+      // Closing the panel stops whatever it was still reading.
+      this.loads.cancel();
+      this.optionLoads.cancel();
+      this.renderedEmitter.dispose();
+    });
+  }
+
+  get onDidDispose(): vscode.Event<void> {
+    return this.base.onDidDispose;
+  }
+
+  get disposed(): boolean {
+    return this.base.disposed;
+  }
+
+  get webviewPanel(): vscode.WebviewPanel {
+    return this.base.panel;
+  }
+
+  /** The data behind what the panel shows now. */
+  get lastData(): DashboardData | undefined {
+    return this.data;
+  }
+
+  get lastReport(): RenderedReport | undefined {
+    return this.report;
+  }
+
+  reveal(): void {
+    this.base.reveal();
+  }
+
+  /** Changes the selection as if the user had (the webview applies it and loads). */
+  select(selection: Partial<Selection>): void {
+    this.base.notify('select', selection);
+  }
+
+  dispose(): void {
+    this.base.dispose();
+  }
+
+  /** Writes the current view; `target` skips the save dialog. Returns false when there is nothing to export or the user cancelled. */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<boolean> {
+    const data = this.data;
+    if (!data) {
+      void vscode.window.showInformationMessage('Nothing to export yet: the Usage & Costs panel has not loaded any data.');
+      return false;
+    }
+    const uri = target ?? (await vscode.window.showSaveDialog({
+      title: `Export ${format.toUpperCase()}`,
+      defaultUri: defaultExportUri(data, format),
+      filters: format === 'csv' ? { 'CSV files': ['csv'] } : { 'JSON files': ['json'] },
+      saveLabel: 'Export',
+    }));
+    if (!uri) return false;
+    const text = format === 'csv' ? toCsv(data.view) : toJson(data.view);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    this.services.log.info(`Exported usage (${data.view.selection.kind}, ${format.toUpperCase()}) to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
+    return true;
+  }
+
+  private async exportWithDialog(format: ExportFormat): Promise<boolean> {
+    const saved = await this.export(format);
+    if (saved) void vscode.window.setStatusBarMessage(`Usage exported as ${format.toUpperCase()}`, 4000);
+    return saved;
+  }
+
+  private init(state: unknown) {
+    const restored = (state as Partial<UsageState> | undefined)?.selection;
+    const initial = this.initial;
+    this.initial = undefined;
+    const base = restored ?? { kind: 'costs', range: { preset: '30d' }, groupBy: ['project_id'] };
+    return {
+      catalogue: catalogue(),
+      selection: this.dashboard.normalize(initial ? { ...base, ...initial } : base),
+      now: this.dashboard.nowSeconds(),
+    };
+  }
+}
+
+function defaultExportUri(data: DashboardData, format: ExportFormat): vscode.Uri {
+  const v = data.view;
+  const name = `openai-${v.selection.kind.replace(/_/g, '-')}-${formatDay(v.start)}-to-${formatDay(v.end - 1)}.${format}`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
+}
+
+/** A selection showing one project's usage and costs. */
+export function projectSelection(projectId: string): Partial<Selection> {
+  return { filters: { project_ids: [projectId] } };
+}

@@ -1,0 +1,51 @@
+// The usage panel's messages, shared by the host (src/webviews/usage/panel.ts) and the front end
+// (media/usage/main.ts). Types only.
+import type { DashboardData, FilterOption, KindInfo, Selection } from '../../model/usage/types';
+
+export const USAGE_VIEW_TYPE = 'openaiAdmin.usage';
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface UsageInit {
+  catalogue: KindInfo[];
+  selection: Selection;
+  /** The host's clock (unix seconds), so range limits match what the host will fetch. */
+  now: number;
+}
+
+/** Requests the webview sends. */
+export type UsageMethods = {
+  /** `state` is what the webview saved with setState (after a reload), if anything. */
+  init(params: { state?: unknown }): UsageInit;
+  load(params: { selection: Selection; fresh?: boolean }): Promise<DashboardData>;
+  filterOptions(params: { selection: Selection }): Promise<{ options: Record<string, FilterOption[]>; warnings: string[] }>;
+  export(params: { format: ExportFormat }): Promise<{ saved: boolean }>;
+};
+
+/** Events the host sends: apply a selection (e.g. "open pre-filtered to this project"). */
+export type UsageHostEvents = {
+  select: Partial<Selection>;
+};
+
+/** What the webview reports after each render, as text it put on screen (tests and diagnostics). */
+export interface RenderedReport {
+  selection: Selection;
+  status: 'data' | 'empty' | 'error';
+  error?: string;
+  legend: string[];
+  tableHead: string[];
+  tableRows: string[][];
+  summary: string[];
+  /** Content-Security-Policy violations seen since the page loaded ("directive blocked-uri"); none expected. */
+  cspViolations: string[];
+}
+
+/** Events the webview sends. */
+export type UsageWebviewEvents = {
+  rendered: RenderedReport;
+};
+
+/** The state the webview keeps with setState, restored after a window reload. */
+export interface UsageState {
+  selection: Selection;
+}

@@ -1,0 +1,104 @@
+// Wiring for the Usage & Costs panel: its commands, its restore-after-reload serializer and the
+// handle tests use to look at it.
+import * as vscode from 'vscode';
+import type { DashboardData, Selection } from '../../model/usage/types';
+import { Panel } from '../panel';
+import { projectSelection, USAGE_PANEL, UsagePanel, type UsageServices } from './panel';
+import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport } from './protocol';
+
+export const OPEN_USAGE_COMMAND = 'openaiAdmin.openUsage';
+export const EXPORT_USAGE_COMMAND = 'openaiAdmin.exportUsage';
+
+/** What the integration tests may do with the panel. */
+export interface UsagePanelTestHook {
+  isOpen(): boolean;
+  lastData(): DashboardData | undefined;
+  lastReport(): RenderedReport | undefined;
+  /** Resolves with the next report the webview sends that passes `accept` (the current one if it already does). */
+  waitForRender(accept?: (r: RenderedReport) => boolean, timeoutMs?: number): Promise<RenderedReport>;
+  select(selection: Partial<Selection>): void;
+  exportTo(path: string, format: ExportFormat): Promise<boolean>;
+  /** The HTML the webview was loaded with (CSP checks). */
+  html(): string | undefined;
+  close(): void;
+}
+
+/** The project a command was invoked for: a tree row (context menu) or `{ projectId }` (palette, tests). */
+function projectIdOf(arg: unknown): string | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const row = arg as { lookup?: (name: string) => string | undefined; projectId?: unknown };
+  if (typeof row.lookup === 'function') return row.lookup('projectId');
+  return typeof row.projectId === 'string' && row.projectId ? row.projectId : undefined;
+}
+
+export function registerUsagePanel(services: UsageServices): { disposables: vscode.Disposable[]; testHook: UsagePanelTestHook } {
+  let current: UsagePanel | undefined;
+
+  const adopt = (webviewPanel: vscode.WebviewPanel, initial?: Partial<Selection>) => {
+    const panel = new UsagePanel(webviewPanel, services, initial);
+    current = panel;
+    panel.onDidDispose(() => {
+      if (current === panel) current = undefined;
+    });
+    return panel;
+  };
+
+  const open = (arg?: unknown) => {
+    const projectId = projectIdOf(arg);
+    const initial = projectId ? projectSelection(projectId) : undefined;
+    if (current && !current.disposed) {
+      current.reveal();
+      if (initial) current.select(initial);
+      return;
+    }
+    adopt(Panel.createWebviewPanel(USAGE_PANEL, services.extensionUri), initial);
+  };
+
+  const exportCurrent = async (format?: unknown) => {
+    if (!current) {
+      void vscode.window.showInformationMessage('Open "OpenAI Admin: Open Usage & Costs" first: the export writes what the panel shows.');
+      return;
+    }
+    const chosen = format === 'csv' || format === 'json' ? format : (await vscode.window.showQuickPick(
+      [{ label: 'CSV', description: 'one row per bucket and group', format: 'csv' as const }, { label: 'JSON', description: 'series with the selection', format: 'json' as const }],
+      { title: 'Export Usage & Costs', placeHolder: 'Format' },
+    ))?.format;
+    if (chosen) await current.export(chosen);
+  };
+
+  const testHook: UsagePanelTestHook = {
+    isOpen: () => !!current && !current.disposed,
+    lastData: () => current?.lastData,
+    lastReport: () => current?.lastReport,
+    waitForRender: (accept = () => true, timeoutMs = 20_000) => new Promise((resolve, reject) => {
+      const panel = current;
+      if (!panel) return reject(new Error('The Usage & Costs panel is not open'));
+      const now = panel.lastReport;
+      if (now && accept(now)) return resolve(now);
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`No matching render within ${timeoutMs} ms; last: ${JSON.stringify(panel.lastReport)?.slice(0, 500)}`)); }, timeoutMs);
+      const sub = panel.onDidRender((r) => {
+        if (!accept(r)) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(r);
+      });
+    }),
+    select: (selection) => current?.select(selection),
+    exportTo: async (path, format) => !!current && current.export(format, vscode.Uri.file(path)),
+    html: () => current?.webviewPanel.webview.html,
+    close: () => current?.dispose(),
+  };
+
+  return {
+    disposables: [
+      vscode.commands.registerCommand(OPEN_USAGE_COMMAND, open),
+      vscode.commands.registerCommand(EXPORT_USAGE_COMMAND, exportCurrent),
+      vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
+        // The webview restores its own selection from getState; the host only needs to take the panel back.
+        deserializeWebviewPanel: async (webviewPanel) => void adopt(webviewPanel),
+      }),
+      { dispose: () => current?.dispose() },
+    ],
+    testHook,
+  };
+}
