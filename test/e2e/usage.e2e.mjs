@@ -1,0 +1,124 @@
+// The Usage & Costs panel as a person sees it: opened from the tree, in a dark and a light theme,
+// with a hostile project name shown as text in the legend and the table, controls that reload the
+// chart, a live theme switch, and the panel coming back after a window reload.
+import * as assert from 'node:assert/strict';
+import { withVSCode } from './fixture.mjs';
+
+const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script> "Ünïcode" & co';
+
+const auth = (fake) => ({ authorization: `Bearer ${fake.adminKey}`, 'content-type': 'application/json' });
+
+/**
+ * Renames the project with the largest costs over the last 30 days that can be renamed (not the
+ * default project, not archived), straight at the fake, so the name is in the legend and the table.
+ */
+async function nameTopProject(fake, name) {
+  const start = Math.floor(Date.now() / 1000) - 31 * 86_400;
+  const res = await fetch(`${fake.url}/organization/costs?start_time=${start}&group_by=project_id&limit=180`, { headers: auth(fake) });
+  assert.equal(res.status, 200);
+  const totals = new Map();
+  for (const b of (await res.json()).data) for (const r of b.results) totals.set(r.project_id, (totals.get(r.project_id) ?? 0) + r.amount.value);
+  for (const [id] of [...totals].sort((a, b) => b[1] - a[1])) {
+    const renamed = await fetch(`${fake.url}/organization/projects/${id}`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ name }) });
+    if (renamed.status === 200) return id;
+  }
+  throw new Error('no project with costs could be renamed');
+}
+
+const webview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+/** The explorer's "Usage & Costs" row opens the panel; resolves once the legend is drawn. */
+async function openFromTree(page, vs) {
+  await vs.openContainer();
+  await vs.treeItems().filter({ hasText: /^Usage & Costs$/ }).first().click();
+  const view = webview(page);
+  await view.locator('.legend li').first().waitFor({ state: 'visible' });
+  await view.locator('main[aria-busy="false"]').waitFor();
+  return view;
+}
+
+/**
+ * Everything in the webview that could only be there if a name had become markup or code. (Outside
+ * the panel's #app there are two scripts: VS Code's own shim and the panel's bundle.)
+ */
+function injected(view) {
+  return view.locator('body').evaluate((body) => ({
+    elements: body.querySelectorAll('img, svg, iframe, object, embed, #app script, #app style, #app link').length,
+    pwned: document.title !== 'Usage & Costs' ? document.title : '',
+  }));
+}
+
+/** Picks an option of a vscode-single-select by its label (the dropdown lives in the element's shadow root). */
+async function choose(view, id, label) {
+  await view.locator(`#${id}`).click();
+  await view.locator(`#${id} li.option`, { hasText: label }).first().click();
+}
+
+describe('usage & costs panel', () => {
+  for (const theme of ['dark', 'light']) {
+    it(`draws costs per project with a hostile project name as plain text (${theme})`, () =>
+      withVSCode({ theme, key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+        const dialogs = [];
+        page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+        await nameTopProject(fake, HOSTILE);
+        const view = await openFromTree(page, vs);
+
+        const legend = await view.locator('.legend-label').allTextContents();
+        assert.ok(legend.includes(HOSTILE), `legend: ${JSON.stringify(legend)}`);
+        const rowHeads = await view.locator('table.data tbody th').allTextContents();
+        assert.ok(rowHeads.includes(HOSTILE), 'the table shows the name as text');
+        assert.ok((await view.locator('.ranked-label').allTextContents()).includes(HOSTILE), 'top projects show it as text');
+        assert.deepEqual(await injected(view), { elements: 0, pwned: '' });
+        assert.deepEqual(dialogs, [], 'no dialog opened');
+
+        // Native look: the controls are vscode-elements, colours come from the theme.
+        assert.equal(await view.locator('vscode-single-select').count() >= 5, true);
+        const figure = await view.locator('.card .figure').first().textContent();
+        assert.match(figure, /^\$[\d,]+\.\d\d$/);
+        await shot(`usage-${theme}`);
+      }));
+  }
+
+  it('controls reload the chart; the table sorts; a theme switch repaints; a window reload restores the panel', () =>
+    withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+      const view = await openFromTree(page, vs);
+
+      await choose(view, 'ctl-usage', 'Completions');
+      await view.locator('table.data thead th', { hasText: 'Total tokens' }).waitFor();
+      await choose(view, 'ctl-range', 'Last 7 days');
+      await view.locator('.card h2', { hasText: 'Completions: Total tokens' }).waitFor();
+      await view.locator('main[aria-busy="false"]').waitFor();
+      const requests = await fake.requests();
+      const completions = requests.filter((r) => r.path === '/v1/organization/usage/completions' || r.path === '/organization/usage/completions');
+      assert.ok(completions.length > 0, 'the panel asked the fake for completions');
+
+      // Sort by the first column (project name), ascending, then check the order on screen.
+      await view.locator('table.data thead th button', { hasText: 'Project' }).click();
+      assert.equal(await view.locator('table.data thead th').first().getAttribute('aria-sort'), 'ascending');
+      const names = await view.locator('table.data tbody th').allTextContents();
+      assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+      await shot('usage-completions-dark');
+
+      // A theme switch while the panel is open repaints the legend with the new theme's colours.
+      const swatch = view.locator('.legend .swatch').first();
+      const before = await swatch.evaluate((el) => getComputedStyle(el).backgroundColor);
+      await vs.runCommand('Preferences: Toggle between Light/Dark Themes');
+      await view.locator('body.vscode-light').waitFor();
+      await page.waitForFunction(() => true);
+      await assert.doesNotReject(async () => {
+        for (let i = 0; i < 50; i++) {
+          if (await swatch.evaluate((el) => getComputedStyle(el).backgroundColor) !== before) return;
+          await page.waitForTimeout(100);
+        }
+        throw new Error(`the legend kept ${before} after the theme switch`);
+      });
+      await shot('usage-after-theme-switch');
+
+      // After a window reload the panel is back, with the same selection, from its saved state.
+      await page.reload();
+      await vs.ready();
+      const restored = webview(page);
+      await restored.locator('.card h2', { hasText: 'Completions: Total tokens' }).waitFor({ timeout: 60_000 });
+      assert.equal(await restored.locator('#ctl-range').evaluate((el) => el.value), '7d');
+    }));
+});
