@@ -54,6 +54,22 @@ export class Workbench {
     return this.sideBar().locator('.monaco-list-row[role="treeitem"]');
   }
 
+  /**
+   * Runs a context-menu entry of `target` (a locator, e.g. a tree row). The entry is chosen with the
+   * keyboard: a mouse click on a menu that is still opening can be swallowed on a busy machine.
+   */
+  async contextMenu(target, entry) {
+    await target.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible' });
+    const item = menu.locator('.action-item', { hasText: entry }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await this.page.waitForFunction((el) => el.classList.contains('focused'), await item.elementHandle());
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
+
   quickInput() {
     return this.page.locator('.quick-input-widget');
   }
