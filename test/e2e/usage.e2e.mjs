@@ -2,6 +2,8 @@
 // with a hostile project name shown as text in the legend and the table, controls that reload the
 // chart, a live theme switch, and the panel coming back after a window reload.
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withVSCode } from './fixture.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script> "Ünïcode" & co';
@@ -80,7 +82,7 @@ describe('usage & costs panel', () => {
   }
 
   it('controls reload the chart; the table sorts; a theme switch repaints; a window reload restores the panel', () =>
-    withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+    withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, codeServer, shot }) => {
       const view = await openFromTree(page, vs);
 
       await choose(view, 'ctl-usage', 'Completions');
@@ -97,7 +99,26 @@ describe('usage & costs panel', () => {
       assert.equal(await view.locator('table.data thead th').first().getAttribute('aria-sort'), 'ascending');
       const names = await view.locator('table.data tbody th').allTextContents();
       assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+      await view.locator('body').evaluate(() => window.scrollTo(0, 0));
       await shot('usage-completions-dark');
+
+      // Export from the panel's button: VS Code's save dialog (a path prompt in code-server) proposes a
+      // file in the workspace; accepting it writes the CSV there.
+      await view.locator('vscode-button', { hasText: 'Export CSV' }).click();
+      const input = await vs.promptInput({ title: 'Export CSV' });
+      const proposed = /openai-completions-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/;
+      for (let i = 0; i < 50 && !proposed.test(await input.inputValue()); i++) await page.waitForTimeout(100); // the dialog fills in the name after the folder
+      assert.match(await input.inputValue(), proposed);
+      await input.press('Enter');
+      let csv;
+      for (let i = 0; i < 100 && !csv; i++) {
+        csv = readdirSync(codeServer.folder).find((f) => f.endsWith('.csv'));
+        if (!csv) await page.waitForTimeout(100);
+      }
+      assert.ok(csv, 'the CSV was written to the workspace folder');
+      const lines = readFileSync(join(codeServer.folder, csv), 'utf8').trim().split('\r\n');
+      assert.match(lines[0], /^bucket_start,bucket_end,project_id,project_name,total_tokens,input_tokens,/);
+      assert.ok(lines.length > 8, `${lines.length} lines`);
 
       // A theme switch while the panel is open repaints the legend with the new theme's colours.
       const swatch = view.locator('.legend .swatch').first();
