@@ -10,12 +10,12 @@ const ROOT = join(__dirname, '..', '..', '..');
 const VSIX = join(ROOT, 'dist', 'openai-admin-explorer.vsix');
 const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media'];
 
-/** Shipped files (paths inside `extension/`) must match one of these. */
+/** Shipped files (paths inside `extension/`) must match one of these (vsce renames README.md to readme.md, LICENSE to LICENSE.txt). */
 const ALLOWED = [
   /^package\.json$/,
-  /^README\.md$/,
-  /^LICENSE(\.md|\.txt)?$/,
-  /^CHANGELOG\.md$/,
+  /^readme\.md$/i,
+  /^LICENSE(\.md|\.txt)?$/i,
+  /^changelog\.md$/i,
   /^dist\/extension\.js$/,
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
@@ -100,7 +100,9 @@ describe('packaged .vsix', function () {
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
     if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');
-    for (const f of mustHave) assert.ok(shipped.includes(f.replace(/^\.\//, '')), `${f} is not in the .vsix`);
+    if (existsSync(join(ROOT, 'LICENSE'))) mustHave.push('LICENSE.txt');
+    const lower = shipped.map((n) => n.toLowerCase());
+    for (const f of mustHave) assert.ok(lower.includes(f.replace(/^\.\//, '').toLowerCase()), `${f} is not in the .vsix`);
   });
 
   it('ships production bundles: minified, no source map references', () => {
