@@ -43,6 +43,7 @@ class UsageApp {
       export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(`Export failed: ${(err as Error).message}`, 'error')),
     });
     this.controls.setCanExport(false);
+    rpc.on('refresh', () => void this.load(true));
     rpc.on('select', (patch) => {
       const next = normalizeWith(kinds, { ...this.selection, ...patch }, now);
       this.controls.show(next);

@@ -89,8 +89,9 @@ export class RpcHost<M extends RpcMethods> implements vscode.Disposable {
     this.subscription = webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
   }
 
-  notify(name: string, data?: unknown): void {
-    if (!this.disposed) void this.webview.postMessage({ kind: 'event', name, data });
+  /** True when the webview was live to receive it (a hidden panel's webview is not). */
+  async notify(name: string, data?: unknown): Promise<boolean> {
+    return !this.disposed && this.webview.postMessage({ kind: 'event', name, data });
   }
 
   dispose(): void {
@@ -151,8 +152,8 @@ export class Panel<M extends RpcMethods, E extends RpcEvents = RpcEvents> implem
     return this.isDisposed;
   }
 
-  notify<K extends keyof E & string>(name: K, data: E[K]): void {
-    this.rpc.notify(name, data);
+  notify<K extends keyof E & string>(name: K, data: E[K]): Promise<boolean> {
+    return this.rpc.notify(name, data);
   }
 
   reveal(): void {

@@ -149,9 +149,17 @@ describe('usage & costs panel', function () {
     const projectRow = (await t.treeChildren('projects')).find((r) => r.contextValue?.startsWith('project'))!;
     const node = await t.treeNode(projectRow.id);
     const projectId = projectRow.id.split('/').pop()!;
+    // Hide the panel behind another editor: its webview stops, and the filter must wait for its restart.
+    const doc = await vscode.workspace.openTextDocument({ content: 'hides the panel' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await eventually(() => !(usageTab()?.isActive ?? false), 5_000, 'the panel is hidden');
     await fake.clearRequests();
     await vscode.commands.executeCommand('openaiAdmin.openUsage', node);
     const report = await rendered((r) => r.selection.filters.project_ids?.join() === projectId && r.status !== 'error');
+    assert.equal(usageTab()?.isActive, true, 'the panel is shown again');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('openaiAdmin.openUsage');
     assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('openaiAdmin.usage')).length, 1, 'the open panel is reused');
     const asked = (await fake.requests()).filter((r) => /\/organization\/usage\/embeddings/.test(r.path));
     assert.ok(asked.length > 0);

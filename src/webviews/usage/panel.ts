@@ -90,9 +90,22 @@ export class UsagePanel {
     this.base.reveal();
   }
 
-  /** Changes the selection as if the user had (the webview applies it and loads). */
+  /**
+   * Changes the selection as if the user had (the webview applies it and loads). A hidden panel's
+   * webview is not running: the change waits for its next start (init).
+   */
   select(selection: Partial<Selection>): void {
-    this.base.notify('select', selection);
+    this.initial = { ...this.initial, ...selection };
+    void this.base.notify('select', selection).then((delivered) => {
+      if (delivered) this.initial = undefined;
+    });
+  }
+
+  /** Drops cached data and names and reloads (the key or the API settings changed). */
+  refresh(): void {
+    this.dashboard.fetcher.clear();
+    this.dashboard.directory.clear();
+    void this.base.notify('refresh', null);
   }
 
   dispose(): void {

@@ -22,9 +22,10 @@ export type UsageMethods = {
   export(params: { format: ExportFormat }): Promise<{ saved: boolean }>;
 };
 
-/** Events the host sends: apply a selection (e.g. "open pre-filtered to this project"). */
+/** Events the host sends: apply a selection (e.g. "open pre-filtered to this project"); reload from the API. */
 export type UsageHostEvents = {
   select: Partial<Selection>;
+  refresh: null;
 };
 
 /** What the webview reports after each render, as text it put on screen (tests and diagnostics). */

@@ -97,6 +97,8 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
         // The webview restores its own selection from getState; the host only needs to take the panel back.
         deserializeWebviewPanel: async (webviewPanel) => void adopt(webviewPanel),
       }),
+      // Another key may mean another organization: nothing cached under the old one may stay on screen.
+      services.session.onDidChangeState(() => current?.refresh()),
       { dispose: () => current?.dispose() },
     ],
     testHook,
