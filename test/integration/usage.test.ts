@@ -107,6 +107,14 @@ describe('usage & costs panel', function () {
     assert.ok(near(view.totals.input_tokens!, sum(raw, (r) => r.input_tokens as number)));
     assert.equal(report.tableHead[0], 'Model');
     assert.equal(report.tableHead[1], 'Input tokens', 'the selected metric is the first number column');
+
+    // A range without usage says so, and still has every (zero) bucket.
+    t.usagePanel.select({ range: { preset: 'custom', from: '2015-03-01', to: '2015-03-07' }, width: '1d', groupBy: [] });
+    report = await rendered((r) => r.selection.range.preset === 'custom' && r.status !== 'error');
+    assert.equal(report.status, 'empty');
+    view = t.usagePanel.lastData()!.view;
+    assert.equal(view.buckets.length, 7);
+    assert.deepEqual(view.series.map((s) => s.values.input_tokens), [[0, 0, 0, 0, 0, 0, 0]]);
   });
 
   it('exports the view as CSV whose rows add up to the fake\'s numbers', async () => {
