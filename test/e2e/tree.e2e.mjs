@@ -24,13 +24,6 @@ const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** The tree row whose label is exactly `label` (descriptions and other rows' substrings don't count). */
 const row = (vs, label) => vs.treeItems().filter({ has: vs.page.locator('.label-name', { hasText: exactly(label) }) }).first();
 
-async function contextMenu(page, vs, label, command) {
-  await row(vs, label).click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: command }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.click();
-}
-
 describe('organization explorer', () => {
   it('expands a project and its folders (screenshots in dark and light)', () =>
     withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ vs, shot }) => {
@@ -70,14 +63,14 @@ describe('organization explorer', () => {
       await row(vs, 'E2E Project').waitFor({ state: 'visible' });
       assert.ok((await projects(fake)).some((p) => p.name === 'E2E Project' && p.status === 'active'));
 
-      await contextMenu(page, vs, 'E2E Project', 'Rename Project…');
+      await vs.contextMenu(row(vs, 'E2E Project'), 'Rename Project…');
       const rename = await vs.promptInput({ title: 'Rename Project' });
       await rename.fill('E2E Renamed');
       await rename.press('Enter');
       await row(vs, 'E2E Renamed').waitFor({ state: 'visible' });
       await shot('tree-renamed-project');
 
-      await contextMenu(page, vs, 'E2E Renamed', 'Archive Project…');
+      await vs.contextMenu(row(vs, 'E2E Renamed'), 'Archive Project…');
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ state: 'visible' });
       assert.match(await dialog.innerText(), /Archive project “E2E Renamed”\?/);

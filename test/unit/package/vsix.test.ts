@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const VSIX = join(ROOT, 'dist', 'openai-admin-explorer.vsix');
-const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media'];
+const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media', 'docs'];
 
 /** Shipped files (paths inside `extension/`) must match one of these (vsce renames README.md to readme.md, LICENSE to LICENSE.txt). */
 const ALLOWED = [
@@ -19,6 +19,8 @@ const ALLOWED = [
   /^dist\/extension\.js$/,
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
+  // The README's screenshots, so its relative image links work on the installed extension's page.
+  /^docs\/screenshots\/[^/]+\.png$/,
 ];
 const FORBIDDEN = [
   /(^|\/)src\//, /\.ts$/, /(^|\/)test\//, /(^|\/)node_modules\//, /\.map$/, /(^|\/)artifacts\//,
