@@ -6,9 +6,9 @@
  * path order), then the query or body, then RequestOptions.
  */
 import { OPERATIONS, type OperationId, type OperationPath } from './operations';
-import { CURSOR_PARAM, collect, iterateItems, readPage, type Page, type PaginationStyle } from './paginate';
+import { CURSOR_PARAM, collectAll, iterateItems, readPage, type Page, type PaginationStyle } from './paginate';
 import type { operations } from './schema';
-import type { RequestOptions, Transport } from './transport';
+import type { BodyPeek, RequestOptions, Transport } from './transport';
 import type { BodyOf, ItemOf, PathIds, QueryOf, ResponseOf } from './types';
 import { encodeQuery, expandPath, placeholderCount } from './url';
 
@@ -71,9 +71,9 @@ function split(op: OperationId, args: readonly unknown[], hasExtra: boolean): Sp
 }
 
 export function methodBuilders(transport: Transport) {
-  const send = <T>(op: OperationId, ids: string[], query: object | undefined, body: unknown, options?: RequestOptions) => {
+  const send = <T>(op: OperationId, ids: string[], query: object | undefined, body: unknown, options?: RequestOptions, peek?: BodyPeek) => {
     const { method, path } = OPERATIONS[op];
-    return transport.request<T>({ method, path: expandPath(path, ids) + encodeQuery(query), body }, options);
+    return transport.request<T>({ method, path: expandPath(path, ids) + encodeQuery(query), body }, options, peek);
   };
 
   return {
@@ -101,9 +101,9 @@ export function methodBuilders(transport: Transport) {
 
     paged<K extends ListOps & OpsWithQuery>(op: K, style: PaginationStyle, limit: LimitRule): PagedMethods<K> {
       const cursorParam = CURSOR_PARAM[style];
-      const fetchPage = async (ids: string[], query: Record<string, unknown>, options?: RequestOptions) => {
+      const fetchPage = async (ids: string[], query: Record<string, unknown>, options?: RequestOptions, peek?: BodyPeek) => {
         const withLimit = { ...query, limit: query.limit ?? (typeof limit === 'function' ? limit(query) : limit) };
-        const envelope = await send<object>(op, ids, withLimit, undefined, options);
+        const envelope = await send<object>(op, ids, withLimit, undefined, options, peek);
         return readPage<ItemOf<K>>(style, envelope);
       };
       const iterate = (...args: unknown[]) => {
@@ -118,7 +118,16 @@ export function methodBuilders(transport: Transport) {
           return fetchPage(ids, { ...(extra as Record<string, unknown> | undefined) }, options);
         }),
         iterate: tag(op, iterate),
-        all: tag(op, (...args: unknown[]) => collect(iterate(...args))),
+        // Unlike iterate() (lazy: nothing is fetched that the loop does not ask for), all() wants
+        // every page, so it requests each next page as soon as the current body's end names it.
+        all: tag(op, (...args: unknown[]) => {
+          const { ids, extra, options } = split(op, args, true);
+          const query = { ...(extra as Record<string, unknown> | undefined) };
+          const where = { method: OPERATIONS[op].method, path: expandPath(OPERATIONS[op].path, ids) };
+          return collectAll<ItemOf<K>>(
+            (cursor, signal, peek) => fetchPage(ids, { ...query, [cursorParam]: cursor }, { ...options, signal }, peek),
+            style, where, options?.signal);
+        }),
       } as PagedMethods<K>;
     },
   };

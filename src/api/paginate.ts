@@ -80,3 +80,94 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) out.push(item);
   return out;
 }
+
+const CURSOR_KEY = { lastId: 'last_id', next: 'next', nextPage: 'next_page' } as const satisfies Record<PaginationStyle, string>;
+const JSON_STRING = '"((?:[^"\\\\]|\\\\.)*)"';
+/**
+ * The envelope's cursor and `has_more: true` as the last two members of the top-level object, in
+ * either order: the body ends right after them, so they cannot belong to a nested object.
+ */
+const TAIL_PATTERNS = Object.fromEntries(
+  Object.entries(CURSOR_KEY).map(([style, key]) => [style, [
+    new RegExp(`"${key}"\\s*:\\s*${JSON_STRING}\\s*,\\s*"has_more"\\s*:\\s*true\\s*\\}\\s*$`),
+    new RegExp(`"has_more"\\s*:\\s*true\\s*,\\s*"${key}"\\s*:\\s*${JSON_STRING}\\s*\\}\\s*$`),
+  ]]),
+) as Record<PaginationStyle, RegExp[]>;
+
+/**
+ * The next page's cursor read off the end of a raw list body, or null when the body does not end
+ * with it (then the caller waits for the parsed page). Only a guess: it is checked against the
+ * parsed page before it is used.
+ */
+export function tailCursor(style: PaginationStyle, tail: string): string | null {
+  for (const pattern of TAIL_PATTERNS[style]) {
+    const m = pattern.exec(tail);
+    if (!m) continue;
+    try {
+      const cursor = JSON.parse(`"${m[1]}"`) as string;
+      return cursor === '' ? null : cursor;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Fetches one page. `peek`, when given, is passed to the transport: it sees the end of the raw
+ * body and may start the next page's request before this page is decoded.
+ */
+export type PageFetcher<T> = (cursor: string | undefined, signal: AbortSignal | undefined, peek?: (tail: string) => boolean) => Promise<Page<T>>;
+
+/**
+ * Every item of every page, for callers that want them all (`all()`): the next page is requested
+ * as soon as its cursor can be read off the end of the current body, so decoding, parsing and
+ * collecting one page overlap with the server working on the next. At most one page is fetched
+ * ahead; a guess that the parsed page contradicts is aborted and the right page fetched instead.
+ * Like iterateItems, it stops with an error on a missing or repeated cursor.
+ */
+export async function collectAll<T>(
+  fetchPage: PageFetcher<T>,
+  style: PaginationStyle,
+  where: { method: string; path: string },
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  const ahead = new Map<string, { page: Promise<Page<T>>; controller: AbortController }>();
+  let awaited: string | undefined; // cursor of the page being waited for: the only one that may look ahead
+
+  const fetchWithPeek = (cursor: string | undefined, pageSignal: AbortSignal | undefined): Promise<Page<T>> =>
+    fetchPage(cursor, pageSignal, (tail) => {
+      if (cursor !== awaited || ahead.size > 0) return false;
+      const next = tailCursor(style, tail);
+      if (next === null || next === cursor || seen.has(next)) return false;
+      const controller = new AbortController();
+      const page = fetchWithPeek(next, signal ? AbortSignal.any([signal, controller.signal]) : controller.signal);
+      page.catch(() => undefined); // observed when (and if) it is used
+      ahead.set(next, { page, controller });
+      return true;
+    });
+
+  try {
+    let pending = fetchWithPeek(undefined, signal);
+    for (;;) {
+      const page = await pending;
+      for (const item of page.data) out.push(item);
+      if (!page.hasMore) return out;
+      const next = page.nextCursor;
+      if (next === null || seen.has(next)) {
+        throw new AdminApiError(`Pagination stopped: ${where.method} ${where.path} reported more results without a new cursor`, where);
+      }
+      seen.add(next);
+      awaited = next;
+      const guessed = ahead.get(next);
+      ahead.delete(next);
+      for (const wrong of ahead.values()) wrong.controller.abort();
+      ahead.clear();
+      pending = guessed ? guessed.page : fetchWithPeek(next, signal);
+    }
+  } finally {
+    for (const left of ahead.values()) left.controller.abort();
+  }
+}

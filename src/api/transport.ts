@@ -132,6 +132,26 @@ function failureFacts(error: AdminApiError): FailureFacts {
   return { status: error.status };
 }
 
+/** Looks at the end of a successful response body before it is decoded; true when it started something. */
+export type BodyPeek = (tail: string) => boolean;
+
+/** Enough for the envelope's last members (`…"last_id": "…", "has_more": true}`), also pretty-printed. */
+const PEEK_BYTES = 1024;
+
+function peekAt(peek: BodyPeek, body: Buffer): boolean {
+  try {
+    return peek(body.toString('utf8', Math.max(0, body.length - PEEK_BYTES)));
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-8 without a byte-order mark (what undici's body.text() returns). */
+function decodeUtf8(body: Buffer): string {
+  const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  return body.toString('utf8', bom ? 3 : 0);
+}
+
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(false);
@@ -227,11 +247,16 @@ export class Transport {
     this.#onRequest = options.onRequest;
   }
 
-  async request<T>(req: ApiRequest, options: RequestOptions = {}): Promise<T> {
+  /**
+   * `peek` (for the client's own paging) sees the last bytes of a 2xx body before it is parsed, so
+   * the next page's request can be on its way while this one is decoded; when it returns true the
+   * transport lets that request go out first.
+   */
+  async request<T>(req: ApiRequest, options: RequestOptions = {}, peek?: BodyPeek): Promise<T> {
     const maxRetries = options.maxRetries ?? this.#maxRetries;
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(req, bodyText, options, attempt);
+      const outcome = await this.#attempt(req, bodyText, options, attempt, peek);
       if (outcome.ok) return outcome.value as T;
       if (attempt > maxRetries || !isRetryable(req.method, outcome.facts)) throw outcome.error;
       const waited = await sleep(retryDelayMs(attempt - 1, outcome.headers), options.signal);
@@ -239,7 +264,7 @@ export class Transport {
     }
   }
 
-  async #attempt(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, attempt: number): Promise<Outcome> {
+  async #attempt(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, attempt: number, peek?: BodyPeek): Promise<Outcome> {
     if (options.signal?.aborted) return this.#failed(this.#cancelled(req));
     let release: (() => void) | undefined;
     try {
@@ -251,7 +276,7 @@ export class Transport {
     let outcome: Outcome;
     let raw: RawResponse | undefined;
     try {
-      raw = await this.#exchange(req, bodyText, options);
+      raw = await this.#exchange(req, bodyText, options, peek);
       outcome = this.#interpret(req, raw);
     } catch (error) {
       outcome = this.#failed(error instanceof AdminApiError ? error : this.#networkError(req, error));
@@ -270,7 +295,7 @@ export class Transport {
     return outcome;
   }
 
-  async #exchange(req: ApiRequest, bodyText: string | undefined, options: RequestOptions): Promise<RawResponse> {
+  async #exchange(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, peek?: BodyPeek): Promise<RawResponse> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
@@ -291,7 +316,14 @@ export class Transport {
         body: bodyText,
         signal: controller.signal,
       });
-      const text = await response.body.text();
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) chunks.push(chunk as Buffer);
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      if (peek && response.statusCode >= 200 && response.statusCode < 300 && peekAt(peek, body)) {
+        // Let the request the peek started reach the socket before this body is decoded and parsed.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const text = decodeUtf8(body);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (cause) {
       if (options.signal?.aborted) throw this.#cancelled(req);
