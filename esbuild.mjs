@@ -2,6 +2,7 @@
 //   node esbuild.mjs               dev bundles with source maps
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.mjs --watch       dev bundles, rebuilt on change
+//   --outdir=DIR                   instead of dist/ (the bundle-size test and the benchmark build elsewhere)
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outRoot = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
 const common = {
   bundle: true,
@@ -25,7 +27,7 @@ const common = {
 const extension = {
   ...common,
   entryPoints: { extension: 'src/extension.ts' },
-  outdir: 'dist',
+  outdir: outRoot,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
@@ -44,7 +46,7 @@ const webviewEntries = existsSync('media')
 const webviews = {
   ...common,
   entryPoints: Object.fromEntries(webviewEntries),
-  outdir: 'dist/webviews',
+  outdir: join(outRoot, 'webviews'),
   platform: 'browser',
   format: 'iife',
   target: 'es2022',
@@ -65,7 +67,7 @@ const integration = {
 };
 
 // A production build must not leave a dev build's source maps behind for the .vsix to pick up.
-if (production) rmSync('dist', { recursive: true, force: true });
+if (production) rmSync(outRoot, { recursive: true, force: true });
 
 const configs = [extension];
 if (webviewEntries.length) configs.push(webviews);

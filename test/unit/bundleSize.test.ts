@@ -1,0 +1,53 @@
+// Size budgets of the shipped bundles (issue 7): the extension ≤ 700 KB minified, each webview ≤ 300 KB.
+// Sizes are deterministic for a given source tree, so this is an ordinary unit test: it runs the
+// production build (`node esbuild.mjs --production`) into a temporary folder, never into dist/.
+// KB here is 1,000 bytes, the stricter reading (esbuild.mjs prints KiB).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const BUNDLE_BUDGETS = { extension: 700_000, webview: 300_000 } as const;
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+describe('bundle sizes (production build)', function () {
+  this.timeout(120_000);
+  let out: string;
+
+  before(() => {
+    out = mkdtempSync(join(tmpdir(), 'oae-bundle-size-'));
+    execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(out, 'dist')}`], { cwd: ROOT, stdio: 'pipe' });
+  });
+  after(() => rmSync(out, { recursive: true, force: true }));
+
+  it(`extension bundle ≤ ${kb(BUNDLE_BUDGETS.extension)}`, () => {
+    const size = statSync(join(out, 'dist', 'extension.js')).size;
+    assert.ok(size <= BUNDLE_BUDGETS.extension, `dist/extension.js is ${kb(size)}, over its budget of ${kb(BUNDLE_BUDGETS.extension)}`);
+  });
+
+  it(`each webview bundle ≤ ${kb(BUNDLE_BUDGETS.webview)}`, () => {
+    const dir = join(out, 'dist', 'webviews');
+    const entries = existsSync(join(ROOT, 'media'))
+      ? readdirSync(join(ROOT, 'media'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, 'media', d.name, 'main.ts'))).map((d) => d.name)
+      : [];
+    const built = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+    assert.deepEqual(built.map((f) => f.replace(/\.js$/, '')).sort(), entries.sort(), 'one bundle per media/<name>/main.ts');
+    const over = built.map((f) => [f, statSync(join(dir, f)).size] as const).filter(([, size]) => size > BUNDLE_BUDGETS.webview);
+    assert.deepEqual(over.map(([f, size]) => `dist/webviews/${f} is ${kb(size)}`), [], `over the webview budget of ${kb(BUNDLE_BUDGETS.webview)}`);
+  });
+
+  it('ships no source maps in the production build', () => {
+    const maps: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.map')) maps.push(e.name);
+      }
+    };
+    walk(join(out, 'dist'));
+    assert.deepEqual(maps, []);
+  });
+});
