@@ -35,3 +35,52 @@ export function samePolicy(
   const b = new Set(modelIds);
   return a.size === b.size && [...a].every((m) => b.has(m));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Project panel's permission editors: a policy mode (or none) with a list of models, and one
+// switch per hosted tool, each saved with a check that nobody else changed them meanwhile.
+
+/** The policy as the panel holds it; null means no policy (every model allowed). */
+export type PolicyState = { mode: ModelPolicyMode; modelIds: readonly string[] } | null;
+export type PolicyChoice = ModelPolicyMode | 'none';
+
+export type PolicyEdit =
+  | { kind: 'unchanged' }
+  | { kind: 'remove' }
+  | { kind: 'set'; body: { mode: ModelPolicyMode; model_ids: string[] } }
+  | { kind: 'invalid'; problem: string };
+
+const MODEL_ID = /^[A-Za-z0-9][\w.:/-]*$/;
+
+/** What saving `mode` with `modelIds` would do to the current policy. */
+export function modelPolicyEdit(current: PolicyState, mode: PolicyChoice, modelIds: readonly string[]): PolicyEdit {
+  if (mode === 'none') return current ? { kind: 'remove' } : { kind: 'unchanged' };
+  const ids = [...new Set(modelIds.map((m) => m.trim()).filter(Boolean))];
+  const bad = ids.find((m) => !MODEL_ID.test(m));
+  if (bad !== undefined) return { kind: 'invalid', problem: `${JSON.stringify(bad)} does not look like a model id.` };
+  if (!ids.length) return { kind: 'invalid', problem: `Choose at least one model for the ${mode === 'allow_list' ? 'allow' : 'deny'} list, or choose “Not set” to remove the policy.` };
+  if (current && samePolicy({ mode: current.mode, model_ids: current.modelIds }, mode, ids)) return { kind: 'unchanged' };
+  return { kind: 'set', body: { mode, model_ids: ids } };
+}
+
+export function samePolicyState(a: PolicyState, b: PolicyState): boolean {
+  if (!a || !b) return a === b;
+  return samePolicy({ mode: a.mode, model_ids: a.modelIds }, b.mode, b.modelIds);
+}
+
+export function describePolicy(p: PolicyState): string {
+  if (!p) return 'not set (every model allowed)';
+  return `${p.mode === 'allow_list' ? 'allow list' : 'deny list'} of ${p.modelIds.length ? p.modelIds.join(', ') : 'no models'}`;
+}
+
+/** Tools about to be changed whose server state is no longer the one editing started from. */
+export function hostedToolConflicts(before: HostedToolState, now: HostedToolState, changes: HostedToolUpdate): HostedTool[] {
+  return HOSTED_TOOLS.map(([t]) => t).filter((t) => t in changes && (before[t]?.enabled === true) !== (now[t]?.enabled === true));
+}
+
+/** The panel's flat form ({ web_search: true, … }) as the API's ({ web_search: { enabled: true } }). */
+export function toolState(flat: Partial<Record<string, boolean>>): HostedToolState {
+  const out: HostedToolState = {};
+  for (const [t] of HOSTED_TOOLS) out[t] = { enabled: flat[t] === true };
+  return out;
+}

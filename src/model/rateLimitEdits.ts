@@ -1,6 +1,7 @@
 /** Editing a project rate limit: which fields to offer, what counts as a valid value, what to send. */
 import type { ProjectRateLimit, ProjectRateLimitUpdateRequest } from '../api/types';
-import { RATE_LIMIT_FIELDS, type RateLimitField } from './format';
+import { RATE_LIMIT_FIELDS, thousands, type RateLimitField } from './format';
+import type { RateLimitRow, RateLimitValues } from './project/types';
 
 export interface EditableField {
   field: RateLimitField;
@@ -55,4 +56,174 @@ export function rateLimitChanges(
     if (value !== current) body[field] = value;
   }
   return body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Project panel's rate-limit table: many rows edited at once, saved together, each row on its
+// own. Shared by the host (which re-checks everything) and the webview (which marks cells as the
+// admin types), so both apply the same rules.
+
+/** The limits a row has, from the API's object (fields it does not list stay absent). */
+export function toRateLimitRow(r: ProjectRateLimit): RateLimitRow {
+  const limits: RateLimitValues = {};
+  for (const [field] of RATE_LIMIT_FIELDS) {
+    const v = r[field];
+    if (typeof v === 'number') limits[field] = v;
+  }
+  return { id: r.id, model: r.model, limits };
+}
+
+/**
+ * One row's unsaved edits: what was typed per field, and the row's limits when the first edit was
+ * made. `before` stays put when the table reloads underneath, so a save can still tell that someone
+ * else changed the row meanwhile.
+ */
+export interface RateLimitDraftRow {
+  before: RateLimitValues;
+  entered: Partial<Record<RateLimitField, string>>;
+}
+
+export type RateLimitDraft = Record<string, RateLimitDraftRow>;
+
+const fieldName = (field: RateLimitField) => RATE_LIMIT_FIELDS.find(([f]) => f === field)?.[2] ?? field;
+
+/** A message for one cell, or undefined when it may be saved. */
+export function cellProblem(row: RateLimitRow, field: RateLimitField, text: string): string | undefined {
+  if (row.limits[field] === undefined) return `${row.model} has no ${fieldName(field).toLowerCase()} limit.`;
+  return checkWholeNumber(text);
+}
+
+export type CellState = 'clean' | 'changed' | 'invalid';
+
+export function cellState(row: RateLimitRow, draft: RateLimitDraftRow | undefined, field: RateLimitField): { state: CellState; text: string; problem?: string } {
+  const current = row.limits[field];
+  const entered = draft?.entered[field];
+  if (entered === undefined) return { state: 'clean', text: current === undefined ? '' : String(current) };
+  const problem = cellProblem(row, field, entered);
+  if (problem) return { state: 'invalid', text: entered, problem };
+  return { state: parseWholeNumber(entered) === current ? 'clean' : 'changed', text: entered };
+}
+
+/** Records a keystroke's result; the first edit of a row remembers the row as it is now. */
+export function editCell(draft: RateLimitDraft, row: RateLimitRow, field: RateLimitField, text: string): RateLimitDraft {
+  const existing = draft[row.id];
+  return { ...draft, [row.id]: { before: existing?.before ?? { ...row.limits }, entered: { ...existing?.entered, [field]: text } } };
+}
+
+export interface RateLimitRowChange {
+  id: string;
+  model: string;
+  /** Only the fields whose value differs from the row as shown. */
+  body: ProjectRateLimitUpdateRequest;
+  /** The row when editing started: what the conflict check compares the server with. */
+  before: RateLimitValues;
+}
+
+export interface CellProblem {
+  id: string;
+  model: string;
+  field: RateLimitField | null;
+  message: string;
+}
+
+export interface RateLimitDiff {
+  changes: RateLimitRowChange[];
+  problems: CellProblem[];
+}
+
+/** The rows to send and the cells that stop a save. Rows whose edits all match the current values send nothing. */
+export function diffRateLimits(rows: readonly RateLimitRow[], draft: RateLimitDraft): RateLimitDiff {
+  const changes: RateLimitRowChange[] = [];
+  const problems: CellProblem[] = [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const [id, edit] of Object.entries(draft)) {
+    const row = byId.get(id);
+    if (!row) {
+      if (Object.keys(edit.entered).length) problems.push({ id, model: id, field: null, message: 'This rate limit no longer exists in the project.' });
+      continue;
+    }
+    const body: ProjectRateLimitUpdateRequest = {};
+    for (const [field] of RATE_LIMIT_FIELDS) {
+      const text = edit.entered[field];
+      if (text === undefined) continue;
+      const problem = cellProblem(row, field, text);
+      if (problem) {
+        problems.push({ id, model: row.model, field, message: problem });
+        continue;
+      }
+      const value = parseWholeNumber(text);
+      if (value !== row.limits[field]) body[field] = value;
+    }
+    if (Object.keys(body).length) changes.push({ id, model: row.model, body, before: edit.before });
+  }
+  return { changes, problems };
+}
+
+export interface FieldConflict {
+  field: RateLimitField;
+  /** When editing started. */
+  loaded: number | undefined;
+  /** On the server now. */
+  now: number | undefined;
+  /** What this save would set (undefined: not touched by it). */
+  mine: number | undefined;
+}
+
+export interface RateLimitConflict {
+  id: string;
+  model: string;
+  /** The row is gone from the server. */
+  removed: boolean;
+  fields: FieldConflict[];
+}
+
+/**
+ * Rows about to be saved that someone else changed since editing started: any field whose server
+ * value differs from the one the admin started from (also fields they did not touch: the row they
+ * reviewed is not the row they would save into).
+ */
+export function rateLimitConflicts(changes: readonly RateLimitRowChange[], current: readonly RateLimitRow[]): RateLimitConflict[] {
+  const byId = new Map(current.map((r) => [r.id, r]));
+  const out: RateLimitConflict[] = [];
+  for (const c of changes) {
+    const now = byId.get(c.id);
+    if (!now) {
+      out.push({ id: c.id, model: c.model, removed: true, fields: [] });
+      continue;
+    }
+    const fields: FieldConflict[] = [];
+    for (const [field] of RATE_LIMIT_FIELDS) {
+      if (c.before[field] !== now.limits[field]) fields.push({ field, loaded: c.before[field], now: now.limits[field], mine: c.body[field] });
+    }
+    if (fields.length) out.push({ id: c.id, model: c.model, removed: false, fields });
+  }
+  return out;
+}
+
+/** "gpt-4o: RPM 500 → 800 on the server (you set 600)" */
+export function describeConflict(c: RateLimitConflict): string {
+  if (c.removed) return `${c.model}: removed from the project since you loaded it.`;
+  const parts = c.fields.map((f) => {
+    const abbr = RATE_LIMIT_FIELDS.find(([x]) => x === f.field)?.[1] ?? f.field;
+    const was = f.loaded === undefined ? 'none' : thousands(f.loaded);
+    const now = f.now === undefined ? 'none' : thousands(f.now);
+    return `${abbr} ${was} → ${now}${f.mine === undefined ? '' : ` (you set ${thousands(f.mine)})`}`;
+  });
+  return `${c.model}: changed on the server since you loaded it: ${parts.join(', ')}.`;
+}
+
+/**
+ * What the server must receive for a change, checked against the row as the server has it now:
+ * whole numbers ≥ 0, only fields the model has, only values that differ. Never trusts the sender.
+ */
+export function checkedBody(change: { body: Record<string, unknown> }, now: RateLimitRow): { body: ProjectRateLimitUpdateRequest } | { problem: string } {
+  const body: ProjectRateLimitUpdateRequest = {};
+  for (const [key, value] of Object.entries(change.body)) {
+    const field = RATE_LIMIT_FIELDS.find(([f]) => f === key)?.[0];
+    if (!field) return { problem: `Unknown rate limit field ${JSON.stringify(key)}.` };
+    if (now.limits[field] === undefined) return { problem: `${now.model} has no ${fieldName(field).toLowerCase()} limit.` };
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { problem: `${fieldName(field)} must be a whole number (0 or more).` };
+    if (value !== now.limits[field]) body[field] = value;
+  }
+  return { body };
 }
