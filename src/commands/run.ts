@@ -13,6 +13,11 @@ export interface WriteAction<T> {
   refresh: (result: T) => string[];
   /** Status bar text on success. */
   done: (result: T) => string;
+  /**
+   * A failure is shown in a notification (default), or logged and rethrown for a caller that shows
+   * it where the admin made the change (the Project panel shows it next to the edit).
+   */
+  failure?: 'notify' | 'throw';
 }
 
 /**
@@ -36,6 +41,7 @@ export async function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): 
   } catch (err) {
     const message = `${action.progress.replace(/…$/, '')} failed: ${describeError(err)}`;
     ctx.log.error(message);
+    if (action.failure === 'throw') throw err;
     void vscode.window.showErrorMessage(message);
     return undefined;
   }

@@ -34,9 +34,10 @@ async function showSecretOnce(accountName: string, projectName: string, secret: 
 }
 
 /** Confirms naming the account and project, deletes it (and with it its keys). Also offered for a service account's key, which cannot be deleted alone. */
-export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }) {
+export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }, failure?: 'notify' | 'throw') {
   const name = account.name || account.id;
   return runWrite(ctx, {
+    failure,
     progress: `Deleting service account ${q(name)}…`,
     confirm: {
       message: `Delete service account ${q(name)} from project ${q(project.name)}?`,
@@ -50,6 +51,50 @@ export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, a
   });
 }
 
+/**
+ * Creates the account (promoting it to owner when asked), then shows its one-time key in a modal.
+ * Used by the command and the Project panel, so the key is handled in one place: protected in the
+ * log before anything can print it, shown once, forgotten after, never returned.
+ */
+export async function createServiceAccount(
+  ctx: CommandContext, project: ProjectRef, name: string, role: 'member' | 'owner', failure?: 'notify' | 'throw',
+): Promise<CreatedServiceAccount | undefined> {
+  const created = await runWrite(ctx, {
+    failure,
+    progress: `Creating service account ${q(name)}…`,
+    call: async (c) => {
+      const account = await c.serviceAccounts.create(project.id, { name });
+      // Registered before anything else runs, so no later log line can carry it.
+      ctx.log.protectSecret(account.api_key?.value);
+      // The API creates members only. A failed promotion must not lose the one-time key, so it is reported after the key is shown.
+      let roleError: unknown;
+      let finalRole: ProjectServiceAccount['role'] = account.role;
+      if (role === 'owner') {
+        try {
+          finalRole = (await c.serviceAccounts.update(project.id, account.id, { role: 'owner' })).role;
+        } catch (err) {
+          roleError = err;
+        }
+      }
+      return { account, finalRole, roleError };
+    },
+    refresh: () => [folderIn(project, 'serviceAccounts'), folderIn(project, 'apiKeys')],
+    done: ({ account }) => `Created service account ${q(account.name)}`,
+  });
+  if (!created) return undefined;
+
+  const { api_key: key, ...account } = created.account;
+  if (key?.value) await showSecretOnce(account.name, project.name, key.value);
+  else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
+  if (created.roleError !== undefined) {
+    const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${describeError(created.roleError)}`;
+    ctx.log.error(message);
+    void vscode.window.showErrorMessage(message);
+  }
+  ctx.log.forgetSecret(key?.value);
+  return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
+}
+
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.create', async (node?: TreeNode): Promise<CreatedServiceAccount | undefined> => {
@@ -61,39 +106,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const role = await pickOne(`Role of ${q(name)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role of the service account' });
       if (!role) return undefined;
 
-      const created = await runWrite(ctx, {
-        progress: `Creating service account ${q(name)}…`,
-        call: async (c) => {
-          const account = await c.serviceAccounts.create(project.id, { name });
-          // Registered before anything else runs, so no later log line can carry it.
-          ctx.log.protectSecret(account.api_key?.value);
-          // The API creates members only. A failed promotion must not lose the one-time key, so it is reported after the key is shown.
-          let roleError: unknown;
-          let finalRole: ProjectServiceAccount['role'] = account.role;
-          if (role === 'owner') {
-            try {
-              finalRole = (await c.serviceAccounts.update(project.id, account.id, { role: 'owner' })).role;
-            } catch (err) {
-              roleError = err;
-            }
-          }
-          return { account, finalRole, roleError };
-        },
-        refresh: () => [folderIn(project, 'serviceAccounts'), folderIn(project, 'apiKeys')],
-        done: ({ account }) => `Created service account ${q(account.name)}`,
-      });
-      if (!created) return undefined;
-
-      const { api_key: key, ...account } = created.account;
-      if (key?.value) await showSecretOnce(account.name, project.name, key.value);
-      else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
-      if (created.roleError !== undefined) {
-        const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${describeError(created.roleError)}`;
-        ctx.log.error(message);
-        void vscode.window.showErrorMessage(message);
-      }
-      ctx.log.forgetSecret(key?.value);
-      return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
+      return createServiceAccount(ctx, project, name, role);
     }),
 
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {

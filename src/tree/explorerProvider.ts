@@ -16,6 +16,12 @@ const MAX_LABEL = 200;
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshed = new vscode.EventEmitter<string | undefined>();
+  /**
+   * The node id `refresh` reloaded (undefined: the whole tree). Every write reloads the nodes it
+   * changed through `refresh`, so editors showing the same data (the Project panel) follow it here.
+   */
+  readonly onDidRefresh = this.refreshed.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly collections = new Map<string, PagedCollection<NodeSpec>>();
 
@@ -140,6 +146,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       this.collections.clear();
       this.nodes.clear();
       this.changed.fire(undefined);
+      this.refreshed.fire(undefined);
       return;
     }
     for (const [key, collection] of this.collections) {
@@ -147,11 +154,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     const node = this.nodes.get(id);
     this.changed.fire(node);
+    this.refreshed.fire(id);
   }
 
   dispose(): void {
     for (const c of this.collections.values()) c.reset();
     this.changed.dispose();
+    this.refreshed.dispose();
   }
 
   private place(parent: TreeNode | undefined, specs: NodeSpec[]): TreeNode[] {
