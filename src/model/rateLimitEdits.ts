@@ -98,7 +98,7 @@ export type CellState = 'clean' | 'changed' | 'invalid';
 export function cellState(row: RateLimitRow, draft: RateLimitDraftRow | undefined, field: RateLimitField): { state: CellState; text: string; problem?: string } {
   const current = row.limits[field];
   const entered = draft?.entered[field];
-  if (entered === undefined) return { state: 'clean', text: current === undefined ? '' : String(current) };
+  if (entered === undefined) return { state: 'clean', text: current === undefined ? '' : thousands(current) };
   const problem = cellProblem(row, field, entered);
   if (problem) return { state: 'invalid', text: entered, problem };
   return { state: parseWholeNumber(entered) === current ? 'clean' : 'changed', text: entered };
@@ -226,4 +226,18 @@ export function checkedBody(change: { body: Record<string, unknown> }, now: Rate
     if (value !== now.limits[field]) body[field] = value;
   }
   return { body };
+}
+
+/**
+ * The admin chose to reload after a conflict: their edits stay, and the rows as the server has them
+ * now become what the next conflict check starts from. Edits of rows that no longer exist are dropped.
+ */
+export function rebaseDraft(draft: RateLimitDraft, rows: readonly RateLimitRow[]): RateLimitDraft {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: RateLimitDraft = {};
+  for (const [id, edit] of Object.entries(draft)) {
+    const row = byId.get(id);
+    if (row) out[id] = { before: { ...row.limits }, entered: edit.entered };
+  }
+  return out;
 }

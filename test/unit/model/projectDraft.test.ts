@@ -8,7 +8,7 @@ import { sectionsForTreeId } from '../../../src/model/project/sections';
 import { SECTION_IDS, type RateLimitRow, type SectionData } from '../../../src/model/project/types';
 import { modelPolicyEdit, hostedToolConflicts, toolState } from '../../../src/model/permissionEdits';
 import {
-  cellProblem, cellState, checkedBody, describeConflict, diffRateLimits, editCell, rateLimitConflicts, type RateLimitDraft,
+  cellProblem, cellState, checkedBody, describeConflict, diffRateLimits, editCell, rateLimitConflicts, rebaseDraft, type RateLimitDraft,
 } from '../../../src/model/rateLimitEdits';
 
 const gpt: RateLimitRow = { id: 'rl_gpt', model: 'gpt-4o', limits: { max_requests_per_1_minute: 500, max_tokens_per_1_minute: 30_000 } };
@@ -30,7 +30,7 @@ describe('project panel: rate-limit table', () => {
   it('marks cells clean, changed or invalid; retyping the current value is clean', () => {
     let d = edit({}, gpt, 'max_requests_per_1_minute', '600');
     assert.deepEqual(cellState(gpt, d.rl_gpt, 'max_requests_per_1_minute'), { state: 'changed', text: '600' });
-    assert.deepEqual(cellState(gpt, d.rl_gpt, 'max_tokens_per_1_minute'), { state: 'clean', text: '30000' });
+    assert.deepEqual(cellState(gpt, d.rl_gpt, 'max_tokens_per_1_minute'), { state: 'clean', text: '30,000' });
     d = edit(d, gpt, 'max_requests_per_1_minute', '500');
     assert.equal(cellState(gpt, d.rl_gpt, 'max_requests_per_1_minute').state, 'clean');
     d = edit(d, gpt, 'max_requests_per_1_minute', '5e2');
@@ -79,6 +79,16 @@ describe('project panel: rate-limit table', () => {
 
     const same = rateLimitConflicts(changes, [{ ...gpt, limits: { ...gpt.limits, max_requests_per_1_minute: 700 } }, dalle]);
     assert.equal(describeConflict(same[0]!), 'gpt-4o: changed on the server since you loaded it: RPM 500 → 700 (you set 600).');
+  });
+
+  it('after a reload the edits stay and the conflict check starts from the server\'s rows', () => {
+    const d = edit(edit({}, gpt, 'max_requests_per_1_minute', '600'), dalle, 'max_images_per_1_minute', '6');
+    const server: RateLimitRow[] = [{ ...gpt, limits: { ...gpt.limits, max_tokens_per_1_minute: 40_000 } }];
+    assert.equal(rateLimitConflicts(diffRateLimits(server, d).changes, server).length, 1);
+    const rebased = rebaseDraft(d, server);
+    assert.deepEqual(Object.keys(rebased), ['rl_gpt'], 'the edit of a row that is gone is dropped');
+    assert.deepEqual(rebased.rl_gpt!.entered, { max_requests_per_1_minute: '600' });
+    assert.deepEqual(rateLimitConflicts(diffRateLimits(server, rebased).changes, server), []);
   });
 
   it('the host re-checks a body against the server row and never trusts the sender', () => {
