@@ -21,6 +21,7 @@ import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
+import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 
 /** What tests (integration, e2e, benchmarks) may ask of the running extension. */
 export interface ExtensionTestApi {
@@ -34,6 +35,8 @@ export interface ExtensionTestApi {
   treeNode(id: string): Promise<TreeNode | undefined>;
   /** The Usage & Costs panel (open or not). */
   usagePanel: UsagePanelTestHook;
+  /** The Project panels, one per open project. */
+  projectPanel: ProjectPanelTestHook;
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
 
   const commands: CommandContext = { session, explorer, log, view };
   const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri });
+  const project = registerProjectPanel(commands, context.extensionUri);
 
   context.subscriptions.push(
     log, session, explorer, view,
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     ...registerSpendCommands(commands),
     ...registerKeyCommands(session, log),
     ...usage.disposables,
+    ...project.disposables,
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
@@ -85,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     logLines: () => log.lines(),
     treeNode: (id) => explorer.resolve(id),
     usagePanel: usage.testHook,
+    projectPanel: project.testHook,
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

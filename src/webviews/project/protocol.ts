@@ -1,0 +1,92 @@
+// The Project panel's messages, shared by the host (src/webviews/project/panel.ts) and the front end
+// (media/project/main.ts). Types only. The webview receives API data as plain rows
+// (src/model/project/types.ts) and never a key: one-time service-account secrets are shown by the
+// host in a VS Code modal and never reach the webview, its state or any later message.
+import type { PanelDraft } from '../../model/project/draft';
+import type { RateLimitSave } from '../../model/project/save';
+import type { HostedToolsData, ProjectRole, RetentionType, SectionId, Snapshot } from '../../model/project/types';
+import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
+import type { RateLimitRowChange } from '../../model/rateLimitEdits';
+
+export const PROJECT_VIEW_TYPE = 'openaiAdmin.project';
+
+export interface ProjectInit {
+  projectId: string;
+  /** API keys idle for more than this many days are highlighted (0: never). */
+  unusedKeyDays: number;
+  /** The host's clock, unix seconds. */
+  now: number;
+}
+
+/** What a write tells the webview: done, or the admin cancelled a confirmation (nothing was sent). Failures reject. */
+export interface WriteResult {
+  done: boolean;
+}
+
+export type SingleSaveResult =
+  | { status: 'saved' | 'unchanged' }
+  | { status: 'conflict'; messages: string[] }
+  | { status: 'invalid'; message: string };
+
+export interface MemberChoice {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Requests the webview sends. Every parameter is re-checked by the host. */
+export type ProjectMethods = {
+  init(params: { state?: unknown }): ProjectInit;
+  /** The sections asked for (all when omitted), freshly read. */
+  load(params: { sections?: SectionId[] }): Promise<Snapshot>;
+  copyId(params: Record<string, never>): Promise<WriteResult>;
+  rename(params: { name: string }): Promise<WriteResult>;
+  archive(params: Record<string, never>): Promise<WriteResult>;
+  searchMembers(params: { query: string }): Promise<{ members: MemberChoice[]; complete: boolean }>;
+  addMember(params: { userId: string; role: ProjectRole }): Promise<WriteResult>;
+  setMemberRole(params: { userId: string; role: ProjectRole }): Promise<WriteResult>;
+  removeMember(params: { userId: string }): Promise<WriteResult>;
+  assignRole(params: { userId: string; roleId: string }): Promise<WriteResult>;
+  unassignRole(params: { userId: string; roleId: string }): Promise<WriteResult>;
+  createServiceAccount(params: { name: string; role: ProjectRole }): Promise<WriteResult>;
+  deleteServiceAccount(params: { id: string }): Promise<WriteResult>;
+  deleteApiKey(params: { id: string }): Promise<WriteResult>;
+  saveRateLimits(params: { changes: RateLimitRowChange[]; force?: boolean }): Promise<RateLimitSave>;
+  saveModelPermissions(params: { mode: PolicyChoice; modelIds: string[]; before: PolicyState; force?: boolean }): Promise<SingleSaveResult>;
+  saveHostedTools(params: { enabled: Partial<Record<string, boolean>>; before: HostedToolsData; force?: boolean }): Promise<SingleSaveResult>;
+  setSpendLimit(params: { amount: string }): Promise<WriteResult>;
+  removeSpendLimit(params: Record<string, never>): Promise<WriteResult>;
+  addSpendAlert(params: { amount: string; recipients: string }): Promise<WriteResult>;
+  deleteSpendAlert(params: { id: string }): Promise<WriteResult>;
+  setDataRetention(params: { type: RetentionType }): Promise<WriteResult>;
+};
+
+/** Events the host sends: fresh data for sections that changed (a write here or in the tree). */
+export type ProjectHostEvents = {
+  sections: Snapshot;
+};
+
+/** What the webview reports after each render: the text on screen (tests and diagnostics). */
+export interface ProjectReport {
+  projectId: string;
+  /** Per section: 'loading' | 'data' | 'error' and the rows as text. */
+  sections: Partial<Record<SectionId, { status: 'loading' | 'data' | 'error'; error?: string; rows: string[][] }>>;
+  /** Unsaved changes as listed in the panel. */
+  pending: string[];
+  /** Messages shown in sections (save results, conflicts, errors). */
+  notices: string[];
+  cspViolations: string[];
+}
+
+/** Events the webview sends. */
+export type ProjectWebviewEvents = {
+  rendered: ProjectReport;
+  /** How many unsaved changes there are (the tab title shows it). */
+  dirty: { count: number };
+};
+
+/** What the webview keeps with setState: the project and unsaved edits (never a secret). */
+export interface ProjectState {
+  projectId: string;
+  draft: PanelDraft;
+}

@@ -1,0 +1,115 @@
+// Wiring for the Project panel: the "Open Project" command (tree row, palette), one panel per
+// project, restore after a window reload, and the handle integration tests use.
+import * as vscode from 'vscode';
+import type { CommandContext } from '../../commands/context';
+import { pickProject } from '../../commands/pickers';
+import { unusedKeyDays } from '../../model/project/keys';
+import type { SectionData } from '../../model/project/types';
+import { Panel } from '../panel';
+import type { ParamsOf, ResultOf } from '../protocol';
+import { PROJECT_PANEL, ProjectPanel } from './panel';
+import { PROJECT_VIEW_TYPE, type ProjectMethods, type ProjectReport, type ProjectState } from './protocol';
+
+export const OPEN_PROJECT_COMMAND = 'openaiAdmin.openProject';
+
+/** What the integration tests may do with project panels. */
+export interface ProjectPanelTestHook {
+  isOpen(projectId: string): boolean;
+  lastReport(projectId: string): ProjectReport | undefined;
+  /** Resolves with the next report that passes `accept` (the current one if it already does). */
+  waitForRender(projectId: string, accept?: (r: ProjectReport) => boolean, timeoutMs?: number): Promise<ProjectReport>;
+  /** Sends a request as the panel's webview would. */
+  request<K extends keyof ProjectMethods & string>(projectId: string, method: K, params: ParamsOf<ProjectMethods, K>): Promise<ResultOf<ProjectMethods, K>>;
+  data(projectId: string): Partial<SectionData> | undefined;
+  html(projectId: string): string | undefined;
+  title(projectId: string): string | undefined;
+  close(projectId?: string): void;
+}
+
+const PROJECT_ID = /^[\w-]{1,128}$/;
+
+/** The project a command was invoked for: a tree row (menus) or `{ projectId }` (tests, other commands). */
+function projectOfArg(arg: unknown): { id: string; name?: string } | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const row = arg as { lookup?: (name: string) => string | undefined; projectId?: unknown };
+  const id = typeof row.lookup === 'function' ? row.lookup('projectId') : typeof row.projectId === 'string' ? row.projectId : undefined;
+  if (!id || !PROJECT_ID.test(id)) return undefined;
+  return { id, name: typeof row.lookup === 'function' ? row.lookup('projectName') : undefined };
+}
+
+export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
+  const panels = new Map<string, ProjectPanel>();
+  const services = {
+    ctx,
+    extensionUri,
+    unusedKeyDays: () => unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays')),
+  };
+
+  const adopt = (webviewPanel: vscode.WebviewPanel, projectId: string, name?: string) => {
+    const panel = new ProjectPanel(webviewPanel, services, projectId, name);
+    panels.set(projectId, panel);
+    panel.onDidDispose(() => {
+      if (panels.get(projectId) === panel) panels.delete(projectId);
+    });
+    return panel;
+  };
+
+  const open = async (arg?: unknown) => {
+    const project = projectOfArg(arg) ?? await pickProject(ctx, 'Open Project').then((p) => p && { id: p.id, name: p.name || p.id });
+    if (!project) return undefined;
+    const existing = panels.get(project.id);
+    if (existing && !existing.disposed) existing.reveal();
+    else adopt(Panel.createWebviewPanel(PROJECT_PANEL, extensionUri), project.id, project.name);
+    return project.id;
+  };
+
+  const get = (projectId: string) => {
+    const panel = panels.get(projectId);
+    if (!panel || panel.disposed) throw new Error(`No Project panel is open for ${projectId}`);
+    return panel;
+  };
+
+  const testHook: ProjectPanelTestHook = {
+    isOpen: (id) => !!panels.get(id) && !panels.get(id)!.disposed,
+    lastReport: (id) => panels.get(id)?.lastReport,
+    waitForRender: (id, accept = () => true, timeoutMs = 20_000) => new Promise((resolve, reject) => {
+      const panel = panels.get(id);
+      if (!panel) return reject(new Error(`No Project panel is open for ${id}`));
+      const now = panel.lastReport;
+      if (now && accept(now)) return resolve(now);
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`No matching render within ${timeoutMs} ms; last: ${JSON.stringify(panel.lastReport)?.slice(0, 800)}`)); }, timeoutMs);
+      const sub = panel.onDidRender((r) => {
+        if (!accept(r)) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(r);
+      });
+    }),
+    request: (id, method, params) => get(id).call(method, params),
+    data: (id) => panels.get(id)?.data,
+    html: (id) => panels.get(id)?.webviewPanel.webview.html,
+    title: (id) => panels.get(id)?.webviewPanel.title,
+    close: (id) => {
+      for (const [key, panel] of [...panels]) if (id === undefined || key === id) panel.dispose();
+    },
+  };
+
+  return {
+    disposables: [
+      vscode.commands.registerCommand(OPEN_PROJECT_COMMAND, open),
+      vscode.window.registerWebviewPanelSerializer(PROJECT_VIEW_TYPE, {
+        // The webview keeps its project and unsaved edits with setState; the host takes the panel back for that project.
+        deserializeWebviewPanel: async (webviewPanel, state: unknown) => {
+          const projectId = (state as Partial<ProjectState> | undefined)?.projectId;
+          if (typeof projectId !== 'string' || !PROJECT_ID.test(projectId) || panels.has(projectId)) {
+            webviewPanel.dispose();
+            return;
+          }
+          adopt(webviewPanel, projectId);
+        },
+      }),
+      { dispose: () => testHook.close() },
+    ],
+    testHook,
+  };
+}
