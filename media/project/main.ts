@@ -1,0 +1,108 @@
+// The Project webview: one page per project with every section, each loading and failing on its
+// own. It holds no secrets and makes no requests of its own: data arrives from the host
+// (src/webviews/project/protocol.ts), and the only thing it keeps (setState) is the project id and
+// the unsaved edits, so a reload brings them back.
+import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import type { ProjectHostEvents, ProjectMethods, ProjectReport, ProjectState, ProjectWebviewEvents } from '../../src/webviews/project/protocol';
+import { h, replace } from '../shared/dom';
+import { createRpcClient } from '../shared/rpc';
+import { loadState } from '../shared/vscode';
+import { ApiKeysView, ServiceAccountsView } from './accounts';
+import { App, restoredDraft, type SectionView } from './app';
+import { MembersView } from './members';
+import { OverviewView } from './overview';
+import { HostedToolsView, ModelPermissionsView } from './permissions';
+import { RateLimitsView } from './rateLimits';
+import { DataRetentionView, SpendView } from './spend';
+import { whenNoticesChange } from './ui';
+
+const rpc = createRpcClient<ProjectMethods, ProjectHostEvents, ProjectWebviewEvents>();
+const cspViolations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+
+const NAV: Array<[string, string]> = [
+  ['overview', 'Overview'], ['members', 'Members'], ['serviceAccounts', 'Service accounts'], ['apiKeys', 'API keys'],
+  ['rateLimits', 'Rate limits'], ['modelPermissions', 'Model permissions'], ['hostedTools', 'Hosted tools'], ['spend', 'Spend'], ['dataRetention', 'Data retention'],
+];
+
+class ProjectPage {
+  private readonly title = h('h1', { class: 'user-text' }, 'Project');
+  private readonly pendingBox = h('div', { class: 'pending', role: 'status', 'aria-live': 'polite' });
+  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the project' });
+  private reportTimer?: ReturnType<typeof setTimeout>;
+  private lastDirty = -1;
+
+  constructor(private readonly root: HTMLElement, private readonly app: App) {
+    const views: SectionView[] = [
+      new OverviewView(app), new MembersView(app), new ServiceAccountsView(app), new ApiKeysView(app), new RateLimitsView(app),
+      new ModelPermissionsView(app), new HostedToolsView(app), new SpendView(app), new DataRetentionView(app),
+    ];
+    for (const v of views) app.add(v);
+    const nav = h('nav', { class: 'jump', 'aria-label': 'Sections' }, ...NAV.map(([id, label]) => {
+      const b = h('button', { type: 'button', class: 'jump-link' }, label);
+      b.addEventListener('click', () => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+      return b;
+    }));
+    replace(root,
+      h('header', { class: 'page-head' }, this.title, h('p', { class: 'muted user-text project-id' }, app.init.projectId), nav, this.pendingBox),
+      this.progress,
+      ...views.map((v) => v.frame.el));
+  }
+
+  /** After any change of data or draft: the header, the unsaved-changes list, the tab's dirty mark, the report. */
+  refresh(): void {
+    const o = this.app.loaded.overview;
+    replace(this.title, o ? o.name : 'Project');
+    const busy = Object.values(this.app.status).some((s) => s === 'loading');
+    this.progress.hidden = !busy;
+    this.root.setAttribute('aria-busy', String(busy));
+    const pending = this.app.pending();
+    if (pending.length) {
+      replace(this.pendingBox,
+        h('strong', {}, `${pending.length} unsaved change${pending.length === 1 ? '' : 's'}`),
+        h('ul', {}, ...pending.map((p) => h('li', { class: p.invalid ? 'error-text user-text' : 'user-text' }, p.text))));
+    } else replace(this.pendingBox);
+    this.pendingBox.hidden = !pending.length;
+    if (pending.length !== this.lastDirty) {
+      this.lastDirty = pending.length;
+      rpc.emit('dirty', { count: pending.length });
+    }
+    // Several sections arrive in one turn: one report.
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => this.report(), 0);
+  }
+
+  /** Tells the host what is on screen, read back from the DOM (tests and diagnostics). */
+  private report(): void {
+    const sections: ProjectReport['sections'] = {};
+    for (const v of this.app.allViews()) {
+      const status = this.app.status[v.id];
+      sections[v.id] = { status, ...(status === 'error' ? { error: this.app.errors[v.id] } : {}), rows: status === 'data' ? v.rows() : [] };
+    }
+    rpc.emit('rendered', {
+      projectId: this.app.init.projectId,
+      sections,
+      pending: this.app.pending().map((p) => p.text),
+      notices: this.app.allViews().flatMap((v) => v.frame.noticeText()),
+      cspViolations: [...cspViolations],
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app')!;
+  try {
+    const init = await rpc.call('init', { state: loadState<ProjectState>() });
+    let page: ProjectPage | undefined;
+    const app = new App(init, rpc, restoredDraft(loadState<ProjectState>(), init.projectId), () => page?.refresh());
+    page = new ProjectPage(root, app);
+    rpc.on('sections', (snapshot) => app.apply(snapshot));
+    // Notices (save results, conflicts) change the report too.
+    whenNoticesChange(() => page?.refresh());
+    await app.load();
+  } catch (err) {
+    replace(root, h('p', { class: 'message error' }, `The Project panel could not start: ${(err as Error).message}`));
+  }
+}
+
+void start();

@@ -1,0 +1,81 @@
+// The project's header: name (editable), id with Copy, status, created, residency; archive.
+import { nameEdit } from '../../src/model/project/draft';
+import { h, replace } from '../shared/dom';
+import type { App, SectionView } from './app';
+import { act, button, date, SectionFrame, textfield } from './ui';
+
+export class OverviewView implements SectionView {
+  readonly id = 'overview' as const;
+  readonly uses = ['overview'] as const;
+  readonly frame: SectionFrame;
+  private readonly facts = h('dl', { class: 'facts' });
+  private readonly name = textfield({ label: 'Project name', className: 'name-field', onInput: (v) => this.app.updateDraft((d) => ({ ...d, name: v })), onEnter: () => void this.save() });
+  private readonly saveButton = button('Save Name', () => void this.save());
+  private readonly resetButton = button('Discard', () => this.discard(), { secondary: true });
+  private readonly archiveButton = button('Archive Project…', () => void this.archive(), { secondary: true, className: 'danger' });
+  private readonly nameProblem = h('div', { class: 'field-problem', role: 'alert' });
+
+  constructor(private readonly app: App) {
+    this.frame = new SectionFrame('overview', 'Overview', () => void app.load(['overview']));
+    replace(this.frame.body,
+      h('div', { class: 'form-row' },
+        h('div', { class: 'field grow' }, h('label', { for: 'project-name' }, 'Name'), this.name, this.nameProblem),
+        h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'button-row' }, this.saveButton, this.resetButton))),
+      this.facts,
+      h('div', { class: 'danger-zone' }, this.archiveButton, h('span', { class: 'muted' }, 'Archived projects cannot be used or changed, and cannot be unarchived through the API.')));
+    this.name.id = 'project-name';
+    app.onDraftChange(() => this.showDirty());
+  }
+
+  render(): void {
+    const o = this.app.loaded.overview!;
+    if (this.app.draft.name === undefined) this.name.value = o.name;
+    const copy = button('Copy', () => void act(this.frame, copy, async () => { await this.app.rpc.call('copyId', {}); return 'Copied the project ID.'; }), { secondary: true, title: 'Copy the project ID' });
+    replace(this.facts,
+      h('dt', {}, 'ID'), h('dd', {}, h('code', { class: 'user-text' }, o.id), ' ', copy),
+      h('dt', {}, 'Status'), h('dd', {}, h('span', { class: `status-badge ${o.status}` }, o.status === 'archived' ? `Archived ${date(o.archivedAt)}` : 'Active')),
+      h('dt', {}, 'Created'), h('dd', {}, date(o.createdAt)),
+      h('dt', {}, 'Residency'), h('dd', {}, o.residency ?? 'Not reported by the API'));
+    const readOnly = this.app.readOnly;
+    this.name.disabled = readOnly;
+    this.archiveButton.disabled = readOnly;
+    this.archiveButton.hidden = readOnly;
+    this.showDirty();
+  }
+
+  rows(): string[][] {
+    const o = this.app.loaded.overview;
+    return o ? [[o.name, o.id, o.status]] : [];
+  }
+
+  private showDirty(): void {
+    const edit = nameEdit(this.app.loaded, this.app.draft);
+    const problem = edit && 'problem' in edit ? edit.problem : '';
+    this.name.invalid = !!problem;
+    replace(this.nameProblem, problem);
+    this.name.closest('.field')?.classList.toggle('modified', !!edit && !problem);
+    this.saveButton.disabled = !edit || !!problem || this.app.readOnly;
+    this.resetButton.disabled = this.app.draft.name === undefined;
+  }
+
+  private discard(): void {
+    this.app.updateDraft(({ name: _, ...rest }) => rest);
+    this.name.value = this.app.loaded.overview?.name ?? '';
+    this.frame.notify(undefined);
+  }
+
+  private async save(): Promise<void> {
+    const edit = nameEdit(this.app.loaded, this.app.draft);
+    if (!edit || 'problem' in edit) return;
+    await act(this.frame, this.saveButton, async () => {
+      const { done } = await this.app.rpc.call('rename', { name: edit.name });
+      if (!done) return undefined;
+      this.app.updateDraft(({ name: _, ...rest }) => rest);
+      return `Renamed to “${edit.name}”.`;
+    });
+  }
+
+  private async archive(): Promise<void> {
+    await act(this.frame, this.archiveButton, async () => ((await this.app.rpc.call('archive', {})).done ? 'The project is archived.' : undefined));
+  }
+}
