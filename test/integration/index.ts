@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.project.test.ts': () => import('./commands.project.test'),
   'commands.org.test.ts': () => import('./commands.org.test'),
   'usage.test.ts': () => import('./usage.test'),
+  'project.test.ts': () => import('./project.test'),
 };
 
 /** A suite file that is not in the list above would silently never run: refuse to start instead. */
