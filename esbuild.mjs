@@ -5,7 +5,7 @@
 //   --outdir=DIR                   instead of dist/ (the bundle-size test and the benchmark build elsewhere)
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -23,18 +23,34 @@ const common = {
   metafile: true,
 };
 
+/**
+ * The API client (with undici, four fifths of the code) is its own file, dist/api.js: the extension
+ * imports it lazily (`await import('../api')` on the first request), and in CommonJS esbuild would
+ * otherwise inline it, so VS Code would still read and compile it at activation (issue 7: activation
+ * ≤ 25 ms). This plugin makes that import of src/api/index.ts load dist/api.js instead.
+ */
+const apiIndex = resolve('src', 'api', 'index.ts');
+const lazyApi = {
+  name: 'lazy-api',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.\/)+api$/ }, (args) =>
+      join(args.resolveDir, args.path, 'index.ts') === apiIndex ? { path: './api.js', external: true } : undefined);
+  },
+};
+
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts' },
+  entryPoints: { extension: 'src/extension.ts', api: 'src/api/index.ts' },
   outdir: outRoot,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
   define: { EXTENSION_VERSION: JSON.stringify(pkg.version) },
-  // Lazy `import()`s (the API client, undici) become separate chunks only in ESM;
-  // in CJS esbuild keeps them in the bundle but defers their evaluation, which is what keeps activation cheap.
+  plugins: [lazyApi],
+  // `await import('../api')` becomes a lazy require('./api.js'), loaded like the rest of the extension.
+  supported: { 'dynamic-import': false },
 };
 
 /** Webview front-ends: one browser bundle per panel, entries are media/<name>/main.ts. */

@@ -1,4 +1,5 @@
-// Size budgets of the shipped bundles (issue 7): the extension ≤ 700 KB minified, each webview ≤ 300 KB.
+// Size budgets of the shipped bundles (issue 7): the extension ≤ 700 KB minified (dist/extension.js plus
+// dist/api.js, the client it loads on the first request), each webview ≤ 300 KB.
 // Sizes are deterministic for a given source tree, so this is an ordinary unit test: it runs the
 // production build (`node esbuild.mjs --production`) into a temporary folder, never into dist/.
 // KB here is 1,000 bytes, the stricter reading (esbuild.mjs prints KiB).
@@ -23,9 +24,13 @@ describe('bundle sizes (production build)', function () {
   });
   after(() => rmSync(out, { recursive: true, force: true }));
 
-  it(`extension bundle ≤ ${kb(BUNDLE_BUDGETS.extension)}`, () => {
-    const size = statSync(join(out, 'dist', 'extension.js')).size;
-    assert.ok(size <= BUNDLE_BUDGETS.extension, `dist/extension.js is ${kb(size)}, over its budget of ${kb(BUNDLE_BUDGETS.extension)}`);
+  it(`extension bundle ≤ ${kb(BUNDLE_BUDGETS.extension)} (what the extension host loads: extension.js and the lazily loaded api.js together)`, () => {
+    const files = readdirSync(join(out, 'dist')).filter((f) => f.endsWith('.js')).sort();
+    assert.deepEqual(files, ['api.js', 'extension.js'], 'the extension host bundles');
+    const sizes = files.map((f) => statSync(join(out, 'dist', f)).size);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    assert.ok(total <= BUNDLE_BUDGETS.extension,
+      `the extension bundles are ${kb(total)} (${files.map((f, i) => `${f} ${kb(sizes[i]!)}`).join(', ')}), over their budget of ${kb(BUNDLE_BUDGETS.extension)}`);
   });
 
   it(`each webview bundle ≤ ${kb(BUNDLE_BUDGETS.webview)}`, () => {

@@ -17,6 +17,7 @@ const ALLOWED = [
   /^LICENSE(\.md|\.txt)?$/i,
   /^changelog\.md$/i,
   /^dist\/extension\.js$/,
+  /^dist\/api\.js$/, // the API client, loaded on the first request
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
   // The README's screenshots, so its relative image links work on the installed extension's page.
@@ -98,7 +99,8 @@ describe('packaged .vsix', function () {
 
   it('ships the entry point, the manifest, and every file the manifest points at', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const mustHave = ['package.json', pkg.main.replace(/^\.\//, '')];
+    // dist/api.js: the client the entry point requires on the first request (esbuild.mjs splits it off).
+    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js'];
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
     if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');
