@@ -4,28 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, fake } from './helpers';
 import {
-  connectedToFake, describeRequests, fakeState, freshNode, newProject, plainName, rowIds, uniqueName, v1, writes,
+  connectedToFake, fakeState, freshNode, newProject, plainName, rowIds, uniqueName, v1,
+  noWrites, onlyWrite, runAsUser as run,
 } from './fixtures';
-import { asUser, type Step } from './ui';
-
-async function run(command: string, steps: Step[], arg?: unknown) {
-  const out = await asUser(steps, () => vscode.commands.executeCommand<unknown>(command, arg));
-  out.user.assertDone();
-  return out;
-}
-
-async function onlyWrite(method: string, path: string) {
-  const w = await writes();
-  assert.equal(w.length, 1, `expected one write, got ${describeRequests(w)}`);
-  assert.equal(`${w[0].method} ${w[0].path}`, `${method} ${path}`);
-  assert.equal(w[0].status, 200);
-  return w[0];
-}
-
-async function noWrites() {
-  const w = await writes();
-  assert.deepEqual(w, [], `nothing should have been sent, got ${describeRequests(w)}`);
-}
 
 const uniqueEmail = () => `${uniqueName('invitee').replace(/[^a-z0-9-]/gi, '.')}@example.com`.toLowerCase();
 

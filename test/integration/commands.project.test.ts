@@ -5,28 +5,10 @@ import * as vscode from 'vscode';
 import { RATE_LIMIT_FIELDS } from '../../src/model/format';
 import { api, fake } from './helpers';
 import {
-  connectedToFake, describeRequests, fakeState, freshNode, membersOutside, newProject, received, rowIds, uniqueName, v1, writes,
+  connectedToFake, fakeState, freshNode, membersOutside, newProject, received, rowIds, uniqueName, v1, writes,
+  noWrites, onlyWrite, runAsUser as run,
 } from './fixtures';
-import { asUser, type Step } from './ui';
-
-async function run(command: string, steps: Step[], arg?: unknown) {
-  const out = await asUser(steps, () => vscode.commands.executeCommand<unknown>(command, arg));
-  out.user.assertDone();
-  return out;
-}
-
-async function onlyWrite(method: string, path: string) {
-  const w = await writes();
-  assert.equal(w.length, 1, `expected one write, got ${describeRequests(w)}`);
-  assert.equal(`${w[0].method} ${w[0].path}`, `${method} ${path}`);
-  assert.equal(w[0].status, 200);
-  return w[0];
-}
-
-async function noWrites() {
-  const w = await writes();
-  assert.deepEqual(w, [], `nothing should have been sent, got ${describeRequests(w)}`);
-}
+import type { Step } from './ui';
 
 describe('commands: project users', function () {
   this.timeout(60_000);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { api, fake } from './helpers';
+import { asUser, type Step } from './ui';
 
 export interface Recorded {
   seq: number;
@@ -118,4 +119,25 @@ export function connectedToFake(): void {
   after(async () => {
     await vscode.commands.executeCommand('openaiAdmin.clearAdminKey', { confirm: false });
   });
+}
+
+/** Runs a command as a scripted user and checks every scripted step was used. */
+export async function runAsUser(command: string, steps: Step[], arg?: unknown) {
+  const out = await asUser(steps, () => vscode.commands.executeCommand<unknown>(command, arg));
+  out.user.assertDone();
+  return out;
+}
+
+/** The command sent exactly one write, this one, and it succeeded. */
+export async function onlyWrite(method: string, path: string): Promise<Recorded> {
+  const w = await writes();
+  assert.equal(w.length, 1, `expected one write, got ${describeRequests(w)}`);
+  assert.equal(`${w[0].method} ${w[0].path}`, `${method} ${path}`);
+  assert.equal(w[0].status, 200);
+  return w[0];
+}
+
+export async function noWrites(): Promise<void> {
+  const w = await writes();
+  assert.deepEqual(w, [], `nothing should have been sent, got ${describeRequests(w)}`);
 }
