@@ -7,12 +7,20 @@ import { ENDPOINTS, type RawBucket } from './catalogue';
 import type { KindId } from './types';
 
 export interface FetcherOptions {
-  /** Queries (each a run of pages) in flight at once. */
+  /**
+   * Queries (each a run of pages) in flight at once; default DEFAULT_QUERY_CONCURRENCY. Requests are
+   * bounded by the client itself (openaiAdmin.maxConcurrentRequests); a query holds a request slot
+   * only while one of its pages is in flight, so allowing more queries than request slots keeps the
+   * slots busy between one query's pages.
+   */
   concurrency?: number;
   cacheMs?: number;
   maxEntries?: number;
   now?: () => number;
 }
+
+/** Enough for all eleven usage and costs endpoints at once (issue 7: all eleven within 1.5× the slowest one). */
+export const DEFAULT_QUERY_CONCURRENCY = 12;
 
 export class BucketFetcher {
   private readonly limiter: ConcurrencyLimiter;
@@ -23,7 +31,7 @@ export class BucketFetcher {
   private readonly now: () => number;
 
   constructor(private readonly client: () => Promise<AdminClient>, options: FetcherOptions = {}) {
-    this.limiter = new ConcurrencyLimiter(options.concurrency ?? 3);
+    this.limiter = new ConcurrencyLimiter(options.concurrency ?? DEFAULT_QUERY_CONCURRENCY);
     this.cacheMs = options.cacheMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 24;
     this.now = options.now ?? Date.now;
