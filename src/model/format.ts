@@ -22,7 +22,10 @@ export function relativeTime(unixSeconds: number | null | undefined, nowMs = Dat
 /** ISO date (UTC) for tooltips: "2026-11-28 10:15 UTC". */
 export function isoDate(unixSeconds: number | null | undefined): string {
   if (unixSeconds === null || unixSeconds === undefined) return '—';
-  return `${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const date = new Date(unixSeconds * 1000);
+  // Beyond what Date can hold (±8.64e12 s) toISOString throws; one odd timestamp must not fail a whole folder.
+  if (Number.isNaN(date.getTime())) return String(unixSeconds);
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function thousands(n: number | null | undefined): string {
