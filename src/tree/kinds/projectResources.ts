@@ -122,13 +122,15 @@ function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: 
     return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
   }
   const allow = p.mode === 'allow_list';
+  // Tree ids must be unique: a policy that lists a model twice would stop the whole folder from showing.
+  const models = [...new Set(p.model_ids)];
   return [
     {
-      key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${p.model_ids.length} model${p.model_ids.length === 1 ? '' : 's'}`,
+      key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${models.length} model${models.length === 1 ? '' : 's'}`,
       icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set', data: p,
       tooltip: [allow ? 'Only these models may be used in this project.' : 'These models may not be used in this project.'],
     },
-    ...p.model_ids.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
+    ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
   ];
 }
 
