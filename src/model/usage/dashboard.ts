@@ -7,7 +7,7 @@ import { describeError } from '../../tree/describeError';
 import { ENDPOINTS, type EndpointSpec } from './catalogue';
 import { BucketFetcher, isCancellation, type FetcherOptions } from './fetch';
 import { Directory } from './names';
-import { resolveRange, type TimeRange } from './range';
+import { queryRange, type TimeRange } from './range';
 import { buildQuery, normalizeSelection, rangeOf } from './selection';
 import { chartDatasets, ranked, shape } from './shape';
 import type { DashboardData, FilterOption, KindId, MetricInfo, Selection, Summary } from './types';
@@ -59,7 +59,7 @@ export class UsageDashboard {
     const selection = normalizeSelection(raw, now);
     const spec = ENDPOINTS[selection.kind];
     const range = rangeOf(selection, now);
-    const daily = resolveRange(selection.range, '1d', now);
+    const daily = queryRange(selection.range, '1d', now);
     const warnings: string[] = [];
     if (fresh) this.directory.clear();
 
@@ -98,7 +98,7 @@ export class UsageDashboard {
     const now = this.nowSeconds();
     const selection = normalizeSelection(raw, now);
     const spec = ENDPOINTS[selection.kind];
-    const daily = resolveRange(selection.range, '1d', now);
+    const daily = queryRange(selection.range, '1d', now);
     const warnings: string[] = [];
     const options: Record<string, FilterOption[]> = {};
     await Promise.all(spec.filters.map(async (f) => {

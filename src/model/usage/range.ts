@@ -52,6 +52,20 @@ export function resolveRange(range: RangeSelection, width: Width, nowSeconds: nu
   return { start: alignDown(nowSeconds - PRESET_SECONDS[range.preset], w), end };
 }
 
+/**
+ * resolveRange for a query that is about to be sent. widthsFor keeps the coarsest width even past
+ * MAX_BUCKETS, so a custom range of decades would otherwise become thousands of requests.
+ */
+export function queryRange(range: RangeSelection, width: Width, nowSeconds: number): TimeRange {
+  const resolved = resolveRange(range, width, nowSeconds);
+  const count = bucketCount(resolved, width);
+  if (count > MAX_BUCKETS) {
+    const unit = width === '1d' ? 'days' : width === '1h' ? 'hours' : 'minutes';
+    throw new RangeError(`This range spans ${count.toLocaleString('en-US')} ${unit}; at most ${MAX_BUCKETS.toLocaleString('en-US')} can be shown. Pick a shorter range.`);
+  }
+  return resolved;
+}
+
 export function bucketCount(range: TimeRange, width: Width): number {
   return Math.ceil((range.end - range.start) / WIDTH_SECONDS[width]);
 }

@@ -2,7 +2,7 @@
 // endpoint, and the API query it turns into.
 import { ENDPOINTS, KIND_IDS, type EndpointSpec } from './catalogue';
 import { normalizeWith } from './normalize';
-import { resolveRange, type TimeRange } from './range';
+import { queryRange, type TimeRange } from './range';
 import type { KindInfo, Selection } from './types';
 
 const KINDS: KindInfo[] = KIND_IDS.map((id) => ENDPOINTS[id]);
@@ -27,5 +27,5 @@ export function buildQuery(spec: EndpointSpec, selection: Pick<Selection, 'width
 }
 
 export function rangeOf(selection: Selection, nowSeconds: number): TimeRange {
-  return resolveRange(selection.range, selection.width, nowSeconds);
+  return queryRange(selection.range, selection.width, nowSeconds);
 }
