@@ -54,20 +54,22 @@ export class App {
     return pendingChanges(this.loaded, this.draft);
   }
 
-  /** Reads sections from the host (all by default) and draws them. */
+  /** Reads sections from the host (all by default), one request each, so quick sections show while slow ones load. */
   async load(sections: readonly SectionId[] = SECTION_IDS): Promise<void> {
     for (const s of sections) {
       this.status[s] = 'loading';
       this.viewsFor([s]).forEach((v) => v.id === s && v.frame.loading());
     }
-    try {
-      this.apply(await this.rpc.call('load', { sections: [...sections] }));
-    } catch (err) {
-      // The panel is closing: nobody will see it.
-      if (err instanceof RpcCallError && err.cancelled) return;
-      const message = (err as Error).message;
-      this.apply(Object.fromEntries(sections.map((s) => [s, { ok: false, error: message }])) as Snapshot);
-    }
+    this.onChange();
+    await Promise.all(sections.map(async (s) => {
+      try {
+        this.apply(await this.rpc.call('load', { sections: [s] }));
+      } catch (err) {
+        // The panel is closing: nobody will see it.
+        if (err instanceof RpcCallError && err.cancelled) return;
+        this.apply({ [s]: { ok: false, error: (err as Error).message } });
+      }
+    }));
   }
 
   /** New data for some sections (an answer to load, or the host after a write here or in the tree). */

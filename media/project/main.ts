@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { ProjectHostEvents, ProjectMethods, ProjectReport, ProjectState, ProjectWebviewEvents } from '../../src/webviews/project/protocol';
 import { h, replace } from '../shared/dom';
 import { createRpcClient } from '../shared/rpc';
-import { loadState } from '../shared/vscode';
+import { loadState, saveState } from '../shared/vscode';
 import { ApiKeysView, ServiceAccountsView } from './accounts';
 import { App, restoredDraft, type SectionView } from './app';
 import { MembersView } from './members';
@@ -44,7 +44,7 @@ class ProjectPage {
       return b;
     }));
     replace(root,
-      h('header', { class: 'page-head' }, this.title, h('p', { class: 'muted user-text project-id' }, app.init.projectId), nav, this.pendingBox),
+      h('header', { class: 'page-head' }, this.title, nav, this.pendingBox),
       this.progress,
       ...views.map((v) => v.frame.el));
   }
@@ -95,6 +95,8 @@ async function start(): Promise<void> {
     const init = await rpc.call('init', { state: loadState<ProjectState>() });
     let page: ProjectPage | undefined;
     const app = new App(init, rpc, restoredDraft(loadState<ProjectState>(), init.projectId), () => page?.refresh());
+    // Saved at once, not only on the first edit: after a window reload the host finds the project here.
+    saveState<ProjectState>({ projectId: init.projectId, draft: app.draft });
     page = new ProjectPage(root, app);
     rpc.on('sections', (snapshot) => app.apply(snapshot));
     // Notices (save results, conflicts) change the report too.

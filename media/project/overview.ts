@@ -19,7 +19,7 @@ export class OverviewView implements SectionView {
     this.frame = new SectionFrame('overview', 'Overview', () => void app.load(['overview']));
     replace(this.frame.body,
       h('div', { class: 'form-row' },
-        h('div', { class: 'field grow' }, h('label', { for: 'project-name' }, 'Name'), this.name, this.nameProblem),
+        h('div', { class: 'field' }, h('label', { for: 'project-name' }, 'Name'), this.name, this.nameProblem),
         h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'button-row' }, this.saveButton, this.resetButton))),
       this.facts,
       h('div', { class: 'danger-zone' }, this.archiveButton, h('span', { class: 'muted' }, 'Archived projects cannot be used or changed, and cannot be unarchived through the API.')));

@@ -44,7 +44,7 @@ export class RateLimitsView implements SectionView {
     const readOnly = this.app.readOnly;
     const thead = h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Model'),
-      ...RATE_LIMIT_FIELDS.map(([, abbr, name]) => h('th', { scope: 'col', class: 'num', title: name }, abbr)),
+      ...RATE_LIMIT_FIELDS.map(([, abbr, name]) => h('th', { scope: 'col', title: name }, abbr)),
       h('th', { scope: 'col' }, 'Result')));
     const tbody = h('tbody', {});
     for (const row of rows) tbody.append(this.row(row, readOnly));
@@ -76,7 +76,7 @@ export class RateLimitsView implements SectionView {
       const input = textfield({ label: `${abbr} (${name}) for ${row.model}`, className: 'cell', onInput: (text) => this.edit(row, field, text) });
       input.dataset.cell = key;
       input.disabled = readOnly;
-      const td = h('td', { class: 'limit num' }, input);
+      const td = h('td', { class: 'limit' }, input);
       this.cells.set(key, { td, input });
       tr.append(td);
     }
@@ -108,13 +108,16 @@ export class RateLimitsView implements SectionView {
       const result = this.tableBox.querySelector(`tr[data-id="${CSS.escape(row.id)}"] td.row-result`);
       if (!result) continue;
       const status = this.statuses.get(row.id);
-      const problem = Object.keys(draft[row.id]?.entered ?? {}).map((f) => cellState(row, draft[row.id], f as RateLimitField)).find((c) => c.problem)?.problem;
+      // The full message is on the cell and in the unsaved-changes list; here only which limit is wrong.
+      const invalid = RATE_LIMIT_FIELDS.filter(([f]) => draft[row.id]?.entered[f] !== undefined && cellState(row, draft[row.id], f).problem).map(([, abbr]) => abbr);
       result.className = 'row-result';
-      if (problem) {
+      result.removeAttribute('title');
+      if (invalid.length) {
         result.classList.add('error-text');
-        replace(result, problem);
+        replace(result, `Invalid ${invalid.join(', ')}`);
       } else if (status?.kind === 'failed') {
         result.classList.add('error-text');
+        result.setAttribute('title', status.error);
         replace(result, `Not saved: ${status.error}`);
       } else if (status?.kind === 'conflict' || elsewhere.has(row.id)) {
         result.classList.add('warning-text');

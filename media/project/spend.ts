@@ -52,7 +52,7 @@ export class SpendView implements SectionView {
       const { table: t, body } = table('Spend alerts', ['Threshold', 'Interval', 'Recipients', '']);
       for (const a of s.alerts) {
         const del = button('Delete…', () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteSpendAlert', { id: a.id })).done ? 'Deleted the spend alert.' : undefined)), { secondary: true, disabled: readOnly });
-        body.append(h('tr', { 'data-id': a.id }, h('td', { class: 'num' }, dollars(a.amount, a.currency)), h('td', {}, a.interval), textCell(a.recipients.join(', ')), h('td', { class: 'row-actions' }, del)));
+        body.append(h('tr', { 'data-id': a.id }, h('td', { class: 'nowrap' }, dollars(a.amount, a.currency)), h('td', {}, a.interval), textCell(a.recipients.join(', ')), h('td', { class: 'row-actions' }, del)));
       }
       replace(this.alerts, t);
     }

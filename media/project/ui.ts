@@ -150,7 +150,7 @@ export function table(caption: string, headings: string[], className = ''): { ta
 
 /** A cell holding API text: isolated so right-to-left overrides in a name cannot reorder its neighbours. */
 export function textCell(text: string, className = ''): HTMLTableCellElement {
-  return h('td', { class: `user-text ${className}`.trim() }, text);
+  return h('td', { class: `user-text ${className}`.trim(), title: text.length > 60 ? text.slice(0, 1000) : undefined }, h('span', { class: 'clamp' }, text));
 }
 
 export function empty(text: string): HTMLElement {

@@ -81,7 +81,9 @@ describe('project panel', function () {
     await rendered(p.id, (r) => rowsOf(r, 'overview')[0]?.[0] === name, 'the new name');
     assert.equal(t.projectPanel.title(p.id), `Project: ${name}`);
 
-    // Members: add two, change a role, assign and unassign a project role, remove one.
+    // Members: found by searching the organization, add two, change a role, assign and unassign a project role, remove one.
+    const found = await request(p.id, 'searchMembers', { query: a!.email.toUpperCase() });
+    assert.ok(found.result.members.some((m) => m.id === a!.id && m.email === a!.email), `search found ${JSON.stringify(found.result.members.slice(0, 3))}`);
     await request(p.id, 'addMember', { userId: a!.id, role: 'member' });
     await request(p.id, 'addMember', { userId: b!.id, role: 'owner' });
     assert.deepEqual((await sp()).members.map((m) => [m.id, m.role]), [[a!.id, 'member'], [b!.id, 'owner']]);
