@@ -1,0 +1,55 @@
+// What each figure measures, exactly, for BENCHMARKS.md.
+export const DEFINITIONS = [
+  {
+    id: '1',
+    text: `**1. Client overhead.** Wall time to list every page of 10,000 organization users (5,000 with --quick; 100 a page, so 100 requests each)
+with our client (\`client.users.all()\`) and with the official \`openai\` package (\`for await\` over
+\`client.admin.organization.users.list({ limit: 100 })\`), in the same process, against the same fake in another process,
+at 0 ms and at 20 ms added latency. One warm-up listing each, then rounds of one listing each, alternating which goes
+first. *Ours* and *Reference* are medians; *Ratio* is the median of the per-round ratios ours ÷ SDK. The fake counts the
+requests of every listing; the budget also requires both clients to make the same number. Our \`all()\` requests the next
+page as soon as the end of the current body names its cursor (checked against the parsed page), so decoding and parsing
+overlap with the server's next page; the SDK waits for each page.`,
+  },
+  {
+    id: '2',
+    text: `**2. Organization crawl.** \`crawlOrganization()\` (src/model/crawl.ts) loads every active project's users, service
+accounts, API keys, rate limits, model permissions and hosted tool permissions, every page, for an organization of 500
+projects (25 with --quick) at 50 ms added latency, with at most 8 requests in flight (the default of
+\`openaiAdmin.maxConcurrentRequests\`). *Bound* = ceil(requests ÷ 8) × 50 ms, the time no client with 8 requests in flight
+can beat; the ratio is bound ÷ our time. The reference loop is what a script author writes with the official SDK: for each
+project, each list with \`for await\`, one request at a time; the fake counts its requests too. "Requests made twice" counts
+repeated \`METHOD path?query\` lines in the fake's request log during our crawls (and checks the fake never saw more than 8
+at once).`,
+  },
+  {
+    id: '3',
+    text: `**3. Activation and size.** The production bundle (\`node esbuild.mjs --production\`, built into a temporary extension
+folder) is loaded by code-server's real extension host, activated by a small bench suite (test/bench/extensionHost.ts).
+*Activation* is what VS Code itself records for the extension (Developer: Startup Performance / Running Extensions):
+loading the code (require of dist/extension.js) plus the synchronous \`activate()\` call, median over several fresh
+workbench loads (each a new extension host). The extension's own log line (\`Activated in … ms\`) is shown alongside.
+"No network in activate()" is checked at the fake: it must receive no request while the extension activates, with or
+without a stored key. Sizes are of the minified bundles, in KB of 1,000 bytes.`,
+  },
+  {
+    id: '4',
+    text: `**4. Tree at scale.** code-server with the production bundle, against a fake with 2,000 projects and 10,000 users and
+one project with 1,000 members (--quick: 300 projects, 2,000 users, 200 members, 1,000 nodes). In the browser (playwright-core + Chromium) the bench scrolls the explorer to its
+"Load more…" row and clicks it, like a user: 20 pages of projects, then the big project's Users folder and its 9 more pages.
+*Data received → rows shown* is, for each expansion, the time from the fake finishing its response (its request log's end
+time) to the first new row being in the workbench's DOM (a MutationObserver in the page looks for a row at the expected
+level and position with the expected label; both clocks are this machine's wall clock, ms resolution). *Memory* is the
+extension host's JS heap (heapUsed + external, after a forced GC) once the explorer holds at least 10,000 loaded nodes
+(Members paged through as well), minus the same measure right after activation; the growth of the process' RSS is shown
+alongside.`,
+  },
+  {
+    id: '5',
+    text: `**5. Dashboard.** The usage model (src/model/usage) in Node against the fake at 50 ms latency: 90 days of daily buckets
+from all eleven usage and costs endpoints at once through one BucketFetcher, as the dashboard loads them; *first* is when
+the first endpoint's series is complete, *complete* when all are. The reference is the slowest single endpoint's page
+chain measured alone in the same run; the budget is 1.5× that. *Render* is \`shape()\` of 24 h × 1 min completions grouped
+by model (1,440 buckets × 10 models) plus drawing it in the usage webview (dist/webviews/usage.js) in Chromium.`,
+  },
+];
