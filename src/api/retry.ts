@@ -48,6 +48,17 @@ export function isRetryable(method: HttpMethod, failure: FailureFacts): boolean 
   return failure.networkCode !== undefined && TRANSIENT_CODES.has(failure.networkCode);
 }
 
+/**
+ * Whether the server may have acted on a request that failed this way: it answered with an error
+ * of its own (5xx, 408), or the connection broke after the request was written. A 429 and a failed
+ * connect prove it did not.
+ */
+export function mayHaveTakenEffect(failure: FailureFacts): boolean {
+  if (failure.networkCode === 'CANCELLED') return false;
+  if (failure.status !== undefined) return failure.status !== 429 && (failure.status === 408 || failure.status >= 500);
+  return failure.networkCode === undefined || !NOT_SENT_CODES.has(failure.networkCode);
+}
+
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 const MAX_SERVER_DELAY_MS = 60_000;

@@ -12,7 +12,7 @@ import {
 } from './errors';
 import { ConcurrencyLimiter } from './limiter';
 import { chooseProxy, type ProxySettings } from './proxy';
-import { isRetryable, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
+import { isRetryable, mayHaveTakenEffect, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
 
 export type { HttpMethod } from './retry';
 
@@ -255,10 +255,14 @@ export class Transport {
   async request<T>(req: ApiRequest, options: RequestOptions = {}, peek?: BodyPeek): Promise<T> {
     const maxRetries = options.maxRetries ?? this.#maxRetries;
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+    let mayHaveDeleted = false;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(req, bodyText, options, attempt, peek);
       if (outcome.ok) return outcome.value as T;
+      // A retried DELETE that finds nothing: the earlier try deleted it and only its answer was lost.
+      if (mayHaveDeleted && outcome.error.status === 404) return { deleted: true } as T;
       if (attempt > maxRetries || !isRetryable(req.method, outcome.facts)) throw outcome.error;
+      mayHaveDeleted ||= req.method === 'DELETE' && mayHaveTakenEffect(outcome.facts);
       const waited = await sleep(retryDelayMs(attempt - 1, outcome.headers), options.signal);
       if (!waited) throw this.#cancelled(req);
     }
