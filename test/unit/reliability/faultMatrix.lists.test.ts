@@ -9,7 +9,7 @@ import { describeError } from '../../../src/tree/describeError';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
 import type { NodeSpec, PagedChildren } from '../../../src/tree/nodeSpec';
 import { clientFor, useFakeApi } from '../api/helpers/fake';
-import { CLEAR_ERROR, escapeRegex, FAULT_CLIENT, FAULTS, watchUnhandledRejections } from './helpers/faults';
+import { CLEAR_ERROR, escapeRegex, FAULT_CLIENT, FAULTS, watchUnhandledRejections, type FaultCase } from './helpers/faults';
 
 interface Folder {
   id: string;
@@ -88,7 +88,7 @@ describe('fault matrix: every list the tree loads, under every fault (fake Admin
     return { collections, controlKeys: keysOf(other) };
   }
 
-  const addFaults = (rule: object, times?: number) => fake().faults.add(folders.flatMap((f) =>
+  const addFaults = (rule: FaultCase['rule'], times?: number) => fake().faults.add(folders.flatMap((f) =>
     f.paths.map((p) => ({ method: 'GET', path: `^${escapeRegex(p)}$`, ...rule, ...(times ? { times } : {}) }))));
 
   for (const fault of FAULTS) {

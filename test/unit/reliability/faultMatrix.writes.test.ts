@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { AdminApiError } from '../../../src/api';
 import { describeError } from '../../../src/tree/describeError';
 import { clientFor, useFakeApi } from '../api/helpers/fake';
-import { CLEAR_ERROR, FAULT_CLIENT, FAULTS, watchUnhandledRejections } from './helpers/faults';
+import { CLEAR_ERROR, FAULT_CLIENT, FAULTS, watchUnhandledRejections, type FaultCase } from './helpers/faults';
 import { WRITES, type Ctx, type WriteOp } from './helpers/writes';
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
@@ -27,7 +27,7 @@ describe('fault matrix: every write the commands and panels send, under every fa
     pool = fake().state.users.values().filter((u) => u.role === 'reader' && !u.is_default).map((u) => u.id);
   });
 
-  async function run(ops: { op: WriteOp; x: Ctx }[], rule: object): Promise<{ outcome: Outcome; sent: number }[]> {
+  async function run(ops: { op: WriteOp; x: Ctx }[], rule: FaultCase['rule']): Promise<{ outcome: Outcome; sent: number }[]> {
     fake().faults.add(ops.map(({ op, x }) => ({ method: op.method, path: `^${op.path(x)}`, ...rule, times: 1 })));
     const since = fake().requests.length;
     const client = clientFor(fake(), FAULT_CLIENT);

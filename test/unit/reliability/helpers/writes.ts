@@ -24,7 +24,7 @@ const taken = new Set<string>();
 const unique = (what: string) => `${what} ${process.pid}-${++serial}`;
 const P = '/organization/projects';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alert = { threshold_amount: 500, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['ops@example.com'] } } as const;
+const alert = { threshold_amount: 500, currency: 'USD' as const, interval: 'month' as const, notification_channel: { type: 'email' as const, recipients: ['ops@example.com'] } };
 
 async function project(c: AdminClient): Promise<string> {
   return (await c.projects.create({ name: unique('fault project') })).id;
@@ -88,8 +88,8 @@ export const WRITES: WriteOp[] = [
   {
     name: 'projectUsers.roles.unassign', method: 'DELETE',
     setup: async (c, f, users) => {
-      const x = { ...await projectWithMember(c, users), role: viewerRole(f) };
-      await c.projectUsers.roles.assign(x.pid, x.uid, { role_id: x.role });
+      const x: Ctx = { ...await projectWithMember(c, users), role: viewerRole(f) };
+      await c.projectUsers.roles.assign(x.pid!, x.uid!, { role_id: x.role! });
       return x;
     },
     call: (c, x) => c.projectUsers.roles.unassign(x.pid!, x.uid!, x.role!),
