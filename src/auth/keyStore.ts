@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { redact } from '../util/redact';
 
 const SECRET_ID = 'openaiAdmin.adminKey';
 
@@ -16,8 +17,13 @@ export class KeyStore {
       secrets.onDidChange((e) => { if (e.key === SECRET_ID) listener.call(thisArg); }, undefined, disposables);
   }
 
-  get(): Thenable<string | undefined> {
-    return this.secrets.get(SECRET_ID);
+  /** The stored key; a storage that cannot be read (no or locked keyring) is a KeyStorageError with the remedy. */
+  async get(): Promise<string | undefined> {
+    try {
+      return await this.secrets.get(SECRET_ID);
+    } catch (err) {
+      throw new KeyStorageError(`VS Code could not read the admin key from its secret storage (${describe(err)}). ${KEYRING_HINT}`);
+    }
   }
 
   /**
@@ -28,7 +34,8 @@ export class KeyStore {
     try {
       await this.secrets.store(SECRET_ID, key);
     } catch (err) {
-      throw new KeyStorageError(`VS Code could not save the key in its secret storage (${describe(err)}). ${KEYRING_HINT}`);
+      // The storage's own error may quote what it was given; this message is shown in a notification.
+      throw new KeyStorageError(`VS Code could not save the key in its secret storage (${redact(describe(err), [key])}). ${KEYRING_HINT}`);
     }
     if ((await this.secrets.get(SECRET_ID)) !== key) {
       throw new KeyStorageError(`VS Code's secret storage did not keep the key. ${KEYRING_HINT}`);

@@ -25,6 +25,7 @@ export class Session implements vscode.Disposable {
   private state: KeyState = 'missing';
   private refreshing: Promise<KeyState> = Promise.resolve('missing');
   private contextUpdate: Thenable<unknown> = Promise.resolve();
+  private storageError?: string;
 
   constructor(readonly keys: KeyStore, private readonly log: Logger) {
     this.disposables.push(
@@ -48,7 +49,19 @@ export class Session implements vscode.Disposable {
   }
 
   private async readState(): Promise<KeyState> {
-    const key = await this.keys.get();
+    let key: string | undefined;
+    try {
+      key = await this.keys.get();
+    } catch (err) {
+      // No readable keyring: the key is as good as missing, and the admin must hear why (once per reason).
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(message);
+      if (message !== this.storageError) void vscode.window.showErrorMessage(message);
+      this.storageError = message;
+      this.setState('missing');
+      return 'missing';
+    }
+    this.storageError = undefined;
     this.log.protectSecret(key);
     const settings = readApiSettings();
     const next: KeyState = !key ? 'missing' : !settings.ok ? 'badBaseUrl'
