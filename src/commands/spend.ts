@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AdminClient, OrganizationSpendAlert, ProjectSpendAlert } from '../api';
+import { fromCents, toCents } from '../model/format';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
@@ -66,6 +67,8 @@ async function scopeOf(node: TreeNode | undefined, ctx: CommandContext, title: s
 }
 
 const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
+/** The API's amounts are cents. */
+const shownCents = (cents: number) => dollars(fromCents(cents));
 
 async function askAmount(title: string, prompt: string, current?: number): Promise<number | undefined> {
   const text = await ask(title, prompt, { value: current === undefined ? undefined : String(current), placeHolder: 'Whole US dollars, e.g. 500', validateInput: checkWholeDollars });
@@ -82,7 +85,7 @@ async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: S
     return undefined;
   }
   return pickOne(`${title}: ${scope.name}`, alerts.map((a) => ({
-    label: `${dollars(a.threshold_amount)} per ${a.interval}`,
+    label: `${shownCents(a.threshold_amount)} per ${a.interval}`,
     description: a.notification_channel?.recipients.join(', '),
     value: a,
   })), { placeholder: 'Spend alert to delete' });
@@ -94,12 +97,13 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       const title = 'Set Spend Limit';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
-      const current = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined)?.threshold_amount : undefined;
+      const limit = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined) : undefined;
+      const current = limit && fromCents(limit.threshold_amount);
       const amount = await askAmount(title, `Monthly hard limit for ${scope.name}, in whole US dollars. Requests are refused once spend reaches it.`, current);
       if (amount === undefined || amount === current) return undefined;
       return runWrite(ctx, {
         progress: `Setting the spend limit of ${scope.name}…`,
-        call: (c) => scope.setLimit(c, { threshold_amount: amount, currency: 'USD', interval: 'month' }),
+        call: (c) => scope.setLimit(c, { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
         refresh: () => [scope.folderId],
         done: () => `Spend limit of ${scope.name}: ${dollars(amount)} per month`,
       });
@@ -108,7 +112,8 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
     vscode.commands.registerCommand('openaiAdmin.spendLimit.remove', async (node?: TreeNode) => {
       const scope = await scopeOf(node, ctx, 'Remove Spend Limit');
       if (!scope) return undefined;
-      const current = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined)?.threshold_amount : undefined;
+      const limit = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined) : undefined;
+      const current = limit && fromCents(limit.threshold_amount);
       return runWrite(ctx, {
         progress: `Removing the spend limit of ${scope.name}…`,
         confirm: {
@@ -133,7 +138,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Adding a ${dollars(amount)} spend alert to ${scope.name}…`,
         call: (c) => scope.createAlert(c, {
-          threshold_amount: amount, currency: 'USD', interval: 'month',
+          threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(recipients) },
         }),
         refresh: () => [scope.folderId],
@@ -151,13 +156,13 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Deleting the spend alert of ${scope.name}…`,
         confirm: {
-          message: `Delete the spend alert at ${dollars(alert.threshold_amount)} per ${alert.interval} of ${scope.name}?`,
+          message: `Delete the spend alert at ${shownCents(alert.threshold_amount)} per ${alert.interval} of ${scope.name}?`,
           detail: `${recipients.length ? `It emails ${recipients.join(', ')}.\n` : ''}${alert.id}`,
           button: 'Delete Spend Alert',
         },
         call: (c) => scope.deleteAlert(c, alert.id),
         refresh: () => [scope.folderId],
-        done: () => `Deleted the ${dollars(alert.threshold_amount)} spend alert of ${scope.name}`,
+        done: () => `Deleted the ${shownCents(alert.threshold_amount)} spend alert of ${scope.name}`,
       });
     }),
   ];

@@ -54,6 +54,19 @@ export const HOSTED_TOOLS = [
 
 export type HostedTool = (typeof HOSTED_TOOLS)[number][0];
 
+/** The spend endpoints count in cents; people read and type whole dollars. */
+export const toCents = (dollars: number): number => Math.round(dollars * 100);
+export const fromCents = (cents: number): number => cents / 100;
+
+/** "$1,500.00" for an amount in the currency's main unit. */
+export function money(amount: number, currency = 'USD'): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
 export function humanize(value: string | null | undefined): string {
   return value ? value.replace(/_/g, ' ') : '—';
 }

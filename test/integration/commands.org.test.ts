@@ -195,13 +195,13 @@ describe('commands: spend limits and alerts', function () {
   this.timeout(60_000);
   connectedToFake();
 
-  it('sets the organization limit from the palette, in whole dollars', async () => {
+  it('sets the organization limit from the palette in whole dollars, sent as cents', async () => {
     await vscode.commands.executeCommand('openaiAdmin.refresh');
     const { user } = await run('openaiAdmin.spendLimit.set', [{ pick: '$(organization) Organization' }, { input: '$1,500' }]);
     assert.deepEqual(user.of('pick')[0].items, ['$(organization) Organization', '$(project) Project…']);
     const sent = await onlyWrite('POST', '/organization/spend_limit');
-    assert.deepEqual(sent.body, { threshold_amount: 1500, currency: 'USD', interval: 'month' });
-    assert.equal((await fakeState()).org.spendLimit?.threshold_amount, 1500);
+    assert.deepEqual(sent.body, { threshold_amount: 150_000, currency: 'USD', interval: 'month' });
+    assert.equal((await fakeState()).org.spendLimit?.threshold_amount, 150_000);
   });
 
   it('sets, pre-fills and removes a project’s limit from its Spend folder', async () => {
@@ -211,8 +211,8 @@ describe('commands: spend limits and alerts', function () {
     await run('openaiAdmin.spendLimit.set', [{ input: '12.50', reject: /whole US dollars/ }], folder);
     await noWrites();
     await run('openaiAdmin.spendLimit.set', [{ input: '250' }], folder);
-    assert.deepEqual((await onlyWrite('POST', `/organization/projects/${p.id}/spend_limit`)).body, { threshold_amount: 250, currency: 'USD', interval: 'month' });
-    assert.equal((await fakeState()).projectData[p.id].spendLimit?.threshold_amount, 250);
+    assert.deepEqual((await onlyWrite('POST', `/organization/projects/${p.id}/spend_limit`)).body, { threshold_amount: 25_000, currency: 'USD', interval: 'month' });
+    assert.equal((await fakeState()).projectData[p.id].spendLimit?.threshold_amount, 25_000);
     assert.match((await (await api()).treeChildren(folder.id))[0].label, /Hard limit \$250\.00 per month/);
 
     const limitRow = await freshNode(`projects/${p.id}/spend/limit`);
@@ -239,7 +239,7 @@ describe('commands: spend limits and alerts', function () {
     await run('openaiAdmin.spendAlert.create', [{ input: '100' }, { input: 'finance@example.com; ops@example.com' }], folder);
     const sent = await onlyWrite('POST', `/organization/projects/${p.id}/spend_alerts`);
     assert.deepEqual(sent.body, {
-      threshold_amount: 100, currency: 'USD', interval: 'month',
+      threshold_amount: 10_000, currency: 'USD', interval: 'month',
       notification_channel: { type: 'email', recipients: ['finance@example.com', 'ops@example.com'] },
     });
     const [alert] = (await fakeState()).projectData[p.id].spendAlerts;
@@ -256,7 +256,7 @@ describe('commands: spend limits and alerts', function () {
 
   it('deletes an organization alert picked from the palette', async () => {
     const alert = await v1<{ id: string }>('POST', '/organization/spend_alerts', {
-      threshold_amount: 7_777, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['cfo@example.com'] },
+      threshold_amount: 777_700, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['cfo@example.com'] },
     });
     await fake.clearRequests();
     await run('openaiAdmin.spendAlert.delete', [{ pick: '$(organization) Organization' }, { pick: '$7,777 per month' }, { confirm: true }]);

@@ -37,7 +37,7 @@ describe('commands: cancelling any prompt sends nothing', function () {
     const sa = await v1<{ id: string; api_key: { id: string } }>('POST', `/organization/projects/${p.id}/service_accounts`, { name: uniqueName('matrix bot') });
     await v1('POST', `/organization/projects/${p.id}/model_permissions`, { mode: 'allow_list', model_ids: ['gpt-4o'] });
     await v1('POST', `/organization/projects/${p.id}/spend_alerts`, {
-      threshold_amount: 321, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['x@example.com'] },
+      threshold_amount: 32_100, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['x@example.com'] },
     });
     const group = await v1<{ id: string }>('POST', '/organization/groups', { name: uniqueName('Matrix group') });
     await v1('POST', `/organization/groups/${group.id}/users`, { user_id: u.id });

@@ -158,10 +158,10 @@ describe('project panel', function () {
 
     // Spend limit and alerts; data retention.
     await request(p.id, 'setSpendLimit', { amount: '1,500' });
-    assert.equal((await sp()).spendLimit!.threshold_amount, 1500);
+    assert.equal((await sp()).spendLimit!.threshold_amount, 150_000, 'dollars typed, cents sent');
     await request(p.id, 'addSpendAlert', { amount: '900', recipients: 'ops@example.com, fin@example.com' });
     const alert = (await sp()).spendAlerts[0]!;
-    assert.deepEqual([alert.threshold_amount, alert.notification_channel.recipients], [900, ['ops@example.com', 'fin@example.com']]);
+    assert.deepEqual([alert.threshold_amount, alert.notification_channel.recipients], [90_000, ['ops@example.com', 'fin@example.com']]);
     await rendered(p.id, (r) => rowsOf(r, 'spend').length === 2, 'limit and alert');
     await request(p.id, 'deleteSpendAlert', { id: alert.id }, [{ confirm: true }]);
     await request(p.id, 'removeSpendLimit', {}, [{ confirm: true }]);

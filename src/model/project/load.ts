@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { AdminClient, AssignedRole, Project, ProjectApiKey, ProjectServiceAccount, ProjectUser, Role } from '../../api';
 import { describeError } from '../../tree/describeError';
 import { orNotSet } from '../../tree/kinds/build';
-import { HOSTED_TOOLS } from '../format';
+import { fromCents, HOSTED_TOOLS } from '../format';
 import { toRateLimitRow } from '../rateLimitEdits';
 import {
   SECTION_IDS, type ApiKeyRow, type HostedToolsData, type MemberRow, type MembersData, type OverviewData, type RetentionType, type SectionData,
@@ -84,9 +84,10 @@ async function loadSpend(client: AdminClient, projectId: string, signal: AbortSi
     orNotSet(client.projectSpendLimit.retrieve(projectId, { signal })),
     client.projectSpendAlerts.all(projectId, {}, { signal }),
   ]);
+  // The API counts cents; the panel shows and edits dollars.
   return {
-    limit: limit ? { amount: limit.threshold_amount, currency: limit.currency, interval: limit.interval } : null,
-    alerts: alerts.map((a) => ({ id: a.id, amount: a.threshold_amount, currency: a.currency, interval: a.interval, recipients: a.notification_channel?.recipients ?? [] })),
+    limit: limit ? { amount: fromCents(limit.threshold_amount), currency: limit.currency, interval: limit.interval } : null,
+    alerts: alerts.map((a) => ({ id: a.id, amount: fromCents(a.threshold_amount), currency: a.currency, interval: a.interval, recipients: a.notification_channel?.recipients ?? [] })),
   };
 }
 

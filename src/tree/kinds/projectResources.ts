@@ -2,7 +2,7 @@ import type {
   AdminClient, AssignedRole, OrganizationSpendAlert, Page, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
   ProjectSpendAlert, ProjectUser, Role,
 } from '../../api';
-import { HOSTED_TOOLS, humanize, isoDate, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
+import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
 import type { NodeSpec, PagedChildren } from '../nodeSpec';
 import { folder, orNotSet, paged, single } from './build';
 
@@ -203,7 +203,7 @@ export function spendChildren(
     load: async (c, cursor, signal) => {
       const [l, page] = await Promise.all([cursor ? Promise.resolve(undefined) : limit(c, signal), alerts(c, cursor, signal)]);
       const head: NodeSpec[] = cursor ? [] : [l
-        ? { key: 'limit', label: `Hard limit ${money(l.threshold_amount, l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }
+        ? { key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }
         : { key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }];
       return { ...page, data: [...head, ...page.data.map(spendAlertNode)] };
     },
@@ -214,20 +214,12 @@ function spendAlertNode(a: SpendAlert): NodeSpec {
   const recipients = a.notification_channel?.recipients ?? [];
   return {
     key: a.id,
-    label: `Alert at ${money(a.threshold_amount, a.currency)} per ${a.interval}`,
+    label: `Alert at ${money(fromCents(a.threshold_amount), a.currency)} per ${a.interval}`,
     description: recipients.join(', '),
     icon: 'bell',
-    tooltip: [['Threshold', money(a.threshold_amount, a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
+    tooltip: [['Threshold', money(fromCents(a.threshold_amount), a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
     contextValue: 'spendAlert',
     data: a,
     context: { spendAlertId: a.id },
   };
-}
-
-export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
 }

@@ -13,7 +13,7 @@ import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from 
 import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '../../model/project/save';
 import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
-import { HOSTED_TOOLS } from '../../model/format';
+import { HOSTED_TOOLS, toCents } from '../../model/format';
 import type { NodeSpec } from '../../tree/nodeSpec';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
 
@@ -287,7 +287,7 @@ export function projectWrites(w: WriteContext): Writes {
       return done(await runWrite(ctx, {
         failure: 'throw',
         progress: `Setting the spend limit of ${q(w.project().name)}…`,
-        call: (c) => c.projectSpendLimit.update(pid(), { threshold_amount: amount, currency: 'USD', interval: 'month' }),
+        call: (c) => c.projectSpendLimit.update(pid(), { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
         refresh: () => [folder('spend')],
         done: () => `Spend limit of ${q(w.project().name)}: ${usd(amount)} per month`,
       }));
@@ -318,7 +318,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Adding a ${usd(amount)} spend alert to ${q(w.project().name)}…`,
         call: (c) => c.projectSpendAlerts.create(pid(), {
-          threshold_amount: amount, currency: 'USD', interval: 'month',
+          threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(list) },
         }),
         refresh: () => [folder('spend')],
