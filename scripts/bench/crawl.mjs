@@ -36,7 +36,7 @@ async function sdkCrawl(sdk) {
 export async function figureCrawl({ quick, log }) {
   const { createAdminClient, closeSharedDispatchers } = await import('../../src/api');
   const { crawlOrganization, DEFAULT_CRAWL_CONCURRENCY } = await import('../../src/model/crawl');
-  const PROJECTS = quick ? 25 : 500;
+  const PROJECTS = quick ? 50 : 500;
   const runs = quick ? 2 : 3;
   const sdkRuns = 1; // a full sequential loop takes minutes: one run (thousands of requests) is its own average
   const concurrency = DEFAULT_CRAWL_CONCURRENCY;

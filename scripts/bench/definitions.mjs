@@ -15,7 +15,7 @@ overlap with the server's next page; the SDK waits for each page.`,
     id: '2',
     text: `**2. Organization crawl.** \`crawlOrganization()\` (src/model/crawl.ts) loads every active project's users, service
 accounts, API keys, rate limits, model permissions and hosted tool permissions, every page, for an organization of 500
-projects (25 with --quick) at 50 ms added latency, with at most 8 requests in flight (the default of
+projects (50 with --quick) at 50 ms added latency, with at most 8 requests in flight (the default of
 \`openaiAdmin.maxConcurrentRequests\`). *Bound* = ceil(requests ÷ 8) × 50 ms, the time no client with 8 requests in flight
 can beat; the ratio is bound ÷ our time. The reference loop is what a script author writes with the official SDK: for each
 project, each list with \`for await\`, one request at a time; the fake counts its requests too. "Requests made twice" counts

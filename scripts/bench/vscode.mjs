@@ -266,7 +266,7 @@ export async function figuresVscode({ quick, log, notes }) {
     const rssGrowth = after.rss - baseline.rss;
     const worst = Math.max(...expansions.map((e) => e.ms));
     rows.push({
-      figure: '4', name: `Tree: data received → rows shown (${projectPages} project pages, ${userPages} user pages)`,
+      figure: '4', name: `Tree: data received → rows shown (${PROJECTS.toLocaleString('en-US')}-project org: ${projects.length.toLocaleString('en-US')} active in ${projectPages} pages; ${big.members.length.toLocaleString('en-US')} users in ${userPages} pages)`,
       ours: `${median(expansions.map((e) => e.ms)).toFixed(0)} ms median, ${worst} ms worst`, reference: `click → rows ${median(expansions.map((e) => e.total)).toFixed(0)} ms median`,
       ratio: '', budget: `≤ ${BUDGET.rowsMs} ms each`, pass: worst <= BUDGET.rowsMs,
       why: worst <= BUDGET.rowsMs ? undefined : `worst expansion ${worst} ms (${expansions.find((e) => e.ms === worst).what})`,
