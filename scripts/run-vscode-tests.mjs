@@ -8,11 +8,14 @@
 //
 // Options: --only integration|e2e   --grep <pattern>   --keep (keep temp folders)   --verbose (all workbench logs)
 // Environment: HARNESS_TIMEOUT_MS (whole run, default 900000), KEEP_TMP, HARNESS_VERBOSE.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ROOT, ARTIFACTS, INTEGRATION_BUNDLE, run, startFakeApi, startCodeServer, runTestsInWorkbench,
-  installSignalHandlers, cleanupAll, INTEGRATION_FAKE_OPTIONS, integrationEnv, integrationWorkspaceSettings,
+  installSignalHandlers, cleanupAll, cleanupDir, INTEGRATION_FAKE_OPTIONS, INTEGRATION_ADMIN_KEY, integrationEnv, integrationWorkspaceSettings,
+  startDecoy, leakCheck,
 } from './vscode/index.mjs';
 
 const { values: opts } = parseArgs({
@@ -89,21 +92,33 @@ if (opts.only !== 'e2e') {
 
   await stage('integration: mocha in the extension host', async () => {
     const fake = await startFakeApi({ ...INTEGRATION_FAKE_OPTIONS, echo: !!process.env.HARNESS_VERBOSE });
+    const decoy = await startDecoy();
     console.log(`[harness] fake Admin API at ${fake.url}`);
     const codeServer = await startCodeServer({
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url },
-      workspaceSettings: integrationWorkspaceSettings(),
-      env: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY }),
+      workspaceSettings: integrationWorkspaceSettings(decoy),
+      env: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY, decoy }),
     });
     console.log(`[harness] code-server at ${codeServer.origin}\n`);
-    return runTestsInWorkbench({
+    const profileDir = mkdtempSync(join(tmpdir(), 'oae-chromium-'));
+    cleanupDir(profileDir);
+    const code = await runTestsInWorkbench({
       codeServer,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: INTEGRATION_BUNDLE,
       logFile: join(ARTIFACTS, 'integration', 'workbench.log'),
       screenshotName: 'integration/timeout',
       timeoutMs: 240_000,
+      profileDir,
     });
+    // Issue 8: the canary key may have been nowhere but SecretStorage and the fake's Authorization headers.
+    const clean = await leakCheck({
+      label: 'key-leak canary',
+      secrets: [INTEGRATION_ADMIN_KEY],
+      roots: [codeServer.sandbox.dir, profileDir, join(ARTIFACTS, 'integration')],
+      decoy,
+    });
+    return clean ? code : 1;
   });
 }
 

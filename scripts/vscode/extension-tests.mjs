@@ -23,10 +23,10 @@ const NOISE = [
  * code VS Code reports through `codeAutomationExit`. Every log line goes to `logFile`; lines from the
  * tests (and anything that is not workbench noise) also go to stdout.
  */
-export async function runTestsInWorkbench({ codeServer, extensionDevelopmentPath, extensionTestsPath, logFile, timeoutMs = 180_000, screenshotName }) {
+export async function runTestsInWorkbench({ codeServer, extensionDevelopmentPath, extensionTestsPath, logFile, timeoutMs = 180_000, screenshotName, profileDir }) {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const { context, close } = await launchBrowser();
+  const { context, close } = await launchBrowser({ profileDir });
   const page = context.pages()[0] ?? await context.newPage();
   let resolveExit;
   const exited = new Promise((resolve) => { resolveExit = resolve; });

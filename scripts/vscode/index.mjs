@@ -6,3 +6,5 @@ export * from './code-server.mjs';
 export * from './browser.mjs';
 export * from './extension-tests.mjs';
 export * from './integration.mjs';
+export * from './decoy.mjs';
+export * from './leaks.mjs';

@@ -1,7 +1,14 @@
 // What every run of the integration suite (test/integration) sets up, whichever VS Code runs it.
 
+/**
+ * The admin key of every integration run: a canary. After the run the harness looks for it in every
+ * file the run left (logs, settings, state, the browser profile, the workspace): it may only ever
+ * have been in SecretStorage and in the Authorization header sent to the fake.
+ */
+export const INTEGRATION_ADMIN_KEY = 'sk-admin-CANARY-7d41-integration-run-leak-check';
+
 /** The fake's data for the suites (the tree suite pages Members across three pages of 100). */
-export const INTEGRATION_FAKE_OPTIONS = { users: 250 };
+export const INTEGRATION_FAKE_OPTIONS = { users: 250, extraArgs: ['--admin-key', INTEGRATION_ADMIN_KEY] };
 
 /**
  * What the opened folder's .vscode/settings.json sets as openaiAdmin.apiBaseUrl: the settings suite
@@ -9,14 +16,16 @@ export const INTEGRATION_FAKE_OPTIONS = { users: 250 };
  */
 export const WORKSPACE_BASE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
 
-/** The folder settings to write before VS Code starts. */
-export const integrationWorkspaceSettings = () => ({ 'openaiAdmin.apiBaseUrl': WORKSPACE_BASE_URL });
+/** The folder settings to write before VS Code starts; `decoy` (scripts/vscode/decoy.mjs) records any request sent there. */
+export const integrationWorkspaceSettings = (decoy) => ({ 'openaiAdmin.apiBaseUrl': decoy?.url ?? WORKSPACE_BASE_URL });
 
 /** Environment for the extension host (test/integration/helpers.ts reads it). */
-export function integrationEnv(fake, { grep = '', color = false } = {}) {
+export function integrationEnv(fake, { grep = '', color = false, decoy } = {}) {
   return {
     OPENAI_ADMIN_FAKE_URL: fake.url,
-    OPENAI_ADMIN_WORKSPACE_URL: WORKSPACE_BASE_URL,
+    OPENAI_ADMIN_FAKE_KEY: fake.adminKey,
+    OPENAI_ADMIN_WORKSPACE_URL: decoy?.url ?? WORKSPACE_BASE_URL,
+    ...(decoy ? { OPENAI_ADMIN_DECOY_ORIGIN: decoy.origin } : {}),
     MOCHA_GREP: grep,
     MOCHA_COLOR: color ? '1' : '0',
   };

@@ -33,11 +33,14 @@ export interface FakeRequest {
 export const fake = {
   url: () => env('OPENAI_ADMIN_FAKE_URL'),
   origin: () => new URL(env('OPENAI_ADMIN_FAKE_URL')).origin,
-  adminKey: 'sk-admin-demo',
+  /** A canary key when run by scripts/run-vscode-tests.mjs, which then checks it was left nowhere. */
+  adminKey: process.env.OPENAI_ADMIN_FAKE_KEY || 'sk-admin-demo',
   nonAdminKey: 'sk-proj-not-admin',
+  /** The fake's request records, with the Authorization header's key masked so no assertion message can print it. */
   async requests(): Promise<FakeRequest[]> {
     const body = await control('GET', '/__fake/requests') as FakeRequest[] | { requests?: FakeRequest[]; data?: FakeRequest[] };
-    return Array.isArray(body) ? body : body.requests ?? body.data ?? [];
+    const records = Array.isArray(body) ? body : body.requests ?? body.data ?? [];
+    return JSON.parse(JSON.stringify(records).split(fake.adminKey).join('<admin key>')) as FakeRequest[];
   },
   async clearRequests(): Promise<void> { await control('DELETE', '/__fake/requests'); },
   async setFaults(rules: unknown): Promise<void> { await control('POST', '/__fake/faults', rules); },

@@ -5,6 +5,7 @@
 import Mocha from 'mocha';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startRecording } from './leakRecorder';
 
 /**
  * The suites, in the order they run. They are imported only after mocha has installed its globals
@@ -21,6 +22,10 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.org.test.ts': () => import('./commands.org.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
+  'security.test.ts': () => import('./security.test'),
+  'reliability.test.ts': () => import('./reliability.test'),
+  // Last: looks for the canary key in everything the suites above made the extension show or send.
+  'security.canary.test.ts': () => import('./security.canary.test'),
 };
 
 /** A suite file that is not in the list above would silently never run: refuse to start instead. */
@@ -41,6 +46,7 @@ export async function run(): Promise<void> {
     slow: 2_000,
     grep: process.env.MOCHA_GREP || undefined,
   });
+  startRecording();
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   for (const load of Object.values(suites)) await load();
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
