@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readApiSettings } from '../config';
 import type { Logger } from '../log';
+import { plainText } from '../util/plainText';
 import { KeyStorageError } from './keyStore';
 import type { Session } from './session';
 
@@ -15,7 +16,7 @@ export function explainKeyFailure(err: unknown): string {
       + `An organization owner creates admin keys at ${ADMIN_KEYS_PAGE}.`;
   }
   const message = err instanceof Error ? err.message : String(err);
-  return `The key could not be checked: ${message}`;
+  return `The key could not be checked: ${plainText(message)}`;
 }
 
 export function registerKeyCommands(session: Session, log: Logger): vscode.Disposable[] {

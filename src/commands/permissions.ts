@@ -58,7 +58,7 @@ async function editModelPermissions(ctx: CommandContext, node: TreeNode | undefi
   const models = await pickModels(project, mode, offered, new Set(current?.model_ids ?? []));
   if (!models) return undefined;
   if (!models.length) {
-    void vscode.window.showWarningMessage(`No models were chosen, so the ${modeName(mode)} of ${project.name} was not changed. To remove the policy, use “Remove Model Permissions Policy”.`);
+    void vscode.window.showWarningMessage(`No models were chosen, so the ${modeName(mode)} of ${q(project.name)} was not changed. To remove the policy, use “Remove Model Permissions Policy”.`);
     return undefined;
   }
   if (samePolicy(current, mode, models)) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient, Project, User } from '../api';
 import { describeError } from '../tree/describeError';
+import { plainText } from '../util/plainText';
 import type { NodeSpec } from '../tree/nodeSpec';
 import type { CommandContext } from './context';
 import { searchPick } from './searchPick';
@@ -70,7 +71,7 @@ export async function fetchFor<T>(ctx: CommandContext, what: string, read: (clie
     const client = await ctx.session.getClient();
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Loading ${what}…` }, () => read(client));
   } catch (err) {
-    const message = `Couldn't load ${what}: ${describeError(err)}`;
+    const message = `Couldn't load ${what}: ${plainText(describeError(err))}`;
     ctx.log.error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;

@@ -90,7 +90,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       const held = new Set(assigned.map((r) => r.id));
       const offered = roles.filter((r) => !held.has(r.id));
       if (!offered.length) {
-        void vscode.window.showInformationMessage(`${name} already holds every role of project ${user.project.name}.`);
+        void vscode.window.showInformationMessage(`${q(name)} already holds every role of project ${q(user.project.name)}.`);
         return undefined;
       }
       const role = await pickOne(`${title}: ${name} in ${user.project.name}`, offered.map((r) => ({

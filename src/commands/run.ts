@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
 import { describeError } from '../tree/describeError';
+import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 
 export interface WriteAction<T> {
@@ -39,7 +40,7 @@ export async function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): 
       () => action.call(client),
     );
   } catch (err) {
-    const message = `${action.progress.replace(/…$/, '')} failed: ${describeError(err)}`;
+    const message = `${action.progress.replace(/…$/, '')} failed: ${plainText(describeError(err))}`;
     ctx.log.error(message);
     if (action.failure === 'throw') throw err;
     void vscode.window.showErrorMessage(message);
@@ -58,8 +59,8 @@ export async function ask(title: string, prompt: string, opts: Partial<vscode.In
 
 export const required = (what: string) => (v: string) => (v.trim() ? undefined : `${what} is required.`);
 
-/** Quotes API text inside our own sentences so odd names stay readable. */
+/** Quotes API text inside our own sentences so odd names stay readable, and inert (no links, no icons). */
 export function q(text: string | null | undefined): string {
   const t = text ?? '';
-  return `“${t.length > 80 ? `${t.slice(0, 80)}…` : t}”`;
+  return `“${plainText(t.length > 80 ? `${t.slice(0, 80)}…` : t)}”`;
 }

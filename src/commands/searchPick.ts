@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PagedCollection } from '../model/pagedCollection';
 import type { NodeSpec } from '../tree/nodeSpec';
 import { describeError } from '../tree/describeError';
+import { plainText } from '../util/plainText';
 
 export interface SearchPickOptions {
   title: string;
@@ -18,9 +19,8 @@ export interface PickedNode extends vscode.QuickPickItem {
 }
 
 function toItem(spec: NodeSpec): PickedNode {
-  // Labels are shown as text; `$(…)` icons are only honoured in our own strings, so strip them from API text.
-  const plain = (s?: string) => s?.replace(/\$\(/g, '$\u200b(');
-  return { label: plain(spec.label) ?? '', description: plain(spec.description), detail: spec.key, spec };
+  // Labels are shown as text; `$(…)` icons are only honoured in our own strings.
+  return { label: plainText(spec.label), description: spec.description === undefined ? undefined : plainText(spec.description), detail: spec.key, spec };
 }
 
 function matches(spec: NodeSpec, filter: string): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
 import { describeError } from '../tree/describeError';
+import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickOne, PROJECT_ROLES } from './pickers';
@@ -87,7 +88,7 @@ export async function createServiceAccount(
   if (key?.value) await showSecretOnce(account.name, project.name, key.value);
   else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
   if (created.roleError !== undefined) {
-    const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${describeError(created.roleError)}`;
+    const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
     ctx.log.error(message);
     void vscode.window.showErrorMessage(message);
   }
