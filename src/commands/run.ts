@@ -4,6 +4,8 @@ import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 
+const RETRY = 'Retry';
+
 export interface WriteAction<T> {
   /** Progress title: "Archiving project…" */
   progress: string;
@@ -43,7 +45,12 @@ export async function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): 
     const message = `${action.progress.replace(/…$/, '')} failed: ${plainText(describeError(err))}`;
     ctx.log.error(message);
     if (action.failure === 'throw') throw err;
-    void vscode.window.showErrorMessage(message);
+    // Not awaited: the notification stays until dismissed. Retry sends the same write once more
+    // (the admin already confirmed it); the client never repeats a create on its own.
+    void vscode.window.showErrorMessage(message, RETRY).then((choice) => {
+      if (choice === RETRY) return runWrite(ctx, { ...action, confirm: undefined });
+      return undefined;
+    });
     return undefined;
   }
   for (const id of action.refresh(result)) ctx.explorer.refresh(id);
