@@ -18,6 +18,7 @@
  *
  * No `vscode` import: the bench, the tests and the extension share it.
  */
+import { setMaxListeners } from 'node:events';
 import type {
   AdminClient,
   Page,
@@ -292,6 +293,8 @@ class Pool {
   constructor(private readonly max: number, outer: AbortSignal | undefined, private readonly rateLimit: { retries: number; pauseMs: number }) {
     this.limit = max;
     this.signal = outer ? AbortSignal.any([outer, this.controller.signal]) : this.controller.signal;
+    // Every request in flight (and every request waiting for the client's own limit) listens on it.
+    setMaxListeners(Math.max(64, max * 4), this.signal);
     this.signal.addEventListener('abort', () => this.stop(this.signal.reason), { once: true });
   }
 
