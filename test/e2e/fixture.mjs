@@ -5,7 +5,8 @@
 //   it('…', () => withVSCode({ theme: 'light', key: 'sk-admin-demo' }, async ({ page, vs, fake }) => { … }));
 //
 // `vs` holds the workbench helpers (test/e2e/workbench.mjs); `fake` the fake's control plane
-// (requests(), setFaults(), …); `shot(name)` writes artifacts/e2e/<name>.png.
+// (requests(), setFaults(), …); `shot(name)` writes artifacts/e2e/<name>.png; `codeServer` and
+// `profileDir` (the browser's) are the folders the run writes to.
 import { join } from 'node:path';
 import {
   DARK, LIGHT, startFakeApi, startCodeServer, launchBrowser, screenshot, cleanupAll,
@@ -36,7 +37,7 @@ export async function withVSCode(options, fn) {
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url, ...machineSettings },
       userSettings,
     });
-    const { context } = await launchBrowser({ viewport });
+    const { context, profileDir } = await launchBrowser({ viewport });
     page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(30_000); // CI machines have 2 cores and may be busy
     await page.goto(codeServer.workbenchUrl());
@@ -47,7 +48,7 @@ export async function withVSCode(options, fn) {
       await vs.settle();
       return screenshot(page, join('e2e', name));
     };
-    return await fn({ page, vs, fake, codeServer, shot });
+    return await fn({ page, vs, fake, codeServer, shot, profileDir });
   } catch (err) {
     if (page) {
       const name = join('e2e', 'failures', (currentTest || 'unnamed').replace(/[^\w.-]+/g, '_').slice(0, 120));
