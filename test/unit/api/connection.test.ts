@@ -14,10 +14,11 @@ describe('api connections (own server on 127.0.0.1)', () => {
       if (!req.url?.includes('/slow')) return jsonOk(req, res);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
+      // Long enough that twelve requests started together overlap even on a loaded 2-core machine.
       setTimeout(() => {
         inFlight--;
         jsonOk(req, res);
-      }, 40);
+      }, 300);
     });
   });
   afterEach(() => closeSharedDispatchers());
