@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import {
   ROOT, ARTIFACTS, INTEGRATION_BUNDLE, run, startFakeApi, startCodeServer, runTestsInWorkbench,
   installSignalHandlers, cleanupAll, cleanupDir, INTEGRATION_FAKE_OPTIONS, INTEGRATION_ADMIN_KEY, integrationEnv, integrationWorkspaceSettings,
-  startDecoy, leakCheck,
+  startDecoy, leakCheck, unhandledInExtensionHost,
 } from './vscode/index.mjs';
 
 const { values: opts } = parseArgs({
@@ -118,7 +118,9 @@ if (opts.only !== 'e2e') {
       roots: [codeServer.sandbox.dir, profileDir, join(ARTIFACTS, 'integration')],
       decoy,
     });
-    return clean ? code : 1;
+    const unhandled = unhandledInExtensionHost([join(codeServer.userDataDir, 'logs'), join(ARTIFACTS, 'integration', 'workbench.log')]);
+    if (unhandled.length) console.error(`\n[harness] the extension host reported unhandled errors:\n${unhandled.join('\n---\n')}`);
+    return clean && !unhandled.length ? code : 1;
   });
 }
 

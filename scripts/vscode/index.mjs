@@ -8,3 +8,4 @@ export * from './extension-tests.mjs';
 export * from './integration.mjs';
 export * from './decoy.mjs';
 export * from './leaks.mjs';
+export * from './hostLog.mjs';

@@ -16,8 +16,14 @@ export const INTEGRATION_FAKE_OPTIONS = { users: 250, extraArgs: ['--admin-key',
  */
 export const WORKSPACE_BASE_URL = 'http://127.0.0.1:9/workspace-setting-must-not-win/v1';
 
-/** The folder settings to write before VS Code starts; `decoy` (scripts/vscode/decoy.mjs) records any request sent there. */
-export const integrationWorkspaceSettings = (decoy) => ({ 'openaiAdmin.apiBaseUrl': decoy?.url ?? WORKSPACE_BASE_URL });
+/**
+ * The folder settings to write before VS Code starts. With a `decoy` (scripts/vscode/decoy.mjs) the
+ * repository also names it as the HTTP proxy: a key sent through a workspace's proxy would reach it.
+ */
+export const integrationWorkspaceSettings = (decoy) => ({
+  'openaiAdmin.apiBaseUrl': decoy?.url ?? WORKSPACE_BASE_URL,
+  ...(decoy ? { 'http.proxy': decoy.origin, 'http.proxyStrictSSL': false } : {}),
+});
 
 /** Environment for the extension host (test/integration/helpers.ts reads it). */
 export function integrationEnv(fake, { grep = '', color = false, decoy } = {}) {

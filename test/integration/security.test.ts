@@ -137,6 +137,21 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     assert.deepEqual(grouped.cspViolations, []);
   });
 
+  it('the workspace also names a proxy (the decoy): requests still go straight to the fake', async function () {
+    const origin = process.env.OPENAI_ADMIN_DECOY_ORIGIN;
+    if (!origin) this.skip();
+    // VS Code does not even report a folder's value of this application setting; the file has it.
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const file = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')));
+    assert.equal((JSON.parse(file) as Record<string, unknown>)['http.proxy'], origin, 'the workspace does not name the decoy as its proxy');
+    await fake.clearRequests();
+    await vscode.commands.executeCommand('openaiAdmin.refresh');
+    await t.treeChildren('roles');
+    assert.ok((await fake.requests()).some((r) => r.path === '/organization/roles'), 'the request did not reach the fake');
+    const decoy = await (await fetch(`${origin}/__decoy/requests`)).json() as unknown[];
+    assert.deepEqual(decoy, [], 'a request went through the workspace\'s proxy');
+  });
+
   it('a user-level base URL with plain http to another host is refused with a clear message; nothing is sent anywhere', async () => {
     // Nothing of the earlier tests may still be loading (the panels read in the background).
     t.projectPanel.close();
