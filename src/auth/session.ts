@@ -23,6 +23,8 @@ export class Session implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private client?: Promise<AdminClient>;
   private state: KeyState = 'missing';
+  /** Set when the user stored or removed a key: an earlier 401/403 verdict no longer applies. */
+  private keyReplaced = false;
   private refreshing: Promise<KeyState> = Promise.resolve('missing');
   private contextUpdate: Thenable<unknown> = Promise.resolve();
   private storageError?: string;
@@ -64,8 +66,9 @@ export class Session implements vscode.Disposable {
     this.storageError = undefined;
     this.log.protectSecret(key);
     const settings = readApiSettings();
-    const next: KeyState = !key ? 'missing' : !settings.ok ? 'badBaseUrl'
-      : this.state === 'invalid' || this.state === 'notAdmin' ? this.state : 'ok';
+    const rejected = (this.state === 'invalid' || this.state === 'notAdmin') && !this.keyReplaced;
+    this.keyReplaced = false;
+    const next: KeyState = !key ? 'missing' : !settings.ok ? 'badBaseUrl' : rejected ? this.state : 'ok';
     this.setState(next);
     return next;
   }
@@ -73,7 +76,9 @@ export class Session implements vscode.Disposable {
   /** A new key starts trusted again; the API says otherwise on its next 401/403. */
   async keyChanged(): Promise<void> {
     this.client = undefined;
-    this.state = 'missing';
+    // Not a detour through 'missing': that fired two full tree refreshes back to back, and a folder
+    // expanding in between could be left open and empty in the view.
+    this.keyReplaced = true;
     await this.refreshState();
     await this.contextUpdate;
   }
