@@ -127,12 +127,15 @@ export async function act(frame: SectionFrame, trigger: HTMLElement | null, work
 const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function date(unixSeconds: number | null | undefined): string {
-  return unixSeconds === null || unixSeconds === undefined ? '—' : DATE.format(new Date(unixSeconds * 1000));
+  if (unixSeconds === null || unixSeconds === undefined) return '—';
+  const d = new Date(unixSeconds * 1000);
+  // A schema-valid but absurd timestamp must not take the whole section down (format() throws on it).
+  return Number.isNaN(d.getTime()) ? String(unixSeconds) : DATE.format(d);
 }
 
 export function dollars(n: number, currency = 'USD'): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), maximumFractionDigits: 0 }).format(n);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), maximumFractionDigits: 2 }).format(n);
   } catch {
     return `${n} ${currency}`;
   }
