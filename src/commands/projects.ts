@@ -3,7 +3,7 @@ import type { Project } from '../api';
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite, type WriteAction } from './run';
 
 /** The project behind a tree node, or one the user picks when run from the palette. */
 export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
@@ -16,6 +16,21 @@ export async function projectOf(ctx: CommandContext, node: TreeNode | undefined,
 /** Tree id of a project's folder (`users`, `rateLimits`, …) under the active or archived list. */
 export function projectFolderId(projectId: string, folder: string, archived = false): string {
   return `${archived ? 'projects/archived' : 'projects'}/${projectId}/${folder}`;
+}
+
+/** Archiving, as the tree command and the Project panel both offer it: confirmed, then the Projects folder reloads. */
+export function archiveProject(p: { id: string; name: string }): WriteAction<Project> {
+  return {
+    progress: `Archiving project ${q(p.name)}…`,
+    confirm: {
+      message: `Archive project ${q(p.name)}?`,
+      detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
+      button: 'Archive Project',
+    },
+    call: (c) => c.projects.archive(p.id),
+    refresh: () => ['projects'],
+    done: () => `Archived project ${q(p.name)}`,
+  };
 }
 
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -47,17 +62,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
     vscode.commands.registerCommand('openaiAdmin.project.archive', async (node?: TreeNode) => {
       const p = await projectOf(ctx, node, 'Archive Project');
       if (!p) return undefined;
-      return runWrite(ctx, {
-        progress: `Archiving project ${q(p.name)}…`,
-        confirm: {
-          message: `Archive project ${q(p.name)}?`,
-          detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
-          button: 'Archive Project',
-        },
-        call: (c) => c.projects.archive(p.id),
-        refresh: () => ['projects'],
-        done: () => `Archived project ${q(p.name)}`,
-      });
+      return runWrite(ctx, archiveProject(p));
     }),
 
     vscode.commands.registerCommand('openaiAdmin.goToProject', async () => {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { User } from '../../api';
 import type { CommandContext } from '../../commands/context';
 import { deleteProjectApiKey } from '../../commands/apiKeys';
+import { archiveProject } from '../../commands/projects';
 import { q, runWrite } from '../../commands/run';
 import { createServiceAccount, deleteServiceAccount } from '../../commands/serviceAccounts';
 import { folderIn, type ProjectRef } from '../../commands/targets';
@@ -87,18 +88,7 @@ export function projectWrites(w: WriteContext): Writes {
 
     archive: async () => {
       const p = w.project();
-      return done(await runWrite(ctx, {
-        failure: 'throw',
-        progress: `Archiving project ${q(p.name)}…`,
-        confirm: {
-          message: `Archive project ${q(p.name)}?`,
-          detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
-          button: 'Archive Project',
-        },
-        call: (c) => c.projects.archive(p.id),
-        refresh: () => ['projects'],
-        done: () => `Archived project ${q(p.name)}`,
-      }));
+      return done(await runWrite(ctx, { ...archiveProject({ id: p.id, name: p.name }), failure: 'throw' }));
     },
 
     // The organization's members, searched in the explorer's own paged list (shared with the tree
