@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { busyProject, call, daysAgo, ok, walkA, walkB } from './helpers';
 import { startFakeAdminApi } from './index';
+import { pageWindow, type Ordered, type WindowSpec } from './pagination';
 import type { FakeAdminApi } from './types';
 
 const ids = (items: { id: string }[]) => items.map((x) => x.id);
@@ -177,6 +178,32 @@ describe('fake-admin-api: pagination', () => {
       const r = await call(fake, 'GET', '/organization/usage/completions', { query: { start_time: daysAgo(3), page: 'not-a-page' } });
       assert.equal(r.status, 400);
       assert.equal(r.json.error.param, 'page');
+    });
+  });
+
+  describe('page windows (binary search) agree with a plain scan', () => {
+    // The reference is the obvious linear walk over the list in the requested order.
+    function reference(positions: number[], spec: WindowSpec): { page: number[]; hasMore: boolean } {
+      const ordered = spec.order === 'asc' ? positions : [...positions].reverse();
+      const follows = (p: number, c: number) => (spec.order === 'asc' ? p > c : p < c);
+      const between = ordered.filter((p) => (spec.after === undefined || follows(p, spec.after)) && (spec.before === undefined || follows(spec.before, p)));
+      if (spec.before !== undefined && spec.after === undefined) {
+        const from = Math.max(0, between.length - spec.limit);
+        return { page: between.slice(from), hasMore: from > 0 };
+      }
+      return { page: between.slice(0, spec.limit), hasMore: between.length > spec.limit };
+    }
+
+    it('for every order, cursor combination and limit over lists with gaps (deleted items)', () => {
+      let seed = 7;
+      const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+      for (let round = 0; round < 300; round++) {
+        const positions = [...new Set(Array.from({ length: rand(30) }, () => 1 + rand(60)))].sort((a, b) => a - b);
+        const list: Ordered<number> = { items: positions, pos: (p) => p, id: String, posOfId: (id) => Number(id) };
+        const cursor = () => (rand(3) === 0 ? undefined : rand(62));
+        const spec: WindowSpec = { order: rand(2) ? 'asc' : 'desc', after: cursor(), before: cursor(), limit: 1 + rand(8) };
+        assert.deepEqual(pageWindow(list, spec), reference(positions, spec), JSON.stringify({ positions, spec }));
+      }
     });
   });
 });

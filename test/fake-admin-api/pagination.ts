@@ -19,34 +19,56 @@ export interface Ordered<T> {
   posOfId(id: string): number | undefined;
 }
 
-interface WindowSpec {
+export interface WindowSpec {
   order: 'asc' | 'desc';
   after?: number;
   before?: number;
   limit: number;
 }
 
-function window<T>(list: Ordered<T>, spec: WindowSpec): { page: T[]; hasMore: boolean } {
-  const ordered = spec.order === 'asc' ? list.items : [...list.items].reverse();
-  const follows = (p: number, cursor: number) => (spec.order === 'asc' ? p > cursor : p < cursor);
-  let start = 0;
-  if (spec.after !== undefined) {
-    const after = spec.after;
-    while (start < ordered.length && !follows(list.pos(ordered[start]!), after)) start++;
+// Binary searches over the ascending positions: a 10,000-item list is paged 100 at a time by the
+// benchmarks, and a linear scan per page made the fake's CPU half of the client's measured time.
+function firstAbove<T>(list: Ordered<T>, cursor: number): number {
+  let lo = 0;
+  let hi = list.items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list.pos(list.items[mid]!) <= cursor) lo = mid + 1;
+    else hi = mid;
   }
-  let end = ordered.length;
-  if (spec.before !== undefined) {
-    const before = spec.before;
-    end = start;
-    while (end < ordered.length && follows(before, list.pos(ordered[end]!))) end++;
-    if (spec.after === undefined) {
-      // Paging backwards: the items right before the cursor.
-      const from = Math.max(start, end - spec.limit);
-      return { page: ordered.slice(from, end), hasMore: from > start };
-    }
+  return lo;
+}
+
+function firstAtOrAbove<T>(list: Ordered<T>, cursor: number): number {
+  let lo = 0;
+  let hi = list.items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list.pos(list.items[mid]!) < cursor) lo = mid + 1;
+    else hi = mid;
   }
-  const stop = Math.min(end, start + spec.limit);
-  return { page: ordered.slice(start, stop), hasMore: stop < end };
+  return lo;
+}
+
+export function pageWindow<T>(list: Ordered<T>, spec: WindowSpec): { page: T[]; hasMore: boolean } {
+  const asc = spec.order === 'asc';
+  // The items between the cursors, as ascending indices [lo, hi). In descending order `after`
+  // means "smaller positions" and `before` "larger ones".
+  const lower = asc ? spec.after : spec.before;
+  const upper = asc ? spec.before : spec.after;
+  const lo = lower === undefined ? 0 : firstAbove(list, lower);
+  const hi = Math.max(lo, upper === undefined ? list.items.length : firstAtOrAbove(list, upper));
+  // Paging backwards (only `before`) takes the items right before the cursor.
+  const backwards = spec.before !== undefined && spec.after === undefined;
+  const fromLow = asc !== backwards;
+  if (fromLow) {
+    const stop = Math.min(hi, lo + spec.limit);
+    const page = list.items.slice(lo, stop);
+    return { page: asc ? page : page.reverse(), hasMore: stop < hi };
+  }
+  const from = Math.max(lo, hi - spec.limit);
+  const page = list.items.slice(from, hi);
+  return { page: asc ? page : page.reverse(), hasMore: from > lo };
 }
 
 function cursorPos<T>(list: Ordered<T>, param: string, id: string | undefined): number | undefined {
@@ -77,7 +99,7 @@ export interface ListA<V> {
 export function listA<T, V>(q: Query, list: Ordered<T>, view: (item: T) => V, opts: ListAOptions): ListA<V> {
   const limit = q.int('limit', { default: opts.defaultLimit, min: opts.minLimit ?? 1, max: opts.maxLimit ?? 100 })!;
   const order = opts.order?.param ? q.oneOf('order', ['asc', 'desc'] as const, opts.order.default)! : opts.order?.default ?? 'asc';
-  const { page, hasMore } = window(list, {
+  const { page, hasMore } = pageWindow(list, {
     order,
     limit,
     after: cursorPos(list, 'after', q.string('after')),
@@ -116,7 +138,7 @@ export function listB<T, V>(q: Query, list: Ordered<T>, view: (item: T) => V, op
   const order = q.oneOf('order', ['asc', 'desc'] as const, opts.defaultOrder)!;
   const raw = q.string('after');
   const after = opts.cursor === 'id' ? cursorPos(list, 'after', raw) : decodeCursor(raw);
-  const { page, hasMore } = window(list, { order, limit, after });
+  const { page, hasMore } = pageWindow(list, { order, limit, after });
   const last = page[page.length - 1];
   const next = hasMore && last !== undefined ? (opts.cursor === 'id' ? list.id(last) : encodeCursor(list.pos(last))) : null;
   return { object: 'list', data: page.map(view), has_more: hasMore, next };
