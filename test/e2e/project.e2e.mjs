@@ -129,8 +129,9 @@ describe('project panel', () => {
       await first.locator(`vscode-textfield[data-cell="${id}:max_requests_per_1_minute"] input`).fill('4321');
       await view.locator('.pending li', { hasText: '→ 4,321' }).waitFor();
       // Reloaded the way a person does: the workbench saves its editors (and the page's state) first.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
       await vs.runCommand('Developer: Reload Window');
-      await page.waitForEvent('load', { timeout: 60_000 });
+      await reloaded;
       await vs.ready();
       const again = webview(page);
       await loaded(again);

@@ -50,10 +50,25 @@ function injected(view) {
   }));
 }
 
-/** Picks an option of a vscode-single-select by its label (the dropdown lives in the element's shadow root). */
+/**
+ * Picks an option of a vscode-single-select by its label (the dropdown lives in the element's shadow
+ * root) and waits until the select holds it. Controls are disabled while the panel loads, and a click
+ * that lands then is lost, so a pick that did not take is tried again once the panel is idle.
+ */
 async function choose(view, id, label) {
-  await view.locator(`#${id}`).click();
-  await view.locator(`#${id} li.option`, { hasText: label }).first().click();
+  const select = view.locator(`#${id}`);
+  const value = await select.locator('vscode-option', { hasText: label }).first().getAttribute('value');
+  for (let attempt = 1; ; attempt++) {
+    await view.locator('main[aria-busy="false"]').waitFor();
+    await select.click();
+    await view.locator(`#${id} li.option`, { hasText: label }).first().click();
+    for (let i = 0; i < 30; i++) {
+      if (await select.evaluate((el) => el.value) === value) return;
+      await view.locator('body').page().waitForTimeout(100);
+    }
+    if (attempt === 3) throw new Error(`#${id} did not take "${label}" (${value}) after ${attempt} tries; it holds ${await select.evaluate((el) => el.value)}`);
+    await view.locator('body').press('Escape');
+  }
 }
 
 describe('usage & costs panel', () => {
@@ -136,7 +151,12 @@ describe('usage & costs panel', () => {
       await shot('usage-after-theme-switch');
 
       // After a window reload the panel is back, with the same selection, from its saved state.
-      await page.reload();
+      // Reloaded the way a person does (a bare page.reload() can leave before the workbench has
+      // written its editors' state, so the panel would come back as first opened).
+      assert.equal(await view.locator('#ctl-range').evaluate((el) => el.value), '7d');
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await vs.runCommand('Developer: Reload Window');
+      await reloaded;
       await vs.ready();
       const restored = webview(page);
       await restored.locator('.card h2', { hasText: 'Completions: Total tokens' }).waitFor({ timeout: 60_000 });
