@@ -24,32 +24,44 @@ const common = {
 };
 
 /**
- * The API client (with undici, four fifths of the code) is its own file, dist/api.js: the extension
- * imports it lazily (`await import('../api')` on the first request), and in CommonJS esbuild would
- * otherwise inline it, so VS Code would still read and compile it at activation (issue 7: activation
- * ≤ 25 ms). This plugin makes that import of src/api/index.ts load dist/api.js instead.
+ * Code the extension host loads only when it is first needed, each in its own file: the API client
+ * (with undici, four fifths of the code; `await import('../api')` on the first request) and the two
+ * editor panels (`await import('./panel')` when one opens). In CommonJS esbuild would otherwise
+ * inline them, so VS Code would read and compile them at activation (issue 7: activation ≤ 25 ms).
+ * This plugin makes an import of such a module, from any other module, load its own file instead.
+ * Modules both sides use are bundled into both; none of them keeps module-level state, and errors
+ * are told apart by status, not `instanceof`, so two copies behave as one.
  */
-const apiIndex = resolve('src', 'api', 'index.ts');
-const lazyApi = {
-  name: 'lazy-api',
+const LAZY = {
+  api: 'src/api/index.ts',
+  usagePanel: 'src/webviews/usage/panel.ts',
+  projectPanel: 'src/webviews/project/panel.ts',
+};
+const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(\.\.\/)+api$/ }, (args) =>
-      join(args.resolveDir, args.path, 'index.ts') === apiIndex ? { path: './api.js', external: true } : undefined);
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const base = resolve(args.resolveDir, args.path);
+      const lazy = lazyFiles.get(`${base}.ts`) ?? lazyFiles.get(join(base, 'index.ts'));
+      return lazy ? { path: lazy, external: true } : undefined;
+    });
   },
 };
 
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts', api: 'src/api/index.ts' },
+  entryPoints: { extension: 'src/extension.ts', ...LAZY },
   outdir: outRoot,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
   define: { EXTENSION_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyApi],
-  // `await import('../api')` becomes a lazy require('./api.js'), loaded like the rest of the extension.
+  plugins: [lazyModules],
+  // `await import(…)` of a lazy module becomes a require('./<name>.js') when it runs.
   supported: { 'dynamic-import': false },
 };
 

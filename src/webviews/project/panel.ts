@@ -9,17 +9,11 @@ import type { ProjectRef } from '../../commands/targets';
 import { loadSnapshot } from '../../model/project/load';
 import { sectionsForTreeId } from '../../model/project/sections';
 import type { SectionData, SectionId, Snapshot } from '../../model/project/types';
-import { Panel, toRpcError, type PanelSpec } from '../panel';
+import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
-import { PROJECT_VIEW_TYPE, type ProjectHostEvents, type ProjectMethods, type ProjectReport } from './protocol';
+import type { ProjectHostEvents, ProjectMethods, ProjectReport } from './protocol';
+import { PROJECT_PANEL } from './spec';
 import { projectWrites } from './writes';
-
-export const PROJECT_PANEL: PanelSpec = {
-  viewType: PROJECT_VIEW_TYPE,
-  title: 'Project',
-  entry: 'project',
-  styles: ['shared/base.css', 'project/project.css'],
-};
 
 export interface ProjectServices {
   ctx: CommandContext;

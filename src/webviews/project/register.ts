@@ -7,7 +7,8 @@ import { unusedKeyDays } from '../../model/project/keys';
 import type { SectionData } from '../../model/project/types';
 import { Panel } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
-import { PROJECT_PANEL, ProjectPanel } from './panel';
+import type { ProjectPanel } from './panel';
+import { PROJECT_PANEL } from './spec';
 import { PROJECT_VIEW_TYPE, type ProjectMethods, type ProjectReport, type ProjectState } from './protocol';
 
 export const OPEN_PROJECT_COMMAND = 'openaiAdmin.openProject';
@@ -45,8 +46,11 @@ export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.U
     unusedKeyDays: () => unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays')),
   };
 
-  const adopt = (webviewPanel: vscode.WebviewPanel, projectId: string, name?: string) => {
-    const panel = new ProjectPanel(webviewPanel, services, projectId, name);
+  // The panel's code is loaded when one first opens; `adopt` runs after that, with no await between
+  // looking for the project's panel and creating it, so two quick opens still make one panel.
+  const load = () => import('./panel');
+  const adopt = (PanelClass: typeof ProjectPanel, webviewPanel: vscode.WebviewPanel, projectId: string, name?: string) => {
+    const panel = new PanelClass(webviewPanel, services, projectId, name);
     panels.set(projectId, panel);
     panel.onDidDispose(() => {
       if (panels.get(projectId) === panel) panels.delete(projectId);
@@ -57,9 +61,10 @@ export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.U
   const open = async (arg?: unknown) => {
     const project = projectOfArg(arg) ?? await pickProject(ctx, 'Open Project').then((p) => p && { id: p.id, name: p.name || p.id });
     if (!project) return undefined;
+    const { ProjectPanel } = await load();
     const existing = panels.get(project.id);
     if (existing && !existing.disposed) existing.reveal();
-    else adopt(Panel.createWebviewPanel(PROJECT_PANEL, extensionUri), project.id, project.name);
+    else adopt(ProjectPanel, Panel.createWebviewPanel(PROJECT_PANEL, extensionUri), project.id, project.name);
     return project.id;
   };
 
@@ -100,12 +105,13 @@ export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.U
       vscode.window.registerWebviewPanelSerializer(PROJECT_VIEW_TYPE, {
         // The webview keeps its project and unsaved edits with setState; the host takes the panel back for that project.
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => {
+          const { ProjectPanel } = await load();
           const projectId = (state as Partial<ProjectState> | undefined)?.projectId;
           if (typeof projectId !== 'string' || !PROJECT_ID.test(projectId) || panels.has(projectId)) {
             webviewPanel.dispose();
             return;
           }
-          adopt(webviewPanel, projectId);
+          adopt(ProjectPanel, webviewPanel, projectId);
         },
       }),
       { dispose: () => testHook.close() },

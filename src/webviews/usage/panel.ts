@@ -9,15 +9,9 @@ import { toCsv, toJson } from '../../model/usage/export';
 import { formatDay } from '../../model/usage/range';
 import { Latest } from '../../model/usage/fetch';
 import type { DashboardData, Selection } from '../../model/usage/types';
-import { Panel, type PanelSpec } from '../panel';
-import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport, type UsageHostEvents, type UsageMethods, type UsageState } from './protocol';
-
-export const USAGE_PANEL: PanelSpec = {
-  viewType: USAGE_VIEW_TYPE,
-  title: 'Usage & Costs',
-  entry: 'usage',
-  styles: ['shared/base.css', 'usage/usage.css'],
-};
+import { Panel } from '../panel';
+import { USAGE_PANEL } from './spec';
+import type { ExportFormat, RenderedReport, UsageHostEvents, UsageMethods, UsageState } from './protocol';
 
 export interface UsageServices {
   session: Session;
@@ -159,6 +153,3 @@ function defaultExportUri(data: DashboardData, format: ExportFormat): vscode.Uri
 }
 
 /** A selection showing one project's usage and costs. */
-export function projectSelection(projectId: string): Partial<Selection> {
-  return { filters: { project_ids: [projectId] } };
-}

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { DashboardData, Selection } from '../../model/usage/types';
 import { Panel } from '../panel';
-import { projectSelection, USAGE_PANEL, UsagePanel, type UsageServices } from './panel';
+import type { UsagePanel, UsageServices } from './panel';
+import { projectSelection, USAGE_PANEL } from './spec';
 import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport } from './protocol';
 
 export const OPEN_USAGE_COMMAND = 'openaiAdmin.openUsage';
@@ -34,8 +35,11 @@ function projectIdOf(arg: unknown): string | undefined {
 export function registerUsagePanel(services: UsageServices): { disposables: vscode.Disposable[]; testHook: UsagePanelTestHook } {
   let current: UsagePanel | undefined;
 
-  const adopt = (webviewPanel: vscode.WebviewPanel, initial?: Partial<Selection>) => {
-    const panel = new UsagePanel(webviewPanel, services, initial);
+  // The panel's code is loaded when it first opens; `adopt` runs after that, with no await between
+  // looking for an open panel and creating one, so two quick opens still make one panel.
+  const load = () => import('./panel');
+  const adopt = (PanelClass: typeof UsagePanel, webviewPanel: vscode.WebviewPanel, initial?: Partial<Selection>) => {
+    const panel = new PanelClass(webviewPanel, services, initial);
     current = panel;
     panel.onDidDispose(() => {
       if (current === panel) current = undefined;
@@ -43,7 +47,8 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
     return panel;
   };
 
-  const open = (arg?: unknown) => {
+  const open = async (arg?: unknown) => {
+    const { UsagePanel } = await load();
     const projectId = projectIdOf(arg);
     const initial = projectId ? projectSelection(projectId) : undefined;
     if (current && !current.disposed) {
@@ -51,7 +56,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
       if (initial) current.select(initial);
       return;
     }
-    adopt(Panel.createWebviewPanel(USAGE_PANEL, services.extensionUri), initial);
+    adopt(UsagePanel, Panel.createWebviewPanel(USAGE_PANEL, services.extensionUri), initial);
   };
 
   const exportCurrent = async (format?: unknown) => {
@@ -95,7 +100,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
       vscode.commands.registerCommand(EXPORT_USAGE_COMMAND, exportCurrent),
       vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
         // The webview restores its own selection from getState; the host only needs to take the panel back.
-        deserializeWebviewPanel: async (webviewPanel) => void adopt(webviewPanel),
+        deserializeWebviewPanel: async (webviewPanel) => void adopt((await load()).UsagePanel, webviewPanel),
       }),
       // Another key may mean another organization: nothing cached under the old one may stay on screen.
       services.session.onDidChangeState(() => current?.refresh()),

@@ -18,6 +18,7 @@ const ALLOWED = [
   /^changelog\.md$/i,
   /^dist\/extension\.js$/,
   /^dist\/api\.js$/, // the API client, loaded on the first request
+  /^dist\/(usage|project)Panel\.js$/, // the editor panels' host code, loaded when one opens
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
   // The README's screenshots, so its relative image links work on the installed extension's page.
@@ -99,8 +100,9 @@ describe('packaged .vsix', function () {
 
   it('ships the entry point, the manifest, and every file the manifest points at', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    // dist/api.js: the client the entry point requires on the first request (esbuild.mjs splits it off).
-    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js'];
+    // What the entry point requires later (esbuild.mjs splits them off): the client on the first
+    // request, each panel's host code when it opens.
+    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js'];
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
     if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');

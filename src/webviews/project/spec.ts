@@ -1,0 +1,11 @@
+// What the Project panel is, for the wiring that opens it at activation; the panel's code (./panel)
+// is loaded only when one first opens.
+import type { PanelSpec } from '../panel';
+import { PROJECT_VIEW_TYPE } from './protocol';
+
+export const PROJECT_PANEL: PanelSpec = {
+  viewType: PROJECT_VIEW_TYPE,
+  title: 'Project',
+  entry: 'project',
+  styles: ['shared/base.css', 'project/project.css'],
+};
