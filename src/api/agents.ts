@@ -1,4 +1,4 @@
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from './undici';
 
 /**
  * One keep-alive dispatcher per (origin, proxy, TLS strictness), shared by
