@@ -4,7 +4,7 @@
 // over loopback HTTP (OAE_BENCH_CONTROL) until told to exit: activate and report the timings, store
 // the key, run commands, measure memory. The timing of what the user sees is measured in the browser
 // by the bench; this side only does what needs the extension host.
-import { copyFileSync, appendFileSync, rmSync } from 'node:fs';
+import { copyFileSync, appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -46,19 +46,29 @@ async function handle(cmd: Command): Promise<unknown> {
       // so V8 compiles it afresh instead of reusing the compilation of the real load. It sits next to
       // the original, so its `require('vscode')` resolves to this extension's API like the real one.
       // Only the module's top level runs (nothing is registered: activate() is not called).
+      // The same for a two-line module that only requires 'vscode': what any extension's load costs
+      // in this host before its own code runs (shown beside the figure, not subtracted from it).
       const copy = join(ext.extensionPath, 'dist', `.bench-load-${process.pid}-${cmd.id}.js`);
+      const empty = join(ext.extensionPath, 'dist', `.bench-empty-${process.pid}-${cmd.id}.js`);
       copyFileSync(join(ext.extensionPath, 'dist', 'extension.js'), copy);
       appendFileSync(copy, `\n// ${Date.now()}-${Math.random()}\n`);
-      try {
+      writeFileSync(empty, `"use strict";\nmodule.exports = typeof require("vscode");\n// ${Date.now()}-${Math.random()}\n`);
+      const timed = (file: string) => {
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
-        require(copy);
+        require(file);
         const ms = performance.now() - t0;
         const cpu = process.cpuUsage(cpu0);
         return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+      };
+      try {
+        const baseline = timed(empty);
+        return { ...timed(copy), baselineMs: baseline.ms };
       } finally {
-        delete require.cache[copy];
-        rmSync(copy, { force: true });
+        for (const f of [copy, empty]) {
+          delete require.cache[f];
+          rmSync(f, { force: true });
+        }
       }
     }
     case 'perf': {
