@@ -1,11 +1,15 @@
 // The chart: Chart.js with only the pieces used (bar and line charts on a category and a linear
 // scale, with tooltips; no Chart.js legend, the panel draws its own in the DOM). Colours are read
-// from the theme's --vscode-charts-* variables and re-read when the theme changes.
+// from the theme's --vscode-charts-* variables and re-read when the theme changes. It draws no more
+// bars than fit (src/model/usage/bars.ts): more buckets than that are joined into wider bars, and a
+// note under the chart says so.
 import {
   BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration, type ChartDataset as ChartJsDataset,
 } from 'chart.js';
+import { barStep, stepLabel, toBars, type Bars } from '../../src/model/usage/bars';
 import type { ChartDataset, UsageView } from '../../src/model/usage/types';
+import { replace } from '../shared/dom';
 import { cssVar } from '../shared/theme';
 import { bucketLabel, formatValue } from './format';
 
@@ -30,16 +34,69 @@ export function seriesColour(i: number, other = false): string {
   return i < PALETTE_VARS.length ? base : withAlpha(base, 0.5);
 }
 
+/** A bar needs a few pixels to be seen and hovered. */
+const MIN_BAR_PX = 4;
+const BUCKET_NAMES = { '1m': 'one-minute', '1h': 'hourly', '1d': 'daily' } as const;
+
 export class UsageChart {
   private chart?: Chart<'bar' | 'line', number[], string>;
-  private last?: { view: UsageView; datasets: ChartDataset[] };
+  private last?: { view: UsageView; datasets: ChartDataset[]; step: number };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  /** `note` says when bars join several buckets. */
+  constructor(private readonly canvas: HTMLCanvasElement, private readonly note: HTMLElement) {
+    // A wider or narrower panel may fit another number of bars.
+    new ResizeObserver(() => {
+      if (this.last && barStep(this.last.view.buckets, this.last.view.width, this.maxBars()) !== this.last.step) this.show(this.last.view, this.last.datasets);
+    }).observe(canvas.parentElement ?? canvas);
+  }
 
   show(view: UsageView, datasets: ChartDataset[]): void {
-    this.last = { view, datasets };
-    this.chart?.destroy();
-    this.chart = new Chart(this.canvas, this.config(view, datasets));
+    const metric = view.metrics.find((m) => m.key === view.selection.metric)!;
+    const bars = toBars(view.buckets, view.width, datasets.map((d) => d.values), this.maxBars(), metric.aggregate);
+    this.last = { view, datasets, step: bars.step };
+    const config = this.config(view, datasets, bars);
+    // Updating the chart in place skips re-creating its canvas, scales and plugins.
+    if (this.chart && (this.chart.config as { type?: string }).type === config.type) {
+      this.chart.data = config.data;
+      this.chart.options = config.options!;
+      this.chart.update('none');
+    } else {
+      this.chart?.destroy();
+      this.chart = new Chart(this.canvas, config);
+    }
+    this.canvas.style.visibility = '';
+    this.note.hidden = bars.step === 1;
+    replace(this.note, bars.step === 1 ? '' : `Each bar covers ${stepLabel(view.width, bars.step)}: ${metric.aggregate === 'peak' ? 'the highest' : 'the sum'} of ${bars.step} ${BUCKET_NAMES[view.width]} buckets, so the chart fits the panel. The table and the exports keep every bucket.`);
+  }
+
+  /**
+   * Creates the chart, still empty and unseen, while the panel waits for its first data: in a
+   * freshly loaded webview, compiling Chart.js and sizing the canvas cost more than drawing the
+   * bars, and this way they overlap with the host's requests instead of following them.
+   */
+  warmUp(): void {
+    if (this.chart) return;
+    // A stacked chart about as large as a real one, drawn off screen, gets its code optimized too.
+    const scratch = document.createElement('canvas');
+    scratch.width = 600;
+    scratch.height = 200;
+    const labels = Array.from({ length: 150 }, (_, i) => String(i));
+    new Chart(scratch, {
+      type: 'bar',
+      data: { labels, datasets: Array.from({ length: 10 }, (_, d) => ({ label: String(d), data: labels.map((_, i) => (i * (d + 3)) % 7), stack: 'all', borderWidth: 0 })) },
+      options: { animation: false, responsive: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+    }).destroy();
+    this.canvas.style.visibility = 'hidden';
+    this.chart = new Chart(this.canvas, {
+      type: 'bar',
+      data: { labels: [], datasets: [] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+    });
+  }
+
+  private maxBars(): number {
+    const width = (this.canvas.parentElement ?? this.canvas).clientWidth || 1_000;
+    return Math.max(12, Math.floor(width / MIN_BAR_PX));
   }
 
   /** Repaints with the current theme's colours and font. */
@@ -47,7 +104,7 @@ export class UsageChart {
     if (this.last) this.show(this.last.view, this.last.datasets);
   }
 
-  private config(view: UsageView, datasets: ChartDataset[]): ChartConfiguration<'bar' | 'line', number[], string> {
+  private config(view: UsageView, datasets: ChartDataset[], bars: Bars): ChartConfiguration<'bar' | 'line', number[], string> {
     const metric = view.metrics.find((m) => m.key === view.selection.metric)!;
     const currency = view.currencies[0]?.currency;
     const line = view.selection.chart === 'line';
@@ -59,18 +116,18 @@ export class UsageChart {
       return {
         type: line ? 'line' : 'bar',
         label: d.label,
-        data: d.values,
+        data: bars.values[i]!,
         backgroundColor: colour,
         borderColor: colour,
         borderWidth: line ? 2 : 0,
-        pointRadius: line && view.buckets.length <= 60 ? 2 : 0,
+        pointRadius: line && bars.starts.length <= 60 ? 2 : 0,
         tension: 0.2,
         stack: line ? undefined : 'all',
       } as ChartJsDataset<'bar' | 'line', number[]>;
     });
     return {
       type: line ? 'line' : 'bar',
-      data: { labels: view.buckets.map((t) => bucketLabel(t, view.width)), datasets: data },
+      data: { labels: bars.starts.map((t) => bucketLabel(t, view.width)), datasets: data },
       options: {
         animation: false,
         responsive: true,
@@ -93,7 +150,14 @@ export class UsageChart {
             // Canvas text: a hostile group name is drawn, never parsed.
             filter: (item) => Number(item.raw) !== 0,
             itemSort: (a, b) => Number(b.raw) - Number(a.raw),
-            callbacks: { label: (item) => ` ${item.dataset.label}: ${formatValue(metric, Number(item.raw), currency)}` },
+            callbacks: {
+              title: (items) => {
+                const i = items[0]?.dataIndex;
+                if (i === undefined) return '';
+                return bars.step === 1 ? bucketLabel(bars.starts[i]!, view.width) : `${bucketLabel(bars.starts[i]!, view.width)} – ${bucketLabel(bars.ends[i]!, view.width)}`;
+              },
+              label: (item) => ` ${item.dataset.label}: ${formatValue(metric, Number(item.raw), currency)}`,
+            },
             titleFont: font,
             bodyFont: font,
           },

@@ -24,10 +24,11 @@ class UsageApp {
   private readonly summary = h('div', { class: 'summary' });
   private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Usage chart' });
   private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
+  private readonly chartNote = h('p', { class: 'chart-note', hidden: true });
   private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
   private readonly tableEl = h('table', { class: 'data' });
-  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.legend, h('div', { class: 'table-wrap' }, this.tableEl));
-  private readonly chart = new UsageChart(this.canvas);
+  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.legend, h('div', { class: 'table-wrap' }, this.tableEl));
+  private readonly chart = new UsageChart(this.canvas, this.chartNote);
   private readonly table = new UsageTable(this.tableEl);
   private readonly controls: Controls;
   private loadSeq = 0;
@@ -67,7 +68,9 @@ class UsageApp {
     const seq = ++this.loadSeq;
     this.setBusy(true);
     try {
-      const data = await rpc.call('load', { selection: this.selection, fresh });
+      const loading = rpc.call('load', { selection: this.selection, fresh });
+      this.chart.warmUp(); // while the host fetches
+      const data = await loading;
       if (seq !== this.loadSeq) return;
       this.render(data);
     } catch (err) {
