@@ -50,7 +50,7 @@ const stubClient = {
   projectApiKeys: { all: async () => [] },
 };
 
-/** OAE_BENCH_PROFILE=1: where the last render spent its time (self time by function). */
+/** OAE_BENCH_PROFILE=1: where the last render spent its time (self time by function, dev bundle). */
 function logProfile(profile, log) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -65,6 +65,7 @@ function logProfile(profile, log) {
 export async function renderFigure({ quick, log }) {
   const { UsageDashboard } = await import('../../src/model/usage/dashboard');
   const { catalogue } = await import('../../src/model/usage/catalogue');
+  const { webviewData } = await import('../../src/model/usage/webviewData');
   const runs = quick ? 2 : 7;
   const nowMs = Math.floor(Date.now() / 1000 / DAY) * DAY * 1000 + 10 * 3600 * 1000;
   const dashboard = new UsageDashboard(async () => stubClient, { clock: () => nowMs });
@@ -85,7 +86,9 @@ export async function renderFigure({ quick, log }) {
   // Webview: the production bundle in Chromium, its host played by this process.
   const out = mkdtempSync(join(tmpdir(), 'oae-bench-webview-'));
   cleanupDir(out);
-  await run(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(out, 'dist')}`], { cwd: ROOT, quiet: true, timeoutMs: 180_000 });
+  // A profile reads better with the dev bundle's function names (its timings are not the figure's).
+  const build = process.env.OAE_BENCH_PROFILE ? [] : ['--production'];
+  await run(process.execPath, ['esbuild.mjs', ...build, `--outdir=${join(out, 'dist')}`], { cwd: ROOT, quiet: true, timeoutMs: 180_000 });
   const script = readFileSync(join(out, 'dist', 'webviews', 'usage.js'), 'utf8');
   const styles = ['shared/base.css', 'usage/usage.css'].map((s) => readFileSync(join(ROOT, 'media', s), 'utf8'));
   const init = { catalogue: catalogue(), selection, now: Math.floor(nowMs / 1000) };
@@ -96,7 +99,7 @@ export async function renderFigure({ quick, log }) {
     await page.exposeFunction('__oaeToHost', async (message) => {
       if (message?.kind !== 'request') return;
       const result = message.method === 'init' ? init
-        : message.method === 'load' ? data
+        : message.method === 'load' ? webviewData(data)
           : message.method === 'filterOptions' ? { options: {}, warnings: [] } : null;
       // Timed in the page: from handing the data to the webview to its 'rendered' report.
       await page.evaluate((response) => {

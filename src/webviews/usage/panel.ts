@@ -7,6 +7,7 @@ import { catalogue } from '../../model/usage/catalogue';
 import { UsageDashboard } from '../../model/usage/dashboard';
 import { toCsv, toJson } from '../../model/usage/export';
 import { formatDay } from '../../model/usage/range';
+import { webviewData } from '../../model/usage/webviewData';
 import { Latest } from '../../model/usage/fetch';
 import type { DashboardData, Selection } from '../../model/usage/types';
 import { Panel } from '../panel';
@@ -37,7 +38,7 @@ export class UsagePanel {
       load: async ({ selection, fresh }) => {
         const data = await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh }));
         this.data = data;
-        return data;
+        return webviewData(data);
       },
       filterOptions: ({ selection }) => this.optionLoads.run((signal) => this.dashboard.filterOptions(selection, signal)),
       export: async ({ format }) => ({ saved: await this.exportWithDialog(format) }),
