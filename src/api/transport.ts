@@ -10,6 +10,7 @@ import {
   type AdminApiErrorInit,
   type Scrubber,
 } from './errors';
+import { parseJsonBody } from './json';
 import { ConcurrencyLimiter } from './limiter';
 import { chooseProxy, type ProxySettings } from './proxy';
 import { isRetryable, mayHaveTakenEffect, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
@@ -68,7 +69,7 @@ export interface ApiRequest {
 interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  text: string;
+  body: Buffer;
 }
 
 type Outcome =
@@ -327,8 +328,7 @@ export class Transport {
         // Let the request the peek started reach the socket before this body is decoded and parsed.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const text = decodeUtf8(body);
-      return { status: response.statusCode, headers: response.headers, text };
+      return { status: response.statusCode, headers: response.headers, body };
     } catch (cause) {
       if (options.signal?.aborted) throw this.#cancelled(req);
       if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms: ${this.#where(req)}`, this.#init(req));
@@ -352,7 +352,7 @@ export class Transport {
     const { status } = raw;
     if (status >= 200 && status < 300) {
       try {
-        return { ok: true, value: JSON.parse(raw.text) };
+        return { ok: true, value: parseJsonBody(raw.body) };
       } catch {
         const error = this.#transportFailure(req, 'MALFORMED_BODY', `HTTP ${status} body is not valid JSON`, raw);
         return this.#failed(error);
@@ -369,10 +369,11 @@ export class Transport {
   }
 
   #statusError(req: ApiRequest, raw: RawResponse): AdminApiError {
-    const body = parseErrorBody(raw.text);
+    const rawText = decodeUtf8(raw.body);
+    const body = parseErrorBody(rawText);
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? this.#scrub(value) : null);
     const statusText = STATUS_CODES[raw.status] ?? 'Error';
-    const apiMessage = text(body?.message) ?? (excerpt(this.#scrub(raw.text)) || statusText);
+    const apiMessage = text(body?.message) ?? (excerpt(this.#scrub(rawText)) || statusText);
     const requestId = this.#header(raw, 'x-request-id');
     const message = `${raw.status} ${statusText}: ${apiMessage}${requestId ? ` (request ${requestId})` : ''}`;
     const ErrorClass = errorClassForStatus(raw.status);

@@ -1,0 +1,62 @@
+// parseJsonBody (src/api/json.ts) must give exactly what JSON.parse of the UTF-8 text gives, for any
+// body: accents, emoji, RTL and zero-width characters, escapes, odd keys, byte-order marks.
+import assert from 'node:assert/strict';
+import { parseJsonBody } from '../../../src/api/json';
+
+const reference = (body: Buffer) => JSON.parse(body.toString('utf8', body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0));
+
+const PIECES = ['a', 'Z', ' ', '"', '\\', '/', '\n', '\u0000', '\u001f', 'é', 'ü', 'ß', '\u00ff', '\u0100', '€', '中文', '😀', '👩‍💻', '\u202e', '\u200b', '\u200d', '\ufeff', 'مشروع', '<script>', '&amp;'];
+
+function randomString(rand: () => number): string {
+  let s = '';
+  const n = Math.floor(rand() * 8);
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(rand() * PIECES.length)];
+  return s;
+}
+
+function randomValue(rand: () => number, depth: number): unknown {
+  const r = rand();
+  if (depth > 3 || r < 0.35) return randomString(rand);
+  if (r < 0.45) return Math.floor(rand() * 1e6) / 7;
+  if (r < 0.5) return [true, false, null][Math.floor(rand() * 3)];
+  if (r < 0.75) return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+  const obj: Record<string, unknown> = {};
+  for (let i = Math.floor(rand() * 4); i > 0; i--) obj[rand() < 0.8 ? `k${Math.floor(rand() * 9)}` : randomString(rand)] = randomValue(rand, depth + 1);
+  return obj;
+}
+
+describe('api: JSON bodies (parseJsonBody)', () => {
+  it('equals JSON.parse of the UTF-8 text for 2,000 random documents', () => {
+    let seed = 42;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 2_000; i++) {
+      const text = JSON.stringify(randomValue(rand, 0));
+      const body = Buffer.from(text, 'utf8');
+      assert.deepEqual(parseJsonBody(body), reference(body), text);
+    }
+  });
+
+  it('keeps strings that \\u escapes wrote (which would look like raw bytes), mixed with raw UTF-8', () => {
+    const body = Buffer.from('{"name":"caf\\u00e9 café","emoji":"\\ud83d\\ude00 😀","tab":"a\\tb","slash":"\\\\u00e9","lone":"\\ud800 é"}', 'utf8');
+    assert.deepEqual(parseJsonBody(body), { name: 'café café', emoji: '😀 😀', tab: 'a\tb', slash: '\\u00e9', lone: '\ud800 é' });
+  });
+
+  it('decodes keys too, keeps their order, and keeps "__proto__" an ordinary key', () => {
+    const body = Buffer.from('{"a":"x","ключ":"значение","__proto__":{"polluted":"é"},"z":["ü"]}', 'utf8');
+    const value = parseJsonBody(body) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(value), ['a', 'ключ', '__proto__', 'z']);
+    assert.equal(value['ключ'], 'значение');
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(value, '__proto__')?.value, { polluted: 'é' });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('skips a byte-order mark, replaces invalid UTF-8 as a full decode does, and throws on invalid JSON', () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"n":"ß"}')]);
+    assert.deepEqual(parseJsonBody(bom), { n: 'ß' });
+    const invalid = Buffer.concat([Buffer.from('{"a":"x'), Buffer.from([0xe2, 0x82]), Buffer.from('","b":"\u00e9"}')]);
+    assert.deepEqual(parseJsonBody(invalid), reference(invalid));
+    assert.throws(() => parseJsonBody(Buffer.from('{"a":')), SyntaxError);
+    assert.throws(() => parseJsonBody(Buffer.from('{"a":"é"')), SyntaxError);
+  });
+});
