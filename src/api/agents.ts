@@ -32,8 +32,12 @@ function create(key: DispatcherKey): Dispatcher {
   });
 }
 
+/** Each transport passes the same key object on every request: its id is worked out once. */
+const ids = new WeakMap<DispatcherKey, string>();
+
 export function sharedDispatcher(key: DispatcherKey): Dispatcher {
-  const id = JSON.stringify([key.origin, key.proxyUrl ?? null, key.rejectUnauthorized]);
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = JSON.stringify([key.origin, key.proxyUrl ?? null, key.rejectUnauthorized])));
   let dispatcher = shared.get(id);
   if (!dispatcher) {
     dispatcher = create(key);

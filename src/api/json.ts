@@ -19,8 +19,14 @@ export function parseJsonBody(body: Buffer): unknown {
   return decodeStrings(JSON.parse(bytes));
 }
 
+/** Reused for every string's bytes: a page has hundreds, and a Buffer each was most of the garbage. */
+let scratch = Buffer.allocUnsafe(4096);
+
 function decodeString(s: string): string {
-  return HIGH_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+  if (!HIGH_BYTE.test(s)) return s;
+  if (s.length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(s.length, scratch.length * 2));
+  const n = scratch.write(s, 0, 'latin1');
+  return scratch.toString('utf8', 0, n);
 }
 
 /** Own data property, also for a key such as "__proto__" (JSON.parse makes it an ordinary key). */
