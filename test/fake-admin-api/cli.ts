@@ -5,7 +5,8 @@ import { startFakeAdminApi } from './index';
 import type { FakeOptions } from './types';
 
 function parseArgs(argv: string[]): FakeOptions {
-  const opts: FakeOptions = { port: 8787 };
+  // Nothing but the API changes a CLI fake's state, so listed items' JSON can be kept until a write.
+  const opts: FakeOptions = { port: 8787, cacheViews: true };
   const num = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (value === undefined || !Number.isFinite(n)) throw new Error(`${flag} needs a number`);
@@ -24,8 +25,9 @@ function parseArgs(argv: string[]): FakeOptions {
       case '--admin-key': opts.adminKey = value(); break;
       case '--hostile': opts.hostile = true; break;
       case '--no-hostile': opts.hostile = false; break;
+      case '--no-view-cache': opts.cacheViews = false; break;
       case '--help':
-        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--no-hostile]\n');
+        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--no-hostile] [--no-view-cache]\n');
         process.exit(0);
       default:
         throw new Error(`unknown option ${arg}`);

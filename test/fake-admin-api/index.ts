@@ -7,6 +7,7 @@ import { generateOrg } from './generator';
 import { Rng } from './rng';
 import { createFakeServer, type ServerContext } from './server';
 import type { FakeAdminApi, FakeOptions, FakeStats, RequestRecord } from './types';
+import { ViewCache } from './viewCache';
 
 export type { FakeAdminApi, FakeOptions, FaultController, FaultRule, RequestRecord, FakeStats } from './types';
 export { FakeState } from './state';
@@ -19,6 +20,7 @@ export async function startFakeAdminApi(opts: FakeOptions = {}): Promise<FakeAdm
   const seed = opts.seed ?? 1;
   const adminKey = opts.adminKey ?? 'sk-admin-demo';
   const state = generateOrg({ projects: opts.projects, users: opts.users, seed, hostile: opts.hostile, now: opts.now, adminKey });
+  if (opts.cacheViews) state.viewCache = new ViewCache();
   const requests: RequestRecord[] = [];
   const stats: FakeStats = { inFlight: 0, maxInFlight: 0, total: 0, aborted: 0 };
   const faults = new Faults(new Rng(seed ^ 0xfa17));

@@ -14,6 +14,7 @@ import type { Rng } from './rng';
 import { matchRoute, routeLabel, type Match } from './router';
 import type { FakeState } from './state';
 import type { FakeStats, FaultRule, RequestRecord } from './types';
+import { encodeJson, encodeJsonParts } from './viewCache';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -84,10 +85,14 @@ function baseHeaders(ctx: ServerContext, started: number, bytes: number, extra: 
 
 function send(ctx: ServerContext, ex: Exchange, status: number, body: unknown, extra: Record<string, string> = {}): void {
   if (ex.res.destroyed) return;
-  const text = JSON.stringify(body);
+  const parts = encodeJsonParts(body);
   ex.record.status = status;
-  ex.res.writeHead(status, baseHeaders(ctx, ex.record.startedAt, Buffer.byteLength(text), extra));
-  ex.res.end(text);
+  ex.res.writeHead(status, baseHeaders(ctx, ex.record.startedAt, parts.reduce((n, p) => n + p.length, 0), extra));
+  // Corked, the pieces leave in one write.
+  ex.res.cork();
+  for (const p of parts) ex.res.write(p);
+  ex.res.end();
+  ex.res.uncork();
 }
 
 function sendError(ctx: ServerContext, ex: Exchange, err: ApiError): void {
@@ -129,8 +134,8 @@ function applyPreFault(ctx: ServerContext, ex: Exchange, fault: FaultRule): void
 
 /** Faults that mangle the response of a handler that ran. */
 async function sendMangled(ctx: ServerContext, ex: Exchange, fault: FaultRule, status: number, body: unknown): Promise<void> {
-  const text = JSON.stringify(body);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = encodeJson(body);
+  const text = bytes.toString('utf8');
   if (fault.kind === 'malformed') {
     const broken = `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- upstream error -->`;
     ex.record.status = 200;

@@ -7,6 +7,7 @@
 import type { components } from '../../src/api/schema';
 import { Rng, ulidLike } from './rng';
 import { Table } from './table';
+import type { ViewCache } from './viewCache';
 
 type S = components['schemas'];
 
@@ -251,6 +252,8 @@ export class FakeState {
   readonly credentials = new Map<string, Credential>();
   /** Incremented on every write; derived caches (usage streams) key on it. */
   version = 0;
+  /** Listed items' JSON until the next write (viewCache.ts); only for fakes nothing mutates directly. */
+  viewCache?: ViewCache;
 
   constructor(
     readonly seed: number,

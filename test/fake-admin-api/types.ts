@@ -11,6 +11,11 @@ export interface FakeOptions {
   adminKey?: string;        // default 'sk-admin-demo'
   hostile?: boolean;        // default true: a share of names/emails are hostile strings
   /**
+   * Keep listed users' JSON until the next write (viewCache.ts). Only when nothing changes `state`
+   * directly; the CLI turns it on (its state changes only through the API).
+   */
+  cacheViews?: boolean;
+  /**
    * Extension to the agreed contract: the "current time" (unix seconds) the generated org is
    * anchored to. Defaults to the start of the current UTC day, so runs on the same day are
    * identical while created_at / last_used_at still look recent in the demo.

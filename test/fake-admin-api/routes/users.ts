@@ -3,6 +3,7 @@ import { badRequest } from '../errors';
 import { listA, ordered, orderedSubset } from '../pagination';
 import { assignmentKey, type FakeState, type OrgUserRec } from '../state';
 import { opt, parseBody, v } from '../validate';
+import { cachedView } from '../viewCache';
 import { userView } from '../views';
 import { deleted, must } from './common';
 import type { RouteDef } from './types';
@@ -32,7 +33,7 @@ export const userRoutes: RouteDef[] = [
       const list = emails
         ? orderedSubset(state.users, state.users.values().filter((u) => emails.includes(u.email.toLowerCase())))
         : ordered(state.users);
-      return listA(query, list, (u) => userView(state, u), { defaultLimit: 20 });
+      return listA(query, list, cachedView(state, 'user', (u: OrgUserRec) => userView(state, u)), { defaultLimit: 20 });
     },
   },
   {
