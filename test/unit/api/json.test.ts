@@ -41,6 +41,13 @@ describe('api: JSON bodies (parseJsonBody)', () => {
     assert.deepEqual(parseJsonBody(body), { name: 'café café', emoji: '😀 😀', tab: 'a\tb', slash: '\\u00e9', lone: '\ud800 é' });
   });
 
+  it('decodes strings that hold every control character (no separator to join them by) one by one', () => {
+    const controls = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
+    const value = { a: `é${controls}`, b: ['ü', `${controls}中`], c: 'plain' };
+    const body = Buffer.from(JSON.stringify(value), 'utf8');
+    assert.deepEqual(parseJsonBody(body), value);
+  });
+
   it('decodes keys too, keeps their order, and keeps "__proto__" an ordinary key', () => {
     const body = Buffer.from('{"a":"x","ключ":"значение","__proto__":{"polluted":"é"},"z":["ü"]}', 'utf8');
     const value = parseJsonBody(body) as Record<string, unknown>;
