@@ -6,16 +6,7 @@ import { registerKeyCommands } from './auth/keyCommands';
 import { Session } from './auth/session';
 import { Logger } from './log';
 import type { CommandContext } from './commands/context';
-import { registerApiKeyCommands } from './commands/apiKeys';
-import { registerGroupCommands } from './commands/groups';
-import { registerNodeCommands } from './commands/nodes';
-import { registerOrganizationCommands } from './commands/organization';
-import { registerPermissionCommands } from './commands/permissions';
-import { registerProjectCommands } from './commands/projects';
-import { registerProjectUserCommands } from './commands/projectUsers';
-import { registerRateLimitCommands } from './commands/rateLimits';
-import { registerServiceAccountCommands } from './commands/serviceAccounts';
-import { registerSpendCommands } from './commands/spend';
+import { registerLazyCommands } from './commands/lazy';
 import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
 import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
@@ -55,16 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
 
   context.subscriptions.push(
     log, session, explorer, view,
-    ...registerNodeCommands(commands),
-    ...registerProjectCommands(commands),
-    ...registerProjectUserCommands(commands),
-    ...registerServiceAccountCommands(commands),
-    ...registerApiKeyCommands(commands),
-    ...registerRateLimitCommands(commands),
-    ...registerPermissionCommands(commands),
-    ...registerOrganizationCommands(commands),
-    ...registerGroupCommands(commands),
-    ...registerSpendCommands(commands),
+    registerLazyCommands(commands),
     ...registerKeyCommands(session, log),
     ...usage.disposables,
     ...project.disposables,

@@ -291,3 +291,60 @@ describe('commands: members outside a project are offered by search across pages
     assert.deepEqual((await fakeState()).projectData[p.id].members.map((m) => m.id), [far.id]);
   });
 });
+
+describe("commands: find member's projects", function () {
+  this.timeout(90_000);
+  connectedToFake();
+
+  /** The active projects that list the user, in the projects list's order, read from the fake itself. */
+  async function expectedProjects(userId: string) {
+    const s = await fakeState();
+    return s.projects
+      .filter((p) => p.status === 'active' && s.projectData[p.id]?.members.some((m) => m.id === userId))
+      .map((p) => ({ id: p.id, role: s.projectData[p.id]!.members.find((m) => m.id === userId)!.role }));
+  }
+
+  it('from the palette: reads every project\'s members, lists the member\'s projects with roles, opens the chosen one', async () => {
+    const user = await readerOnFirstPage(1);
+    const [p1, p2] = [await newProject(), await newProject()];
+    await v1('POST', `/organization/projects/${p1.id}/users`, { user_id: user.id, role: 'member' });
+    await v1('POST', `/organization/projects/${p2.id}/users`, { user_id: user.id, role: 'owner' });
+    const expected = await expectedProjects(user.id);
+    assert.ok(expected.length >= 2);
+    await fake.clearRequests();
+
+    const { result, user: ui } = await run('openaiAdmin.findMemberProjects', [{ search: user.id }, { pick: p2.name }]);
+    const found = result as { projects: { id: string; role: string }[]; unreadable: number };
+    assert.deepEqual(found.projects.map((p) => ({ id: p.id, role: p.role })), expected);
+    assert.equal(found.unreadable, 0);
+    const pick = ui.of('pick')[0]!;
+    assert.equal(pick.items?.length, expected.length);
+    assert.ok(pick.text.includes(`${expected.length} project(s)`), pick.text);
+    const t = await api();
+    assert.ok(t.projectPanel.isOpen(p2.id), 'the chosen project opened in the Project panel');
+    t.projectPanel.close(p2.id);
+    await noWrites();
+  });
+
+  it('from a member row: no member prompt; a project whose members cannot be read is reported, the others still listed', async () => {
+    const user = await readerOnFirstPage(2);
+    const [ok1, broken] = [await newProject(), await newProject()];
+    await v1('POST', `/organization/projects/${ok1.id}/users`, { user_id: user.id, role: 'member' });
+    await v1('POST', `/organization/projects/${broken.id}/users`, { user_id: user.id, role: 'member' });
+    await vscode.commands.executeCommand('openaiAdmin.refresh');
+    const node = await (await api()).treeNode(`members/${user.id}`);
+    assert.ok(node, 'the member row');
+    await fake.setFaults({ method: 'GET', path: `^/organization/projects/${broken.id}/users$`, kind: 'status', status: 500 });
+    try {
+      const { result, user: ui } = await run('openaiAdmin.findMemberProjects', [{ pick: undefined }], node);
+      const found = result as { projects: { id: string }[]; unreadable: number };
+      assert.equal(found.unreadable, 1);
+      const ids = found.projects.map((p) => p.id);
+      assert.ok(ids.includes(ok1.id) && !ids.includes(broken.id), JSON.stringify(ids));
+      assert.equal(ui.of('search').length, 0, 'no member prompt when run on a member row');
+      assert.ok(ui.notes.some((n) => /members of 1 project\(s\) could not be read/.test(n)), JSON.stringify(ui.notes));
+    } finally {
+      await fake.clearFaults();
+    }
+  });
+});
