@@ -25,8 +25,8 @@ const common = {
 
 /**
  * Code the extension host loads only when it is first needed, each in its own file: the API client
- * (with undici, four fifths of the code; `await import('../api')` on the first request) and the two
- * editor panels (`await import('./panel')` when one opens). In CommonJS esbuild would otherwise
+ * (`await import('../api')` on the first request), the two editor panels (`await import('./panel')`
+ * when one opens) and the organization commands (`await import('./index')` when one first runs). In CommonJS esbuild would otherwise
  * inline them, so VS Code would read and compile them at activation (issue 7: activation ≤ 25 ms).
  * This plugin makes an import of such a module, from any other module, load its own file instead.
  * Modules both sides use are bundled into both; none of them keeps module-level state, and errors
@@ -36,6 +36,7 @@ const LAZY = {
   api: 'src/api/index.ts',
   usagePanel: 'src/webviews/usage/panel.ts',
   projectPanel: 'src/webviews/project/panel.ts',
+  commands: 'src/commands/index.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
 const lazyModules = {

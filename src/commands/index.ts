@@ -1,0 +1,31 @@
+// Every organization command's code, in dist/commands.js: loaded when the first of them runs
+// (./lazy.ts registers their ids at activation), so activation does not compile it.
+import type * as vscode from 'vscode';
+import { registerApiKeyCommands } from './apiKeys';
+import type { CommandContext } from './context';
+import { registerGroupCommands } from './groups';
+import { registerMemberProjectCommands } from './memberProjects';
+import { registerNodeCommands } from './nodes';
+import { registerOrganizationCommands } from './organization';
+import { registerPermissionCommands } from './permissions';
+import { registerProjectCommands } from './projects';
+import { registerProjectUserCommands } from './projectUsers';
+import { registerRateLimitCommands } from './rateLimits';
+import { registerServiceAccountCommands } from './serviceAccounts';
+import { registerSpendCommands } from './spend';
+
+export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    ...registerNodeCommands(ctx),
+    ...registerProjectCommands(ctx),
+    ...registerProjectUserCommands(ctx),
+    ...registerServiceAccountCommands(ctx),
+    ...registerApiKeyCommands(ctx),
+    ...registerRateLimitCommands(ctx),
+    ...registerPermissionCommands(ctx),
+    ...registerOrganizationCommands(ctx),
+    ...registerGroupCommands(ctx),
+    ...registerMemberProjectCommands(ctx),
+    ...registerSpendCommands(ctx),
+  ];
+}

@@ -1,0 +1,16 @@
+// The ids ./lazy.ts registers stand-ins for (no `vscode` import, so a plain-Node test can read it).
+
+/** Registered by ./index when loaded; test/unit/commandIds.test.ts checks this list against the sources and package.json. */
+export const LAZY_COMMANDS = [
+  'openaiAdmin.copy', 'openaiAdmin.openInPlatform', 'openaiAdmin.refreshNode', 'openaiAdmin.goToProject', 'openaiAdmin.findMember',
+  'openaiAdmin.findMemberProjects',
+  'openaiAdmin.project.create', 'openaiAdmin.project.rename', 'openaiAdmin.project.archive',
+  'openaiAdmin.projectUser.add', 'openaiAdmin.projectUser.changeRole', 'openaiAdmin.projectUser.remove',
+  'openaiAdmin.projectUser.assignRole', 'openaiAdmin.projectUser.unassignRole',
+  'openaiAdmin.serviceAccount.create', 'openaiAdmin.serviceAccount.delete', 'openaiAdmin.projectApiKey.delete',
+  'openaiAdmin.rateLimit.edit', 'openaiAdmin.modelPermissions.edit', 'openaiAdmin.modelPermissions.remove', 'openaiAdmin.hostedTools.edit',
+  'openaiAdmin.invite.create', 'openaiAdmin.invite.delete', 'openaiAdmin.member.changeRole', 'openaiAdmin.member.remove',
+  'openaiAdmin.group.create', 'openaiAdmin.group.rename', 'openaiAdmin.group.delete', 'openaiAdmin.group.addUser', 'openaiAdmin.group.removeUser',
+  'openaiAdmin.adminKey.delete',
+  'openaiAdmin.spendLimit.set', 'openaiAdmin.spendLimit.remove', 'openaiAdmin.spendAlert.create', 'openaiAdmin.spendAlert.delete',
+] as const;

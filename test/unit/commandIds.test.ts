@@ -1,0 +1,33 @@
+// Commands registered at activation with stand-ins (src/commands/lazy.ts, ids in lazyIds.ts) must be exactly the ones
+// whose code is in src/commands/ (loaded later), and with the eagerly registered ones they must be
+// exactly the commands package.json contributes: a command missing here would be "not found".
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAZY_COMMANDS } from '../../src/commands/lazyIds';
+
+const ROOT = join(__dirname, '..', '..');
+const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
+const idsIn = (text: string) => [...text.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]!);
+
+describe('command ids: lazy stand-ins, real registrations, manifest', () => {
+  const lazyDir = readdirSync(join(ROOT, 'src', 'commands')).filter((f) => f.endsWith('.ts') && f !== 'lazy.ts' && f !== 'lazyIds.ts');
+  const registeredLater = lazyDir.flatMap((f) => idsIn(read(join('src', 'commands', f))));
+  const eager = [
+    ...idsIn(read('src/extension.ts')),
+    ...idsIn(read('src/auth/keyCommands.ts')),
+    ...[...read('src/webviews/usage/register.ts').matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!),
+    ...[...read('src/webviews/project/register.ts').matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!),
+  ];
+
+  it('the stand-ins are exactly the commands src/commands registers, each once', () => {
+    assert.deepEqual([...LAZY_COMMANDS].sort(), [...registeredLater].sort());
+    assert.equal(new Set(registeredLater).size, registeredLater.length);
+  });
+
+  it('stand-ins and eager commands together are exactly the manifest\'s commands, and none is both', () => {
+    const manifest = (JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    assert.deepEqual([...LAZY_COMMANDS, ...eager].sort(), [...manifest].sort());
+    assert.deepEqual(eager.filter((id) => (LAZY_COMMANDS as readonly string[]).includes(id)), []);
+  });
+});
