@@ -35,9 +35,9 @@ folder) is loaded by code-server's real extension host, activated by a small ben
 bench suite (median of 3 per host; an empty module that only requires \`vscode\` is timed beside it, to show the host's
 own share); \`activate()\` is the extension's own timing from its log (\`Activated in … ms\`). The reference column is
 what VS Code itself records (Developer: Startup Performance: load code + call activate; in code-server its load code
-includes waiting for the workbench). The extension bundle holds only the wiring, the tree and the commands: the API
-client (dist/api.js) loads on the first request and each panel's host code (dist/usagePanel.js, dist/projectPanel.js)
-when the panel first opens.
+includes waiting for the workbench). The extension bundle holds only the wiring, the key handling and the tree: the API
+client (dist/api.js) loads on the first request, the organization commands (dist/commands.js) when one first runs,
+and each panel's host code (dist/usagePanel.js, dist/projectPanel.js) when the panel first opens.
 "No network in activate()" is checked at the fake: it must receive no request while the extension activates, with or
 without a stored key. Sizes are of the minified bundles, in KB of 1,000 bytes.`,
   },
