@@ -15,7 +15,7 @@ const EXTENSION_ID = 'openai-admin-explorer.openai-admin-explorer';
 
 interface Command {
   id: number;
-  op: 'activate' | 'moduleLoad' | 'perf' | 'setKey' | 'command' | 'memory' | 'treeChildren' | 'logLines' | 'noop' | 'exit';
+  op: 'activate' | 'moduleLoad' | 'perf' | 'setKey' | 'hasKey' | 'command' | 'memory' | 'treeChildren' | 'logLines' | 'noop' | 'exit';
   args?: unknown[];
 }
 
@@ -78,6 +78,8 @@ async function handle(cmd: Command): Promise<unknown> {
     }
     case 'setKey':
       return vscode.commands.executeCommand('openaiAdmin.setAdminKey', args[0]);
+    case 'hasKey':
+      return (api ?? await ext.activate()).hasKey();
     case 'command': {
       const t0 = performance.now();
       const result = await vscode.commands.executeCommand(String(args[0]), ...args.slice(1));
