@@ -321,9 +321,9 @@ export class Transport {
         body: bodyText,
         signal: controller.signal,
       });
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.body) chunks.push(chunk as Buffer);
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      // undici's own body collector: it takes the chunks as they arrive, without a stream iterator.
+      const bytes = await response.body.bytes();
+      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (peek && response.statusCode >= 200 && response.statusCode < 300 && peekAt(peek, body)) {
         // Let the request the peek started reach the socket before this body is decoded and parsed.
         await new Promise<void>((resolve) => setImmediate(resolve));
