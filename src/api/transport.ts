@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { sharedDispatcher, type DispatcherKey } from './agents';
+import { Cancelled, DeadlineExceeded, exchange, type RawResponse } from './exchange';
 import {
   AdminApiError,
   CancelledError,
@@ -64,12 +65,6 @@ export interface ApiRequest {
   path: string;
   /** JSON-serialisable body; undefined sends none. */
   body?: unknown;
-}
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
 }
 
 type Outcome =
@@ -302,40 +297,18 @@ export class Transport {
 
   async #exchange(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, peek?: BodyPeek): Promise<RawResponse> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    // One deadline for connect, headers and body: undici's own timeouts
-    // restart on every chunk, so a slow-dripping body would never trip them.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const forwardAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      const response = await sharedDispatcher(this.#dispatcherKey).request({
-        origin: this.#origin,
-        path: this.#basePath + req.path,
-        method: req.method,
-        headers: this.#headers(bodyText !== undefined),
-        body: bodyText,
-        signal: controller.signal,
-      });
-      // undici's own body collector: it takes the chunks as they arrive, without a stream iterator.
-      const bytes = await response.body.bytes();
-      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      if (peek && response.statusCode >= 200 && response.statusCode < 300 && peekAt(peek, body)) {
+      const request = { origin: this.#origin, path: this.#basePath + req.path, method: req.method, headers: this.#headers(bodyText !== undefined), body: bodyText };
+      const response = await exchange(sharedDispatcher(this.#dispatcherKey), request, timeoutMs, options.signal);
+      if (peek && response.status >= 200 && response.status < 300 && peekAt(peek, response.body)) {
         // Let the request the peek started reach the socket before this body is decoded and parsed.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      return { status: response.statusCode, headers: response.headers, body };
+      return response;
     } catch (cause) {
-      if (options.signal?.aborted) throw this.#cancelled(req);
-      if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms: ${this.#where(req)}`, this.#init(req));
+      if (cause instanceof Cancelled || options.signal?.aborted) throw this.#cancelled(req);
+      if (cause instanceof DeadlineExceeded) throw new TimeoutError(`Request timed out after ${timeoutMs} ms: ${this.#where(req)}`, this.#init(req));
       throw this.#networkError(req, cause);
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', forwardAbort);
     }
   }
 

@@ -2,4 +2,4 @@
 declare module 'undici/lib/dispatcher/agent.js' { const value: unknown; export default value; }
 declare module 'undici/lib/dispatcher/dispatcher.js' { const value: { prototype: object }; export default value; }
 declare module 'undici/lib/dispatcher/proxy-agent.js' { const value: unknown; export default value; }
-declare module 'undici/lib/api/index.js' { const value: unknown; export default value; }
+declare module 'undici/lib/api/api-connect.js' { const value: unknown; export default value; }

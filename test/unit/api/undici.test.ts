@@ -1,10 +1,12 @@
-// The client imports undici's Agent, ProxyAgent and request() from undici's own files instead of its
-// index (src/api/undici.ts). These checks fail when an undici update moves or changes those files.
+// The client imports undici's Agent, ProxyAgent and connect() from undici's own files instead of its
+// index (src/api/undici.ts), and reads responses through dispatch() with its own handler
+// (src/api/exchange.ts). These checks fail when an undici update moves or changes those pieces.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Cancelled, DeadlineExceeded, exchange } from '../../../src/api/exchange';
 import { Agent, ProxyAgent } from '../../../src/api/undici';
-import { jsonOk, startHttpServer } from './helpers/servers';
+import { startHttpServer, type TestServer } from './helpers/servers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,27 +16,99 @@ describe('undici pieces (src/api/undici.ts)', () => {
     assert.match(version, /^7\./);
   });
 
-  it('an Agent answers request() over a real connection', async () => {
-    const server = await startHttpServer((req, res) => jsonOk(req, res));
-    const agent = new Agent({ keepAliveTimeout: 1_000 });
-    try {
-      const res = await agent.request({ origin: server.origin, path: '/v1/ping', method: 'GET' });
-      assert.equal(res.statusCode, 200);
-      assert.equal(typeof (await res.body.json()), 'object');
-    } finally {
-      await agent.close();
-      await server.close();
-    }
-  });
-
-  it('a ProxyAgent is a dispatcher with request() and connect() (its CONNECT tunnel calls connect)', async () => {
+  it('a ProxyAgent is a dispatcher with dispatch() and connect() (its CONNECT tunnel calls connect)', async () => {
     const proxy = new ProxyAgent({ uri: 'http://127.0.0.1:9' });
     try {
-      assert.equal(typeof proxy.request, 'function');
       assert.equal(typeof proxy.connect, 'function');
       assert.equal(typeof proxy.dispatch, 'function');
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('api: exchange() (one request, the whole response)', () => {
+  let server: TestServer;
+  let agent: InstanceType<typeof Agent>;
+  const big = Buffer.alloc(300_000, 'x');
+  let stalled: (() => void)[] = [];
+
+  before(async () => {
+    server = await startHttpServer((req, res) => {
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_1' });
+        res.end(big);
+      } else if (req.url === '/headers') {
+        res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+        res.setHeader('X-Request-Id', 'req_2');
+        res.writeHead(404);
+        res.end('{"error":{"message":"no"}}');
+      } else if (req.url === '/empty') {
+        res.writeHead(204);
+        res.end();
+      } else if (req.url === '/stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"data":[');
+        stalled.push(() => res.end(']}'));
+      } else {
+        stalled.push(() => res.end('{}'));
+      }
+    });
+    agent = new Agent({ keepAliveTimeout: 1_000 });
+  });
+  afterEach(() => {
+    for (const finish of stalled) finish();
+    stalled = [];
+  });
+  after(async () => {
+    await agent.destroy();
+    await server.close();
+  });
+
+  const get = (path: string, timeoutMs = 5_000, signal?: AbortSignal) =>
+    exchange(agent, { origin: server.origin, path, method: 'GET', headers: { accept: 'application/json' } }, timeoutMs, signal);
+
+  it('collects a body of many chunks into one buffer, with the status and lower-cased headers', async () => {
+    const res = await get('/big');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['x-request-id'], 'req_1');
+    assert.equal(res.headers['content-type'], 'application/json');
+    assert.ok(res.body.equals(big));
+  });
+
+  it('gives a repeated header as an array, an error status with its body, and an empty body for 204', async () => {
+    const notFound = await get('/headers');
+    assert.equal(notFound.status, 404);
+    assert.deepEqual(notFound.headers['set-cookie'], ['a=1', 'b=2']);
+    assert.equal(notFound.body.toString(), '{"error":{"message":"no"}}');
+    const empty = await get('/empty');
+    assert.equal(empty.status, 204);
+    assert.equal(empty.body.length, 0);
+  });
+
+  it('rejects with DeadlineExceeded when the headers do not come in time', async () => {
+    await assert.rejects(get('/stall', 200), DeadlineExceeded);
+  });
+
+  it('rejects with DeadlineExceeded when the body stops half-way, and the next request still works', async () => {
+    await assert.rejects(get('/stall-body', 200), DeadlineExceeded);
+    assert.equal((await get('/empty')).status, 204);
+  });
+
+  it('rejects with Cancelled when the signal fires while waiting, and sends nothing when it already had', async () => {
+    const controller = new AbortController();
+    const pending = get('/stall', 5_000, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(pending, Cancelled);
+    const before = server.requests.length;
+    await assert.rejects(get('/big', 5_000, AbortSignal.abort()), Cancelled);
+    assert.equal(server.requests.length, before);
+  });
+
+  it('rejects with undici\'s own error when nothing listens', async () => {
+    await assert.rejects(
+      exchange(agent, { origin: 'http://127.0.0.1:9', path: '/', method: 'GET', headers: {} }, 5_000),
+      (error: unknown) => (error as { code?: string }).code === 'ECONNREFUSED',
+    );
   });
 });
