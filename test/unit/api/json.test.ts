@@ -41,7 +41,7 @@ describe('api: JSON bodies (parseJsonBody)', () => {
     assert.deepEqual(parseJsonBody(body), { name: 'café café', emoji: '😀 😀', tab: 'a\tb', slash: '\\u00e9', lone: '\ud800 é' });
   });
 
-  it('decodes strings that hold every control character (no separator to join them by) one by one', () => {
+  it('keeps strings that hold every control character beside non-ASCII text', () => {
     const controls = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
     const value = { a: `é${controls}`, b: ['ü', `${controls}中`], c: 'plain' };
     const body = Buffer.from(JSON.stringify(value), 'utf8');
@@ -65,5 +65,32 @@ describe('api: JSON bodies (parseJsonBody)', () => {
     assert.deepEqual(parseJsonBody(invalid), reference(invalid));
     assert.throws(() => parseJsonBody(Buffer.from('{"a":')), SyntaxError);
     assert.throws(() => parseJsonBody(Buffer.from('{"a":"é"')), SyntaxError);
+  });
+
+  it('reads a backslash before non-ASCII bytes as a full decode does: an escaped backslash is kept, a bare one is an error', () => {
+    const escaped = Buffer.from('{"path":"C:\\\\é\\\\ü","n":"ñ"}', 'utf8');
+    assert.deepEqual(parseJsonBody(escaped), { path: 'C:\\é\\ü', n: 'ñ' });
+    assert.throws(() => parseJsonBody(Buffer.from('{"a":"\\é"}', 'utf8')), SyntaxError);
+  });
+
+  it('handles bodies of any size, one after another (a large one, then a small one)', () => {
+    const large = { data: Array.from({ length: 5_000 }, (_, i) => ({ id: `user-${i}`, name: `Zoë Ölafsdóttir 中文 😀 ${i}` })) };
+    assert.deepEqual(parseJsonBody(Buffer.from(JSON.stringify(large), 'utf8')), large);
+    assert.deepEqual(parseJsonBody(Buffer.from('{"a":"é"}', 'utf8')), { a: 'é' });
+  });
+
+  it('equals JSON.parse of the UTF-8 text for 500 bodies with random (often invalid) high bytes inside strings', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 500; i++) {
+      const parts: Buffer[] = [Buffer.from('{"a":"')];
+      for (let j = Math.floor(rand() * 6); j > 0; j--) {
+        parts.push(Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 5) }, () => 0x80 + Math.floor(rand() * 0x80))));
+        parts.push(Buffer.from(['x', ' ', '\\n', '\\\\', '\\u00e9', ''][Math.floor(rand() * 6)]!));
+      }
+      parts.push(Buffer.from('","b":["'), Buffer.from([0xf0, 0x9f, 0x98, 0x80, 0xc3]), Buffer.from('"]}'));
+      const body = Buffer.concat(parts);
+      assert.deepEqual(parseJsonBody(body), reference(body), body.toString('hex'));
+    }
   });
 });
