@@ -6,6 +6,7 @@
  * assign/unassign roles). Ids come first, in path order:
  * `client.projectUsers.retrieve(projectId, userId)`.
  */
+import { COSTS_MAX_BUCKETS, USAGE_MAX_BUCKETS } from './limits';
 import { methodBuilders, type LimitRule } from './methods';
 import { Transport, type TransportOptions } from './transport';
 import type { BucketWidth } from './types';
@@ -16,8 +17,6 @@ const A_MAX = 100;
 const B_MAX = 1000;
 /** Project groups are the one style B list capped at 100. */
 const PROJECT_GROUPS_MAX = 100;
-const COSTS_MAX_BUCKETS = 180;
-const USAGE_MAX_BUCKETS: Record<BucketWidth, number> = { '1d': 31, '1h': 168, '1m': 1440 };
 const usageMaxBuckets: LimitRule = (query) => USAGE_MAX_BUCKETS[(query.bucket_width as BucketWidth | undefined) ?? '1d'] ?? 31;
 
 function resources(transport: Transport) {

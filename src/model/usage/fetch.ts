@@ -1,10 +1,12 @@
-// Reading buckets: every page of one query (the client follows `next_page` and asks for the largest
-// bucket limit), several queries at once but no more than a few, a short-lived cache so switching
-// metric or chart style does not refetch, and "a new selection cancels the one still loading".
+// Reading buckets: every page of one query (its pages' time windows side by side, each at the
+// largest bucket limit; see windows.ts), several queries at once but no more than a few, a
+// short-lived cache so switching metric or chart style does not refetch, and "a new selection
+// cancels the one still loading".
 import type { AdminClient } from '../../api';
 import { ConcurrencyLimiter } from '../../api/limiter';
-import { ENDPOINTS, type RawBucket } from './catalogue';
+import { ENDPOINTS, type BucketSource, type RawBucket } from './catalogue';
 import type { KindId } from './types';
+import { pageWindows } from './windows';
 
 export interface FetcherOptions {
   /**
@@ -48,9 +50,16 @@ export class BucketFetcher {
     if (pending?.signal === signal) return pending.promise;
     const promise = this.limited(signal, async () => {
       const source = ENDPOINTS[kind].source(await this.client());
-      const out: RawBucket[] = [];
-      for await (const b of source.iterate(query, { signal })) out.push(b);
-      return out;
+      const windows = pageWindows(kind, query);
+      if (windows.length === 1) return readAll(source, query, signal);
+      // One failed window fails the query: the others are stopped rather than read for nothing.
+      const stop = new AbortController();
+      const both = AbortSignal.any([signal, stop.signal]);
+      try {
+        return (await Promise.all(windows.map((w) => readAll(source, w, both)))).flat();
+      } finally {
+        stop.abort();
+      }
     });
     this.inflight.set(key, { signal, promise });
     try {
@@ -79,6 +88,12 @@ export class BucketFetcher {
   clear(): void {
     this.cache.clear();
   }
+}
+
+async function readAll(source: BucketSource, query: Record<string, unknown>, signal: AbortSignal): Promise<RawBucket[]> {
+  const out: RawBucket[] = [];
+  for await (const b of source.iterate(query, { signal })) out.push(b);
+  return out;
 }
 
 /** Runs one job at a time from the caller's point of view: starting a new one aborts the previous. */

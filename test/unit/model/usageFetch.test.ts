@@ -1,4 +1,4 @@
-// Fetching against the fake: next_page is followed at the largest bucket limit, queries run in
+// Fetching against the fake: a long range's pages are read side by side at the largest bucket limit, queries run in
 // parallel within the limit, a newer selection aborts the older one at the server, the cache.
 import assert from 'node:assert/strict';
 import { BucketFetcher, isCancellation, Latest } from '../../../src/model/usage/fetch';
@@ -19,15 +19,30 @@ describe('usage model: fetching (fake Admin API)', function () {
   const { fake, client } = useUsageFake();
   const requests = (route: string) => fake().requests.filter((r) => r.route === route);
 
-  it('follows next_page at the largest bucket limit: 91 daily buckets in 31 + 31 + 29', async () => {
+  it('asks for a long range\'s pages side by side, as time windows at the largest bucket limit: 91 daily buckets in 31 + 31 + 29', async () => {
+    fake().faults.add({ path: '^/organization/usage/completions', kind: 'latency', latencyMs: 100 });
     fake().resetStats();
-    const buckets = await new BucketFetcher(async () => client()).buckets('completions', queryFor('completions', '90d'), never);
+    const query = queryFor('completions', '90d');
+    const buckets = await new BucketFetcher(async () => client()).buckets('completions', query, never);
     assert.equal(buckets.length, 91);
+    assert.equal(fake().stats.maxInFlight, 3, 'the three windows were in flight together');
     const pages = requests('GET /organization/usage/completions').map((r) => new URLSearchParams(r.query));
     assert.deepEqual(pages.map((p) => p.get('limit')), ['31', '31', '31']);
-    assert.equal(pages[0]!.get('page'), null);
-    assert.ok(pages[1]!.get('page') && pages[2]!.get('page') && pages[1]!.get('page') !== pages[2]!.get('page'));
+    assert.deepEqual(pages.map((p) => p.get('page')), [null, null, null]);
+    const start = query.start_time as number;
+    const windows = pages.map((p) => [Number(p.get('start_time')), Number(p.get('end_time'))]).sort((a, b) => a[0]! - b[0]!);
+    assert.deepEqual(windows, [[start, start + 31 * 86_400], [start + 31 * 86_400, start + 62 * 86_400], [start + 62 * 86_400, query.end_time]]);
+    assert.equal(buckets[0]!.start_time, start);
     for (let i = 1; i < buckets.length; i++) assert.equal(buckets[i]!.start_time - buckets[i - 1]!.start_time, 86_400);
+  });
+
+  it('gives the same buckets as following next_page one page at a time', async () => {
+    const query = queryFor('completions', '90d', '1d', ['model']);
+    const f = new BucketFetcher(async () => client());
+    const windowed = await f.buckets('completions', query, never);
+    const chained = [];
+    for await (const b of client().usage.completions.iterate(query as never)) chained.push(b);
+    assert.deepEqual(windowed, chained);
   });
 
   it('hourly buckets page at 168; costs at 180 per page', async () => {
@@ -37,6 +52,17 @@ describe('usage model: fetching (fake Admin API)', function () {
     assert.deepEqual(requests('GET /organization/usage/embeddings').map((r) => new URLSearchParams(r.query).get('limit')), ['168', '168']);
     assert.equal((await f.buckets('costs', queryFor('costs', '90d'), never)).length, 91);
     assert.deepEqual(requests('GET /organization/costs').map((r) => new URLSearchParams(r.query).get('limit')), ['180']);
+  });
+
+  it('a failing window fails the query with the API\'s error and stops the other windows', async () => {
+    // The first window fails at once; the other two would take 2 s.
+    fake().faults.add({ path: '^/organization/usage/completions', kind: 'latency', latencyMs: 2_000, skip: 1 });
+    fake().faults.add({ path: '^/organization/usage/completions', kind: 'status', status: 400, times: 1 });
+    fake().resetStats();
+    await assert.rejects(new BucketFetcher(async () => client()).buckets('completions', queryFor('completions', '90d'), never), (err: Error) => err.name === 'BadRequestError');
+    const deadline = Date.now() + 3_000;
+    while (fake().stats.aborted < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(fake().stats.aborted, 2, 'the two other windows were aborted at the server');
   });
 
   it('runs no more queries at once than its limit', async () => {
