@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);
       return (await explorer.getChildren(parent)).map((n) => {
-        const item = explorer.getTreeItem(n);
+        const item = explorer.resolveTreeItem(explorer.getTreeItem(n), n);
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
         return { id: n.id, label: String(item.label), description: item.description === undefined ? undefined : String(item.description),
           contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None, command: item.command?.command };

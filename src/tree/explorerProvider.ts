@@ -35,13 +35,21 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const item = new vscode.TreeItem(label, state);
     item.id = node.id;
     item.description = spec.description && spec.description.length > MAX_LABEL ? `${spec.description.slice(0, MAX_LABEL)}…` : spec.description;
-    item.tooltip = tooltipFor(spec);
     item.contextValue = spec.contextValue;
     item.command = spec.command;
     if (spec.icon) {
       item.iconPath = typeof spec.icon === 'string' ? new vscode.ThemeIcon(spec.icon)
         : new vscode.ThemeIcon(spec.icon[0], new vscode.ThemeColor(spec.icon[1]));
     }
+    return item;
+  }
+
+  /**
+   * Tooltips are built when the pointer rests on a row, not for every row shown: a folder of 2,000
+   * projects would otherwise send 2,000 Markdown tooltips to the workbench that nobody reads.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip ??= tooltipFor(node.spec);
     return item;
   }
 

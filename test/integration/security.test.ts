@@ -109,6 +109,9 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     assert.ok(checked > 50, `only ${checked} rows`);
     const projectRow = (await t.treeChildren('projects')).find((r) => r.id === `projects/${p.id}`);
     assert.equal(projectRow?.label, HTML_NAME, 'the project name is not shown as it is');
+    // Tooltips are built on hover (resolveTreeItem); the hook resolves them, so an absent one is a bug.
+    const groupRow = (await t.treeChildren('groups')).find((r) => r.id === `groups/${group.id}`);
+    assert.ok(groupRow?.tooltip?.includes('\\[Open') && groupRow.tooltip.includes('\\]\\(command:'), `the group's tooltip shows its name escaped: ${groupRow?.tooltip}`);
     const accounts = await t.treeChildren(`projects/${p.id}/serviceAccounts`);
     for (const sa of made) assert.equal(accounts.find((r) => r.id.endsWith(sa.id))?.label, sa.name);
     assert.equal((await t.treeChildren('groups')).find((r) => r.id === `groups/${group.id}`)?.label, group.name);
