@@ -94,6 +94,11 @@ export async function figureDashboard({ quick, log }) {
           'the fake\'s CPU time while serving all eleven (its process group, 10 ms resolution)': spread(fakeCpu),
           'pages per endpoint (chain)': Object.entries(chainPages).map(([k, n]) => `${k} ${n}`).join(', '),
           'requests for all eleven': `${requests}, at most ${concurrency} in flight (the client's limit, as in the extension)`,
+          'rounds': (() => {
+            const longest = Math.max(...Object.values(chainPages));
+            const rounds = Math.ceil(requests / concurrency);
+            return `${requests} requests in ${concurrency} slots take at least ${rounds} round trips, the longest chain ${longest}: ${(rounds / longest).toFixed(2)}× is the best this ratio can be without more slots (each page is its own time window, so no request waits for another's answer)`;
+          })(),
         },
       },
     ];
