@@ -137,6 +137,8 @@ export async function renderFigure({ quick, log }) {
       if (profiler) logProfile((await profiler.send('Profiler.stop')).profile, log);
       if (rendered.status !== 'data') throw new Error(`the webview rendered ${rendered.status}`);
       if (r > 0) renders.push(rendered); // the first load warms the browser up
+      // OAE_BENCH_SCREENSHOT=file.png: what the last render drew (without VS Code's theme variables).
+      if (process.env.OAE_BENCH_SCREENSHOT && r === runs) await page.screenshot({ path: process.env.OAE_BENCH_SCREENSHOT, fullPage: true });
       log(`  figure 5, render ${r + 1}/${runs + 1}: ${rendered.rendered.toFixed(1)} ms to the 'rendered' report, ${rendered.painted.toFixed(1)} ms to the next frame (${rendered.legend} legend entries)`);
     }
   } finally {
