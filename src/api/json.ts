@@ -12,7 +12,8 @@ const HIGH_RUN = /[\u0080-\u00ff]+/g;
 const BACKSLASH = 0x5c;
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
 
-/** Reused for every body: a rewritten body is copied out of it into a string at once. */
+/** Reused for bodies up to this size: a rewritten body is copied out of it into a string at once. */
+const SCRATCH_MAX = 1 << 20;
 let scratch = Buffer.alloc(0);
 
 /** The body's JSON value, exactly as JSON.parse(body as UTF-8 without a byte-order mark). Throws on invalid JSON. */
@@ -35,8 +36,9 @@ export function parseJsonBody(body: Buffer): unknown {
 
   // A byte decodes to at most one UTF-16 unit, written as six bytes (\uXXXX).
   const size = body.length - start + 5 * highBytes;
-  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, 2 * scratch.length));
-  const out = scratch;
+  if (scratch.length < size && size <= SCRATCH_MAX) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(size, 2 * scratch.length)));
+  // A rare larger body gets a buffer of its own rather than one kept for the life of the client.
+  const out = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
   let written = 0;
   let copied = start;
   for (let i = 0; i < runs.length; i += 2) {
