@@ -55,7 +55,6 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
   // object per result were most of the cost of shaping 14,000 results); the series' own key, in
   // JSON, is built once per series. Its value arrays are looked up once, in metric order.
   const byProbe = new Map<string, number[][]>();
-  const readers = metrics.map((m) => (result: RawResult) => spec.value(m.key, result));
   let empty = true;
 
   for (const bucket of buckets) {
@@ -73,28 +72,25 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
       }
       let columns = byProbe.get(probe);
       if (!columns) {
+        // A new probe is a new group: the probe and the key encode the same values.
         const group: Record<string, string | null> = {};
         for (const g of groupFields) group[g.field] = groupValue(result[g.field]);
         const key = JSON.stringify([...groupFields.map((g) => group[g.field]), currency ?? null]);
-        let series = byKey.get(key);
-        if (!series) {
-          const nameOf = Object.fromEntries(groupFields.map((g) => [g.field, displayValue(g.field, group[g.field]!, names)]));
-          series = {
-            key,
-            group,
-            names: nameOf,
-            label: groupFields.length ? groupFields.map((g) => nameOf[g.field]).join(' · ') : TOTAL_LABEL,
-            ...(currency !== undefined ? { currency } : {}),
-            values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(grid.length).fill(0)])),
-            totals: {},
-          };
-          byKey.set(key, series);
-        }
-        const values = series.values;
-        columns = metrics.map((m) => values[m.key]!);
+        const nameOf = Object.fromEntries(groupFields.map((g) => [g.field, displayValue(g.field, group[g.field]!, names)]));
+        const series: Series = {
+          key,
+          group,
+          names: nameOf,
+          label: groupFields.length ? groupFields.map((g) => nameOf[g.field]).join(' · ') : TOTAL_LABEL,
+          ...(currency !== undefined ? { currency } : {}),
+          values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(grid.length).fill(0)])),
+          totals: {},
+        };
+        byKey.set(key, series);
+        columns = metrics.map((m) => series.values[m.key]!);
         byProbe.set(probe, columns);
       }
-      for (let i = 0; i < readers.length; i++) columns[i]![slot]! += readers[i]!(result);
+      for (let i = 0; i < metrics.length; i++) columns[i]![slot]! += spec.value(metrics[i]!.key, result);
     }
   }
 

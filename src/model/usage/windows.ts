@@ -7,7 +7,7 @@ import { COSTS_MAX_BUCKETS, USAGE_MAX_BUCKETS } from '../../api/limits';
 import { WIDTH_SECONDS } from './range';
 import type { KindId, Width } from './types';
 
-export function bucketsPerPage(kind: KindId, width: Width): number {
+function bucketsPerPage(kind: KindId, width: Width): number {
   return kind === 'costs' ? COSTS_MAX_BUCKETS : USAGE_MAX_BUCKETS[width];
 }
 
