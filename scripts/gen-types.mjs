@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
 
-const source = resolve(process.env.OPENAI_ADMIN_OPENAPI ?? '../shared/admin-api/openapi-admin.yaml');
+const source = resolve(process.env.OPENAI_ADMIN_OPENAPI ?? '../shared/admin-api/openapi-admin-2026-11.yaml');
 const spec = parse(readFileSync(source, 'utf8'));
 const schemas = spec.components?.schemas ?? {};
 

@@ -46,6 +46,22 @@ function resources(transport: Transport) {
       retrieve: plain('retrieve-organization-data-retention'),
       update: withBody('update-organization-data-retention'),
     },
+    externalKeys: {
+      ...paged('list-external-keys', 'lastId', A_MAX),
+      create: withBody('create-external-key'),
+      retrieve: plain('retrieve-external-key'),
+      delete: plain('delete-external-key'),
+      /** Asks the API to check that it can use the key; answers with the result, changes nothing. */
+      validate: plain('validate-external-key'),
+    },
+    externalStorage: {
+      ...paged('list-external-storage', 'lastId', A_MAX),
+      create: withBody('create-external-storage'),
+      retrieve: plain('retrieve-external-storage'),
+      delete: plain('delete-external-storage'),
+      /** Re-checks access and answers with the configuration and its new status. */
+      validate: plain('validate-external-storage'),
+    },
     groups: {
       ...paged('list-groups', 'next', B_MAX),
       create: withBody('create-group'),
@@ -110,6 +126,7 @@ function resources(transport: Transport) {
       codeInterpreterSessions: usage('usage-code-interpreter-sessions'),
       fileSearchCalls: usage('usage-file-search-calls'),
       webSearchCalls: usage('usage-web-search-calls'),
+      decisions: usage('usage-decisions'),
     },
     users: {
       ...paged('list-users', 'lastId', A_MAX),
@@ -170,6 +187,8 @@ function resources(transport: Transport) {
       ...paged('list-project-api-keys', 'lastId', A_MAX),
       retrieve: plain('retrieve-project-api-key'),
       delete: plain('delete-project-api-key'),
+      /** Changes a key's scopes or expiry. */
+      update: withBody('update-project-api-key'),
     },
     rateLimits: {
       ...paged('list-project-rate-limits', 'lastId', A_MAX),
@@ -205,6 +224,24 @@ function resources(transport: Transport) {
       /** Creates or replaces the limit. */
       update: withBody('Updateprojectspendlimit'),
       delete: plain('Deleteprojectspendlimit'),
+    },
+    serviceTierSettings: {
+      retrieve: plain('retrieve-project-service-tier-settings'),
+      update: withBody('update-project-service-tier-settings'),
+    },
+    workloadIdentityProviders: {
+      ...paged('list-workload-identity-providers', 'lastId', A_MAX),
+      create: withBody('create-workload-identity-provider'),
+      retrieve: plain('retrieve-workload-identity-provider'),
+      update: withBody('update-workload-identity-provider'),
+      delete: plain('delete-workload-identity-provider'),
+      federationRules: {
+        ...paged('list-workload-identity-federation-rules', 'lastId', A_MAX),
+        create: withBody('create-workload-identity-federation-rule'),
+        retrieve: plain('retrieve-workload-identity-federation-rule'),
+        update: withBody('update-workload-identity-federation-rule'),
+        delete: plain('delete-workload-identity-federation-rule'),
+      },
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Generic method builders. Each turns an operationId into a fully typed
  * function whose route comes from OPERATIONS and whose argument and result
- * types come from schema.d.ts, so the 119 operations need no hand-written
+ * types come from schema.d.ts, so the 143 operations need no hand-written
  * request code. Arguments are positional: one id per path placeholder (in
  * path order), then the query or body, then RequestOptions.
  */

@@ -403,12 +403,15 @@ export interface paths {
         /** Retrieves an API key in the project. */
         get: operations["retrieve-project-api-key"];
         put?: never;
-        post?: never;
         /**
-         * Deletes an API key from the project.
+         * Updates the scopes or expiry of an API key in the project.
+         * @description Changes the scope restrictions, the expiry, or both, of an existing project API key, including a key owned by a service account. Send at least one of `scopes` and `expires_in_seconds`; a field left out keeps its value and neither accepts `null`. An empty `scopes` array lifts the key's own restrictions, so the owner's permissions apply. `expires_in_seconds` is counted from this request and must satisfy the organization's and project's expiry policies. Expired keys cannot be updated. The response holds the redacted key only.
+         */
+        post: operations["update-project-api-key"];
+        /**
+         * Deletes an API key from the project, including a key owned by a service account (the service account and its other keys stay).
          *
-         *     Returns confirmation of the key deletion, or an error if the key belonged to
-         *     a service account.
+         *     Returns confirmation of the key deletion.
          */
         delete: operations["delete-project-api-key"];
         options?: never;
@@ -1217,6 +1220,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organization/usage/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Decisions API usage details for the organization. */
+        get: operations["usage-decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/projects/{project_id}/service_tier_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns the project's default service tier and the optional tiers it may use. */
+        get: operations["retrieve-project-service-tier-settings"];
+        put?: never;
+        /**
+         * Updates the project's default service tier and/or enabled tiers.
+         * @description Both fields change together in one step. Send at least one; a field left out keeps its current value.
+         */
+        post: operations["update-project-service-tier-settings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the external (customer-managed KMS) keys registered for the organization. */
+        get: operations["list-external-keys"];
+        put?: never;
+        /**
+         * Registers an external (customer-managed KMS) key for the organization.
+         * @description The `type` field picks the provider (`aws`, `gcp`, `azure` or `oci`) and with it the fields that must be sent.
+         */
+        post: operations["create-external-key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_keys/{external_key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns one external key registered for the organization. */
+        get: operations["retrieve-external-key"];
+        put?: never;
+        post?: never;
+        /**
+         * Removes an external key registration from the organization.
+         * @description The response is the removed key object, not a deletion stub.
+         */
+        delete: operations["delete-external-key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_keys/{external_key_id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks that OpenAI can use a registered external key. */
+        post: operations["validate-external-key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the organization's customer-managed external storage configurations. */
+        get: operations["list-external-storage"];
+        put?: never;
+        /**
+         * Registers a customer-managed storage bucket for a project.
+         * @description The provider's `type` (`aws`, `azure`, `gcp` or `oci`) selects the fields to send. A new configuration normally starts in `pending` status.
+         */
+        post: operations["create-external-storage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_storage/{external_storage_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns one customer-managed external storage configuration. */
+        get: operations["retrieve-external-storage"];
+        put?: never;
+        post?: never;
+        /**
+         * Disconnects a customer-managed external storage configuration.
+         * @description The bucket itself is left untouched. When a project loses its last configuration while customer-managed retention is active, it returns to the organization's default retention; calling delete again finishes an interrupted retention change.
+         */
+        delete: operations["delete-external-storage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/external_storage/{external_storage_id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks again that OpenAI can reach a customer-managed storage configuration. */
+        post: operations["validate-external-storage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/workload_identity_providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the OIDC workload identity providers of the organization. */
+        get: operations["list-workload-identity-providers"];
+        put?: never;
+        /** Registers an OIDC provider so project service accounts can authenticate without API keys. */
+        post: operations["create-workload-identity-provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/workload_identity_providers/{workload_identity_provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns one OIDC workload identity provider of the organization. */
+        get: operations["retrieve-workload-identity-provider"];
+        put?: never;
+        /**
+         * Updates a workload identity provider.
+         * @description Only the fields sent are changed; the others keep their values.
+         */
+        post: operations["update-workload-identity-provider"];
+        /**
+         * Deletes a workload identity provider.
+         * @description All of the provider's federation rules must be deleted first.
+         */
+        delete: operations["delete-workload-identity-provider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/workload_identity_providers/{workload_identity_provider_id}/federation_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the federation rules that map a provider's tokens to project service accounts. */
+        get: operations["list-workload-identity-federation-rules"];
+        put?: never;
+        /** Creates a federation rule that binds verified token attributes to an existing project service account. */
+        post: operations["create-workload-identity-federation-rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/workload_identity_providers/{workload_identity_provider_id}/federation_rules/{workload_identity_federation_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns one federation rule of a workload identity provider. */
+        get: operations["retrieve-workload-identity-federation-rule"];
+        put?: never;
+        /**
+         * Updates a federation rule.
+         * @description Only the matchers, permissions, name, description or enabled flag that are sent change.
+         */
+        post: operations["update-workload-identity-federation-rule"];
+        /** Deletes a federation rule. */
+        delete: operations["delete-workload-identity-federation-rule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1376,6 +1618,8 @@ export interface components {
                 changes_requested?: {
                     /** @description A list of scopes allowed for the API key, e.g. `["api.model.request"]` */
                     scopes?: string[];
+                    /** @description Seconds from the update request until the key expires. */
+                    expires_in_seconds?: number;
                 };
             };
             /** @description The details for events with this `type`. */
@@ -1410,6 +1654,23 @@ export interface components {
             /** @description The details for events with this `type`. */
             "external_key.removed"?: {
                 /** @description The ID of the external key configuration. */
+                id?: string;
+            };
+            /** @description The details for events with this `type`. */
+            "external_storage.registered"?: {
+                /** @description The ID of the external storage configuration. */
+                id?: string;
+                /** @description The registered storage configuration. */
+                data?: {
+                    /** @description The OpenAI geography derived from the storage region. */
+                    geography?: string;
+                    /** @description The storage provider configuration. */
+                    provider?: components["schemas"]["AwsExternalStorageProvider"] | components["schemas"]["AzureExternalStorageProvider"] | components["schemas"]["GcpExternalStorageProvider"] | components["schemas"]["OciExternalStorageProvider"];
+                };
+            };
+            /** @description The details for events with this `type`. */
+            "external_storage.removed"?: {
+                /** @description The ID of the external storage configuration. */
                 id?: string;
             };
             /** @description The details for events with this `type`. */
@@ -1915,7 +2176,7 @@ export interface components {
          * @description The event type.
          * @enum {string}
          */
-        AuditLogEventType: "api_key.created" | "api_key.updated" | "api_key.deleted" | "certificate.created" | "certificate.updated" | "certificate.deleted" | "certificates.activated" | "certificates.deactivated" | "checkpoint.permission.created" | "checkpoint.permission.deleted" | "external_key.registered" | "external_key.removed" | "group.created" | "group.updated" | "group.deleted" | "invite.sent" | "invite.accepted" | "invite.deleted" | "ip_allowlist.created" | "ip_allowlist.updated" | "ip_allowlist.deleted" | "ip_allowlist.config.activated" | "ip_allowlist.config.deactivated" | "login.succeeded" | "login.failed" | "logout.succeeded" | "logout.failed" | "organization.updated" | "project.created" | "project.updated" | "project.archived" | "project.deleted" | "rate_limit.updated" | "rate_limit.deleted" | "resource.deleted" | "tunnel.created" | "tunnel.updated" | "tunnel.deleted" | "workload_identity_provider.created" | "workload_identity_provider.updated" | "workload_identity_provider.deleted" | "workload_identity_provider_mapping.created" | "workload_identity_provider_mapping.updated" | "workload_identity_provider_mapping.deleted" | "role.created" | "role.updated" | "role.deleted" | "role.assignment.created" | "role.assignment.deleted" | "role.bound_to_resource" | "role.unbound_from_resource" | "scim.enabled" | "scim.disabled" | "service_account.created" | "service_account.updated" | "service_account.deleted" | "user.added" | "user.updated" | "user.deleted" | "tenant.metadata.updated" | "tenant.microsoft_entra_mapping.upserted" | "tenant.microsoft_entra_mapping.deleted" | "tenant.workload_identity.provider.created" | "tenant.workload_identity.provider.updated" | "tenant.workload_identity.provider.archived" | "tenant.workload_identity.mapping.created" | "tenant.workload_identity.mapping.updated" | "tenant.workload_identity.mapping.archived" | "tenant.workload_identity.binding.created" | "tenant.workload_identity.principal.provisioned" | "tenant.workload_identity.access_token.issued" | "tenant.admin_api_key.created" | "tenant.admin_api_key.updated" | "tenant.admin_api_key.deleted" | "tenant.project_api_key.created" | "tenant.chatgpt_access_token.revoked" | "tenant.migration.completed" | "tenant.sso.migrated" | "tenant.domains.migrated" | "tenant.sso_connection.created" | "tenant.sso_connection.updated" | "tenant.sso_connection.deleted" | "tenant.sso_connection.setup.started" | "tenant.policy.created" | "tenant.policy.updated" | "tenant.policy.deleted" | "tenant.policy.attached" | "tenant.policy.detached" | "tenant.principal_authentication_policy.resolved" | "tenant.scim.setup.started" | "tenant.scim.deletion.requested" | "tenant.scim.directory.created" | "tenant.product_access_policy.updated" | "tenant.resource_share_grant.created" | "tenant.resource_share_grant.updated" | "tenant.resource_share_grant.accepted" | "tenant.resource_share_grant.declined" | "tenant.resource_share_grant.revoked" | "tenant.resource_share_grant.deleted" | "tenant.service_account.updated" | "tenant.service_account.deleted" | "tenant.service_account.token.revoked" | "tenant.billing.overage_limit.updated" | "tenant.billing.alerts.updated" | "tenant.billing.info.updated" | "tenant.usage_limit.workspace.updated" | "tenant.usage_limit.group.updated" | "tenant.usage_limit.user.updated" | "tenant.usage_limit.increase_request.updated" | "tenant.usage_limit.increase_request.resolved" | "tenant.group.created" | "tenant.group.updated" | "tenant.group.deleted" | "tenant.group.member.added" | "tenant.group.member.removed" | "tenant.migration_rollout.status.updated" | "tenant.migration_rollout.tier.updated" | "tenant.role.metadata.updated" | "tenant.custom_role.created" | "tenant.custom_role.updated" | "tenant.custom_role.deleted" | "tenant.role_assignment.created" | "tenant.role_assignment.deleted" | "tenant.resource_role_assignment.created" | "tenant.resource_role_assignment.deleted" | "tenant.resource_access.updated" | "tenant.resource_access.deleted" | "tenant.ads_account.onboarding.redemption" | "tenant.session_policy.created" | "tenant.session_policy.updated" | "tenant.session_policy.deleted" | "tenant.session_revocation.started" | "tenant.third_party_app_policy.updated" | "tenant.user.added" | "tenant.user.updated" | "tenant.user.removed" | "tenant.user.looked_up" | "tenant.user.invited" | "tenant.membership.revoked" | "tenant.api_organization_invite.upserted" | "tenant.api_organization_invite.deleted" | "tenant.chatgpt_workspace_invite.upserted" | "tenant.membership.accepted" | "tenant.membership.declined" | "tenant.workspace_invite_email_settings.updated";
+        AuditLogEventType: "api_key.created" | "api_key.updated" | "api_key.deleted" | "certificate.created" | "certificate.updated" | "certificate.deleted" | "certificates.activated" | "certificates.deactivated" | "checkpoint.permission.created" | "checkpoint.permission.deleted" | "external_key.registered" | "external_key.removed" | "external_storage.registered" | "external_storage.removed" | "group.created" | "group.updated" | "group.deleted" | "invite.sent" | "invite.accepted" | "invite.deleted" | "ip_allowlist.created" | "ip_allowlist.updated" | "ip_allowlist.deleted" | "ip_allowlist.config.activated" | "ip_allowlist.config.deactivated" | "login.succeeded" | "login.failed" | "logout.succeeded" | "logout.failed" | "organization.updated" | "project.created" | "project.updated" | "project.archived" | "project.deleted" | "rate_limit.updated" | "rate_limit.deleted" | "resource.deleted" | "tunnel.created" | "tunnel.updated" | "tunnel.deleted" | "workload_identity_provider.created" | "workload_identity_provider.updated" | "workload_identity_provider.deleted" | "workload_identity_provider_mapping.created" | "workload_identity_provider_mapping.updated" | "workload_identity_provider_mapping.deleted" | "role.created" | "role.updated" | "role.deleted" | "role.assignment.created" | "role.assignment.deleted" | "role.bound_to_resource" | "role.unbound_from_resource" | "scim.enabled" | "scim.disabled" | "service_account.created" | "service_account.updated" | "service_account.deleted" | "user.added" | "user.updated" | "user.deleted" | "tenant.metadata.updated" | "tenant.microsoft_entra_mapping.upserted" | "tenant.microsoft_entra_mapping.deleted" | "tenant.workload_identity.provider.created" | "tenant.workload_identity.provider.updated" | "tenant.workload_identity.provider.archived" | "tenant.workload_identity.mapping.created" | "tenant.workload_identity.mapping.updated" | "tenant.workload_identity.mapping.archived" | "tenant.workload_identity.binding.created" | "tenant.workload_identity.principal.provisioned" | "tenant.workload_identity.access_token.issued" | "tenant.admin_api_key.created" | "tenant.admin_api_key.updated" | "tenant.admin_api_key.deleted" | "tenant.project_api_key.created" | "tenant.trusted_access.business_verification.started" | "tenant.trusted_access.application.submitted" | "tenant.chatgpt_access_token.revoked" | "tenant.migration.completed" | "tenant.sso.migrated" | "tenant.domains.migrated" | "tenant.sso_connection.created" | "tenant.sso_connection.updated" | "tenant.sso_connection.deleted" | "tenant.sso_connection.setup.started" | "tenant.policy.created" | "tenant.policy.updated" | "tenant.policy.deleted" | "tenant.policy.attached" | "tenant.policy.detached" | "tenant.principal_authentication_policy.resolved" | "tenant.scim.setup.started" | "tenant.scim.deletion.requested" | "tenant.scim.directory.created" | "tenant.product_access_policy.updated" | "tenant.resource_share_grant.created" | "tenant.resource_share_grant.updated" | "tenant.resource_share_grant.accepted" | "tenant.resource_share_grant.declined" | "tenant.resource_share_grant.revoked" | "tenant.resource_share_grant.deleted" | "tenant.service_account.updated" | "tenant.service_account.deleted" | "tenant.service_account.token.revoked" | "tenant.billing.overage_limit.updated" | "tenant.billing.alerts.updated" | "tenant.billing.info.updated" | "tenant.usage_limit.workspace.updated" | "tenant.usage_limit.group.updated" | "tenant.usage_limit.user.updated" | "tenant.usage_limit.increase_request.updated" | "tenant.usage_limit.increase_request.resolved" | "tenant.group.created" | "tenant.group.updated" | "tenant.group.deleted" | "tenant.group.member.added" | "tenant.group.member.removed" | "tenant.migration_rollout.status.updated" | "tenant.migration_rollout.tier.updated" | "tenant.role.metadata.updated" | "tenant.custom_role.created" | "tenant.custom_role.updated" | "tenant.custom_role.deleted" | "tenant.role_assignment.created" | "tenant.role_assignment.deleted" | "tenant.resource_role_assignment.created" | "tenant.resource_role_assignment.deleted" | "tenant.resource_access.updated" | "tenant.resource_access.deleted" | "tenant.ads_account.onboarding.redemption" | "tenant.session_policy.created" | "tenant.session_policy.updated" | "tenant.session_policy.deleted" | "tenant.session_revocation.started" | "tenant.third_party_app_policy.updated" | "tenant.user.added" | "tenant.user.updated" | "tenant.user.removed" | "tenant.user.looked_up" | "tenant.user.invited" | "tenant.membership.revoked" | "tenant.api_organization_invite.upserted" | "tenant.api_organization_invite.deleted" | "tenant.chatgpt_workspace_invite.upserted" | "tenant.membership.accepted" | "tenant.membership.declined" | "tenant.workspace_invite_email_settings.updated";
         /** @description Represents an individual `certificate` uploaded to the organization. */
         Certificate: {
             /**
@@ -1970,6 +2231,10 @@ export interface components {
             line_item?: string | null;
             project_id?: string | null;
             api_key_id?: string | null;
+            /** @description When `group_by=user_id`, the user ID of the grouped costs result. */
+            user_id?: string | null;
+            /** @description When grouped by `api_source`, `agents_api` marks usage attributed to the Agents API and `unlabeled` everything else (including older or unknown origins; it does not mean direct API use). Null without that grouping. */
+            api_source?: ("agents_api" | "unlabeled") | null;
             quantity?: number | null;
             /** @description The unit of the `quantity` value. If no single supported unit applies to the result, this field is `null`. */
             quantity_unit?: string | ("tokens" | "1000_tokens" | "duration_seconds" | "duration_minutes" | "duration_hours" | "gibibyte_hours" | "images" | "characters") | null;
@@ -2495,6 +2760,8 @@ export interface components {
             created_at: number;
             /** @description The Unix timestamp (in seconds) of when the API key was last used. */
             last_used_at: number | null;
+            /** @description The Unix timestamp (in seconds) when the API key expires, or null if it never expires. */
+            expires_at?: number | null;
             /** @description The identifier, which can be referenced in API endpoints */
             id: string;
             /**
@@ -2561,6 +2828,11 @@ export interface components {
             name: string;
             /** @description Create the project with the specified residency configuration. Your organization must have access to the requested residency configuration in order to use it. See [data residency controls](/docs/guides/your-data#data-residency-controls) to review the functionality and limitations of setting this field. */
             residency?: components["schemas"]["PublicProjectResidency"] | null;
+            /**
+             * @deprecated
+             * @description Deprecated data-residency region of the project; use `residency` instead, and do not send both.
+             */
+            geography?: string | null;
             /** @description External key ID to associate with the project. */
             external_key_id?: string | null;
         };
@@ -2766,11 +3038,15 @@ export interface components {
             /** Format: unixtime */
             created_at: number;
             id: string;
+            /** @description The Unix timestamp (in seconds) when the API key expires, or null if it never expires. */
+            expires_at?: number | null;
         };
         ProjectServiceAccountCreateRequest: {
             /** @description The name of the service account being created. */
             name: string;
             create_service_account_only?: boolean | null;
+            /** @description Seconds until the initial API key expires. Left out or null, the key does not expire unless an organization or project policy requires it; when a policy sets a maximum lifetime this field is required and may not exceed it. Must be left out or null when `create_service_account_only` is true. */
+            expires_in_seconds?: number | null;
         };
         ProjectServiceAccountCreateResponse: {
             /** @enum {string} */
@@ -2856,6 +3132,11 @@ export interface components {
             name?: string | null;
             /** @description External key ID to associate with the project. */
             external_key_id?: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated project geography, kept for backward compatibility. Data residency is set with `residency` when the project is created.
+             */
+            geography?: string | null;
         };
         /** @description Represents an individual user in a project. */
         ProjectUser: {
@@ -3095,8 +3376,12 @@ export interface components {
             input_tokens: number;
             /** @description The aggregated number of cached input tokens used across text, audio, and image inputs. For customers subscribed to Scale Tier, this includes Scale Tier tokens. */
             input_cached_tokens?: number;
-            /** @description The aggregated number of input tokens written to the cache. */
+            /** @description The aggregated number of input tokens written to the cache, with 30-minute and 12-hour retention combined. */
             input_cache_write_tokens?: number;
+            /** @description The aggregated number of input tokens written to the cache with 30-minute retention. May be missing or null in older data. */
+            input_cache_write_30m_tokens?: number | null;
+            /** @description The aggregated number of input tokens written to the cache with 12-hour retention. */
+            input_cache_write_12h_tokens?: number;
             /** @description The aggregated number of uncached input tokens used across text, audio, and image inputs, excluding cache-write tokens. */
             input_uncached_tokens?: number;
             /** @description The aggregated number of output tokens used across text, audio, and image outputs. For customers subscribed to Scale Tier, this includes Scale Tier tokens. */
@@ -3127,6 +3412,8 @@ export interface components {
             model?: string | null;
             batch?: boolean | null;
             service_tier?: string | null;
+            /** @description When grouped by `api_source`, `agents_api` marks usage attributed to the Agents API and `unlabeled` everything else (including older or unknown origins; it does not mean direct API use). Null without that grouping. */
+            api_source?: ("agents_api" | "unlabeled") | null;
         };
         /** @description The aggregated embeddings usage details of the specific time bucket. */
         UsageEmbeddingsResult: {
@@ -3233,6 +3520,8 @@ export interface components {
             api_key_id?: string | null;
             model?: string | null;
             context_level?: string | null;
+            /** @description When grouped by `api_source`, `agents_api` marks usage attributed to the Agents API and `unlabeled` everything else (including older or unknown origins; it does not mean direct API use). Null without that grouping. */
+            api_source?: ("agents_api" | "unlabeled") | null;
         };
         /** @description Represents an individual `user` within an organization. */
         User: {
@@ -3345,7 +3634,7 @@ export interface components {
             developer_persona?: string | null;
         };
         /** @enum {string} */
-        PublicProjectResidency: "GLOBAL" | "US_STORAGE_PROCESSING" | "EU_STORAGE_PROCESSING" | "JP_STORAGE" | "KR_STORAGE" | "CA_STORAGE" | "SG_STORAGE" | "IN_STORAGE" | "AU_STORAGE" | "GB_STORAGE" | "AE_STORAGE" | "AE_STORAGE_PROCESSING";
+        PublicProjectResidency: "GLOBAL" | "US_STORAGE_PROCESSING" | "EU_STORAGE_PROCESSING" | "JP_STORAGE" | "JP_STORAGE_PROCESSING" | "KR_STORAGE" | "CA_STORAGE" | "SG_STORAGE" | "IN_STORAGE" | "IN_STORAGE_PROCESSING" | "AU_STORAGE" | "AU_STORAGE_PROCESSING" | "GB_STORAGE" | "AE_STORAGE" | "AE_STORAGE_PROCESSING";
         SpendLimitCurrency: string | "USD";
         SpendLimitInterval: string | "month";
         SpendLimitEnforcementStatus: string | ("inactive" | "enforcing");
@@ -3446,6 +3735,8 @@ export interface components {
             name?: string;
             /** @description API key scopes. */
             scopes?: string[];
+            /** @description Seconds until the API key expires; left out or null, it does not expire unless a policy requires it. */
+            expires_in_seconds?: number | null;
         };
         ServiceAccountApiKeyBody: {
             /**
@@ -3465,6 +3756,681 @@ export interface components {
             created_at: number;
             /** @description The identifier of the API key. */
             id: string;
+            /** @description The Unix timestamp (in seconds) when the API key expires, or null if it never expires. */
+            expires_at?: number | null;
+        };
+        /** @description The changes to apply to a project API key. At least one field must be sent, and neither field accepts `null`. */
+        UpdateProjectApiKeyBody: {
+            /** @description The key's new scope restrictions, using the dashboard's scope identifiers (for example `api.all.read` for read-only). An empty array removes the key's own restrictions. Owner roles are not changed. */
+            scopes?: string[];
+            /** @description Seconds from this request until the key expires. Must comply with the organization and project expiry policies. */
+            expires_in_seconds?: number;
+        };
+        /**
+         * @description A service tier a project can opt into beyond Standard.
+         * @enum {string}
+         */
+        ProjectOptionalServiceTier: "flex" | "fast" | "ultrafast";
+        /** @description The service tiers a project uses by default and may request. */
+        ProjectServiceTierSettings: {
+            /**
+             * @description The object type, which is always `project.service_tier_settings`.
+             * @enum {string}
+             */
+            object: "project.service_tier_settings";
+            /**
+             * @description Tier used for requests that omit `service_tier` or send `auto`.
+             * @enum {string}
+             */
+            default: "standard" | "fast" | "scale";
+            /** @description Optional tiers the project may use besides Standard. `all` also covers tiers added later; an empty array allows Standard only. Organization policy and eligibility still apply. */
+            enabled_tiers: "all" | components["schemas"]["ProjectOptionalServiceTier"][];
+        };
+        /** @description The service tier settings to change. Send at least one field. */
+        UpdateProjectServiceTierSettingsBody: {
+            /**
+             * @description New default tier for requests that omit `service_tier` or send `auto`.
+             * @enum {string}
+             */
+            default?: "standard" | "fast" | "scale";
+            /** @description New set of optional tiers; `all` also covers future tiers, an empty array allows Standard only. */
+            enabled_tiers?: "all" | components["schemas"]["ProjectOptionalServiceTier"][];
+        };
+        /** @description Decisions API usage aggregated over one time bucket (one entry per group). */
+        UsageDecisionsResult: {
+            /** @enum {string} */
+            object: "organization.usage.decisions.result";
+            /** @description Input tokens across text, audio and image, including cached and cache-write tokens (and Scale Tier tokens where subscribed). */
+            input_tokens: number;
+            /** @description Cached input tokens across text, audio and image. */
+            input_cached_tokens?: number | null;
+            /** @description Input tokens written to the cache, 30-minute and 12-hour retention combined. */
+            input_cache_write_tokens?: number | null;
+            /** @description Input tokens written to the cache with 30-minute retention. */
+            input_cache_write_30m_tokens?: number | null;
+            /** @description Input tokens written to the cache with 12-hour retention. */
+            input_cache_write_12h_tokens?: number | null;
+            /** @description Uncached input tokens across text, audio and image, without cache-write tokens. */
+            input_uncached_tokens?: number | null;
+            /** @description Output tokens across text, audio and image (and Scale Tier tokens where subscribed). */
+            output_tokens: number;
+            /** @description Uncached text input tokens, without cache-write tokens. */
+            input_text_tokens?: number | null;
+            /** @description Text output tokens. */
+            output_text_tokens?: number | null;
+            /** @description Cached text input tokens. */
+            input_cached_text_tokens?: number | null;
+            /** @description Uncached audio input tokens. */
+            input_audio_tokens?: number | null;
+            /** @description Cached audio input tokens. */
+            input_cached_audio_tokens?: number | null;
+            /** @description Audio output tokens. */
+            output_audio_tokens?: number | null;
+            /** @description Uncached image input tokens. */
+            input_image_tokens?: number | null;
+            /** @description Cached image input tokens. */
+            input_cached_image_tokens?: number | null;
+            /** @description Image output tokens. */
+            output_image_tokens?: number | null;
+            /** @description Number of requests made to the model. */
+            num_model_requests: number;
+            /** @description The project ID when grouped by `project_id`. */
+            project_id?: string | null;
+            /** @description The user ID when grouped by `user_id`. */
+            user_id?: string | null;
+            /** @description The API key ID when grouped by `api_key_id`. */
+            api_key_id?: string | null;
+            /** @description The model name when grouped by `model`. */
+            model?: string | null;
+            /** @description Whether the usage came from batch jobs, when grouped by `batch`. */
+            batch?: boolean | null;
+            /** @description The service tier when grouped by `service_tier`. */
+            service_tier?: string | null;
+            /** @description When grouped by `api_source`, `agents_api` marks usage attributed to the Agents API and `unlabeled` everything else (including older or unknown origins; it does not mean direct API use). Null without that grouping. */
+            api_source?: ("agents_api" | "unlabeled") | null;
+        };
+        /** @description One time bucket of Decisions API usage. */
+        UsageDecisionsTimeBucket: {
+            /** @enum {string} */
+            object: "bucket";
+            start_time: number;
+            end_time: number;
+            results: components["schemas"]["UsageDecisionsResult"][];
+        };
+        /** @description A page of Decisions API usage buckets. */
+        UsageDecisionsResponse: {
+            /** @enum {string} */
+            object: "page";
+            data: components["schemas"]["UsageDecisionsTimeBucket"][];
+            has_more: boolean;
+            next_page: string | null;
+        };
+        /**
+         * @description What an external key is registered for.
+         * @enum {string}
+         */
+        ExternalKeyPurpose: "ekm" | "psp_decryption";
+        /** @description A customer-managed KMS key registered with the organization. Provider-specific fields are present only for keys of the matching `type`. */
+        ExternalKey: {
+            /**
+             * @description The object type (`organization.external_key`).
+             * @example organization.external_key
+             */
+            object: string;
+            /** @description The ID of the external key, e.g. `extkey_abc`. */
+            id: string;
+            /** @description The key provider, e.g. `aws`, `gcp`, `azure` or `oci`. */
+            type: string;
+            /** @description The friendly name given when the key was registered. */
+            name: string;
+            /**
+             * Format: unixtime
+             * @description When the key was registered (Unix seconds).
+             */
+            created_at: number;
+            /** @description IDs of the projects that use this key. */
+            api_project_ids: string[];
+            /** @description The workspace the key is registered in. */
+            workspace_id: string;
+            purpose?: components["schemas"]["ExternalKeyPurpose"];
+            /** @description OCI only; the region of the vault. */
+            region?: string;
+            /** @description AWS only; ARN of the KMS key. */
+            kms_arn?: string;
+            /** @description AWS only; the IAM role OpenAI assumes. */
+            role_arn?: string;
+            /** @description AWS only; the ExternalId sent when assuming the role. */
+            external_id?: string;
+            /** @description GCP only; the audience of the identity token sent to GCP STS. */
+            audience?: string;
+            /** @description GCP only; the project holding the key. */
+            kms_project_id?: string;
+            /** @description GCP only; the location of the key. */
+            kms_key_location?: string;
+            /** @description GCP only; the key ring. */
+            kms_key_ring_name?: string;
+            /** @description GCP only; the key name. */
+            kms_key_name?: string;
+            /** @description GCP only; the pinned key version. */
+            kms_key_version?: string;
+            /** @description GCP only; the workload identity pool. */
+            workload_identity_pool_id?: string;
+            /** @description GCP only; the project number of the workload identity pool. */
+            workload_identity_project_number?: string;
+            /** @description GCP only; the workload identity provider. */
+            workload_identity_provider_id?: string;
+            /** @description Azure only; the tenant UUID. */
+            tenant_id?: string;
+            /** @description Azure only; the URI of the Key Vault. */
+            vault_uri?: string;
+            /** @description Azure only; the key name. */
+            key_name?: string;
+            /** @description Azure only; the pinned key version. */
+            key_version?: string;
+            /** @description OCI only; the vault OCID. */
+            vault_ocid?: string;
+            /** @description OCI only; the key OCID. */
+            key_ocid?: string;
+            /** @description OCI only; the pinned key version OCID. */
+            key_version_ocid?: string;
+        };
+        ExternalKeyListResource: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ExternalKey"][];
+            has_more: boolean;
+            first_id?: string | null;
+            last_id?: string | null;
+        };
+        /** @description The outcome of checking a registered external key. */
+        ExternalKeyValidateResponse: {
+            /** @description The validation status. */
+            status: string;
+        };
+        /** @description A KMS key to register; `type` selects the provider. */
+        CreateExternalKeyBody: components["schemas"]["CreateAwsExternalKeyBody"] | components["schemas"]["CreateGcpExternalKeyBody"] | components["schemas"]["CreateAzureExternalKeyBody"] | components["schemas"]["CreateOciExternalKeyBody"];
+        /** @description An AWS KMS key that OpenAI reaches by assuming an IAM role. */
+        CreateAwsExternalKeyBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "aws";
+            /** @description A friendly name for the registration. */
+            name: string;
+            /** @description ARN of the customer-managed KMS key. */
+            kms_arn: string;
+            /**
+             * @description ARN of the IAM role OpenAI assumes to call KMS.
+             * @example arn:aws:iam::123456789012:role/openai-kms
+             */
+            role_arn: string;
+            /** @description ExternalId for the AssumeRole call; the organization ID or the ID of one of its projects. */
+            external_id: string;
+            purpose?: components["schemas"]["ExternalKeyPurpose"];
+        };
+        /** @description A Google Cloud KMS key that OpenAI reaches through workload identity federation. */
+        CreateGcpExternalKeyBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gcp";
+            /** @description A friendly name for the registration. */
+            name: string;
+            /** @description The `aud` of the identity token OpenAI sends to GCP STS; the organization ID or the ID of one of its projects. */
+            audience: string;
+            /** @description The GCP project that holds the key. */
+            kms_project_id: string;
+            /** @description The location (region) of the key. */
+            kms_key_location: string;
+            /** @description The key ring of the key. */
+            kms_key_ring_name: string;
+            /** @description The name of the key. */
+            kms_key_name: string;
+            /** @description An exact key version; needed for `psp_decryption`, rejected for `ekm`. */
+            kms_key_version?: string;
+            /** @description The pool that holds the provider registered for OpenAI. */
+            workload_identity_pool_id: string;
+            /**
+             * @description The numeric number of the project where OpenAI's workload identity is registered.
+             * @example 123456789012
+             */
+            workload_identity_project_number: string;
+            /** @description The workload identity provider registered for OpenAI. */
+            workload_identity_provider_id: string;
+            purpose?: components["schemas"]["ExternalKeyPurpose"];
+        };
+        /** @description An Azure Key Vault key. */
+        CreateAzureExternalKeyBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "azure";
+            /** @description A friendly name for the registration. */
+            name: string;
+            /** @description The Azure tenant UUID. */
+            tenant_id: string;
+            /** @description The URI of the Key Vault that holds the key. */
+            vault_uri: string;
+            /** @description The name of the key. */
+            key_name: string;
+            /** @description An exact key version; needed for `psp_decryption`, rejected for `ekm`. */
+            key_version?: string;
+            purpose?: components["schemas"]["ExternalKeyPurpose"];
+        };
+        /** @description An Oracle Cloud Infrastructure Vault key. */
+        CreateOciExternalKeyBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "oci";
+            /** @description A friendly name for the registration. */
+            name: string;
+            /** @description The OCI region of the vault. */
+            region: string;
+            /** @description The OCID of the vault. */
+            vault_ocid: string;
+            /** @description The OCID of the key. */
+            key_ocid: string;
+            /** @description The OCID of an exact key version, for `psp_decryption`. */
+            key_version_ocid?: string;
+            purpose?: components["schemas"]["ExternalKeyPurpose"];
+        };
+        /** @description An S3 bucket reached through an IAM role. */
+        AwsExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "aws";
+            /** @description The AWS account that owns the bucket. */
+            account_id: string;
+            /** @description The AWS region of the bucket. */
+            region: string;
+            /** @description The bucket name. */
+            bucket: string;
+            /** @description The IAM role OpenAI assumes to reach the bucket. */
+            role_arn: string;
+            /** @description The ExternalId OpenAI sends when assuming the role. */
+            external_id: string;
+        };
+        /** @description An Azure Blob Storage container. */
+        AzureExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "azure";
+            /** @description The Azure tenant ID. */
+            tenant_id: string;
+            /** @description The Azure subscription ID. */
+            subscription_id: string;
+            /** @description The resource group of the storage account. */
+            resource_group: string;
+            /** @description The storage account name. */
+            account_name: string;
+            /** @description The blob container name. */
+            container: string;
+            /** @description The Azure region of the storage account. */
+            region: string;
+        };
+        /** @description A Google Cloud Storage bucket reached through workload identity federation. */
+        GcpExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gcp";
+            /** @description The bucket name. */
+            bucket: string;
+            /** @description The location of the bucket. */
+            region: string;
+            /** @description The audience OpenAI uses when exchanging its identity token. */
+            audience: string;
+            /** @description The workload identity pool. */
+            workload_identity_pool_id: string;
+            /** @description The project number of the workload identity pool. */
+            workload_identity_project_number: string;
+            /** @description The workload identity provider. */
+            workload_identity_provider_id: string;
+        };
+        /** @description An Oracle Cloud Infrastructure Object Storage bucket. */
+        OciExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "oci";
+            /** @description The bucket name. */
+            bucket: string;
+            /** @description The OCI region of the bucket. */
+            region: string;
+            /** @description The OCID of the tenancy that owns the bucket. */
+            tenancy_ocid: string;
+        };
+        /** @description A customer-managed storage bucket registered for a project. */
+        ExternalStorageConfiguration: {
+            /**
+             * @description The object type, which is always `organization.external_storage`.
+             * @enum {string}
+             */
+            object: "organization.external_storage";
+            /** @description The ID of the configuration, e.g. `extstorage_abc`. */
+            id: string;
+            /** @description The project the bucket is registered for. */
+            project_id: string;
+            /** @description The bucket and how OpenAI reaches it. */
+            provider: components["schemas"]["AwsExternalStorageProvider"] | components["schemas"]["AzureExternalStorageProvider"] | components["schemas"]["GcpExternalStorageProvider"] | components["schemas"]["OciExternalStorageProvider"];
+            /** @description The OpenAI geography derived from the bucket's region, e.g. `US`. */
+            geography: string;
+            /**
+             * @description The result of the latest access check.
+             * @enum {string}
+             */
+            status: "pending" | "validated" | "degraded" | "unhealthy";
+            /**
+             * Format: unixtime
+             * @description When the configuration was registered (Unix seconds).
+             */
+            created_at: number;
+        };
+        ExternalStorageConfigurationListResource: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ExternalStorageConfiguration"][];
+            has_more: boolean;
+            first_id?: string | null;
+            last_id?: string | null;
+        };
+        ExternalStorageDeletedResource: {
+            /** @enum {string} */
+            object: "organization.external_storage.deleted";
+            id: string;
+            deleted: boolean;
+        };
+        /** @description A bucket to register for a project. */
+        CreateExternalStorageBody: {
+            /** @description The project the bucket is for. */
+            project_id: string;
+            /** @description The bucket; `type` selects the cloud provider. */
+            provider: components["schemas"]["CreateAwsExternalStorageProvider"] | components["schemas"]["CreateAzureExternalStorageProvider"] | components["schemas"]["CreateGcpExternalStorageProvider"] | components["schemas"]["CreateOciExternalStorageProvider"];
+        };
+        CreateAwsExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "aws";
+            /** @description The S3 bucket name. */
+            bucket: string;
+            /** @description The IAM role OpenAI assumes to reach the bucket. */
+            role_arn: string;
+        };
+        CreateAzureExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "azure";
+            /** @description The Azure tenant ID. */
+            tenant_id: string;
+            /** @description The Azure subscription ID. */
+            subscription_id: string;
+            /** @description The resource group of the storage account. */
+            resource_group: string;
+            /** @description The storage account name. */
+            account_name: string;
+            /** @description The blob container name. */
+            container: string;
+        };
+        CreateGcpExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gcp";
+            /** @description The Cloud Storage bucket name. */
+            bucket: string;
+            /** @description The workload identity pool. */
+            workload_identity_pool_id: string;
+            /** @description The project number of the workload identity pool. */
+            workload_identity_project_number: string;
+            /** @description The workload identity provider. */
+            workload_identity_provider_id: string;
+        };
+        CreateOciExternalStorageProvider: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "oci";
+            /** @description The Object Storage bucket name. */
+            bucket: string;
+            /** @description The OCI region of the bucket. */
+            region: string;
+            /** @description The OCID of the tenancy that owns the bucket. */
+            tenancy_ocid: string;
+        };
+        /** @description Derives an attribute from the verified token with an expression. */
+        WorkloadIdentityProviderAttributeTransformation: {
+            /** @description The attribute to set. */
+            attribute: string;
+            /** @description The expression that computes the attribute's value. */
+            expression: string;
+        };
+        /** @description Token signing keys are fetched through OIDC discovery. */
+        WorkloadIdentityProviderDiscoveryVerification: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "discovery";
+            /** @description The discovery URL to use; null for the issuer's default. */
+            discovery_url: string | null;
+        };
+        /** @description Token signing keys come from an uploaded JSON Web Key Set. */
+        WorkloadIdentityProviderUploadedJwksVerification: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "uploaded_jwks";
+            /** @description The JSON Web Key Set document. */
+            jwks: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description How the signatures of the provider's tokens are verified. */
+        WorkloadIdentityProviderVerification: components["schemas"]["WorkloadIdentityProviderDiscoveryVerification"] | components["schemas"]["WorkloadIdentityProviderUploadedJwksVerification"];
+        /** @description An OIDC identity provider whose tokens project service accounts can use instead of API keys. */
+        WorkloadIdentityProvider: {
+            /**
+             * @description The object type, which is always `organization.workload_identity_provider`.
+             * @enum {string}
+             */
+            object: "organization.workload_identity_provider";
+            /** @description The ID of the provider. */
+            id: string;
+            /** @description The provider's display name. */
+            name: string;
+            /** @description An optional description. */
+            description: string | null;
+            /**
+             * @description The provider type; only `oidc` exists.
+             * @enum {string}
+             */
+            type: "oidc";
+            /** @description The token issuer (`iss`). */
+            issuer: string;
+            /** @description The audience (`aud`) the tokens must carry. */
+            audience: string;
+            /** @description Whether tokens from this provider are accepted. */
+            enabled: boolean;
+            /** @description Attributes derived from each verified token. */
+            attribute_transformations: components["schemas"]["WorkloadIdentityProviderAttributeTransformation"][];
+            verification: components["schemas"]["WorkloadIdentityProviderVerification"];
+            /**
+             * Format: unixtime
+             * @description When the provider was created (Unix seconds).
+             */
+            created_at: number;
+            /**
+             * Format: unixtime
+             * @description When the provider was last changed (Unix seconds).
+             */
+            updated_at: number;
+        };
+        WorkloadIdentityProviderListResource: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["WorkloadIdentityProvider"][];
+            has_more: boolean;
+            first_id?: string | null;
+            last_id?: string | null;
+        };
+        WorkloadIdentityProviderDeletedResource: {
+            /** @enum {string} */
+            object: "organization.workload_identity_provider.deleted";
+            id: string;
+            deleted: boolean;
+        };
+        /** @description An OIDC provider to register. */
+        CreateWorkloadIdentityProviderBody: {
+            /** @description The provider's display name. */
+            name: string;
+            /**
+             * @description The provider type; only `oidc` exists.
+             * @enum {string}
+             */
+            type: "oidc";
+            /** @description The token issuer (`iss`). */
+            issuer: string;
+            /** @description The audience (`aud`) the tokens must carry. */
+            audience: string;
+            /** @description An optional description. */
+            description?: string;
+            /** @description Whether tokens from this provider are accepted. */
+            enabled?: boolean;
+            /** @description Attributes to derive from each verified token. */
+            attribute_transformations?: components["schemas"]["WorkloadIdentityProviderAttributeTransformation"][];
+            verification?: components["schemas"]["WorkloadIdentityProviderVerification"];
+        };
+        /** @description The provider fields to change; fields left out keep their values. */
+        UpdateWorkloadIdentityProviderBody: {
+            /** @description New display name. */
+            name?: string;
+            /** @description New description, or null to clear it. */
+            description?: string | null;
+            /** @description New token issuer. */
+            issuer?: string;
+            /** @description New required audience. */
+            audience?: string;
+            /** @description Whether tokens from this provider are accepted. */
+            enabled?: boolean;
+            /** @description Replacement list of attribute transformations. */
+            attribute_transformations?: components["schemas"]["WorkloadIdentityProviderAttributeTransformation"][];
+            verification?: components["schemas"]["WorkloadIdentityProviderVerification"];
+        };
+        /** @description Token attributes and the values they must have for the rule to apply. */
+        WorkloadIdentityFederationRuleAttributeMatchers: {
+            [key: string]: string | boolean | number;
+        };
+        /** @description The token gets the service account's own permissions. */
+        WorkloadIdentityFederationRuleDefaultPermissions: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "service_account_default";
+        };
+        /** @description The token is limited to the listed scopes. */
+        WorkloadIdentityFederationRuleRestrictedPermissions: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "restricted";
+            /** @description The scopes the token may use. */
+            scopes: string[];
+        };
+        /** @description What a token accepted by the rule may do. */
+        WorkloadIdentityFederationRulePermissions: components["schemas"]["WorkloadIdentityFederationRuleDefaultPermissions"] | components["schemas"]["WorkloadIdentityFederationRuleRestrictedPermissions"];
+        /** @description Maps verified tokens of a workload identity provider to a project service account. */
+        WorkloadIdentityFederationRule: {
+            /**
+             * @description The object type, which is always `organization.workload_identity_federation_rule`.
+             * @enum {string}
+             */
+            object: "organization.workload_identity_federation_rule";
+            /** @description The ID of the rule. */
+            id: string;
+            /** @description The provider the rule belongs to. */
+            workload_identity_provider_id: string;
+            /** @description The project of the target service account. */
+            project_id: string;
+            /** @description The service account a matching token acts as. */
+            service_account_id: string;
+            /** @description An optional name. */
+            name: string | null;
+            /** @description An optional description. */
+            description: string | null;
+            /** @description Whether the rule is active. */
+            enabled: boolean;
+            attribute_matchers: components["schemas"]["WorkloadIdentityFederationRuleAttributeMatchers"];
+            permissions: components["schemas"]["WorkloadIdentityFederationRulePermissions"];
+            /**
+             * Format: unixtime
+             * @description When the rule was created (Unix seconds).
+             */
+            created_at: number;
+            /**
+             * Format: unixtime
+             * @description When the rule was last changed (Unix seconds).
+             */
+            updated_at: number;
+        };
+        WorkloadIdentityFederationRuleListResource: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["WorkloadIdentityFederationRule"][];
+            has_more: boolean;
+            first_id?: string | null;
+            last_id?: string | null;
+        };
+        WorkloadIdentityFederationRuleDeletedResource: {
+            /** @enum {string} */
+            object: "organization.workload_identity_federation_rule.deleted";
+            id: string;
+            deleted: boolean;
+        };
+        /** @description A federation rule to create. */
+        CreateWorkloadIdentityFederationRuleBody: {
+            /** @description The project of the target service account. */
+            project_id: string;
+            /** @description The existing service account that matching tokens act as. */
+            service_account_id: string;
+            attribute_matchers: components["schemas"]["WorkloadIdentityFederationRuleAttributeMatchers"];
+            /** @description An optional name. */
+            name?: string;
+            /** @description An optional description. */
+            description?: string;
+            /** @description Whether the rule is active. */
+            enabled?: boolean;
+            permissions?: components["schemas"]["WorkloadIdentityFederationRulePermissions"];
+        };
+        /** @description The rule fields to change; fields left out keep their values. */
+        UpdateWorkloadIdentityFederationRuleBody: {
+            attribute_matchers?: components["schemas"]["WorkloadIdentityFederationRuleAttributeMatchers"];
+            /** @description New name, or null to clear it. */
+            name?: string | null;
+            /** @description New description, or null to clear it. */
+            description?: string | null;
+            /** @description Whether the rule is active. */
+            enabled?: boolean;
+            permissions?: components["schemas"]["WorkloadIdentityFederationRulePermissions"];
         };
     };
     responses: {
@@ -3847,8 +4813,10 @@ export interface operations {
                 project_ids?: string[];
                 /** @description Return only costs for these API keys. */
                 api_key_ids?: string[];
-                /** @description Group the costs by the specified fields. Support fields include `project_id`, `line_item`, `api_key_id` and any combination of them. */
-                group_by?: ("project_id" | "line_item" | "api_key_id")[];
+                /** @description Return only costs whose `line_item` equals one of these values exactly, e.g. `gpt-6-astra, input_tokens`. */
+                line_items?: string[];
+                /** @description Group the costs by the specified fields. Support fields include `project_id`, `user_id`, `line_item`, `api_key_id`, `api_source` and any combination of them. Whether `user_id` combines with `project_id` grouping or the `project_ids` filter depends on the organization and the time range; unsupported combinations are rejected with a 400. */
+                group_by?: ("project_id" | "user_id" | "line_item" | "api_key_id" | "api_source")[];
                 /** @description A limit on the number of buckets to be returned. Limit can range between 1 and 180, and the default is 7. */
                 limit?: number;
                 /** @description A cursor for use in pagination. Corresponding to the `next_page` field from the previous response. */
@@ -4525,6 +5493,36 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Project API key retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectApiKey"];
+                };
+            };
+        };
+    };
+    "update-project-api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the project. */
+                project_id: string;
+                /** @description The ID of the API key. */
+                api_key_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The scopes and/or expiry to set. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectApiKeyBody"];
+            };
+        };
+        responses: {
+            /** @description Project API key updated successfully. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5920,8 +6918,8 @@ export interface operations {
                 models?: string[];
                 /** @description If `true`, return batch jobs only. If `false`, return non-batch jobs only. By default, return both. */
                 batch?: boolean;
-                /** @description Group the usage data by the specified fields. Support fields include `project_id`, `user_id`, `api_key_id`, `model`, `batch`, `service_tier` or any combination of them. */
-                group_by?: ("project_id" | "user_id" | "api_key_id" | "model" | "batch" | "service_tier")[];
+                /** @description Group the usage data by the specified fields. Support fields include `project_id`, `user_id`, `api_key_id`, `model`, `batch`, `service_tier`, `api_source` or any combination of them. With `api_source`, each result's `api_source` is `agents_api` or `unlabeled`; without it, `api_source` is null. */
+                group_by?: ("project_id" | "user_id" | "api_key_id" | "model" | "batch" | "service_tier" | "api_source")[];
                 /**
                  * @description Specifies the number of buckets to return.
                  *     - `bucket_width=1d`: default: 7, max: 31
@@ -6202,8 +7200,8 @@ export interface operations {
                 models?: string[];
                 /** @description Return only web search usage for these context levels. */
                 context_levels?: ("low" | "medium" | "high")[];
-                /** @description Group the usage data by the specified fields. Support fields include `project_id`, `user_id`, `api_key_id`, `model`, `context_level` or any combination of them. */
-                group_by?: ("project_id" | "user_id" | "api_key_id" | "model" | "context_level")[];
+                /** @description Group the usage data by the specified fields. Support fields include `project_id`, `user_id`, `api_key_id`, `model`, `context_level`, `api_source` or any combination of them. With `api_source`, each result's `api_source` is `agents_api` or `unlabeled`; without it, `api_source` is null. */
+                group_by?: ("project_id" | "user_id" | "api_key_id" | "model" | "context_level" | "api_source")[];
                 /**
                  * @description Specifies the number of buckets to return.
                  *     - `bucket_width=1d`: default: 7, max: 31
@@ -6993,6 +7991,618 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceAccountApiKeyBody"];
+                };
+            };
+        };
+    };
+    "usage-decisions": {
+        parameters: {
+            query: {
+                /** @description Start of the time range (Unix seconds), inclusive. */
+                start_time: number;
+                /** @description End of the time range (Unix seconds), exclusive. */
+                end_time?: number;
+                /** @description Size of each time bucket; `1m`, `1h` or `1d` (the default). */
+                bucket_width?: "1m" | "1h" | "1d";
+                /** @description Only report usage of these projects. */
+                project_ids?: string[];
+                /** @description Only report usage of these users. */
+                user_ids?: string[];
+                /** @description Only report usage of these API keys. */
+                api_key_ids?: string[];
+                /** @description Only report usage of these models. */
+                models?: string[];
+                /** @description `true` reports batch jobs only, `false` non-batch jobs only; both when omitted. */
+                batch?: boolean;
+                /** @description Fields to group the results by, in any combination. With `api_source`, each result's `api_source` is `agents_api` or `unlabeled`; without it, `api_source` is null. */
+                group_by?: ("project_id" | "user_id" | "api_key_id" | "model" | "batch" | "service_tier" | "api_source")[];
+                /**
+                 * @description Number of buckets to return.
+                 *     - `bucket_width=1d`: default 7, max 31
+                 *     - `bucket_width=1h`: default 24, max 168
+                 *     - `bucket_width=1m`: default 60, max 1440
+                 */
+                limit?: number;
+                /** @description Pagination cursor; the `next_page` value of the previous response. */
+                page?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Decisions usage data retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageDecisionsResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "retrieve-project-service-tier-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the project. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Project service tier settings retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectServiceTierSettings"];
+                };
+            };
+        };
+    };
+    "update-project-service-tier-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the project. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The service tier settings to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectServiceTierSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Project service tier settings updated successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectServiceTierSettings"];
+                };
+            };
+        };
+    };
+    "list-external-keys": {
+        parameters: {
+            query?: {
+                /** @description Pagination cursor; the ID of the last key of the previous page. */
+                after?: string;
+                /** @description Maximum number of keys to return (0 to 100). */
+                limit?: number;
+                /** @description Sort by creation time, ascending or descending. */
+                order?: "asc" | "desc";
+                /** @description Only return keys registered for this purpose; keys of every purpose when omitted. */
+                purpose?: components["schemas"]["ExternalKeyPurpose"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External keys listed successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalKeyListResource"];
+                };
+            };
+        };
+    };
+    "create-external-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The key to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExternalKeyBody"];
+            };
+        };
+        responses: {
+            /** @description External key registered successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalKey"];
+                };
+            };
+        };
+    };
+    "retrieve-external-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external key. */
+                external_key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External key retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalKey"];
+                };
+            };
+        };
+    };
+    "delete-external-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external key. */
+                external_key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External key removed successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalKey"];
+                };
+            };
+        };
+    };
+    "validate-external-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external key. */
+                external_key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Validation result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalKeyValidateResponse"];
+                };
+            };
+        };
+    };
+    "list-external-storage": {
+        parameters: {
+            query?: {
+                /** @description Pagination cursor; return configurations after this ID. */
+                after?: string;
+                /** @description Maximum number of configurations to return (1 to 100). */
+                limit?: number;
+                /** @description Sort by creation time, ascending or descending. */
+                order?: "asc" | "desc";
+                /** @description Only return configurations of this project. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External storage configurations listed successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalStorageConfigurationListResource"];
+                };
+            };
+        };
+    };
+    "create-external-storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The project and the bucket to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExternalStorageBody"];
+            };
+        };
+        responses: {
+            /** @description External storage configuration registered successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalStorageConfiguration"];
+                };
+            };
+        };
+    };
+    "retrieve-external-storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external storage configuration. */
+                external_storage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External storage configuration retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalStorageConfiguration"];
+                };
+            };
+        };
+    };
+    "delete-external-storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external storage configuration. */
+                external_storage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External storage configuration deleted successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalStorageDeletedResource"];
+                };
+            };
+        };
+    };
+    "validate-external-storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the external storage configuration. */
+                external_storage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration with its refreshed `status`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalStorageConfiguration"];
+                };
+            };
+        };
+    };
+    "list-workload-identity-providers": {
+        parameters: {
+            query?: {
+                /** @description Pagination cursor; the ID of the last provider of the previous page. */
+                after?: string;
+                /** @description Maximum number of providers to return. */
+                limit?: number;
+                /** @description Sort by creation time, ascending or descending. */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workload identity providers listed successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityProviderListResource"];
+                };
+            };
+        };
+    };
+    "create-workload-identity-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The provider to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkloadIdentityProviderBody"];
+            };
+        };
+        responses: {
+            /** @description Workload identity provider created successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityProvider"];
+                };
+            };
+        };
+    };
+    "retrieve-workload-identity-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workload identity provider retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityProvider"];
+                };
+            };
+        };
+    };
+    "update-workload-identity-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The provider fields to change. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkloadIdentityProviderBody"];
+            };
+        };
+        responses: {
+            /** @description Workload identity provider updated successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityProvider"];
+                };
+            };
+        };
+    };
+    "delete-workload-identity-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workload identity provider deleted successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityProviderDeletedResource"];
+                };
+            };
+        };
+    };
+    "list-workload-identity-federation-rules": {
+        parameters: {
+            query?: {
+                /** @description Pagination cursor; the ID of the last rule of the previous page. */
+                after?: string;
+                /** @description Maximum number of rules to return. */
+                limit?: number;
+                /** @description Sort by creation time, ascending or descending. */
+                order?: "asc" | "desc";
+                /** @description Only return rules that target this service account. */
+                service_account_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Federation rules listed successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityFederationRuleListResource"];
+                };
+            };
+        };
+    };
+    "create-workload-identity-federation-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkloadIdentityFederationRuleBody"];
+            };
+        };
+        responses: {
+            /** @description Federation rule created successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityFederationRule"];
+                };
+            };
+        };
+    };
+    "retrieve-workload-identity-federation-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+                /** @description The ID of the federation rule. */
+                workload_identity_federation_rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Federation rule retrieved successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityFederationRule"];
+                };
+            };
+        };
+    };
+    "update-workload-identity-federation-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+                /** @description The ID of the federation rule. */
+                workload_identity_federation_rule_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule fields to change. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkloadIdentityFederationRuleBody"];
+            };
+        };
+        responses: {
+            /** @description Federation rule updated successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityFederationRule"];
+                };
+            };
+        };
+    };
+    "delete-workload-identity-federation-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the workload identity provider. */
+                workload_identity_provider_id: string;
+                /** @description The ID of the federation rule. */
+                workload_identity_federation_rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Federation rule deleted successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadIdentityFederationRuleDeletedResource"];
                 };
             };
         };

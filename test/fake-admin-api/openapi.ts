@@ -30,7 +30,7 @@ function repoRoot(): string {
 }
 
 export function specPath(): string {
-  return process.env.OPENAI_ADMIN_OPENAPI ?? path.resolve(repoRoot(), '../shared/admin-api/openapi-admin.yaml');
+  return process.env.OPENAI_ADMIN_OPENAPI ?? path.resolve(repoRoot(), '../shared/admin-api/openapi-admin-2026-11.yaml');
 }
 
 const BASE = 'https://fake-admin-api.local/openapi.json';

@@ -12,7 +12,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 /** The official spec subset; never copied into the repo. */
 export function openApiPath(): string {
-  return process.env.OPENAI_ADMIN_OPENAPI ?? path.resolve(REPO_ROOT, '..', 'shared', 'admin-api', 'openapi-admin.yaml');
+  return process.env.OPENAI_ADMIN_OPENAPI ?? path.resolve(REPO_ROOT, '..', 'shared', 'admin-api', 'openapi-admin-2026-11.yaml');
 }
 
 export function yamlOperations(): YamlOperation[] {
