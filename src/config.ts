@@ -39,6 +39,7 @@ export function readApiSettings(): SettingsResult {
       proxy: {
         url: proxyUrl || undefined,
         strictSSL: userValue(http, 'proxyStrictSSL', true),
+        // Added to NO_PROXY by the client (src/api/proxy.ts): VS Code's default [] must not hide it.
         noProxy: userValue<string[]>(http, 'noProxy', []),
       },
     },

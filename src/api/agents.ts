@@ -9,6 +9,7 @@ import { Agent, ProxyAgent, type Dispatcher } from './undici';
 export interface DispatcherKey {
   origin: string;
   proxyUrl?: string;
+  /** Certificate checks on a proxied connection (`http.proxyStrictSSL`); a direct one always checks. */
   rejectUnauthorized: boolean;
 }
 
@@ -19,8 +20,11 @@ const KEEP_ALIVE = { keepAliveTimeout: 15_000, keepAliveMaxTimeout: 60_000 } as 
 const shared = new Map<string, Dispatcher>();
 
 function create(key: DispatcherKey): Dispatcher {
+  // The admin key goes to the origin: without a proxy in between, its certificate is always verified.
+  if (!key.proxyUrl) return new Agent({ ...KEEP_ALIVE, connect: { rejectUnauthorized: true } });
+  // Through a proxy the setting covers the proxy and what it presents for the origin (a
+  // TLS-inspecting proxy re-signs the origin's certificate with its own), as in VS Code.
   const tls = { rejectUnauthorized: key.rejectUnauthorized };
-  if (!key.proxyUrl) return new Agent({ ...KEEP_ALIVE, connect: tls });
   return new ProxyAgent({
     ...KEEP_ALIVE,
     uri: key.proxyUrl,

@@ -2,13 +2,18 @@
  * Which proxy (if any) to use for the API origin. Pure functions, no undici,
  * so the decision can be tested and logged separately from the connection.
  */
+import { isLoopbackHost } from './baseUrl';
 
 export interface ProxySettings {
   /** Like VS Code's `http.proxy`; wins over the environment. */
   url?: string;
-  /** Like VS Code's `http.proxyStrictSSL`; false accepts self-signed certificates. Default true. */
+  /**
+   * Like VS Code's `http.proxyStrictSSL`: false accepts self-signed certificates on connections that
+   * go through a proxy (a TLS-inspecting proxy presents its own). A direct connection always verifies.
+   * Default true.
+   */
   strictSSL?: boolean;
-  /** Like VS Code's `http.noProxy`; when absent NO_PROXY from the environment is used. */
+  /** Like VS Code's `http.noProxy`; added to NO_PROXY from the environment, not instead of it. */
   noProxy?: string[];
 }
 
@@ -41,11 +46,21 @@ interface NoProxyEntry {
 function parseNoProxyEntry(raw: string): NoProxyEntry {
   const entry = raw.trim().toLowerCase();
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-  if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : undefined };
+  if (bracketed) return { host: canonicalHost(bracketed[1]!), port: bracketed[2] ? Number(bracketed[2]) : undefined };
   const hostPort = /^([^:]+):(\d+)$/.exec(entry);
   // Anything else with colons is a bare IPv6 address, which has no port part.
   const [host, port] = hostPort ? [hostPort[1]!, Number(hostPort[2])] : [entry, undefined];
-  return { host: host.replace(/^\*?\./, ''), port };
+  return { host: canonicalHost(host.replace(/^\*?\./, '')), port };
+}
+
+/** The host as a URL's hostname spells it (`::ffff:127.0.0.1` → `::ffff:7f00:1`), so entries compare with targets. */
+function canonicalHost(host: string): string {
+  if (!host) return host;
+  try {
+    return stripBrackets(new URL(`http://${host.includes(':') ? `[${host}]` : host}/`).hostname);
+  } catch {
+    return host;
+  }
 }
 
 /**
@@ -70,10 +85,15 @@ export function splitNoProxy(value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-/** The proxy URL to use for `target`, or undefined for a direct connection. */
+/**
+ * The proxy URL to use for `target`, or undefined for a direct connection. A loopback target is
+ * never proxied: plain http is allowed only to this machine (./baseUrl.ts), and a proxy would
+ * receive such a request, Authorization header included, in cleartext.
+ */
 export function chooseProxy(target: URL, settings: ProxySettings | undefined, env: Env): string | undefined {
+  if (isLoopbackHost(target.hostname)) return undefined;
   const proxyUrl = firstNonEmpty(settings?.url) ?? proxyFromEnv(target.protocol, env);
   if (!proxyUrl) return undefined;
-  const noProxy = settings?.noProxy ?? splitNoProxy(firstNonEmpty(env.no_proxy, env.NO_PROXY));
+  const noProxy = [...(settings?.noProxy ?? []), ...splitNoProxy(firstNonEmpty(env.no_proxy, env.NO_PROXY))];
   return matchesNoProxy(target, noProxy) ? undefined : proxyUrl;
 }

@@ -186,6 +186,16 @@ function parseProxyUrl(proxyUrl: string): URL {
   return url;
 }
 
+/** The proxy's user name or password as sent (undici decodes them the same way). */
+function decodeCredential(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // URIError says only "URI malformed"; the admin needs to know which setting and what to change.
+    throw new TypeError(`The proxy ${what} is not valid percent-encoding: write a literal % as %25 in the proxy URL (http.proxy or HTTPS_PROXY / HTTP_PROXY)`);
+  }
+}
+
 /** Proxy URL without credentials, safe to show in a log. */
 function displayProxy(url: URL): string {
   const shown = new URL(url.href);
@@ -222,7 +232,8 @@ export class Transport {
     const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     const proxyUrl = chooseProxy(base, options.proxy, options.env ?? process.env);
     const proxy = proxyUrl === undefined ? undefined : parseProxyUrl(proxyUrl);
-    const proxyPassword = proxy ? decodeURIComponent(proxy.password) : '';
+    if (proxy) decodeCredential(proxy.username, 'user name');
+    const proxyPassword = proxy ? decodeCredential(proxy.password, 'password') : '';
     const scrubKey = createScrubber(apiKey);
     const scrubProxy = proxyPassword ? createScrubber(proxyPassword) : (s: string) => s;
 
@@ -232,7 +243,8 @@ export class Transport {
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.baseUrl = `${this.#origin}${this.#basePath}`;
     this.proxy = proxy && displayProxy(proxy);
-    this.#dispatcherKey = { origin: base.origin, proxyUrl, rejectUnauthorized: options.proxy?.strictSSL ?? true };
+    const strictSSL = proxyUrl === undefined || (options.proxy?.strictSSL ?? true);
+    this.#dispatcherKey = { origin: base.origin, proxyUrl, rejectUnauthorized: strictSSL };
     // Created now so a bad setting fails here, but looked up again per request:
     // closeSharedDispatchers() may have replaced it since.
     sharedDispatcher(this.#dispatcherKey);

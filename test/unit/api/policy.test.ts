@@ -92,13 +92,35 @@ describe('api policy (pure functions)', () => {
       assert.equal(chooseProxy(api, { url: 'http://vscode-proxy:8080' }, env), 'http://vscode-proxy:8080');
       assert.equal(chooseProxy(api, undefined, env), 'http://env-proxy:3128');
       assert.equal(chooseProxy(api, {}, { HTTP_PROXY: 'http://env-http:3128' }), 'http://env-http:3128');
-      assert.equal(chooseProxy(new URL('http://127.0.0.1:1/v1'), undefined, env), 'http://env-http:3128');
       assert.equal(chooseProxy(api, undefined, { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1' }), 'http://lower:1');
       assert.equal(chooseProxy(api, undefined, { ...env, NO_PROXY: 'localhost,.openai.com' }), undefined);
       assert.equal(chooseProxy(api, { url: 'http://vscode-proxy:8080', noProxy: ['api.openai.com'] }, env), undefined);
-      // An explicit (even empty) noProxy list replaces NO_PROXY from the environment.
-      assert.equal(chooseProxy(api, { url: 'http://p:1', noProxy: [] }, { NO_PROXY: '*' }), 'http://p:1');
       assert.equal(chooseProxy(api, { url: '  ' }, {}), undefined);
+    });
+
+    it('merges http.noProxy with NO_PROXY: an entry in either bypasses the proxy', () => {
+      const proxy = { url: 'http://p:1' };
+      // VS Code's default http.noProxy is [], which must not hide NO_PROXY.
+      assert.equal(chooseProxy(api, { ...proxy, noProxy: [] }, { NO_PROXY: '*' }), undefined);
+      assert.equal(chooseProxy(api, { ...proxy, noProxy: ['example.com'] }, { NO_PROXY: 'openai.com' }), undefined);
+      assert.equal(chooseProxy(api, { ...proxy, noProxy: ['openai.com'] }, { NO_PROXY: 'example.com' }), undefined);
+      assert.equal(chooseProxy(api, { ...proxy, noProxy: ['example.com'] }, { no_proxy: 'example.org' }), 'http://p:1');
+    });
+
+    it('never proxies a loopback target, whatever the settings and environment say', () => {
+      const env = { HTTPS_PROXY: 'http://env-proxy:3128', HTTP_PROXY: 'http://env-http:3128', ALL_PROXY: 'http://all:1' };
+      for (const target of ['http://127.0.0.1:1/v1', 'http://localhost:8080/v1', 'http://LOCALHOST/v1', 'http://[::1]:8080/v1', 'https://127.0.0.5/v1', 'https://localhost/v1']) {
+        assert.equal(chooseProxy(new URL(target), { url: 'http://vscode-proxy:8080', noProxy: [] }, env), undefined, target);
+        assert.equal(chooseProxy(new URL(target), undefined, env), undefined, target);
+      }
+    });
+
+    it('normalises address entries as URLs do, so an IPv6 entry matches however it is written', () => {
+      const mapped = new URL('http://[::ffff:127.0.0.1]:8080/v1');
+      assert.equal(matchesNoProxy(mapped, ['::ffff:127.0.0.1']), true);
+      assert.equal(matchesNoProxy(mapped, ['[::FFFF:7f00:1]:8080']), true);
+      assert.equal(matchesNoProxy(new URL('http://[2001:db8::1]/'), ['2001:0db8:0:0::1']), true);
+      assert.equal(matchesNoProxy(new URL('https://api.openai.com/'), ['API.OpenAI.com']), true);
     });
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createAdminClient, NetworkError, type RequestLogEntry } from '../../../src/api';
 import { closeSharedDispatchers } from '../../../src/api/agents';
-import { jsonOk, startHttpServer, startProxy, type TestProxy, type TestServer } from '../api/helpers/servers';
+import { jsonOk, startHttpServer, startProxy, viaProxyName, type TestProxy, type TestServer } from '../api/helpers/servers';
 
 const KEY = 'sk-admin-CANARY-redirect-5e1b77aa';
 
@@ -53,7 +53,8 @@ describe('redirects are not followed with the key (own servers on 127.0.0.1)', (
 
   it('through a proxy too: the redirect comes back through it and is not followed', async () => {
     const before = target.requests.length;
-    const client = createAdminClient({ apiKey: KEY, baseUrl: `${redirector.origin}/v1`, env: {}, proxy: { url: proxy.origin, strictSSL: true, noProxy: [] } });
+    // A loopback base URL is never proxied, so the redirector is named by a host only the proxy resolves.
+    const client = createAdminClient({ apiKey: KEY, baseUrl: `${viaProxyName(redirector.origin)}/v1`, env: {}, proxy: { url: proxy.origin, strictSSL: true, noProxy: [] } });
     const error = await client.projects.retrieve('redirect-307-elsewhere').then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof NetworkError && error.networkCode === 'REDIRECT', String(error));
     assert.ok(proxy.forwarded.some((f) => f.includes('redirect-307-elsewhere')), 'the request did not go through the proxy');

@@ -72,8 +72,24 @@ export const jsonOk: Handler = (req, res) => {
   res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: req.url }));
 };
 
+/**
+ * A host name only the test proxy knows (it connects to 127.0.0.1 for it). The client never proxies
+ * a loopback address, so a test that must go through the proxy addresses the origin by this name;
+ * `.test` is reserved (RFC 6761), so a request that wrongly went direct fails to resolve.
+ */
+export const PROXIED_HOST = 'admin-api.test';
+
+/** `origin` (http(s)://127.0.0.1:PORT) under PROXIED_HOST: reachable only through startProxy(). */
+export function viaProxyName(origin: string): string {
+  const url = new URL(origin);
+  url.hostname = PROXIED_HOST;
+  return url.origin;
+}
+
+const resolveForProxy = (host: string) => (host === PROXIED_HOST ? '127.0.0.1' : host.replace(/^\[(.*)\]$/, '$1'));
+
 export interface TestProxy extends TestServer {
-  /** CONNECT targets ("127.0.0.1:PORT"). */
+  /** CONNECT targets ("admin-api.test:PORT"). */
   tunnels: string[];
   /** Absolute-URI requests forwarded ("GET http://…"). */
   forwarded: string[];
@@ -87,7 +103,7 @@ export async function startProxy(): Promise<TestProxy> {
     forwarded.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? '');
     const upstream = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers },
+      { host: resolveForProxy(target.hostname), port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
@@ -99,7 +115,7 @@ export async function startProxy(): Promise<TestProxy> {
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     tunnels.push(req.url ?? '');
     const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
+    const upstream = net.connect(Number(port), resolveForProxy(host ?? ''), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
