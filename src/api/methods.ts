@@ -70,10 +70,23 @@ function split(op: OperationId, args: readonly unknown[], hasExtra: boolean): Sp
   };
 }
 
+/** An iteration that fails on its first step, as one whose request failed would. */
+async function* failedIteration(error: unknown): AsyncGenerator<never, void, undefined> {
+  throw error;
+}
+
 export function methodBuilders(transport: Transport) {
+  // A bad id (empty, only dots) is refused by expandPath; callers see a rejection like any other
+  // failed call, not a synchronous throw.
   const send = <T>(op: OperationId, ids: string[], query: object | undefined, body: unknown, options?: RequestOptions, peek?: BodyPeek) => {
     const { method, path } = OPERATIONS[op];
-    return transport.request<T>({ method, path: expandPath(path, ids) + encodeQuery(query), body }, options, peek);
+    let target: string;
+    try {
+      target = expandPath(path, ids) + encodeQuery(query);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return transport.request<T>({ method, path: target, body }, options, peek);
   };
 
   return {
@@ -109,7 +122,12 @@ export function methodBuilders(transport: Transport) {
       const iterate = (...args: unknown[]) => {
         const { ids, extra, options } = split(op, args, true);
         const query = { ...(extra as Record<string, unknown> | undefined) };
-        const where = { method: OPERATIONS[op].method, path: expandPath(OPERATIONS[op].path, ids) };
+        let where;
+        try {
+          where = { method: OPERATIONS[op].method, path: expandPath(OPERATIONS[op].path, ids) };
+        } catch (error) {
+          return failedIteration(error);
+        }
         return iterateItems((cursor) => fetchPage(ids, { ...query, [cursorParam]: cursor }, options), where);
       };
       return {
@@ -123,7 +141,12 @@ export function methodBuilders(transport: Transport) {
         all: tag(op, (...args: unknown[]) => {
           const { ids, extra, options } = split(op, args, true);
           const query = { ...(extra as Record<string, unknown> | undefined) };
-          const where = { method: OPERATIONS[op].method, path: expandPath(OPERATIONS[op].path, ids) };
+          let where;
+          try {
+            where = { method: OPERATIONS[op].method, path: expandPath(OPERATIONS[op].path, ids) };
+          } catch (error) {
+            return Promise.reject(error);
+          }
           return collectAll<ItemOf<K>>(
             (cursor, signal, peek) => fetchPage(ids, { ...query, [cursorParam]: cursor }, { ...options, signal }, peek),
             style, where, options?.signal);

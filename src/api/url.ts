@@ -11,20 +11,24 @@ export function placeholderCount(template: string): number {
   return template.match(PLACEHOLDER)?.length ?? 0;
 }
 
-function encodeSegment(value: string): string {
-  if (value === '') throw new TypeError('path parameter must not be empty');
-  // encodeURIComponent leaves "." alone, and "." / ".." segments would be
-  // resolved away by servers and proxies, addressing a different resource.
-  return /^\.+$/.test(value) ? value.replace(/\./g, '%2E') : encodeURIComponent(value);
+function encodeSegment(name: string, value: string): string {
+  if (value === '') throw new TypeError(`The ${name} must not be empty: nothing was sent.`);
+  // "." and ".." segments are resolved away by servers and proxies, even percent-encoded
+  // (%2E%2E), so `projects/../users/u` would address another endpoint. No API id is all dots.
+  if (/^\.+$/.test(value)) throw new TypeError(`The ${name} ${JSON.stringify(value)} is made only of dots and would address another endpoint: nothing was sent.`);
+  return encodeURIComponent(value);
 }
 
-/** Fills `{name}` placeholders in order with URL-encoded ids. */
+/**
+ * Fills `{name}` placeholders in order with URL-encoded ids. Throws a TypeError for a missing or
+ * empty id, or one made only of dots.
+ */
 export function expandPath(template: string, ids: readonly string[]): string {
   let index = 0;
   const path = template.replace(PLACEHOLDER, (_match, name: string) => {
     const id = ids[index++];
     if (typeof id !== 'string') throw new TypeError(`missing path parameter ${name} for ${template}`);
-    return encodeSegment(id);
+    return encodeSegment(name, id);
   });
   if (index !== ids.length) throw new TypeError(`${template} takes ${index} path parameters, got ${ids.length}`);
   return path;

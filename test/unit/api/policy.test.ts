@@ -53,9 +53,12 @@ describe('api policy (pure functions)', () => {
   describe('url building', () => {
     it('encodes path parameters so an id cannot change the route', () => {
       assert.equal(expandPath('/organization/projects/{project_id}/users/{user_id}', ['p/1', 'u?x#y']), '/organization/projects/p%2F1/users/u%3Fx%23y');
-      assert.equal(expandPath('/organization/projects/{project_id}', ['..']), '/organization/projects/%2E%2E');
+      assert.equal(expandPath('/organization/projects/{project_id}', ['a..b']), '/organization/projects/a..b');
+      for (const dots of ['.', '..', '...']) {
+        assert.throws(() => expandPath('/organization/projects/{project_id}/users/{user_id}', [dots, 'user_1']), /project_id .* only of dots/);
+      }
       assert.throws(() => expandPath('/organization/projects/{project_id}', []), /missing path parameter project_id/);
-      assert.throws(() => expandPath('/organization/projects/{project_id}', ['']), /must not be empty/);
+      assert.throws(() => expandPath('/organization/projects/{project_id}', ['']), /project_id must not be empty/);
       assert.throws(() => expandPath('/organization/projects', ['x']), /takes 0 path parameters/);
     });
 
