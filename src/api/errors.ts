@@ -7,6 +7,7 @@
  * Authorization header), so `message`, `stack`, `toString()`, `JSON.stringify`
  * and `cause` are all safe to log or show.
  */
+import { secretPattern } from './secretPattern';
 
 export interface AdminApiErrorInit {
   status?: number;
@@ -135,16 +136,12 @@ export function errorClassForStatus(status: number): StatusErrorClass {
   return BY_STATUS[status] ?? UnexpectedStatusError;
 }
 
-/** Removes the API key (raw or URL-encoded) and any bearer token from text. */
+/** Removes the API key (as-is, percent- or form-encoded) and any bearer token from text. */
 export type Scrubber = (text: string) => string;
 
 const BEARER = /Bearer\s+[^\s"',;]+/gi;
 
 export function createScrubber(secret: string): Scrubber {
-  const needles = [secret, encodeURIComponent(secret)].filter((s, i, all) => s.length > 0 && all.indexOf(s) === i);
-  return (text) => {
-    let out = text;
-    for (const needle of needles) out = out.split(needle).join('[redacted]');
-    return out.replace(BEARER, 'Bearer [redacted]');
-  };
+  const pattern = secret ? secretPattern(secret) : undefined;
+  return (text) => (pattern ? text.replace(pattern, '[redacted]') : text).replace(BEARER, 'Bearer [redacted]');
 }

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { sharedDispatcher, type DispatcherKey } from './agents';
+import { checkApiKeyText } from './apiKey';
 import { Cancelled, DeadlineExceeded, exchange, type RawResponse } from './exchange';
 import {
   AdminApiError,
@@ -228,7 +229,8 @@ export class Transport {
   constructor(options: TransportOptions) {
     const { apiKey } = options;
     if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('apiKey is required');
-    if (/[\s]/.test(apiKey)) throw new TypeError('apiKey must not contain whitespace or line breaks');
+    const keyProblem = checkApiKeyText(apiKey);
+    if (keyProblem) throw new TypeError(keyProblem);
     const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     const proxyUrl = chooseProxy(base, options.proxy, options.env ?? process.env);
     const proxy = proxyUrl === undefined ? undefined : parseProxyUrl(proxyUrl);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkApiKeyText } from '../api/apiKey';
 import { readApiSettings } from '../config';
 import type { Logger } from '../log';
 import { plainText } from '../util/plainText';
@@ -39,9 +40,15 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
     placeHolder: 'sk-admin-…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (/\s/.test(v.trim()) ? 'A key contains no spaces.' : undefined),
+    validateInput: (v) => (v.trim() ? checkApiKeyText(v.trim()) : undefined),
   }))?.trim();
   if (!key) return false;
+  // A key passed as an argument skipped the input box's check.
+  const keyProblem = checkApiKeyText(key);
+  if (keyProblem) {
+    void vscode.window.showErrorMessage(`${keyProblem} Nothing was stored.`);
+    return false;
+  }
   log.protectSecret(key);
 
   const settings = readApiSettings();

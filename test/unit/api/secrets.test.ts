@@ -37,6 +37,14 @@ describe('api never exposes the key (canary key, fake Admin API)', function () {
     // A hostile server that puts the Authorization header everywhere it can.
     echo = await startHttpServer((req, res) => {
       const auth = req.headers.authorization ?? '';
+      if (req.url?.includes('encoded')) {
+        // The key as a URL or a form would carry it, in the encodings encodeURIComponent does not produce.
+        const key = auth.slice(7);
+        const lower = encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+        const form = new URLSearchParams({ key }).toString();
+        res.writeHead(400, { 'content-type': 'application/json', 'x-request-id': form });
+        return void res.end(JSON.stringify({ error: { message: `seen ?key=${lower} and ${form}`, type: lower, param: form, code: null } }));
+      }
       if (req.url?.includes('redirect')) return void res.writeHead(302, { location: `http://127.0.0.1:1/?k=${auth}` }).end();
       res.writeHead(400, { 'content-type': 'application/json', 'x-request-id': auth });
       res.end(JSON.stringify({ error: { message: `bad key ${auth} (${auth.slice(7)})`, type: auth, param: auth, code: auth.slice(7) } }));
@@ -84,6 +92,21 @@ describe('api never exposes the key (canary key, fake Admin API)', function () {
     assertNoSecret('echoed 400', error, [CANARY]);
     assertNoSecret('echoed 400 log', log, [CANARY]);
     assert.match(error.message, /bad key Bearer \[redacted\] \(\[redacted\]\)/);
+  });
+
+  it('scrubs the key echoed percent-encoded with lower-case hex or form-encoded', async () => {
+    const key = "sk-admin-CANARY/s+y=m~b!o'l(s)*-9c1d2e";
+    const lower = encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+    const form = new URLSearchParams({ key }).toString().slice(4);
+    assert.notEqual(lower, encodeURIComponent(key));
+    assert.notEqual(form, encodeURIComponent(key));
+    log.length = 0;
+    const client = clientFor(fake(), { apiKey: key, baseUrl: `${echo.origin}/v1`, onRequest: (e) => log.push(e) });
+    const error = await client.projects.retrieve('encoded').catch((e: unknown) => e);
+    assert.ok(error instanceof AdminApiError && error.status === 400, String(error));
+    assert.match(error.message, /seen \?key=\[redacted\] and key=\[redacted\]/);
+    assertNoSecret('encoded echo', error, [key, lower, form]);
+    assertNoSecret('encoded echo log', log, [key, lower, form]);
   });
 
   it('scrubs the key from a redirect target', async () => {
