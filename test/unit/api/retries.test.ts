@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   CancelledError,
   NetworkError,
+  NotFoundError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -27,32 +28,42 @@ describe('api retries, timeouts and cancellation (fake Admin API)', function () 
     return { ...result, log, records: requestsSince(fake(), since, LIST_PROJECTS) };
   }
 
-  const gaps = (records: { startedAt: number }[]) => records.slice(1).map((r, i) => r.startedAt - records[i]!.startedAt);
+  // Timing is read from the fake's records: the pause between the end of one attempt's answer and
+  // the start of the next, as the server saw them. A loaded machine only makes pauses longer, so
+  // lower bounds come straight from the policy (minus 5 ms of clock rounding), and upper bounds
+  // allow LOAD_MS more than the policy's longest wait: they only catch a wait of the wrong size.
+  const LOAD_MS = 2500;
+  const pauses = (records: { startedAt: number; endedAt?: number }[]) =>
+    records.slice(1).map((r, i) => r.startedAt - (records[i]!.endedAt ?? records[i]!.startedAt));
+  const within = (pause: number, min: number, max: number, what: string) =>
+    assert.ok(pause >= min - 5 && pause < max + LOAD_MS, `${what}: ${pause} ms (policy: ${min}–${max} ms)`);
 
-  it('waits for Retry-After: 1 (≥ ~1 s) after a 429, then succeeds', async () => {
+  it('waits for Retry-After: 1 (≥ 1 s) after a 429, then succeeds', async () => {
     fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 429, retryAfter: '1', times: 1 });
     const { page, records, log } = await listProjects();
     assert.ok(page, 'succeeds after the retry');
     assert.deepEqual(records.map((r) => r.status), [429, 200]);
-    assert.ok(gaps(records)[0]! >= 950, `waited ${gaps(records)[0]} ms`);
+    within(pauses(records)[0]!, 1000, 1000, 'Retry-After: 1');
     assert.deepEqual(log.map((e) => [e.attempt, e.status]), [[1, 429], [2, 200]]);
   });
 
   it('prefers retry-after-ms, waiting that long rather than the back-off', async () => {
-    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 429, retryAfterMs: 120, times: 2 });
+    // Longer than the back-off could ever be for these retries (≤ 0.5 s, then ≤ 1 s), so a pause
+    // of at least this long can only come from the header, however loaded the machine.
+    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 429, retryAfterMs: 1200, times: 2 });
     const { page, records } = await listProjects();
     assert.ok(page);
     assert.deepEqual(records.map((r) => r.status), [429, 429, 200]);
-    for (const gap of gaps(records)) assert.ok(gap >= 110 && gap < 375, `gap ${gap} ms: neither the header's 120 ms nor under the 375 ms minimum back-off`);
+    pauses(records).forEach((pause, i) => within(pause, 1200, 1200, `pause ${i + 1}`));
   });
 
   it('uses exponential back-off (0.5 s × 2ⁿ, jittered) when the server gives no delay', async () => {
     fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 503, times: 2 });
     const { page, records } = await listProjects();
     assert.ok(page);
-    const [first, second] = gaps(records);
-    assert.ok(first! >= 360 && first! < 700, `first back-off ${first} ms (expected 375–500)`);
-    assert.ok(second! >= 730 && second! < 1200, `second back-off ${second} ms (expected 750–1000)`);
+    const [first, second] = pauses(records);
+    within(first!, 375, 500, 'first back-off');
+    within(second!, 750, 1000, 'second back-off');
   });
 
   for (const status of [500, 502, 503]) {
@@ -107,38 +118,42 @@ describe('api retries, timeouts and cancellation (fake Admin API)', function () 
     assert.ok(error instanceof TimeoutError, String(error));
     assert.match(error.message, /timed out after 200 ms: GET \/organization\/projects/);
     assert.equal(records.length, 2);
-    assert.ok(elapsed >= 400 + 300 && elapsed < 2500, `elapsed ${elapsed} ms`);
+    // Between the two starts: the 200 ms timeout, then the first back-off (375–500 ms).
+    within(records[1]!.startedAt - records[0]!.startedAt, 200 + 375, 200 + 500, 'timeout + back-off');
+    // Two timeouts and one back-off; without a timeout the client would wait for ever.
+    assert.ok(elapsed >= 2 * 200 + 375 - 5 && elapsed < 2 * 200 + 500 + LOAD_MS, `elapsed ${elapsed} ms`);
   });
 
   it('applies the timeout to the body too (slow-dripping body)', async () => {
-    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'slow-body', latencyMs: 3000 });
+    // The body takes 10 s to arrive; a client that only timed the headers would wait for all of it.
+    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'slow-body', latencyMs: 10_000 });
     const started = Date.now();
     const { error } = await listProjects({ timeoutMs: 300, maxRetries: 0 });
     assert.ok(error instanceof TimeoutError, String(error));
-    assert.ok(Date.now() - started < 1500);
+    assert.ok(Date.now() - started < 300 + LOAD_MS, `gave up after ${Date.now() - started} ms`);
   });
 
   it('cancels an in-flight request through AbortSignal; the fake sees it aborted', async () => {
-    fake().faults.add({ method: 'GET', path: '^/organization/users$', kind: 'latency', latencyMs: 3000 });
+    fake().faults.add({ method: 'GET', path: '^/organization/users$', kind: 'latency', latencyMs: 10_000 });
     const since = fake().requests.length;
     const controller = new AbortController();
     const started = Date.now();
     const pending = clientFor(fake()).users.listPage({}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     await assert.rejects(pending, (err: unknown) => err instanceof CancelledError && /cancelled: GET \/organization\/users/.test(err.message));
-    assert.ok(Date.now() - started < 1000);
+    assert.ok(Date.now() - started < 100 + LOAD_MS, `rejected after ${Date.now() - started} ms (the answer would take 10 s)`);
     await eventually(() => requestsSince(fake(), since, 'GET /organization/users').some((r) => r.aborted));
     assert.equal(requestsSince(fake(), since, 'GET /organization/users').length, 1, 'a cancelled request is not retried');
   });
 
   it('cancels during the wait before a retry', async () => {
-    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 429, retryAfter: '5' });
+    fake().faults.add({ method: 'GET', path: '^/organization/projects$', kind: 'status', status: 429, retryAfter: '10' });
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 150);
     const since = fake().requests.length;
     await assert.rejects(clientFor(fake()).projects.listPage({}, { signal: controller.signal }), CancelledError);
-    assert.ok(Date.now() - started < 1000, 'did not sit out the 5 s Retry-After');
+    assert.ok(Date.now() - started < 150 + LOAD_MS, `took ${Date.now() - started} ms: sat out the 10 s Retry-After`);
     assert.equal(requestsSince(fake(), since, LIST_PROJECTS).length, 1);
   });
 
@@ -146,6 +161,39 @@ describe('api retries, timeouts and cancellation (fake Admin API)', function () 
     const since = fake().requests.length;
     await assert.rejects(clientFor(fake()).projects.listPage({}, { signal: AbortSignal.abort() }), CancelledError);
     assert.equal(requestsSince(fake(), since).length, 0);
+  });
+
+  describe('a DELETE that finds nothing (404)', () => {
+    const DELETE_INVITE = 'DELETE /organization/invites/{invite_id}';
+    async function deleteInvite(id: string) {
+      const since = fake().requests.length;
+      const outcome = await clientFor(fake()).invites.delete(id).then((value) => ({ value, error: undefined }), (error: unknown) => ({ value: undefined, error }));
+      return { ...outcome, statuses: requestsSince(fake(), since, DELETE_INVITE).map((r) => r.status) };
+    }
+    const newInvite = async (email: string) => (await clientFor(fake()).invites.create({ email, role: 'reader' })).id;
+
+    it('on its first try is NotFoundError: the client deleted nothing', async () => {
+      const { error, statuses } = await deleteInvite('invite_never_existed');
+      assert.ok(error instanceof NotFoundError, String(error));
+      assert.deepEqual(statuses, [404]);
+    });
+
+    it('after a 429 (the server provably did nothing) is still NotFoundError', async () => {
+      fake().faults.add({ method: 'DELETE', path: '^/organization/invites/', kind: 'status', status: 429, retryAfterMs: 10, times: 1 });
+      const { error, statuses } = await deleteInvite('invite_never_existed');
+      assert.ok(error instanceof NotFoundError, String(error));
+      assert.deepEqual(statuses, [429, 404]);
+    });
+
+    it('on a retry after an answer lost on the way (the first try deleted it) is the success it was', async () => {
+      const id = await newInvite('delete-twice@example.com');
+      fake().faults.add({ method: 'DELETE', path: `^/organization/invites/${id}$`, kind: 'truncated', times: 1 });
+      const { value, error, statuses } = await deleteInvite(id);
+      assert.equal(error, undefined, String(error));
+      assert.deepEqual(value, { deleted: true });
+      assert.deepEqual(statuses, [200, 404]);
+      assert.equal(fake().state.invites.get(id), undefined);
+    });
   });
 
   it('stops an iteration with CancelledError when aborted between pages', async () => {
