@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readApiSettings } from '../config';
 import type { Logger } from '../log';
+import { askModal, notify, runWithProgress } from '../notify';
 import { plainText } from '../util/plainText';
 import { KeyStorageError } from './keyStore';
 import type { Session } from './session';
@@ -46,13 +47,13 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
 
   const settings = readApiSettings();
   if (!settings.ok) {
-    void vscode.window.showErrorMessage(`${settings.reason} The key was not stored.`, 'Open Settings')
+    void notify('error', `${settings.reason} The key was not stored.`, 'Open Settings')
       .then((a) => a && vscode.commands.executeCommand('workbench.action.openSettings', 'openaiAdmin.apiBaseUrl'));
     return false;
   }
 
   try {
-    await vscode.window.withProgress(
+    await runWithProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking the admin API key…' },
       async () => {
         const client = await session.clientFor(key, settings.settings);
@@ -62,7 +63,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   } catch (err) {
     const reason = explainKeyFailure(err);
     log.warn(`Set Admin API Key: ${reason} Nothing was stored.`);
-    void vscode.window.showErrorMessage(`${reason} Nothing was stored.`);
+    void notify('error', `${reason} Nothing was stored.`);
     return false;
   }
 
@@ -71,7 +72,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   } catch (err) {
     const message = err instanceof KeyStorageError ? err.message : `Could not store the key: ${String(err)}`;
     log.error(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return false;
   }
   await session.keyChanged();
@@ -82,9 +83,9 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
 
 async function clearAdminKey(session: Session, confirm: boolean): Promise<boolean> {
   if (confirm) {
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await askModal('warning',
       'Remove the admin API key from VS Code secret storage?',
-      { modal: true, detail: 'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.' },
+      'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.',
       'Remove Key',
     );
     if (choice !== 'Remove Key') return false;

@@ -10,6 +10,7 @@ import { formatDay } from '../../model/usage/range';
 import { webviewData } from '../../model/usage/webviewData';
 import { Latest } from '../../model/usage/fetch';
 import type { DashboardData, Selection } from '../../model/usage/types';
+import { notify } from '../../notify';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
 import type { ExportFormat, RenderedReport, UsageHostEvents, UsageMethods, UsageState } from './protocol';
@@ -111,7 +112,7 @@ export class UsagePanel {
   async export(format: ExportFormat, target?: vscode.Uri): Promise<boolean> {
     const data = this.data;
     if (!data) {
-      void vscode.window.showInformationMessage('Nothing to export yet: the Usage & Costs panel has not loaded any data.');
+      void notify('info', 'Nothing to export yet: the Usage & Costs panel has not loaded any data.');
       return false;
     }
     const uri = target ?? (await vscode.window.showSaveDialog({
