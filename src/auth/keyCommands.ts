@@ -20,18 +20,23 @@ export function explainKeyFailure(err: unknown): string {
   return `The key could not be checked: ${plainText(message)}`;
 }
 
-export function registerKeyCommands(session: Session, log: Logger): vscode.Disposable[] {
+/**
+ * `scripted`: the commands take their answers as arguments (a key to store, `{ confirm: false }`), so
+ * tests and benchmarks skip the prompts. Only Test and Development mode allow it: in an installed
+ * extension any other extension could run these commands, and a key must be typed and a removal confirmed.
+ */
+export function registerKeyCommands(session: Session, log: Logger, scripted = false): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.setAdminKey', (key?: unknown) =>
-      setAdminKey(session, log, typeof key === 'string' ? key : undefined)),
+      setAdminKey(session, log, scripted && typeof key === 'string' ? key : undefined)),
     vscode.commands.registerCommand('openaiAdmin.clearAdminKey', (opts?: { confirm?: boolean }) =>
-      clearAdminKey(session, opts?.confirm !== false)),
+      clearAdminKey(session, !(scripted && opts?.confirm === false))),
   ];
 }
 
 /**
  * Validates with one cheap request before storing, so a mistyped or non-admin key never replaces a
- * working one. Returns whether a key was stored (automation and tests pass the key as an argument).
+ * working one. Returns whether a key was stored (tests pass the key as an argument).
  */
 async function setAdminKey(session: Session, log: Logger, given?: string): Promise<boolean> {
   const key = (given ?? await vscode.window.showInputBox({

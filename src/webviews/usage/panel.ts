@@ -19,6 +19,8 @@ export interface UsageServices {
   session: Session;
   log: Logger;
   extensionUri: vscode.Uri;
+  /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
+  renderReports?: boolean;
 }
 
 export class UsagePanel {
@@ -46,6 +48,7 @@ export class UsagePanel {
     };
     this.base = new Panel(panel, services.extensionUri, USAGE_PANEL, methods, {
       log: services.log,
+      renderReports: services.renderReports,
       onEvent: (name, data) => {
         if (name !== 'rendered') return;
         this.report = data as RenderedReport;

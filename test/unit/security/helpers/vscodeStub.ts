@@ -22,10 +22,18 @@ export interface VscodeStub {
   shown: Shown[];
   /** Registered commands by id. */
   commands: Map<string, (...args: unknown[]) => unknown>;
+  /** Webview panels created, newest last. */
+  panels: StubPanel[];
   /** What the next prompts answer, first in first out; an empty queue (or undefined) is Escape. */
   answers: { choice: (string | undefined)[]; input: (string | undefined)[]; pick: (string | undefined)[] };
   /** Forgets what was shown and answered (`errors` too). */
   reset(): void;
+}
+
+/** A webview panel: its HTML, and `receive` plays its webview sending a message to the host. */
+export interface StubPanel {
+  webview: { html: string; options: unknown; cspSource: string; posted: unknown[] };
+  receive(message: unknown): void;
 }
 
 class EventEmitter<T> {
@@ -60,6 +68,7 @@ export function installVscodeStub(): VscodeStub {
     settings: {},
     shown: [],
     commands: new Map(),
+    panels: [],
     answers: { choice: [], input: [], pick: [] },
     reset() {
       this.errors.length = 0;
@@ -128,6 +137,26 @@ export function installVscodeStub(): VscodeStub {
       createOutputChannel: () => ({ info() {}, warn() {}, error() {}, debug() {}, trace() {}, append() {}, appendLine() {}, show() {}, dispose() {} }),
       createTreeView: () => ({ onDidCollapseElement: () => disposable(), reveal: async () => {}, dispose() {} }),
       registerWebviewPanelSerializer: () => disposable(),
+      createWebviewPanel: (viewType: string, title: string) => {
+        const received = new EventEmitter<unknown>();
+        const disposed = new EventEmitter<void>();
+        const posted: unknown[] = [];
+        const panel = {
+          viewType, title, iconPath: undefined as unknown,
+          webview: {
+            html: '', options: {} as unknown, cspSource: 'https://webview.test', posted,
+            asWebviewUri: (uri: Uri) => uri,
+            onDidReceiveMessage: received.event,
+            postMessage: async (m: unknown) => { posted.push(m); return true; },
+          },
+          onDidDispose: disposed.event,
+          reveal() {},
+          dispose() { disposed.fire(); },
+          receive: (message: unknown) => received.fire(message),
+        };
+        stub.panels.push(panel);
+        return panel;
+      },
     },
   };
   const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
