@@ -14,7 +14,11 @@ import { readApiSettings } from './config';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 
-/** What tests (integration, e2e, benchmarks) may ask of the running extension. */
+/**
+ * What tests (integration tests, benchmarks) may ask of the running extension. Only in Test and
+ * Development mode (`hasTestHooks`): these hooks write files without a save dialog and make writes
+ * with no UI, so an installed extension (Production mode) gives other extensions nothing.
+ */
 export interface ExtensionTestApi {
   hasKey(): Promise<boolean>;
   baseUrl(): string;
@@ -32,22 +36,28 @@ export interface ExtensionTestApi {
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
 
+/** Test mode (integration tests, benchmarks) and Development mode (F5) get the test hooks; an installed extension does not. */
+export function hasTestHooks(mode: vscode.ExtensionMode): boolean {
+  return mode === vscode.ExtensionMode.Test || mode === vscode.ExtensionMode.Development;
+}
+
 /** Wiring only: no network here, the client is imported on the first request. */
-export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const activateStart = performance.now();
+  const testHooks = hasTestHooks(context.extensionMode);
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   const session = new Session(new KeyStore(context.secrets), log);
   const explorer = new ExplorerProvider(session, organizationRoots);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
   const commands: CommandContext = { session, explorer, log, view };
-  const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri });
-  const project = registerProjectPanel(commands, context.extensionUri);
+  const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
+  const project = registerProjectPanel(commands, context.extensionUri, testHooks);
 
   context.subscriptions.push(
     log, session, explorer, view,
     registerLazyCommands(commands),
-    ...registerKeyCommands(session, log),
+    ...registerKeyCommands(session, log, testHooks),
     ...usage.disposables,
     ...project.disposables,
     vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
@@ -62,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const now = performance.now();
   log.info(`Activated in ${(now - activateStart).toFixed(1)} ms (module load to ready ${(now - moduleLoadedAt).toFixed(1)} ms).`);
 
+  if (!testHooks) return undefined;
   return {
     hasKey: async () => Boolean(await session.keys.get()),
     baseUrl: () => {

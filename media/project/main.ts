@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { ProjectHostEvents, ProjectMethods, ProjectReport, ProjectState, ProjectWebviewEvents } from '../../src/webviews/project/protocol';
 import { h, replace } from '../shared/dom';
 import { createRpcClient } from '../shared/rpc';
-import { loadState, saveState } from '../shared/vscode';
+import { loadState, renderReportsWanted, saveState } from '../shared/vscode';
 import { ApiKeysView, ServiceAccountsView } from './accounts';
 import { App, restoredDraft, type SectionView } from './app';
 import { MembersView } from './members';
@@ -72,8 +72,9 @@ class ProjectPage {
     this.reportTimer = setTimeout(() => this.report(), 0);
   }
 
-  /** Tells the host what is on screen, read back from the DOM (tests and diagnostics). */
+  /** Tells the host what is on screen, read back from the DOM, when it asked (tests and benchmarks). */
   private report(): void {
+    if (!renderReportsWanted()) return;
     const sections: ProjectReport['sections'] = {};
     for (const v of this.app.allViews()) {
       const status = this.app.status[v.id];

@@ -24,3 +24,11 @@ export function loadState<S>(): Partial<S> | undefined {
 export function saveState<S>(state: S): void {
   vscodeApi().setState(state);
 }
+
+/**
+ * Whether the host asked for render reports: what the page drew, as text, for tests and benchmarks.
+ * Only Test and Development mode mark the page (src/webviews/panel.ts); a packaged install never does.
+ */
+export function renderReportsWanted(): boolean {
+  return document.body.hasAttribute('data-render-report');
+}

@@ -8,7 +8,7 @@ import type { RenderedReport, UsageHostEvents, UsageMethods, UsageState, UsageWe
 import { h, replace } from '../shared/dom';
 import { createRpcClient, RpcCallError } from '../shared/rpc';
 import { observeTheme } from '../shared/theme';
-import { loadState, saveState } from '../shared/vscode';
+import { loadState, renderReportsWanted, saveState } from '../shared/vscode';
 import { UsageChart } from './chart';
 import { Controls } from './controls';
 import { renderSummary } from './summary';
@@ -134,8 +134,9 @@ class UsageApp {
     this.report('error', message);
   }
 
-  /** Tells the host what is on screen, read back from the DOM (tests and diagnostics use it). */
+  /** Tells the host what is on screen, read back from the DOM, when it asked (tests and benchmarks). */
   private report(status: RenderedReport['status'], error?: string): void {
+    if (!renderReportsWanted()) return;
     const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
     rpc.emit('rendered', {
       selection: this.selection,

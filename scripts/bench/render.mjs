@@ -108,8 +108,9 @@ export async function renderFigure({ quick, log }) {
       }, { kind: 'response', id: message.id, result });
     });
     for (let r = 0; r < runs + 1; r++) {
+      // data-render-report: the page sends the report timed here only when asked, as the host asks in Test mode (src/webviews/panel.ts).
       await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{--vscode-font-family:sans-serif;--vscode-font-size:13px}</style></head>
-        <body><main id="app" aria-busy="true"></main></body></html>`);
+        <body data-render-report><main id="app" aria-busy="true"></main></body></html>`);
       await page.evaluate(() => {
         window.__oaeRendered = new Promise((resolve) => {
           window.acquireVsCodeApi = () => ({

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkApiKeyText } from '../api/apiKey';
 import { readApiSettings } from '../config';
 import type { Logger } from '../log';
+import { askModal, notify, runWithProgress } from '../notify';
 import { plainText } from '../util/plainText';
 import { KeyStorageError } from './keyStore';
 import type { Session } from './session';
@@ -20,18 +21,23 @@ export function explainKeyFailure(err: unknown): string {
   return `The key could not be checked: ${plainText(message)}`;
 }
 
-export function registerKeyCommands(session: Session, log: Logger): vscode.Disposable[] {
+/**
+ * `scripted`: the commands take their answers as arguments (a key to store, `{ confirm: false }`), so
+ * tests and benchmarks skip the prompts. Only Test and Development mode allow it: in an installed
+ * extension any other extension could run these commands, and a key must be typed and a removal confirmed.
+ */
+export function registerKeyCommands(session: Session, log: Logger, scripted = false): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.setAdminKey', (key?: unknown) =>
-      setAdminKey(session, log, typeof key === 'string' ? key : undefined)),
+      setAdminKey(session, log, scripted && typeof key === 'string' ? key : undefined)),
     vscode.commands.registerCommand('openaiAdmin.clearAdminKey', (opts?: { confirm?: boolean }) =>
-      clearAdminKey(session, opts?.confirm !== false)),
+      clearAdminKey(session, !(scripted && opts?.confirm === false))),
   ];
 }
 
 /**
  * Validates with one cheap request before storing, so a mistyped or non-admin key never replaces a
- * working one. Returns whether a key was stored (automation and tests pass the key as an argument).
+ * working one. Returns whether a key was stored (tests pass the key as an argument).
  */
 async function setAdminKey(session: Session, log: Logger, given?: string): Promise<boolean> {
   const key = (given ?? await vscode.window.showInputBox({
@@ -53,13 +59,13 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
 
   const settings = readApiSettings();
   if (!settings.ok) {
-    void vscode.window.showErrorMessage(`${settings.reason} The key was not stored.`, 'Open Settings')
+    void notify('error', `${settings.reason} The key was not stored.`, 'Open Settings')
       .then((a) => a && vscode.commands.executeCommand('workbench.action.openSettings', 'openaiAdmin.apiBaseUrl'));
     return false;
   }
 
   try {
-    await vscode.window.withProgress(
+    await runWithProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking the admin API key…' },
       async () => {
         const client = await session.clientFor(key, settings.settings);
@@ -69,7 +75,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   } catch (err) {
     const reason = explainKeyFailure(err);
     log.warn(`Set Admin API Key: ${reason} Nothing was stored.`);
-    void vscode.window.showErrorMessage(`${reason} Nothing was stored.`);
+    void notify('error', `${reason} Nothing was stored.`);
     return false;
   }
 
@@ -78,7 +84,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   } catch (err) {
     const message = err instanceof KeyStorageError ? err.message : `Could not store the key: ${String(err)}`;
     log.error(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return false;
   }
   await session.keyChanged();
@@ -89,9 +95,9 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
 
 async function clearAdminKey(session: Session, confirm: boolean): Promise<boolean> {
   if (confirm) {
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await askModal('warning',
       'Remove the admin API key from VS Code secret storage?',
-      { modal: true, detail: 'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.' },
+      'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.',
       'Remove Key',
     );
     if (choice !== 'Remove Key') return false;

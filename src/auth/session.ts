@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AdminClient, RequestLogEntry } from '../api';
 import { readApiSettings, affectsApiSettings, type ApiSettings } from '../config';
 import type { Logger } from '../log';
+import { notify } from '../notify';
 import { KeyStore } from './keyStore';
 
 export type KeyState = 'missing' | 'ok' | 'invalid' | 'notAdmin' | 'badBaseUrl';
@@ -58,7 +59,7 @@ export class Session implements vscode.Disposable {
       // No readable keyring: the key is as good as missing, and the admin must hear why (once per reason).
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(message);
-      if (message !== this.storageError) void vscode.window.showErrorMessage(message);
+      if (message !== this.storageError) void notify('error', message);
       this.storageError = message;
       this.setState('missing');
       return 'missing';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectApiKey } from '../api';
 import { relativeTime } from '../model/format';
+import { askModal } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { q, runWrite } from './run';
@@ -26,9 +27,9 @@ export async function deleteProjectApiKey(ctx: CommandContext, project: ProjectR
   if (account) {
     // The API refuses to delete a service account's key on its own; revoking it means deleting the account.
     const offer = `Delete Service Account ${q(account.name || account.id)}…`;
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await askModal('warning',
       `API key ${q(k.name || k.id)} (${k.redacted_value}) belongs to ${ownerPhrase(k)} and cannot be deleted on its own.`,
-      { modal: true, detail: `To revoke it, delete the service account: its keys are deleted with it. It was ${lastUsed}.` },
+      `To revoke it, delete the service account: its keys are deleted with it. It was ${lastUsed}.`,
       offer,
     );
     return choice === offer ? deleteServiceAccount(ctx, project, account, failure) : undefined;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ProjectUser, User } from '../api';
 import { readApiSettings } from '../config';
 import { crawlOrganization, DEFAULT_CRAWL_CONCURRENCY, type OrganizationCrawl } from '../model/crawl';
+import { notify, runWithProgress } from '../notify';
 import { describeError } from '../tree/describeError';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
@@ -44,7 +45,7 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
         const client = await ctx.session.getClient();
         const settings = readApiSettings();
         const concurrency = settings.ok ? settings.settings.maxConcurrentRequests : DEFAULT_CRAWL_CONCURRENCY;
-        const crawl = await vscode.window.withProgress(
+        const crawl = await runWithProgress(
           { location: vscode.ProgressLocation.Notification, title: `Looking for ${who} in every project`, cancellable: true },
           (progress, token) => {
             const controller = new AbortController();
@@ -63,15 +64,15 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
         found = memberProjects(crawl, user.id);
       } catch (err) {
         if (cancelled) return undefined;
-        void vscode.window.showErrorMessage(`Couldn't list the projects of ${who}: ${describeError(err)}`);
+        void notify('error', `Couldn't list the projects of ${who}: ${describeError(err)}`);
         return undefined;
       }
       const unreadable = found.unreadable ? ` The members of ${found.unreadable} project(s) could not be read.` : '';
       if (!found.projects.length) {
-        void vscode.window.showInformationMessage(`${who} is not a member of any active project.${unreadable}`);
+        void notify('info', `${who} is not a member of any active project.${unreadable}`);
         return found;
       }
-      if (unreadable) void vscode.window.showWarningMessage(unreadable.trim());
+      if (unreadable) void notify('warning', unreadable.trim());
       const picked = await vscode.window.showQuickPick(
         found.projects.map((p) => ({ label: plainText(p.name || p.id), description: p.role === 'owner' ? 'Owner' : 'Member', detail: p.id, id: p.id })),
         { title: `${who}: ${found.projects.length} project(s)`, placeHolder: 'Choose a project to open it', matchOnDetail: true },

@@ -3,6 +3,7 @@ import type { ProjectHostedToolPermissions, ProjectModelPermissions } from '../a
 import { HOSTED_TOOLS } from '../model/format';
 import { checkModelIds, splitList } from '../model/inputs';
 import { hostedToolChanges, modelChoices, samePolicy, type ModelPolicyMode } from '../model/permissionEdits';
+import { notify } from '../notify';
 import { orNotSet } from '../tree/kinds/build';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
@@ -58,7 +59,7 @@ async function editModelPermissions(ctx: CommandContext, node: TreeNode | undefi
   const models = await pickModels(project, mode, offered, new Set(current?.model_ids ?? []));
   if (!models) return undefined;
   if (!models.length) {
-    void vscode.window.showWarningMessage(`No models were chosen, so the ${modeName(mode)} of ${q(project.name)} was not changed. To remove the policy, use “Remove Model Permissions Policy”.`);
+    void notify('warning', `No models were chosen, so the ${modeName(mode)} of ${q(project.name)} was not changed. To remove the policy, use “Remove Model Permissions Policy”.`);
     return undefined;
   }
   if (samePolicy(current, mode, models)) {

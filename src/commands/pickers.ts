@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AdminClient, Project, User } from '../api';
+import { notify, runWithProgress } from '../notify';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { NodeSpec } from '../tree/nodeSpec';
@@ -55,7 +56,7 @@ export const PROJECT_ROLES: Choice<'member' | 'owner'>[] = [
 export async function pickInFolder(ctx: CommandContext, folderId: string, title: string, placeholder: string): Promise<NodeSpec | undefined> {
   const folder = await ctx.explorer.resolve(folderId);
   if (!folder) {
-    void vscode.window.showErrorMessage(`${title}: couldn't open ${folderId}.`);
+    void notify('error', `${title}: couldn't open ${folderId}.`);
     return undefined;
   }
   const picked = await searchPick(ctx.explorer.collectionFor(folder), { title, placeholder });
@@ -69,11 +70,11 @@ export async function pickInFolder(ctx: CommandContext, folderId: string, title:
 export async function fetchFor<T>(ctx: CommandContext, what: string, read: (client: AdminClient) => Promise<T>): Promise<T | undefined> {
   try {
     const client = await ctx.session.getClient();
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Loading ${what}…` }, () => read(client));
+    return await runWithProgress({ location: vscode.ProgressLocation.Window, title: `Loading ${what}…` }, () => read(client));
   } catch (err) {
     const message = `Couldn't load ${what}: ${plainText(describeError(err))}`;
     ctx.log.error(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AssignedRole, ProjectUser } from '../api';
+import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
@@ -90,7 +91,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       const held = new Set(assigned.map((r) => r.id));
       const offered = roles.filter((r) => !held.has(r.id));
       if (!offered.length) {
-        void vscode.window.showInformationMessage(`${q(name)} already holds every role of project ${q(user.project.name)}.`);
+        void notify('info', `${q(name)} already holds every role of project ${q(user.project.name)}.`);
         return undefined;
       }
       const role = await pickOne(`${title}: ${name} in ${user.project.name}`, offered.map((r) => ({

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
+import { confirmationBefore, writeAllowed, type Attempt, type Confirmation } from '../model/writeConfirmation';
+import { askModal, notify, runWithProgress } from '../notify';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
@@ -10,7 +12,7 @@ export interface WriteAction<T> {
   /** Progress title: "Archiving project…" */
   progress: string;
   /** Destructive actions ask first, in a modal naming the object; cancelling sends nothing. */
-  confirm?: { message: string; detail?: string; button: string };
+  confirm?: Confirmation;
   call: (client: AdminClient) => Promise<T>;
   /** Tree node ids whose contents this write changed (only these reload). */
   refresh: (result: T) => string[];
@@ -26,35 +28,38 @@ export interface WriteAction<T> {
 /**
  * Every write goes through here: confirm → request with progress → refresh just the affected nodes →
  * say so in the status bar. A failure shows the API's own message and changes nothing in the tree.
+ * Every text shown goes through src/notify.ts, so API text in it stays plain text.
  * Returns the API's result, or undefined when cancelled or failed.
  */
-export async function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): Promise<T | undefined> {
-  if (action.confirm) {
-    const choice = await vscode.window.showWarningMessage(
-      action.confirm.message, { modal: true, detail: action.confirm.detail }, action.confirm.button);
-    if (choice !== action.confirm.button) return undefined;
-  }
+export function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): Promise<T | undefined> {
+  return attemptWrite(ctx, action, 'first');
+}
+
+async function attemptWrite<T>(ctx: CommandContext, action: WriteAction<T>, attempt: Attempt): Promise<T | undefined> {
+  const modal = confirmationBefore(action.confirm, attempt);
+  const choice = modal && await askModal('warning', modal.message, modal.detail, modal.button);
+  if (!writeAllowed(modal, choice)) return undefined;
   let result: T;
   try {
     const client = await ctx.session.getClient();
-    result = await vscode.window.withProgress(
+    result = await runWithProgress(
       { location: vscode.ProgressLocation.Notification, title: action.progress },
       () => action.call(client),
     );
   } catch (err) {
-    const message = `${action.progress.replace(/…$/, '')} failed: ${plainText(describeError(err))}`;
+    const message = plainText(`${action.progress.replace(/…$/, '')} failed: ${describeError(err)}`);
     ctx.log.error(message);
     if (action.failure === 'throw') throw err;
     // Not awaited: the notification stays until dismissed. Retry sends the same write once more
     // (the admin already confirmed it); the client never repeats a create on its own.
-    void vscode.window.showErrorMessage(message, RETRY).then((choice) => {
-      if (choice === RETRY) return runWrite(ctx, { ...action, confirm: undefined });
+    void notify('error', message, RETRY).then((chosen) => {
+      if (chosen === RETRY) return attemptWrite(ctx, action, 'retry');
       return undefined;
     });
     return undefined;
   }
   for (const id of action.refresh(result)) ctx.explorer.refresh(id);
-  void vscode.window.setStatusBarMessage(`$(check) ${action.done(result)}`, 5000);
+  void vscode.window.setStatusBarMessage(`$(check) ${plainText(action.done(result))}`, 5000);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
+import { askModal, notify } from '../notify';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
@@ -20,12 +21,9 @@ export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'a
  */
 async function showSecretOnce(accountName: string, projectName: string, secret: string): Promise<void> {
   const copy = 'Copy Key';
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await askModal('info',
     `Service account ${q(accountName)} was created in ${q(projectName)}. Copy its API key now: it will not be shown again.`,
-    {
-      modal: true,
-      detail: `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key or a new service account.`,
-    },
+    `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key or a new service account.`,
     copy,
   );
   if (choice === copy) {
@@ -86,11 +84,11 @@ export async function createServiceAccount(
 
   const { api_key: key, ...account } = created.account;
   if (key?.value) await showSecretOnce(account.name, project.name, key.value);
-  else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
+  else void notify('warning', `Service account ${q(account.name)} was created without an API key.`);
   if (created.roleError !== undefined) {
     const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
     ctx.log.error(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
   }
   ctx.log.forgetSecret(key?.value);
   return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AdminClient, OrganizationSpendAlert, ProjectSpendAlert } from '../api';
 import { fromCents, toCents } from '../model/format';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
+import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
@@ -81,7 +82,7 @@ async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: S
   const alerts = await fetchFor(ctx, 'spend alerts', (c) => scope.listAlerts(c));
   if (!alerts) return undefined;
   if (!alerts.length) {
-    void vscode.window.showInformationMessage(`${scope.name[0].toUpperCase()}${scope.name.slice(1)} has no spend alerts.`);
+    void notify('info', `${scope.name[0].toUpperCase()}${scope.name.slice(1)} has no spend alerts.`);
     return undefined;
   }
   return pickOne(`${title}: ${scope.name}`, alerts.map((a) => ({

@@ -1,7 +1,9 @@
 /** Checks and parsing for what admins type into input boxes (emails, amounts, lists). No `vscode` here. */
 
 // Deliberately loose: one @, no spaces, a dot in the domain. The API is the real judge; this catches typos.
-const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]+$/;
+// Brackets, parentheses, backslash and colon are refused too: no ordinary address has them unquoted,
+// and with them an address could read as a Markdown link (`[Open](command:…)@example.com`).
+const EMAIL = /^[^\s@,;<>"()[\]\\:]+@[^\s@,;<>"()[\]\\:]+\.[^\s@,;<>"()[\]\\:.]+$/;
 
 export function checkEmail(text: string): string | undefined {
   const t = text.trim();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import { PagedCollection } from '../model/pagedCollection';
+import { runWithProgress } from '../notify';
 import { describeError } from './describeError';
 import { tooltipFor } from './markdown';
 import type { NodeSpec } from './nodeSpec';
@@ -65,7 +66,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
     const collection = this.collectionFor(node);
     if (!collection.isLoaded) {
-      await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => collection.ensureLoaded());
+      await runWithProgress({ location: { viewId: VIEW_ID } }, () => collection.ensureLoaded());
     }
     // Cancelled (collapsed) before anything arrived: show nothing rather than a misleading "No users".
     if (!collection.isLoaded) return this.place(node, children.fixed?.() ?? []);
@@ -143,7 +144,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   async loadMore(id: string): Promise<void> {
     const node = this.nodes.get(id);
     if (!node) return;
-    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.collectionFor(node).loadMore());
+    await runWithProgress({ location: { viewId: VIEW_ID } }, () => this.collectionFor(node).loadMore());
     this.changed.fire(node);
   }
 

@@ -48,7 +48,14 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptio
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, spec: PanelSpec, nonce: string): string {
+/** The event in which a webview reports what it drew; only Test and Development mode ask for it (see `renderReports`). */
+export const RENDER_REPORT_EVENT = 'rendered';
+
+/**
+ * `renderReports`: the page is marked so its front end reports every render as text (what tests and
+ * benchmarks read back); a packaged install (Production mode) neither asks for nor accepts one.
+ */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, spec: PanelSpec, nonce: string, renderReports = false): string {
   const asset = (...path: string[]) => escapeAttr(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString());
   const styles = spec.styles.map((s) => `<link rel="stylesheet" href="${asset('media', ...s.split('/'))}">`).join('\n  ');
   return `<!DOCTYPE html>
@@ -60,7 +67,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, spe
   ${styles}
   <title>${escapeAttr(spec.title)}</title>
 </head>
-<body>
+<body${renderReports ? ' data-render-report' : ''}>
   <main id="app" aria-busy="true"></main>
   <script nonce="${nonce}" src="${asset('dist', 'webviews', `${spec.entry}.js`)}"></script>
 </body>
@@ -85,6 +92,7 @@ export class RpcHost<M extends RpcMethods> implements vscode.Disposable {
     private readonly methods: M,
     private readonly onEvent: (name: string, data: unknown) => void = () => {},
     private readonly log?: ErrorLog,
+    private readonly renderReports = false,
   ) {
     this.subscription = webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
   }
@@ -101,7 +109,10 @@ export class RpcHost<M extends RpcMethods> implements vscode.Disposable {
 
   private async receive(message: unknown): Promise<void> {
     if (!isRpcMessage(message)) return;
-    if (message.kind === 'event') return this.onEvent(message.name, message.data);
+    if (message.kind === 'event') {
+      if (message.name === RENDER_REPORT_EVENT && !this.renderReports) return;
+      return this.onEvent(message.name, message.data);
+    }
     if (message.kind !== 'request') return;
     const { id, method, params } = message;
     let response: RpcResponse;
@@ -139,12 +150,12 @@ export class Panel<M extends RpcMethods, E extends RpcEvents = RpcEvents> implem
     extensionUri: vscode.Uri,
     spec: PanelSpec,
     methods: M,
-    options: { log?: ErrorLog; onEvent?: (name: string, data: unknown) => void } = {},
+    options: { log?: ErrorLog; onEvent?: (name: string, data: unknown) => void; renderReports?: boolean } = {},
   ) {
     // A restored panel comes with whatever options it was saved with; set ours again.
     panel.webview.options = panelOptions(extensionUri);
-    this.rpc = new RpcHost(panel.webview, methods, options.onEvent, options.log);
-    panel.webview.html = panelHtml(panel.webview, extensionUri, spec, newNonce());
+    this.rpc = new RpcHost(panel.webview, methods, options.onEvent, options.log, options.renderReports);
+    panel.webview.html = panelHtml(panel.webview, extensionUri, spec, newNonce(), options.renderReports);
     this.disposables.push(this.rpc, this.disposedEmitter, panel.onDidDispose(() => this.dispose()));
   }
 

@@ -20,6 +20,8 @@ export interface ProjectServices {
   extensionUri: vscode.Uri;
   /** The openaiAdmin.unusedKeyDays setting. */
   unusedKeyDays(): number;
+  /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
+  renderReports?: boolean;
 }
 
 /** Several tree refreshes in a row (a write reloads two folders) become one read. */
@@ -54,6 +56,7 @@ export class ProjectPanel {
     };
     this.base = new Panel(panel, services.extensionUri, PROJECT_PANEL, this.methods, {
       log: ctx.log,
+      renderReports: services.renderReports,
       onEvent: (name, data) => this.onWebviewEvent(name, data),
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');

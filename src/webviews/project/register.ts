@@ -38,11 +38,12 @@ function projectOfArg(arg: unknown): { id: string; name?: string } | undefined {
   return { id, name: typeof row.lookup === 'function' ? row.lookup('projectName') : undefined };
 }
 
-export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
+export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.Uri, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
   const panels = new Map<string, ProjectPanel>();
   const services = {
     ctx,
     extensionUri,
+    renderReports,
     unusedKeyDays: () => unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays')),
   };
 

@@ -15,6 +15,7 @@ import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '.
 import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
 import { HOSTED_TOOLS, toCents } from '../../model/format';
+import { askModal, runWithProgress } from '../../notify';
 import type { NodeSpec } from '../../tree/nodeSpec';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
 
@@ -207,7 +208,7 @@ export function projectWrites(w: WriteContext): Writes {
       if (!changes.length) return { status: 'saved', results: [] };
       const p = w.project();
       const client = await ctx.session.getClient();
-      const result = await vscode.window.withProgress(
+      const result = await runWithProgress(
         { location: vscode.ProgressLocation.Notification, title: `Saving ${changes.length} rate limit${changes.length === 1 ? '' : 's'} of ${q(p.name)}…` },
         () => saveRateLimits(client, p.id, changes, { force: params.force === true, signal: w.signal }),
       );
@@ -232,15 +233,15 @@ export function projectWrites(w: WriteContext): Writes {
       const before = readPolicy(params.before);
       const p = w.project();
       const client = await ctx.session.getClient();
-      const result = await vscode.window.withProgress(
+      const result = await runWithProgress(
         { location: vscode.ProgressLocation.Notification, title: `Saving model permissions of ${q(p.name)}…` },
         () => saveModelPolicy(client, p.id, { mode: mode as PolicyChoice, modelIds: params.modelIds, before }, {
           force: params.force === true,
           signal: w.signal,
           confirmRemove: async () => {
             const button = 'Remove Policy';
-            return button === await vscode.window.showWarningMessage(`Remove the model permissions policy of project ${q(p.name)}?`,
-              { modal: true, detail: 'Without a policy, every model is allowed in the project.' }, button);
+            return button === await askModal('warning', `Remove the model permissions policy of project ${q(p.name)}?`,
+              'Without a policy, every model is allowed in the project.', button);
           },
         }),
       );
@@ -261,7 +262,7 @@ export function projectWrites(w: WriteContext): Writes {
       }
       const p = w.project();
       const client = await ctx.session.getClient();
-      const result = await vscode.window.withProgress(
+      const result = await runWithProgress(
         { location: vscode.ProgressLocation.Notification, title: `Saving hosted tool permissions of ${q(p.name)}…` },
         () => saveHostedTools(client, p.id, { enabled, before }, { force: params.force === true, signal: w.signal }),
       );

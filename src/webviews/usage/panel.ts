@@ -10,6 +10,7 @@ import { formatDay } from '../../model/usage/range';
 import { webviewData } from '../../model/usage/webviewData';
 import { Latest } from '../../model/usage/fetch';
 import type { DashboardData, Selection } from '../../model/usage/types';
+import { notify } from '../../notify';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
 import type { ExportFormat, RenderedReport, UsageHostEvents, UsageMethods, UsageState } from './protocol';
@@ -18,6 +19,8 @@ export interface UsageServices {
   session: Session;
   log: Logger;
   extensionUri: vscode.Uri;
+  /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
+  renderReports?: boolean;
 }
 
 export class UsagePanel {
@@ -45,6 +48,7 @@ export class UsagePanel {
     };
     this.base = new Panel(panel, services.extensionUri, USAGE_PANEL, methods, {
       log: services.log,
+      renderReports: services.renderReports,
       onEvent: (name, data) => {
         if (name !== 'rendered') return;
         this.report = data as RenderedReport;
@@ -111,7 +115,7 @@ export class UsagePanel {
   async export(format: ExportFormat, target?: vscode.Uri): Promise<boolean> {
     const data = this.data;
     if (!data) {
-      void vscode.window.showInformationMessage('Nothing to export yet: the Usage & Costs panel has not loaded any data.');
+      void notify('info', 'Nothing to export yet: the Usage & Costs panel has not loaded any data.');
       return false;
     }
     const uri = target ?? (await vscode.window.showSaveDialog({

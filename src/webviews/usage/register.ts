@@ -2,6 +2,7 @@
 // handle tests use to look at it.
 import * as vscode from 'vscode';
 import type { DashboardData, Selection } from '../../model/usage/types';
+import { notify } from '../../notify';
 import { Panel } from '../panel';
 import type { UsagePanel, UsageServices } from './panel';
 import { projectSelection, USAGE_PANEL } from './spec';
@@ -61,7 +62,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
 
   const exportCurrent = async (format?: unknown) => {
     if (!current) {
-      void vscode.window.showInformationMessage('Open "OpenAI Admin: Open Usage & Costs" first: the export writes what the panel shows.');
+      void notify('info', 'Open "OpenAI Admin: Open Usage & Costs" first: the export writes what the panel shows.');
       return;
     }
     const chosen = format === 'csv' || format === 'json' ? format : (await vscode.window.showQuickPick(

@@ -9,6 +9,13 @@ describe('input checks', () => {
     }
   });
 
+  it('checkEmail refuses addresses with brackets, parentheses, backslash or colon (they could read as a command link)', () => {
+    for (const bad of ['[Open](command:workbench.action.terminal.sendSequence?%7B%7D)@example.com', 'a(b)@example.com', 'ada@[127.0.0.1].com', 'a\\b@example.com', 'mailto:ada@example.com']) {
+      assert.ok(checkEmail(bad), `accepted ${JSON.stringify(bad)}`);
+      assert.ok(checkEmailList(`ada@example.com, ${bad}`), `the list accepted ${JSON.stringify(bad)}`);
+    }
+  });
+
   it('splitList splits on commas, semicolons and spaces, dropping empties and repeats', () => {
     assert.deepEqual(splitList(' a@x.io, b@x.io;;c@x.io  a@x.io ,'), ['a@x.io', 'b@x.io', 'c@x.io']);
     assert.deepEqual(splitList(' , '), []);
