@@ -52,7 +52,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   // A key passed as an argument skipped the input box's check.
   const keyProblem = checkApiKeyText(key);
   if (keyProblem) {
-    void vscode.window.showErrorMessage(`${keyProblem} Nothing was stored.`);
+    void notify('error', `${keyProblem} Nothing was stored.`);
     return false;
   }
   log.protectSecret(key);
