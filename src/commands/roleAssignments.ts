@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient, AssignedRole, Group, ProjectGroup, Role, User } from '../api';
 import type { TreeNode } from '../tree/treeNode';
+import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickInFolder, pickMember, pickOne } from './pickers';
 import { q, runWrite } from './run';
@@ -71,6 +72,10 @@ async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undef
 }
 
 const permissionCount = (r: { permissions: string[] }) => `${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`;
+/** A role as a pick item: its name and description are API text, made inert. */
+const roleChoice = <R extends Role | AssignedRole>(r: R) => ({
+  label: plainText(r.name), value: r, description: `${r.predefined_role ? 'predefined' : 'custom'} · ${permissionCount(r)}`, detail: r.description ? plainText(r.description) : undefined,
+});
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 async function assignRole(ctx: CommandContext, p: Principal | undefined, title: string) {
@@ -84,9 +89,7 @@ async function assignRole(ctx: CommandContext, p: Principal | undefined, title: 
     void vscode.window.showInformationMessage(`${capital(p.name)} already holds every role of ${p.where}.`);
     return undefined;
   }
-  const role = await pickOne(`${title}: ${p.name}`, offered.map((r) => ({
-    label: r.name, value: r, description: `${r.predefined_role ? 'predefined' : 'custom'} · ${permissionCount(r)}`, detail: r.description ?? undefined,
-  })), { placeholder: `Role of ${p.where} to assign` });
+  const role = await pickOne(`${title}: ${p.name}`, offered.map(roleChoice), { placeholder: `Role of ${p.where} to assign` });
   if (!role) return undefined;
   return runWrite(ctx, {
     progress: `Assigning role ${q(role.name)} to ${p.name}…`,
@@ -104,9 +107,7 @@ async function unassignRole(ctx: CommandContext, p: Principal | undefined, title
     void vscode.window.showInformationMessage(`${capital(p.name)} has no roles assigned in ${p.where}.`);
     return undefined;
   }
-  const role = await pickOne(`${title}: ${p.name}`, assigned.map((r) => ({
-    label: r.name, value: r, description: `${r.predefined_role ? 'predefined' : 'custom'} · ${permissionCount(r)}`, detail: r.description ?? undefined,
-  })), { placeholder: 'Role assignment to remove' });
+  const role = await pickOne(`${title}: ${p.name}`, assigned.map(roleChoice), { placeholder: 'Role assignment to remove' });
   if (!role) return undefined;
   return runWrite(ctx, {
     progress: `Unassigning role ${q(role.name)} from ${p.name}…`,
@@ -145,9 +146,7 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
       const group = spec.data as Group;
       const roles = await fetchFor(ctx, 'project roles', (c) => c.projectRoles.all(project.id));
       if (!roles) return undefined;
-      const role = await pickOne(`Project role of group ${group.name} in ${project.name}`, roles.map((r) => ({
-        label: r.name, value: r, description: `${r.predefined_role ? 'predefined' : 'custom'} · ${permissionCount(r)}`, detail: r.description ?? undefined,
-      })), { placeholder: 'Project role the group’s members get' });
+      const role = await pickOne(`Project role of group ${q(group.name)} in ${q(project.name)}`, roles.map(roleChoice), { placeholder: 'Project role the group’s members get' });
       if (!role) return undefined;
       return runWrite(ctx, {
         progress: `Adding group ${q(group.name)} to project ${q(project.name)}…`,

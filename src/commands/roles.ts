@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient, Role } from '../api';
 import type { TreeNode } from '../tree/treeNode';
+import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, required, runWrite } from './run';
@@ -81,7 +82,7 @@ async function pickPermissions(title: string, roles: readonly Role[], ticked: re
   const offered = [...new Set([...roles.flatMap((r) => r.permissions), ...ticked])].sort();
   const other: PermissionItem = { label: '$(edit) Other permission…', detail: 'Type permission ids that are not listed (comma-separated)', alwaysShow: true };
   const picked = await vscode.window.showQuickPick<PermissionItem>([
-    ...offered.map((p): PermissionItem => ({ label: p, permission: p, picked: ticked.includes(p) })),
+    ...offered.map((p): PermissionItem => ({ label: plainText(p), permission: p, picked: ticked.includes(p) })),
     other,
   ], { title, placeHolder: 'Tick the permissions the role grants', canPickMany: true, ignoreFocusOut: true });
   if (!picked) return undefined;
@@ -117,7 +118,7 @@ async function customRoleOf(ctx: CommandContext, node: TreeNode | undefined, sco
     return undefined;
   }
   return pickOne(`${title}: ${scope.name}`, custom.map((r) => ({
-    label: r.name, value: r, description: `${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`, detail: r.description ?? undefined,
+    label: plainText(r.name), value: r, description: `${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`, detail: r.description ? plainText(r.description) : undefined,
   })), { placeholder: 'Custom role' });
 }
 

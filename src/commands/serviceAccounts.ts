@@ -103,7 +103,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const sa = await serviceAccountOf(ctx, node, 'Change Service Account Role');
       if (!sa) return undefined;
       const name = sa.data.name || sa.data.id;
-      const role = await pickOne(`Role of ${q(name)} in ${sa.project.name}`, PROJECT_ROLES, { current: sa.data.role as 'member' | 'owner' });
+      const role = await pickOne(`Role of ${q(name)} in ${q(sa.project.name)}`, PROJECT_ROLES, { current: sa.data.role as 'member' | 'owner' });
       if (!role || role === sa.data.role) return undefined;
       return runWrite(ctx, {
         progress: `Making service account ${q(name)} ${role} of ${q(sa.project.name)}…`,
