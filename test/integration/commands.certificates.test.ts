@@ -114,6 +114,19 @@ describe('commands: certificates', function () {
     assert.ok(!(await rowIds('certificates')).includes(row.id));
   });
 
+  it('shows the API’s refusal to delete an active certificate and changes nothing', async () => {
+    const cert = await upload(uniqueName('still active'));
+    await v1('POST', '/organization/certificates/activate', { certificate_ids: [cert.id] });
+    const row = await freshNode(`certificates/${cert.id}`);
+    await fake.clearRequests();
+    const { user } = await run('openaiAdmin.certificate.delete', [{ confirm: true }], row);
+    assert.equal(user.errors.length, 1);
+    assert.match(user.errors[0], new RegExp(`^Deleting certificate “${cert.name}” failed: 400 The certificate must be inactive`));
+    assert.ok((await state()).certificates.some((c) => c.id === cert.id));
+    assert.ok((await rowIds('certificates')).includes(row.id));
+    await v1('POST', '/organization/certificates/deactivate', { certificate_ids: [cert.id] });
+  });
+
   it('activates certificates for a project from the palette (a multi-select of the inactive ones), and deactivates there', async () => {
     const p = await newProject();
     const [a, b] = [await upload(uniqueName('proj cert a')), await upload(uniqueName('proj cert b'))];

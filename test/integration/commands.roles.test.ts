@@ -53,6 +53,15 @@ describe('commands: custom roles', function () {
     await noWrites();
   });
 
+  it('shows the API’s refusal of a duplicate role name and creates nothing', async () => {
+    const existing = await v1<Role>('POST', '/organization/roles', { role_name: uniqueName('Taken'), permissions: ['api.usage.read'] });
+    const before = (await state()).orgRoles.length;
+    const { user } = await run('openaiAdmin.role.create', [{ input: existing.name }, { input: '' }, { pick: ['api.usage.read'] }], await freshNode('roles'));
+    assert.equal(user.errors.length, 1);
+    assert.match(user.errors[0], new RegExp(`^Creating role “${existing.name}” in the organization failed: 409 .*already exists`));
+    assert.equal((await state()).orgRoles.length, before);
+  });
+
   it('edits a custom role’s permissions with the current ones ticked; unchanged sends nothing', async () => {
     const role = await v1<Role>('POST', '/organization/roles', { role_name: uniqueName('Editors'), permissions: ['api.groups.read'] });
     const row = await freshNode(`roles/${role.id}`);
