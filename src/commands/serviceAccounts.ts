@@ -70,8 +70,9 @@ export async function createServiceAccount(
     await showSecretOnce(
       `Service account ${q(account.name)} was created in ${q(project.name)}. Copy its API key now: it will not be shown again.`,
       key.value, 'if you lose it, create a new key or a new service account.', 'Copied the new service account key');
+  } else {
+    void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
   }
-  else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
   if (created.roleError !== undefined) {
     const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
     ctx.log.error(message);
