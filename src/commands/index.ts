@@ -1,8 +1,11 @@
 // Every organization command's code, in dist/commands.js: loaded when the first of them runs
 // (./lazy.ts registers their ids at activation), so activation does not compile it.
 import type * as vscode from 'vscode';
+import { registerAdminKeyCommands } from './adminKeys';
 import { registerApiKeyCommands } from './apiKeys';
+import { registerCertificateCommands } from './certificates';
 import type { CommandContext } from './context';
+import { registerDataRetentionCommands } from './dataRetention';
 import { registerGroupCommands } from './groups';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
@@ -11,6 +14,8 @@ import { registerPermissionCommands } from './permissions';
 import { registerProjectCommands } from './projects';
 import { registerProjectUserCommands } from './projectUsers';
 import { registerRateLimitCommands } from './rateLimits';
+import { registerRoleAssignmentCommands } from './roleAssignments';
+import { registerRoleCommands } from './roles';
 import { registerServiceAccountCommands } from './serviceAccounts';
 import { registerSpendCommands } from './spend';
 
@@ -27,5 +32,10 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerGroupCommands(ctx),
     ...registerMemberProjectCommands(ctx),
     ...registerSpendCommands(ctx),
+    ...registerRoleCommands(ctx),
+    ...registerRoleAssignmentCommands(ctx),
+    ...registerCertificateCommands(ctx),
+    ...registerDataRetentionCommands(ctx),
+    ...registerAdminKeyCommands(ctx),
   ];
 }

@@ -13,4 +13,12 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.group.create', 'openaiAdmin.group.rename', 'openaiAdmin.group.delete', 'openaiAdmin.group.addUser', 'openaiAdmin.group.removeUser',
   'openaiAdmin.adminKey.delete',
   'openaiAdmin.spendLimit.set', 'openaiAdmin.spendLimit.remove', 'openaiAdmin.spendAlert.create', 'openaiAdmin.spendAlert.delete',
+  'openaiAdmin.spendAlert.edit',
+  'openaiAdmin.serviceAccount.changeRole', 'openaiAdmin.serviceAccount.rename',
+  'openaiAdmin.member.assignRole', 'openaiAdmin.member.unassignRole', 'openaiAdmin.group.assignRole', 'openaiAdmin.group.unassignRole',
+  'openaiAdmin.projectGroup.add', 'openaiAdmin.projectGroup.remove', 'openaiAdmin.projectGroup.assignRole', 'openaiAdmin.projectGroup.unassignRole',
+  'openaiAdmin.role.create', 'openaiAdmin.role.editPermissions', 'openaiAdmin.role.delete',
+  'openaiAdmin.certificate.upload', 'openaiAdmin.certificate.rename', 'openaiAdmin.certificate.activate', 'openaiAdmin.certificate.deactivate',
+  'openaiAdmin.certificate.delete',
+  'openaiAdmin.dataRetention.edit', 'openaiAdmin.adminKey.create',
 ] as const;

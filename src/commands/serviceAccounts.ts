@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
-import { askModal, notify } from '../notify';
+import { notify } from '../notify';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
+import { showSecretOnce } from './oneTimeSecret';
 import { pickOne, PROJECT_ROLES } from './pickers';
 import { ask, q, required, runWrite } from './run';
 import { folderIn, projectRefOf, projectRowOf, type ProjectRef } from './targets';
@@ -14,23 +15,6 @@ export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'a
   role: ProjectServiceAccount['role'];
   api_key: { id: string; name: string; created_at: number } | null;
 };
-
-/**
- * Shows the new account's secret once, in a modal, with a button that copies it. The secret is
- * passed in and never returned, stored, logged or sent anywhere but the dialog and the clipboard.
- */
-async function showSecretOnce(accountName: string, projectName: string, secret: string): Promise<void> {
-  const copy = 'Copy Key';
-  const choice = await askModal('info',
-    `Service account ${q(accountName)} was created in ${q(projectName)}. Copy its API key now: it will not be shown again.`,
-    `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key or a new service account.`,
-    copy,
-  );
-  if (choice === copy) {
-    await vscode.env.clipboard.writeText(secret);
-    void vscode.window.setStatusBarMessage('$(clippy) Copied the new service account key', 5000);
-  }
-}
 
 /** Confirms naming the account and project, deletes it (and with it its keys). Also offered for a service account's key, which cannot be deleted alone. */
 export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }, failure?: 'notify' | 'throw') {
@@ -83,8 +67,13 @@ export async function createServiceAccount(
   if (!created) return undefined;
 
   const { api_key: key, ...account } = created.account;
-  if (key?.value) await showSecretOnce(account.name, project.name, key.value);
-  else void notify('warning', `Service account ${q(account.name)} was created without an API key.`);
+  if (key?.value) {
+    await showSecretOnce(
+      `Service account ${q(account.name)} was created in ${q(project.name)}. Copy its API key now: it will not be shown again.`,
+      key.value, 'if you lose it, create a new key or a new service account.', 'Copied the new service account key');
+  } else {
+    void notify('warning', `Service account ${q(account.name)} was created without an API key.`);
+  }
   if (created.roleError !== undefined) {
     const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
     ctx.log.error(message);
@@ -92,6 +81,10 @@ export async function createServiceAccount(
   }
   ctx.log.forgetSecret(key?.value);
   return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
+}
+
+function serviceAccountOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
+  return projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', title, 'Type to search service accounts by name or id');
 }
 
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -108,8 +101,37 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       return createServiceAccount(ctx, project, name, role);
     }),
 
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.changeRole', async (node?: TreeNode) => {
+      const sa = await serviceAccountOf(ctx, node, 'Change Service Account Role');
+      if (!sa) return undefined;
+      const name = sa.data.name || sa.data.id;
+      const role = await pickOne(`Role of ${q(name)} in ${q(sa.project.name)}`, PROJECT_ROLES, { current: sa.data.role as 'member' | 'owner' });
+      if (!role || role === sa.data.role) return undefined;
+      return runWrite(ctx, {
+        progress: `Making service account ${q(name)} ${role} of ${q(sa.project.name)}…`,
+        call: (c) => c.serviceAccounts.update(sa.project.id, sa.data.id, { role }),
+        refresh: () => [folderIn(sa.project, 'serviceAccounts')],
+        done: (r) => `Service account ${q(name)} is now ${r.role} of ${q(sa.project.name)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.rename', async (node?: TreeNode) => {
+      const sa = await serviceAccountOf(ctx, node, 'Rename Service Account');
+      if (!sa) return undefined;
+      const was = sa.data.name || sa.data.id;
+      const name = await ask('Rename Service Account', `New name for service account ${q(was)} in ${q(sa.project.name)}`, { value: sa.data.name, validateInput: required('A name') });
+      if (!name || name === sa.data.name) return undefined;
+      return runWrite(ctx, {
+        progress: `Renaming service account ${q(was)}…`,
+        call: (c) => c.serviceAccounts.update(sa.project.id, sa.data.id, { name }),
+        // Its keys name their owner in the project's API keys.
+        refresh: () => [folderIn(sa.project, 'serviceAccounts'), folderIn(sa.project, 'apiKeys')],
+        done: (r) => `Renamed service account to ${q(r.name)}`,
+      });
+    }),
+
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
-      const sa = await projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', 'Delete Service Account', 'Type to search service accounts by name or id');
+      const sa = await serviceAccountOf(ctx, node, 'Delete Service Account');
       return sa && deleteServiceAccount(ctx, sa.project, sa.data);
     }),
   ];

@@ -24,6 +24,7 @@ interface Scope {
   setLimit(c: AdminClient, body: Limit): Promise<unknown>;
   removeLimit(c: AdminClient): Promise<unknown>;
   createAlert(c: AdminClient, body: AlertBody): Promise<SpendAlert>;
+  updateAlert(c: AdminClient, alertId: string, body: AlertBody): Promise<SpendAlert>;
   deleteAlert(c: AdminClient, alertId: string): Promise<unknown>;
   listAlerts(c: AdminClient): Promise<SpendAlert[]>;
 }
@@ -34,6 +35,7 @@ const organizationScope: Scope = {
   setLimit: (c, body) => c.spendLimit.update(body),
   removeLimit: (c) => c.spendLimit.delete(),
   createAlert: (c, body) => c.spendAlerts.create(body),
+  updateAlert: (c, id, body) => c.spendAlerts.update(id, body),
   deleteAlert: (c, id) => c.spendAlerts.delete(id),
   listAlerts: (c) => c.spendAlerts.all(),
 };
@@ -45,6 +47,7 @@ function projectScope(p: ProjectRef): Scope {
     setLimit: (c, body) => c.projectSpendLimit.update(p.id, body),
     removeLimit: (c) => c.projectSpendLimit.delete(p.id),
     createAlert: (c, body) => c.projectSpendAlerts.create(p.id, body),
+    updateAlert: (c, id, body) => c.projectSpendAlerts.update(p.id, id, body),
     deleteAlert: (c, id) => c.projectSpendAlerts.delete(p.id, id),
     listAlerts: (c) => c.projectSpendAlerts.all(p.id),
   };
@@ -76,8 +79,8 @@ async function askAmount(title: string, prompt: string, current?: number): Promi
   return text ? parseWholeDollars(text) : undefined;
 }
 
-/** The alert a delete acts on: its row, else one picked from the scope's alerts. */
-async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: Scope, title: string): Promise<SpendAlert | undefined> {
+/** The alert an edit or delete acts on: its row, else one picked from the scope's alerts. */
+async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: Scope, title: string, placeholder: string): Promise<SpendAlert | undefined> {
   if (isKind(node, 'spendAlert')) return node.spec.data as SpendAlert;
   const alerts = await fetchFor(ctx, 'spend alerts', (c) => scope.listAlerts(c));
   if (!alerts) return undefined;
@@ -89,7 +92,7 @@ async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: S
     label: `${shownCents(a.threshold_amount)} per ${a.interval}`,
     description: a.notification_channel?.recipients.join(', '),
     value: a,
-  })), { placeholder: 'Spend alert to delete' });
+  })), { placeholder });
 }
 
 export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -147,11 +150,40 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
+    vscode.commands.registerCommand('openaiAdmin.spendAlert.edit', async (node?: TreeNode) => {
+      const title = 'Edit Spend Alert';
+      const scope = await scopeOf(node, ctx, title);
+      if (!scope) return undefined;
+      const alert = await alertOf(ctx, node, scope, title, 'Spend alert to edit');
+      if (!alert) return undefined;
+      const was = fromCents(alert.threshold_amount);
+      const amount = await askAmount(title, `Email an alert when monthly spend of ${scope.name} reaches this many US dollars`, was);
+      if (amount === undefined) return undefined;
+      const before = alert.notification_channel?.recipients ?? [];
+      const typed = await ask(title, `Who is emailed when ${scope.name} reaches ${dollars(amount)} (comma-separated)`, { value: before.join(', '), placeHolder: 'finance@example.com, ops@example.com', validateInput: checkEmailList });
+      if (!typed) return undefined;
+      const recipients = splitList(typed);
+      if (amount === was && recipients.join('\n') === before.join('\n')) {
+        void vscode.window.setStatusBarMessage(`Spend alert of ${scope.name} unchanged`, 3000);
+        return undefined;
+      }
+      return runWrite(ctx, {
+        progress: `Updating the ${shownCents(alert.threshold_amount)} spend alert of ${scope.name}…`,
+        // The API replaces the whole alert: every field is sent.
+        call: (c) => scope.updateAlert(c, alert.id, {
+          threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
+          notification_channel: { type: 'email', recipients },
+        }),
+        refresh: () => [scope.folderId],
+        done: () => `Spend alert of ${scope.name}: ${dollars(amount)} per month, emailing ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}`,
+      });
+    }),
+
     vscode.commands.registerCommand('openaiAdmin.spendAlert.delete', async (node?: TreeNode) => {
       const title = 'Delete Spend Alert';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
-      const alert = await alertOf(ctx, node, scope, title);
+      const alert = await alertOf(ctx, node, scope, title, 'Spend alert to delete');
       if (!alert) return undefined;
       const recipients = alert.notification_channel?.recipients ?? [];
       return runWrite(ctx, {

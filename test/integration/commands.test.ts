@@ -2,6 +2,8 @@
 // an API refusal is shown with the API's message and changes nothing, and refreshing a folder
 // reloads just that folder.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, fake } from './helpers';
 import {
@@ -26,6 +28,7 @@ describe('commands: cancelling any prompt sends nothing', function () {
   let f: {
     p: { id: string; name: string }; u: { id: string }; u2: { id: string }; sa: { id: string; keyId: string };
     viewer: string; group: string; invite: string; adminKey: string; alertLabel: string;
+    orgRole: string; projectRole: string; otherGroup: string; cert: { id: string; name: string }; activeCert: string;
   };
 
   before(async () => {
@@ -43,7 +46,23 @@ describe('commands: cancelling any prompt sends nothing', function () {
     await v1('POST', `/organization/groups/${group.id}/users`, { user_id: u.id });
     const invite = await v1<{ id: string }>('POST', '/organization/invites', { email: `${Date.now()}.matrix@example.com`, role: 'reader' });
     const adminKey = await v1<{ id: string }>('POST', '/organization/admin_api_keys', { name: uniqueName('matrix key') });
-    f = { p, u, u2, sa: { id: sa.id, keyId: sa.api_key.id }, viewer, group: group.id, invite: invite.id, adminKey: adminKey.id, alertLabel: '$321 per month' };
+    const orgRole = await v1<{ id: string; name: string }>('POST', '/organization/roles', { role_name: uniqueName('Matrix role'), permissions: ['api.usage.read'] });
+    await v1('POST', `/organization/groups/${group.id}/roles`, { role_id: orgRole.id });
+    const projectRole = await v1<{ name: string }>('POST', `/projects/${p.id}/roles`, { role_name: uniqueName('Matrix project role'), permissions: ['api.organization.projects.read'] });
+    await v1('POST', `/organization/projects/${p.id}/groups`, { group_id: group.id, role: viewer });
+    const otherGroup = await v1<{ id: string }>('POST', '/organization/groups', { name: uniqueName('Matrix other group') });
+    // The bundle runs from out/integration; the unit tests' TLS fixture is in the repository.
+    const pem = readFileSync(join(__dirname, '..', '..', 'test', 'unit', 'api', 'fixtures', 'localhost-cert.pem'), 'utf8');
+    const cert = await v1<{ id: string; name: string }>('POST', '/organization/certificates', { certificate: pem, name: uniqueName('matrix cert') });
+    const activeCert = await v1<{ id: string; name: string }>('POST', '/organization/certificates', { certificate: pem, name: uniqueName('matrix active cert') });
+    await v1('POST', '/organization/certificates/activate', { certificate_ids: [activeCert.id] });
+    // The fake makes a principal's (empty) assignment table on its first read; read it now so the
+    // state compared below does not change by a read.
+    await v1('GET', `/organization/users/${u.id}/roles`);
+    f = {
+      p, u, u2, sa: { id: sa.id, keyId: sa.api_key.id }, viewer, group: group.id, invite: invite.id, adminKey: adminKey.id, alertLabel: '$321 per month',
+      orgRole: orgRole.name, projectRole: projectRole.name, otherGroup: otherGroup.id, cert, activeCert: activeCert.name,
+    };
   });
 
   const limitSteps = (): Step[] => [{ search: f.p.id }, { search: 'rl-gpt-4o' }, { input: '1' }, { input: '1' }, { input: '1' }];
@@ -74,6 +93,26 @@ describe('commands: cancelling any prompt sends nothing', function () {
     ['openaiAdmin.spendLimit.remove', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { confirm: true }]],
     ['openaiAdmin.spendAlert.create', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { input: '50' }, { input: 'a@example.com' }]],
     ['openaiAdmin.spendAlert.delete', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { pick: f.alertLabel }, { confirm: true }]],
+    ['openaiAdmin.spendAlert.edit', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { pick: f.alertLabel }, { input: '77' }, { input: 'b@example.com' }]],
+    ['openaiAdmin.serviceAccount.changeRole', () => [{ search: f.p.id }, { search: f.sa.id }, { pick: 'Owner' }]],
+    ['openaiAdmin.serviceAccount.rename', () => [{ search: f.p.id }, { search: f.sa.id }, { input: 'Never renamed' }]],
+    ['openaiAdmin.member.assignRole', () => [{ search: f.u.id }, { pick: f.orgRole }]],
+    ['openaiAdmin.member.unassignRole', () => [{ search: f.u.id }, { pick: 'Reader' }, { confirm: true }]],
+    ['openaiAdmin.group.assignRole', () => [{ search: f.group }, { pick: 'Reader' }]],
+    ['openaiAdmin.group.unassignRole', () => [{ search: f.group }, { pick: f.orgRole }, { confirm: true }]],
+    ['openaiAdmin.projectGroup.add', () => [{ search: f.p.id }, { search: f.otherGroup }, { pick: 'Viewer' }]],
+    ['openaiAdmin.projectGroup.assignRole', () => [{ search: f.p.id }, { search: f.group }, { pick: 'Member' }]],
+    ['openaiAdmin.projectGroup.unassignRole', () => [{ search: f.p.id }, { search: f.group }, { pick: 'Viewer' }, { confirm: true }]],
+    ['openaiAdmin.projectGroup.remove', () => [{ search: f.p.id }, { search: f.group }, { confirm: true }]],
+    ['openaiAdmin.role.create', () => [{ pick: '$(organization) Organization' }, { input: 'Never created' }, { input: 'none' }, { pick: ['api.usage.read'] }]],
+    ['openaiAdmin.role.editPermissions', () => [{ pick: '$(organization) Organization' }, { pick: f.orgRole }, { pick: ['api.usage.read', 'api.groups.read'] }]],
+    ['openaiAdmin.role.delete', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { pick: f.projectRole }, { confirm: true }]],
+    ['openaiAdmin.certificate.rename', () => [{ search: f.cert.id }, { input: 'Never renamed' }]],
+    ['openaiAdmin.certificate.activate', () => [{ pick: '$(organization) Organization' }, { pick: [f.cert.name] }]],
+    ['openaiAdmin.certificate.deactivate', () => [{ pick: '$(organization) Organization' }, { pick: [f.activeCert] }, { confirm: true }]],
+    ['openaiAdmin.certificate.delete', () => [{ search: f.cert.id }, { confirm: true }]],
+    ['openaiAdmin.dataRetention.edit', () => [{ pick: '$(project) Project…' }, { search: f.p.id }, { pick: 'None' }]],
+    ['openaiAdmin.adminKey.create', () => [{ input: 'Never created' }, { pick: '30 days' }]],
   );
 
   for (const [command, script] of scenarios) {

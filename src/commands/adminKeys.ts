@@ -1,0 +1,79 @@
+// Creating an admin API key. Its secret is in the create response only: it is protected in the
+// log before anything can print it, shown once in a modal with Copy (./oneTimeSecret, the same
+// path as a new service account's key), forgotten after, and never returned, stored or sent.
+// (Deleting an admin key is in organization.ts.)
+import * as vscode from 'vscode';
+import type { AdminApiKey } from '../api';
+import { notify } from '../notify';
+import { describeError } from '../tree/describeError';
+import { plainText } from '../util/plainText';
+import type { CommandContext } from './context';
+import { showSecretOnce } from './oneTimeSecret';
+import { pickOne } from './pickers';
+import { ask, q, required, runWrite } from './run';
+
+const DAY = 86_400;
+/** The API's bound for expires_in_seconds. */
+const MAX_DAYS = 365;
+
+const EXPIRY = [
+  { label: 'Never', value: 0, detail: 'The key works until it is deleted.' },
+  { label: '30 days', value: 30 },
+  { label: '90 days', value: 90 },
+  { label: '1 year', value: MAX_DAYS },
+  { label: 'Other…', value: -1, detail: `A number of days, 1 to ${MAX_DAYS}` },
+];
+
+export function checkDays(text: string): string | undefined {
+  const n = Number(text.trim());
+  return Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? undefined : `Type a whole number of days from 1 to ${MAX_DAYS}.`;
+}
+
+export function registerAdminKeyCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.adminKey.create', async (): Promise<AdminApiKey | undefined> => {
+      const title = 'Create Admin API Key';
+      const name = await ask(title, 'Name of the new admin key (what uses it)', { validateInput: required('A name') });
+      if (!name) return undefined;
+      let days = await pickOne(`Expiry of ${q(name)}`, EXPIRY, { placeholder: 'When does the key stop working?' });
+      if (days === undefined) return undefined;
+      if (days < 0) {
+        const typed = await ask(title, `Days until ${q(name)} expires`, { placeHolder: '30', validateInput: checkDays });
+        if (!typed) return undefined;
+        days = Number(typed);
+      }
+      // A failure is shown here without runWrite's Retry: a retried create would make a key whose
+      // secret this command never sees, so it could not be shown.
+      const progress = `Creating admin API key ${q(name)}…`;
+      let created;
+      try {
+        created = await runWrite(ctx, {
+          failure: 'throw',
+          progress,
+          call: async (c) => {
+            const key = await c.adminApiKeys.create({ name, ...(days ? { expires_in_seconds: days * DAY } : {}) });
+            // Registered before anything else runs, so no later log line can carry it.
+            ctx.log.protectSecret(key.value);
+            return key;
+          },
+          refresh: () => ['adminKeys'],
+          done: (k) => `Created admin API key ${q(k.name || k.redacted_value)}`,
+        });
+      } catch (err) {
+        void notify('error', `${progress.replace(/…$/, '')} failed: ${plainText(describeError(err))}`);
+        return undefined;
+      }
+      if (!created) return undefined;
+      const { value, ...key } = created;
+      if (value) {
+        await showSecretOnce(
+          `Admin API key ${q(key.name || key.redacted_value)} was created. Copy it now: it will not be shown again.`,
+          value, 'if you lose it, delete this key and create a new one.', 'Copied the new admin API key');
+      } else {
+        void notify('warning', `Admin API key ${q(key.name || key.redacted_value)} was created, but the API did not return its value.`);
+      }
+      ctx.log.forgetSecret(value);
+      return key;
+    }),
+  ];
+}

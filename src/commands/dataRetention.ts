@@ -1,0 +1,83 @@
+// Data retention of the organization or of one project. A project can also follow the
+// organization's setting ("Organization default") or keep none of the extra controls.
+import * as vscode from 'vscode';
+import type { AdminClient } from '../api';
+import { RETENTION_TYPES, type RetentionType } from '../model/project/types';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { fetchFor, pickOne, pickProject, type Choice } from './pickers';
+import { q, runWrite } from './run';
+import { folderIn, type ProjectRef } from './targets';
+
+type OrgRetention = Exclude<RetentionType, 'organization_default' | 'none'>;
+
+interface Scope {
+  name: string;
+  folderId: string;
+  choices: Choice<RetentionType>[];
+  current(c: AdminClient): Promise<string>;
+  update(c: AdminClient, type: RetentionType): Promise<{ type: string }>;
+}
+
+const choices = (types: readonly (readonly [RetentionType, string])[]) => types.map(([value, label]) => ({ label, value, description: value }));
+const label = (type: string) => RETENTION_TYPES.find(([t]) => t === type)?.[1] ?? type;
+const isOrgType = (t: RetentionType): t is OrgRetention => t !== 'organization_default' && t !== 'none';
+
+const organizationScope: Scope = {
+  name: 'the organization',
+  folderId: 'dataRetention',
+  // A project may follow the organization or have none; the organization itself always has one of the four.
+  choices: choices(RETENTION_TYPES.filter(([t]) => isOrgType(t))),
+  current: async (c) => (await c.dataRetention.retrieve()).type,
+  update: (c, type) => {
+    if (!isOrgType(type)) throw new TypeError(`${type} is not an organization retention type.`);
+    return c.dataRetention.update({ retention_type: type });
+  },
+};
+
+function projectScope(p: ProjectRef): Scope {
+  return {
+    name: `project ${q(p.name)}`,
+    folderId: folderIn(p, 'dataRetention'),
+    choices: choices(RETENTION_TYPES),
+    current: async (c) => (await c.projectDataRetention.retrieve(p.id)).type,
+    update: (c, type) => c.projectDataRetention.update(p.id, { retention_type: type }),
+  };
+}
+
+async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Scope | undefined> {
+  const projectId = node?.lookup('projectId');
+  if (projectId) {
+    return projectScope({ id: projectId, name: node?.lookup('projectName') ?? projectId, archived: node?.lookup('projectStatus') === 'archived' });
+  }
+  if (node) return organizationScope;
+  const where = await pickOne(title, [
+    { label: '$(organization) Organization', value: 'org' as const, detail: 'The organization’s data retention' },
+    { label: '$(project) Project…', value: 'project' as const, detail: 'One project’s data retention: search for it' },
+  ], { placeholder: 'Organization or a project?' });
+  if (!where) return undefined;
+  if (where === 'org') return organizationScope;
+  const p = await pickProject(ctx, title);
+  return p && projectScope({ id: p.id, name: p.name || p.id, archived: false });
+}
+
+export function registerDataRetentionCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.dataRetention.edit', async (node?: TreeNode) => {
+      const title = 'Edit Data Retention';
+      const scope = await scopeOf(ctx, node, title);
+      if (!scope) return undefined;
+      // Read fresh: the row may be stale, and the current value is marked in the pick.
+      const current = await fetchFor(ctx, 'data retention', (c) => scope.current(c));
+      if (current === undefined) return undefined;
+      const type = await pickOne(`${title}: ${scope.name}`, scope.choices, { current: current as RetentionType, placeholder: `Now: ${label(current)}` });
+      if (!type || type === current) return undefined;
+      return runWrite(ctx, {
+        progress: `Setting the data retention of ${scope.name} to ${label(type)}…`,
+        call: (c) => scope.update(c, type),
+        refresh: () => [scope.folderId],
+        done: (r) => `Data retention of ${scope.name}: ${label(r.type)}`,
+      });
+    }),
+  ];
+}
