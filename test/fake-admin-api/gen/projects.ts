@@ -33,7 +33,7 @@ export function generateProjects(ctx: GenContext, inputs: ProjectInputs): Genera
       created_at: createdAt,
       archived_at: archived ? createdAt + Math.floor(r.next() * (ctx.opts.anchor - createdAt)) : null,
       status: archived ? 'archived' : 'active',
-      external_key_id: r.chance(0.05) ? `ekm_${r.alnum(16)}` : null,
+      external_key_id: r.chance(0.05) ? `extkey_${r.alnum(16)}` : null,
       residency: r.pick(RESIDENCIES),
       is_default: isDefault,
     };
@@ -87,6 +87,7 @@ function generateProjectData(ctx: GenContext, r: Rng, project: ProjectRec, input
       redacted_value: `${prefix}...${r.alnum(4)}`,
       owner,
       scopes: [],
+      expires_at: null,
     };
   };
   for (const sa of data.serviceAccounts.values()) keys.push(key({ type: 'service_account', id: sa.id }, sa.created_at, 'sk-svcacct', 'Secret Key'));
