@@ -108,10 +108,10 @@ if (opts.only !== 'e2e') {
       extensionTestsPath: INTEGRATION_BUNDLE,
       logFile: join(ARTIFACTS, 'integration', 'workbench.log'),
       screenshotName: 'integration/timeout',
-      timeoutMs: 240_000,
+      timeoutMs: 600_000,
       profileDir,
     });
-    // Issue 8: the canary key may have been nowhere but SecretStorage and the fake's Authorization headers.
+    // The canary key may have been nowhere but SecretStorage and the fake's Authorization headers.
     const clean = await leakCheck({
       label: 'key-leak canary',
       secrets: [INTEGRATION_ADMIN_KEY],
