@@ -8,7 +8,7 @@
 //   3  activation time inside the real extension host (code-server) and the bundle sizes
 //   4  the tree at scale in code-server: Load more on a 2,000-project org and a 1,000-user project,
 //      data received → rows in the workbench's DOM, and extension-host memory after 10,000 nodes
-//   5  the usage dashboard's data: all eleven usage/costs endpoints (90 days × 1d) at 50 ms latency,
+//   5  the usage dashboard's data: the eleven usage/costs endpoints it was defined with, not Decisions (90 days × 1d) at 50 ms latency,
 //      and shaping + drawing 24 h × 1 min completions grouped by model (1,440 buckets × 10 groups)
 //
 // Prints a table (figure, ours, reference, ratio, budget, result) and writes BENCHMARKS.md. Exits 1

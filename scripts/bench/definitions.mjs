@@ -56,7 +56,8 @@ alongside.`,
   {
     id: '5',
     text: `**5. Dashboard.** The usage model (src/model/usage) in Node against the fake at 50 ms latency: 90 days of daily buckets
-from all eleven usage and costs endpoints at once through one BucketFetcher, as the dashboard loads them; *first* is when
+from the eleven usage and costs endpoints it was defined with (not Decisions, added later) at once through one
+BucketFetcher, as the dashboard loads them; *first* is when
 the first endpoint's series is complete, *complete* when all are. The reference is the slowest single endpoint's page
 chain measured alone in the same run; the budget is 1.5× that. *Render* is \`shape()\` of 24 h × 1 min completions grouped
 by model (1,440 buckets × 10 models) plus drawing it in the usage webview (dist/webviews/usage.js) in Chromium: from

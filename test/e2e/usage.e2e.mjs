@@ -71,6 +71,25 @@ async function choose(view, id, label) {
   }
 }
 
+/**
+ * Sets the Group by multi-select to exactly `labels`, as a person does: open it, click options on and
+ * off, close it. The panel reloads once the picks settle.
+ */
+async function groupBy(view, labels) {
+  await view.locator('main[aria-busy="false"]').waitFor();
+  const select = view.locator('#ctl-group-by');
+  await select.click();
+  const options = select.locator('li.option');
+  await options.first().waitFor();
+  for (const option of await options.all()) {
+    const label = (await option.textContent()).trim();
+    const on = (await option.getAttribute('aria-selected')) === 'true';
+    if (on !== labels.includes(label)) await option.click();
+  }
+  await select.press('Escape');
+  return select.evaluate((el) => el.value);
+}
+
 describe('usage & costs panel', () => {
   for (const theme of ['dark', 'light']) {
     it(`draws costs per project with a hostile project name as plain text (${theme})`, () =>
@@ -93,6 +112,38 @@ describe('usage & costs panel', () => {
         const figure = await view.locator('.card .figure').first().textContent();
         assert.match(figure, /^\$[\d,]+\.\d\d$/);
         await shot(`usage-${theme}`);
+      }));
+  }
+
+  for (const theme of ['dark', 'light']) {
+    it(`draws Decisions usage grouped by API source, sources named, in the table, legend and chart (${theme})`, () =>
+      withVSCode({ theme, key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+        const view = await openFromTree(page, vs);
+        await choose(view, 'ctl-usage', 'Decisions');
+        await view.locator('.card h2', { hasText: 'Decisions: total tokens' }).waitFor();
+        assert.deepEqual(await groupBy(view, ['API source']), ['api_source']);
+        await view.locator('table.data thead th', { hasText: /^API source$/ }).first().waitFor();
+        await view.locator('main[aria-busy="false"]').waitFor();
+
+        const asked = (await fake.requests()).filter((r) => /\/organization\/usage\/decisions$/.test(r.path) && /group_by(\[\])?=api_source/.test(decodeURIComponent(r.query)));
+        assert.ok(asked.length > 0, 'the panel asked the fake for Decisions by api_source');
+        const heads = await view.locator('table.data thead th').allTextContents();
+        assert.deepEqual(heads.slice(0, 2), ['API source', 'Total tokens']);
+        assert.ok(heads.includes('Cache-write tokens (30 min)') && heads.includes('Cache-write tokens (12 h)'), heads.join(' | '));
+        const rows = await view.locator('table.data tbody th').allTextContents();
+        assert.deepEqual([...rows].sort(), ['Agents API', 'Unlabeled']);
+        assert.deepEqual([...await view.locator('.legend-label').allTextContents()].sort(), ['Agents API', 'Unlabeled']);
+        // The total row is the sum of the two sources (the integration test checks both against the fake).
+        const tokens = (texts) => texts.map((t) => Number(t.replace(/,/g, '')));
+        const perSource = tokens(await view.locator('table.data tbody tr td:nth-of-type(1)').allTextContents());
+        const [total] = tokens(await view.locator('table.data tfoot td').first().allTextContents());
+        assert.ok(perSource.every((n) => n > 0) && perSource[0] + perSource[1] === total, `${perSource} → ${total}`);
+        assert.equal(await view.locator('canvas').first().evaluate((c) => c.style.visibility), '', 'the chart is drawn');
+        await view.locator('body').evaluate(() => window.scrollTo(0, 0));
+        await shot(`usage-decisions-by-api-source-${theme}`);
+        // The table's many token columns scroll sideways inside the panel.
+        await view.locator('table.data').scrollIntoViewIfNeeded();
+        await shot(`usage-decisions-table-${theme}`);
       }));
   }
 

@@ -201,6 +201,42 @@ describe('usage & costs panel', function () {
     await rendered((r) => JSON.stringify(r.selection) === JSON.stringify(selection));
   });
 
+  it('draws Decisions by API source with the fake\'s numbers, sources named, in the table and the legend', async () => {
+    t.usagePanel.select({ kind: 'decisions', range: { preset: '30d' }, width: '1d', groupBy: ['api_source'], metric: 'total_tokens', filters: {} });
+    const report = await rendered((r) => r.selection.kind === 'decisions' && r.selection.groupBy.join() === 'api_source' && r.status !== 'error');
+    assert.equal(report.status, 'data');
+    const view = t.usagePanel.lastData()!.view;
+    const raw = await rawBuckets('/organization/usage/decisions', { start_time: view.start, end_time: view.end, bucket_width: '1d', group_by: 'api_source', limit: 31 });
+    assert.equal(view.buckets.length, raw.length);
+
+    // Per source, per metric: the panel's totals are the fake's sums (nulls count as nothing).
+    const label = (source: unknown) => (source === 'agents_api' ? 'Agents API' : source === 'unlabeled' ? 'Unlabeled' : '—');
+    const sources = [...new Set(raw.flatMap((b) => b.results.map((r) => r.api_source)))];
+    assert.deepEqual(sources.map(label).sort(), ['Agents API', 'Unlabeled']);
+    assert.deepEqual(view.series.map((s) => s.label).sort(), sources.map(label).sort());
+    const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+    for (const source of sources) {
+      const mine = raw.map((b) => ({ ...b, results: b.results.filter((r) => r.api_source === source) }));
+      const series = view.series.find((s) => s.group.api_source === source)!;
+      for (const m of view.metrics) {
+        const truth = m.key === 'total_tokens' ? sum(mine, (r) => num(r.input_tokens) + num(r.output_tokens)) : sum(mine, (r) => num(r[m.key]));
+        assert.equal(series.totals[m.key], truth, `${label(source)} ${m.key}`);
+      }
+    }
+
+    // On screen: the grouping column, the selected metric first, one row per source with the fake's total.
+    assert.deepEqual(report.tableHead.slice(0, 3), ['API source', 'Total tokens', 'Input tokens']);
+    assert.ok(report.tableHead.includes('Cache-write tokens (30 min)') && report.tableHead.includes('Cache-write tokens (12 h)'), report.tableHead.join(' | '));
+    assert.equal(report.tableRows.length, sources.length);
+    for (const row of report.tableRows) {
+      const source = sources.find((x) => label(x) === row[0])!;
+      const mine = raw.map((b) => ({ ...b, results: b.results.filter((r) => r.api_source === source) }));
+      assert.equal(Number(row[1]!.replace(/,/g, '')), sum(mine, (r) => num(r.input_tokens) + num(r.output_tokens)), `${row[0]} total tokens on screen`);
+    }
+    assert.deepEqual([...report.legend].sort(), sources.map(label).sort());
+    assert.ok(report.summary.some((x) => x.startsWith('Decisions: total tokens')), report.summary.join(' | '));
+  });
+
   it('shows the API\'s error as text (status and message, never the key), and recovers', async () => {
     await fake.setFaults([{ path: '^/organization/usage/images', kind: 'status', status: 403 }]);
     t.usagePanel.select({ kind: 'images', filters: {} });

@@ -1,4 +1,4 @@
-// The eleven usage and costs endpoints as the dashboard sees them: what each one can be grouped and
+// The twelve usage and costs endpoints as the dashboard sees them: what each one can be grouped and
 // filtered by, which bucket widths it takes, and which numbers its results carry. Everything else in
 // model/usage is generic over this table.
 import type { AdminClient } from '../../api';
@@ -20,8 +20,13 @@ export interface BucketSource {
 
 export interface EndpointSpec extends KindInfo {
   source(client: AdminClient): BucketSource;
-  /** The number a metric takes in one result (0 when the API left the field out). */
-  value(metric: string, result: RawResult): number;
+  /**
+   * How a metric that is not a result field of its own is computed from a result; undefined for a
+   * metric that is the result field of the same name (a number, or 0 when the API left it out or
+   * sent null). shape() reads plain fields inline: it runs for each of the 14,400 results of
+   * BENCHMARKS.md figure 5.
+   */
+  derived(metric: string): ((result: RawResult) => number) | undefined;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -36,6 +41,7 @@ const FIELD_LABELS: Record<string, string> = {
   context_level: 'Context level',
   vector_store_id: 'Vector store',
   line_item: 'Line item',
+  api_source: 'API source',
 };
 
 const fields = (...names: string[]): FieldInfo[] => names.map((field) => ({ field, label: FIELD_LABELS[field] ?? field }));
@@ -44,11 +50,24 @@ const PROJECTS: FilterInfo = { param: 'project_ids', field: 'project_id', label:
 const USERS: FilterInfo = { param: 'user_ids', field: 'user_id', label: 'Users', type: 'multi' };
 const KEYS: FilterInfo = { param: 'api_key_ids', field: 'api_key_id', label: 'API keys', type: 'multi' };
 const MODELS: FilterInfo = { param: 'models', field: 'model', label: 'Models', type: 'multi' };
+const BATCH: FilterInfo = { param: 'batch', field: 'batch', label: 'Batch', type: 'bool' };
 const STANDARD_FILTERS = [PROJECTS, USERS, KEYS, MODELS];
 const STANDARD_GROUPS = fields('project_id', 'user_id', 'api_key_id', 'model');
 
 const metric = (key: string, label: string, unit: Unit, aggregate: MetricInfo['aggregate'] = 'sum'): MetricInfo => ({ key, label, unit, aggregate });
 const REQUESTS = metric('num_model_requests', 'Model requests', 'requests');
+// `input_cache_write_tokens` is the 30-minute and 12-hour cache writes together; the API also reports each.
+const CACHE_WRITES = [
+  metric('input_cache_write_tokens', 'Cache-write tokens', 'tokens'),
+  metric('input_cache_write_30m_tokens', 'Cache-write tokens (30 min)', 'tokens'),
+  metric('input_cache_write_12h_tokens', 'Cache-write tokens (12 h)', 'tokens'),
+];
+const MEDIA_TOKENS = [
+  metric('input_audio_tokens', 'Audio input tokens', 'tokens'),
+  metric('output_audio_tokens', 'Audio output tokens', 'tokens'),
+  metric('input_image_tokens', 'Image input tokens', 'tokens'),
+  metric('output_image_tokens', 'Image output tokens', 'tokens'),
+];
 
 const ALL_WIDTHS: Width[] = ['1d', '1h', '1m'];
 
@@ -62,10 +81,7 @@ const DERIVED: Record<string, (r: RawResult) => number> = {
   amount: (r) => num((r.amount as { value?: unknown } | null | undefined)?.value),
 };
 
-function readValue(metricKey: string, result: RawResult): number {
-  const derived = DERIVED[metricKey];
-  return derived ? derived(result) : num(result[metricKey]);
-}
+const derived = (metricKey: string) => DERIVED[metricKey];
 
 type Accessor = (c: AdminClient) => unknown;
 
@@ -79,7 +95,7 @@ function endpoint(id: KindId, label: string, accessor: Accessor, info: Omit<Kind
     metrics: info.metrics,
     // The accessors' query types differ only in their enums; the dashboard builds queries from this table.
     source: (c) => accessor(c) as BucketSource,
-    value: readValue,
+    derived,
   };
 }
 
@@ -88,24 +104,39 @@ const countAnd = (key: string, label: string, unit: Unit) => [metric(key, label,
 export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
   costs: endpoint('costs', 'Costs', (c) => c.costs, {
     widths: ['1d'],
-    groupBy: fields('project_id', 'line_item', 'api_key_id'),
-    filters: [PROJECTS, KEYS],
+    groupBy: fields('project_id', 'user_id', 'line_item', 'api_key_id', 'api_source'),
+    // Line items match exactly; the choices are the ones seen in the range.
+    filters: [PROJECTS, KEYS, { param: 'line_items', field: 'line_item', label: 'Line items', type: 'multi' }],
     // The API fills `quantity` only per line item; its unit is the line item's own.
     metrics: [metric('amount', 'Cost', 'currency'), metric('quantity', 'Quantity (per line item)', 'quantity')],
   }),
   completions: endpoint('completions', 'Completions', (c) => c.usage.completions, {
-    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'),
-    filters: [...STANDARD_FILTERS, { param: 'batch', field: 'batch', label: 'Batch', type: 'bool' }],
+    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'),
+    filters: [...STANDARD_FILTERS, BATCH],
     metrics: [
       metric('total_tokens', 'Total tokens', 'tokens'),
       metric('input_tokens', 'Input tokens', 'tokens'),
       metric('output_tokens', 'Output tokens', 'tokens'),
       metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
-      metric('input_cache_write_tokens', 'Cache-write tokens', 'tokens'),
-      metric('input_audio_tokens', 'Audio input tokens', 'tokens'),
-      metric('output_audio_tokens', 'Audio output tokens', 'tokens'),
-      metric('input_image_tokens', 'Image input tokens', 'tokens'),
-      metric('output_image_tokens', 'Image output tokens', 'tokens'),
+      ...CACHE_WRITES,
+      ...MEDIA_TOKENS,
+      REQUESTS,
+    ],
+  }),
+  // The Decisions API's token counts other than input, output and requests may be null (not reported): they count as 0.
+  decisions: endpoint('decisions', 'Decisions', (c) => c.usage.decisions, {
+    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'),
+    filters: [...STANDARD_FILTERS, BATCH],
+    metrics: [
+      metric('total_tokens', 'Total tokens', 'tokens'),
+      metric('input_tokens', 'Input tokens', 'tokens'),
+      metric('output_tokens', 'Output tokens', 'tokens'),
+      metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
+      metric('input_uncached_tokens', 'Uncached input tokens', 'tokens'),
+      ...CACHE_WRITES,
+      metric('input_text_tokens', 'Text input tokens', 'tokens'),
+      metric('output_text_tokens', 'Text output tokens', 'tokens'),
+      ...MEDIA_TOKENS,
       REQUESTS,
     ],
   }),
@@ -142,7 +173,7 @@ export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
     metrics: [metric('num_requests', 'File search calls', 'calls')],
   }),
   web_search_calls: endpoint('web_search_calls', 'Web search calls', (c) => c.usage.webSearchCalls, {
-    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'context_level'),
+    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'context_level', 'api_source'),
     filters: [...STANDARD_FILTERS, { param: 'context_levels', field: 'context_level', label: 'Context levels', type: 'multi', values: ['low', 'medium', 'high'] }],
     metrics: [metric('num_requests', 'Web search calls', 'calls'), REQUESTS],
   }),
@@ -153,7 +184,7 @@ export const KIND_IDS = Object.keys(ENDPOINTS) as KindId[];
 /** The catalogue without functions, for the webview. */
 export function catalogue(): KindInfo[] {
   return KIND_IDS.map((id) => {
-    const { source: _source, value: _value, ...info } = ENDPOINTS[id];
+    const { source: _source, derived: _derived, ...info } = ENDPOINTS[id];
     return info;
   });
 }

@@ -21,7 +21,7 @@ export interface FetcherOptions {
   now?: () => number;
 }
 
-/** Enough for all eleven usage and costs endpoints at once (issue 7: all eleven within 1.5× the slowest one). */
+/** Enough for all twelve usage and costs endpoints at once (BENCHMARKS.md figure 5: all within 1.5× the slowest one alone). */
 export const DEFAULT_QUERY_CONCURRENCY = 12;
 
 export class BucketFetcher {

@@ -15,11 +15,21 @@ function groupValue(v: unknown): string | null {
   return typeof v === 'string' ? v : String(v);
 }
 
+/**
+ * Readable names for the values of fields with a closed set of them. Grouped by api_source, the API
+ * says `agents_api` or `unlabeled` (which covers older and unknown origins, not "direct API use"); a
+ * null there is an origin it did not report, shown as a dash rather than "(none)".
+ */
+const VALUE_LABELS = new Map<string, { values: Map<string, string>; none?: string }>([
+  ['batch', { values: new Map([['true', 'Batch'], ['false', 'Not batch']]) }],
+  ['api_source', { values: new Map([['agents_api', 'Agents API'], ['unlabeled', 'Unlabeled']]), none: '—' }],
+]);
+
 /** The text a group field's value is shown as. */
 export function displayValue(field: string, value: string | null, names?: NameLookup): string {
-  if (value === null || value === '') return NONE_LABEL;
-  if (field === 'batch') return value === 'true' ? 'Batch' : 'Not batch';
-  return names?.(field, value) ?? value;
+  const fixed = VALUE_LABELS.get(field);
+  if (value === null || value === '') return fixed?.none ?? NONE_LABEL;
+  return fixed?.values.get(value) ?? names?.(field, value) ?? value;
 }
 
 function currencyOf(result: RawResult): string | undefined {
@@ -49,6 +59,8 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
   const w = WIDTH_SECONDS[selection.width];
   const groupFields = spec.groupBy.filter((g) => selection.groupBy.includes(g.field));
   const metrics = spec.metrics;
+  const keys = metrics.map((m) => m.key);
+  const derived = metrics.map((m) => spec.derived(m.key));
   const isCosts = spec.metrics.some((m) => m.unit === 'currency');
   const byKey = new Map<string, Series>();
   // Each result finds its series by a plain string of its group values (a JSON key and a group
@@ -90,7 +102,12 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
         columns = metrics.map((m) => series.values[m.key]!);
         byProbe.set(probe, columns);
       }
-      for (let i = 0; i < metrics.length; i++) columns[i]![slot]! += spec.value(metrics[i]!.key, result);
+      for (let i = 0; i < keys.length; i++) {
+        const compute = derived[i];
+        const v = compute ? compute(result) : result[keys[i]!];
+        // Null (a count the API did not report) and absent fields add nothing.
+        if (typeof v === 'number' && Number.isFinite(v)) columns[i]![slot]! += v;
+      }
     }
   }
 

@@ -4,6 +4,7 @@
 export type KindId =
   | 'costs'
   | 'completions'
+  | 'decisions'
   | 'embeddings'
   | 'moderations'
   | 'images'

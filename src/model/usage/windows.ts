@@ -1,7 +1,7 @@
 // A usage query's pages, planned ahead. The API pages buckets with `next_page`, so a 90-day daily
 // query is three requests one after another; but each page is just a time window of `limit`
-// buckets, so the windows can be asked for side by side instead. With eleven endpoints sharing the
-// client's request slots, this keeps every slot busy (issue 7, fig. 5). A window that still says
+// buckets, so the windows can be asked for side by side instead. With twelve endpoints sharing the
+// client's request slots, this keeps every slot busy (BENCHMARKS.md figure 5). A window that still says
 // has_more is followed with next_page as usual, so nothing is lost if the API pages differently.
 import { COSTS_MAX_BUCKETS, USAGE_MAX_BUCKETS } from '../../api/limits';
 import { WIDTH_SECONDS } from './range';

@@ -51,6 +51,41 @@ describe('usage model: dashboard loads (fake Admin API)', function () {
     assert.deepEqual(other.summary.costFiltersIgnored, ['Models']);
   });
 
+  it('decisions by api_source: the fake\'s numbers, its own top models, and cost filters it cannot narrow', async () => {
+    const users = fake().state.users.values().slice(0, 3).map((u) => u.id);
+    const data = await dashboard().load({ kind: 'decisions', range: { preset: '30d' }, groupBy: ['api_source'], metric: 'input_cache_write_30m_tokens', filters: { user_ids: users } }, never);
+    const { view, summary } = data;
+    assert.equal(view.selection.kind, 'decisions');
+    const range = resolveRange({ preset: '30d' }, '1d', NOW);
+    const raw = await rawBuckets(fake(), 'decisions', { start_time: range.start, end_time: range.end, group_by: ['api_source'], user_ids: users });
+    assert.deepEqual(view.series.map((s) => s.label).sort(), [...new Set(raw.flatMap((b) => b.results.map((r) => r.api_source === 'agents_api' ? 'Agents API' : 'Unlabeled')))].sort());
+    for (const m of view.metrics) assert.ok(close(view.totals[m.key]!, rawSum(raw, m.key)), m.key);
+    assert.ok(view.totals.input_cache_write_30m_tokens! > 0 && view.totals.input_cache_write_12h_tokens! > 0, 'the fake writes both caches');
+    assert.equal(summary.modelMetric?.kind, 'decisions');
+    assert.equal(summary.modelMetric?.metric.key, 'input_cache_write_30m_tokens');
+    assert.deepEqual(summary.costFiltersIgnored, ['Users']);
+  });
+
+  it('costs by user show e-mails; line items filter exactly, with the line items seen as choices', async () => {
+    const { view } = await dashboard().load({ kind: 'costs', range: { preset: '7d' }, groupBy: ['user_id'] }, never);
+    const named = view.series.filter((s) => s.group.user_id !== null);
+    assert.ok(named.length > 2);
+    for (const s of named) assert.equal(s.label, fake().state.users.get(s.group.user_id!)!.email);
+
+    const { options } = await dashboard().filterOptions({ kind: 'costs', range: { preset: '7d' } }, never);
+    assert.deepEqual(Object.keys(options).sort(), ['api_key_ids', 'line_items', 'project_ids']);
+    const lines = options.line_items!.map((o) => o.value);
+    assert.ok(lines.length > 5 && lines.every((l, i) => options.line_items![i]!.label === l));
+    const picked = lines.slice(0, 2);
+    const filtered = await dashboard().load({ kind: 'costs', range: { preset: '7d' }, groupBy: ['line_item'], filters: { line_items: picked } }, never);
+    assert.deepEqual(filtered.view.series.map((s) => s.group.line_item).sort(), [...picked].sort());
+    const range = resolveRange({ preset: '7d' }, '1d', NOW);
+    const raw = await rawBuckets(fake(), 'costs', { start_time: range.start, end_time: range.end, group_by: ['line_item'], line_items: picked });
+    assert.ok(close(filtered.view.totals.amount!, rawSum(raw, 'amount')));
+    // The cost summary is narrowed by the same line items.
+    assert.ok(close(filtered.summary.cost!.currencies[0]!.value, rawSum(raw, 'amount')));
+  });
+
   it('filter choices: named projects and users, values seen for keys and models, enums as given', async () => {
     const { options, warnings } = await dashboard().filterOptions({ kind: 'images', range: { preset: '30d' } }, never);
     assert.deepEqual(warnings, []);

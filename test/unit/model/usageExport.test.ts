@@ -54,6 +54,26 @@ describe('usage model: export', () => {
       assert.ok(body.some((r) => /[<"]/.test(r[nameCol]!)), 'the fake gave a hostile project name with usage');
     });
 
+    it('decisions by project and api_source: raw sources, names and every token column, adding up to the fake', async () => {
+      const spec = ENDPOINTS.decisions;
+      const selection = normalizeSelection({ kind: 'decisions', range: { preset: '7d' }, width: '1d', groupBy: ['project_id', 'api_source'] }, NOW);
+      const range = rangeOf(selection, NOW);
+      const raw = await rawBuckets(fake(), 'decisions', buildQuery(spec, selection, range));
+      const view = shape(spec, raw, { selection, range });
+      const [header, ...body] = parseCsv(toCsv(view));
+      assert.deepEqual(header, ['bucket_start', 'bucket_end', 'project_id', 'project_name', 'api_source', ...spec.metrics.map((m) => m.key)]);
+      assert.ok(header!.includes('input_cache_write_30m_tokens') && header!.includes('input_cache_write_12h_tokens'));
+      assert.deepEqual(new Set(body.map((r) => r[4])), new Set(['agents_api', 'unlabeled']));
+      for (const m of spec.metrics) {
+        const col = header!.indexOf(m.key);
+        assert.ok(close(body.reduce((s, r) => s + Number(r[col]), 0), rawSum(raw, m.key)), m.key);
+      }
+      const json = JSON.parse(toJson(view));
+      assert.equal(json.kind, 'decisions');
+      assert.deepEqual(json.groupBy, ['project_id', 'api_source']);
+      assert.deepEqual(new Set(json.series.map((x: { names: { api_source: string } }) => x.names.api_source)), new Set(['Agents API', 'Unlabeled']));
+    });
+
     it('costs CSV carries the currency; JSON has the same numbers and the selection', async () => {
       const spec = ENDPOINTS.costs;
       const selection = normalizeSelection({ kind: 'costs', range: { preset: '7d' }, groupBy: ['line_item'] }, NOW);

@@ -36,6 +36,7 @@ function assertStarted(): never {
 export const PATHS: Record<string, string> = {
   costs: '/organization/costs',
   completions: '/organization/usage/completions',
+  decisions: '/organization/usage/decisions',
   embeddings: '/organization/usage/embeddings',
   moderations: '/organization/usage/moderations',
   images: '/organization/usage/images',

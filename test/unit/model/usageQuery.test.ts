@@ -45,16 +45,27 @@ describe('usage model: ranges', () => {
 });
 
 describe('usage model: selections and queries', () => {
-  it('the catalogue covers the eleven endpoints with their widths, group_by fields and metrics', () => {
-    assert.deepEqual(KIND_IDS, ['costs', 'completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions',
+  it('the catalogue covers the twelve endpoints with their widths, group_by fields and metrics', () => {
+    assert.deepEqual(KIND_IDS, ['costs', 'completions', 'decisions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions',
       'vector_stores', 'code_interpreter_sessions', 'file_search_calls', 'web_search_calls']);
     const info = Object.fromEntries(catalogue().map((k) => [k.id, k]));
     assert.deepEqual(info.costs!.widths, ['1d']);
-    assert.deepEqual(info.costs!.groupBy.map((g) => g.field), ['project_id', 'line_item', 'api_key_id']);
-    assert.deepEqual(info.completions!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier']);
+    assert.deepEqual(info.costs!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'line_item', 'api_key_id', 'api_source']);
+    assert.deepEqual(info.costs!.filters.map((f) => f.param), ['project_ids', 'api_key_ids', 'line_items']);
+    assert.deepEqual(info.completions!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source']);
+    assert.deepEqual(info.decisions!.widths, ['1d', '1h', '1m']);
+    assert.deepEqual(info.decisions!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source']);
+    assert.deepEqual(info.decisions!.filters.map((f) => [f.param, f.type]), [['project_ids', 'multi'], ['user_ids', 'multi'], ['api_key_ids', 'multi'], ['models', 'multi'], ['batch', 'bool']]);
+    for (const kind of ['completions', 'decisions'] as const) {
+      const keys = info[kind]!.metrics.map((m) => m.key);
+      for (const k of ['input_tokens', 'output_tokens', 'num_model_requests', 'input_cache_write_tokens', 'input_cache_write_30m_tokens', 'input_cache_write_12h_tokens']) assert.ok(keys.includes(k), `${kind}: ${k}`);
+    }
+    assert.equal(info.decisions!.groupBy.find((g) => g.field === 'api_source')!.label, 'API source');
     assert.deepEqual(info.images!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'size', 'source']);
     assert.deepEqual(info.file_search_calls!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'vector_store_id']);
-    assert.deepEqual(info.web_search_calls!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'context_level']);
+    assert.deepEqual(info.web_search_calls!.groupBy.map((g) => g.field), ['project_id', 'user_id', 'api_key_id', 'model', 'context_level', 'api_source']);
+    // Every metric label is unique within its kind: the table finds a total's metric by its column title.
+    for (const k of catalogue()) assert.equal(new Set(k.metrics.map((m) => m.label)).size, k.metrics.length, k.id);
     assert.deepEqual(info.vector_stores!.metrics.map((m) => [m.key, m.unit, m.aggregate]), [['usage_bytes', 'bytes', 'peak']]);
     const units = new Set(catalogue().flatMap((k) => k.metrics.map((m) => m.unit)));
     for (const u of ['tokens', 'requests', 'images', 'characters', 'seconds', 'bytes', 'sessions', 'calls', 'currency']) assert.ok(units.has(u as never), u);
@@ -83,6 +94,25 @@ describe('usage model: selections and queries', () => {
     // The same selection for the costs summary: only project_ids survives.
     assert.deepEqual(buildQuery(ENDPOINTS.costs, { ...sel, width: '1d', groupBy: ['project_id', 'model'] }, range), {
       start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: ['project_id'], project_ids: ['p1'],
+    });
+  });
+
+  it('decisions by api_source with its filters; costs by user and api_source with a line-items filter', () => {
+    const sel = normalizeSelection({
+      kind: 'decisions', range: { preset: '24h' }, width: '1m', groupBy: ['api_source', 'context_level', 'model'], metric: 'input_cache_write_12h_tokens',
+      filters: { user_ids: ['user_a'], batch: ['false'], sizes: ['256x256'] },
+    }, NOW);
+    assert.deepEqual([sel.width, sel.groupBy, sel.metric, sel.filters], ['1m', ['api_source', 'model'], 'input_cache_write_12h_tokens', { user_ids: ['user_a'], batch: ['false'] }]);
+    const range = resolveRange(sel.range, sel.width, NOW);
+    assert.deepEqual(buildQuery(ENDPOINTS.decisions, sel, range), {
+      start_time: range.start, end_time: range.end, bucket_width: '1m', group_by: ['api_source', 'model'], user_ids: ['user_a'], batch: false,
+    });
+
+    const costs = normalizeSelection({ kind: 'costs', groupBy: ['user_id', 'api_source', 'model'], filters: { line_items: ['gpt-4o, input', 'gpt-4o, input'], models: ['o3'] } }, NOW);
+    assert.deepEqual([costs.groupBy, costs.filters], [['user_id', 'api_source'], { line_items: ['gpt-4o, input'] }]);
+    const daily = resolveRange(costs.range, '1d', NOW);
+    assert.deepEqual(buildQuery(ENDPOINTS.costs, costs, daily), {
+      start_time: daily.start, end_time: daily.end, bucket_width: '1d', group_by: ['user_id', 'api_source'], line_items: ['gpt-4o, input'],
     });
   });
 });

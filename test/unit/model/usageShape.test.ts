@@ -136,6 +136,53 @@ describe('usage model: zero-filling and grouping details (no server)', () => {
     assert.deepEqual(view.series.map((s) => [s.group.project_id, s.totals.usage_bytes]), [['a', 120], ['b', 50]]);
   });
 
+  it('decisions by api_source: readable sources, null token counts add nothing, each cache write has its own total', () => {
+    const dec = ENDPOINTS.decisions;
+    const sel = normalizeSelection({ kind: 'decisions', groupBy: ['api_source'], range: selection.range, width: '1d' }, NOW);
+    const r = (api_source: string | null, input: number, extra: Record<string, unknown> = {}) => ({
+      object: 'organization.usage.decisions.result', api_source, input_tokens: input, output_tokens: 2, num_model_requests: 1,
+      input_cache_write_tokens: null, input_cache_write_30m_tokens: null, input_cache_write_12h_tokens: null, input_uncached_tokens: null, ...extra,
+    });
+    const view = shape(dec, [
+      { start_time: range.start, end_time: range.start + day, results: [
+        r('agents_api', 100, { input_cache_write_tokens: 30, input_cache_write_30m_tokens: 10, input_cache_write_12h_tokens: 20 }),
+        r('unlabeled', 40, { input_uncached_tokens: 25 }),
+        r(null, 1),
+      ] },
+      { start_time: range.start + 3 * day, end_time: range.start + 4 * day, results: [r('agents_api', 5, { input_cache_write_30m_tokens: 4 })] },
+    ], { selection: sel, range });
+    assert.deepEqual(view.series.map((s) => [s.label, s.group.api_source, s.names.api_source]), [
+      ['Agents API', 'agents_api', 'Agents API'], ['Unlabeled', 'unlabeled', 'Unlabeled'], ['—', null, '—'],
+    ]);
+    assert.equal(view.groupFields[0]!.label, 'API source');
+    const agents = view.series[0]!;
+    assert.deepEqual(agents.values.total_tokens, [102, 0, 0, 7, 0]);
+    assert.deepEqual(agents.values.input_cache_write_30m_tokens, [10, 0, 0, 4, 0]);
+    assert.deepEqual([agents.totals.input_cache_write_tokens, agents.totals.input_cache_write_12h_tokens, agents.totals.input_uncached_tokens], [30, 20, 0]);
+    assert.deepEqual([view.totals.input_tokens, view.totals.num_model_requests, view.totals.input_uncached_tokens, view.totals.input_cache_write_30m_tokens], [146, 4, 25, 14]);
+    for (const s of view.series) for (const m of view.metrics) assert.ok(s.values[m.key]!.every(Number.isFinite), `${s.label} ${m.key}`);
+  });
+
+  it('completions and web search calls group by api_source; costs by user (named) and api_source', () => {
+    const comp = normalizeSelection({ kind: 'completions', groupBy: ['api_source', 'batch'], range: selection.range, width: '1d' }, NOW);
+    const c = (api_source: string, batch: boolean) => ({ ...result('m', batch, 3, 1), api_source, input_cache_write_12h_tokens: 6, input_cache_write_30m_tokens: null });
+    const cv = shape(spec, [{ start_time: range.start, end_time: range.start + day, results: [c('agents_api', true), c('unlabeled', false), c('agents_api', true)] }], { selection: comp, range });
+    assert.deepEqual(cv.series.map((s) => [s.label, s.totals.input_cache_write_12h_tokens, s.totals.input_cache_write_30m_tokens]), [['Batch · Agents API', 12, 0], ['Not batch · Unlabeled', 6, 0]]);
+
+    const ws = normalizeSelection({ kind: 'web_search_calls', groupBy: ['api_source'], range: selection.range, width: '1d' }, NOW);
+    const w = (api_source: string, n: number) => ({ object: 'organization.usage.web_search_calls.result', api_source, num_requests: n, num_model_requests: n });
+    const wv = shape(ENDPOINTS.web_search_calls, [{ start_time: range.start, end_time: range.start + day, results: [w('unlabeled', 2), w('agents_api', 5)] }], { selection: ws, range });
+    assert.deepEqual(wv.series.map((s) => [s.label, s.totals.num_requests]), [['Agents API', 5], ['Unlabeled', 2]]);
+
+    const cs = normalizeSelection({ kind: 'costs', groupBy: ['user_id', 'api_source'], range: selection.range }, NOW);
+    const cost = (user_id: string | null, api_source: string, value: number) => ({ object: 'organization.costs.result', user_id, api_source, amount: { value, currency: 'usd' } });
+    const costView = shape(ENDPOINTS.costs, [{ start_time: range.start, end_time: range.start + day, results: [cost('user_a', 'agents_api', 4), cost('user_b', 'unlabeled', 2), cost(null, 'unlabeled', 1)] }], {
+      selection: cs, range, names: (field, id) => (field === 'user_id' && id === 'user_a' ? 'ada@example.com' : undefined),
+    });
+    assert.deepEqual(costView.series.map((s) => s.label), ['ada@example.com · Agents API', 'user_b · Unlabeled', `${NONE_LABEL} · Unlabeled`]);
+    assert.deepEqual(costView.currencies, [{ currency: 'usd', value: 7 }]);
+  });
+
   it('names replace ids in labels; unknown ids stay ids', () => {
     const sel = normalizeSelection({ kind: 'costs', groupBy: ['project_id'], range: selection.range }, NOW);
     const cost = (p: string, value: number) => ({ object: 'organization.costs.result', project_id: p, amount: { value, currency: 'USD' } });
