@@ -40,7 +40,8 @@ export interface KeyProblem {
 
 export const MAX_EXPIRES_IN_SECONDS = MAX_KEY_EXPIRY_DAYS * 86_400;
 
-export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => k.name || k.redacted || k.id;
+/** A key as messages name it: its name and redacted value (service accounts' keys often share a name). */
+export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => (k.name && k.redacted ? `${k.name} (${k.redacted})` : k.name || k.redacted || k.id);
 
 /** Why this key's edit cannot be saved, if it cannot. */
 export function keyEditProblem(key: ApiKeyRow | undefined, edit: KeyDraft, nowSeconds: number): string | undefined {

@@ -25,6 +25,7 @@ describe('project panel: API key expiry', () => {
     assert.deepEqual(describeExpiry(NOW + 12 * DAY + 3600, NOW), { text: 'expires in 12 days', state: 'valid' });
     assert.deepEqual(describeExpiry(NOW + 7 * DAY, NOW), { text: 'expires in 7 days', state: 'soon' });
     assert.deepEqual(describeExpiry(NOW + DAY, NOW), { text: 'expires in 1 day', state: 'soon' });
+    assert.deepEqual(describeExpiry(NOW + 30 * DAY - 90, NOW), { text: 'expires in 30 days', state: 'valid' }, 'a key set to 30 days a moment ago');
     assert.deepEqual(describeExpiry(NOW + 5 * 3600 + 10, NOW), { text: 'expires in 5 hours', state: 'soon' });
     assert.deepEqual(describeExpiry(NOW + 30, NOW), { text: 'expires in less than a minute', state: 'soon' });
     assert.deepEqual(describeExpiry(NOW, NOW), { text: 'expired just now', state: 'expired' });
@@ -72,8 +73,8 @@ describe('project panel: API key expiry', () => {
     const loaded: Partial<SectionData> = { apiKeys: keys };
     let draft: PanelDraft = { ...emptyDraft(), apiKeys: editKey(editKey({}, keys[0]!, { expiryDays: '30', scopes: { restrict: false, text: '' } }), keys[1]!, { expiryDays: 'x' }) };
     assert.deepEqual(pendingChanges(loaded, draft, NOW), [
-      { section: 'apiKeys', text: 'API key ci: expires 30 days after saving; unrestricted (the owner\'s permissions)' },
-      { section: 'apiKeys', text: 'API key web: Enter the days until the key expires: a whole number from 1 to 365.', invalid: true },
+      { section: 'apiKeys', text: 'API key ci (sk-...abcd): expires 30 days after saving; unrestricted (the owner\'s permissions)' },
+      { section: 'apiKeys', text: 'API key web (sk-...abcd): Enter the days until the key expires: a whole number from 1 to 365.', invalid: true },
     ]);
     assert.deepEqual(changedElsewhere(loaded, draft).apiKeyIds, []);
     const moved = { apiKeys: [{ ...keys[0]!, expiresAt: NOW + 2 * DAY }] };
