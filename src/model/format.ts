@@ -27,7 +27,8 @@ export type ExpiryState = 'never' | 'valid' | 'soon' | 'expired';
 function span(seconds: number): string {
   for (const [size, unit] of [[86400, 'day'], [3600, 'hour'], [60, 'minute']] as const) {
     if (seconds >= size) {
-      const n = Math.floor(seconds / size);
+      // Whole days to the nearest: a key just set to expire in 30 days reads "in 30 days", not 29.
+      const n = size === 86400 ? Math.round(seconds / size) : Math.floor(seconds / size);
       return `${n} ${unit}${n === 1 ? '' : 's'}`;
     }
   }
