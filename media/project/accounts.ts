@@ -84,7 +84,9 @@ interface KeyEditor {
   tr: HTMLTableRowElement;
   days: HTMLElement & { value: string; invalid: boolean };
   mode: HTMLElement & { value: string };
-  scopes: HTMLElement & { value: string; invalid: boolean; hidden: boolean };
+  scopes: HTMLElement & { value: string; invalid: boolean };
+  /** The scopes box and its label: shown only for "Only these scopes". */
+  scopesField: HTMLElement;
   problem: HTMLElement;
   result: HTMLElement;
 }
@@ -201,15 +203,16 @@ export class ApiKeysView implements SectionView {
     scopes.value = draft?.scopes?.text ?? '';
     const problem = h('div', { class: 'field-problem', role: 'alert' });
     const result = h('span', { class: 'row-result' });
+    const scopesField = h('div', { class: 'field grow' }, h('label', {}, 'Scope ids'), scopes);
     const tr = h('tr', { class: 'key-editor', 'data-editor-for': k.id }, h('td', { colspan: 7 },
       h('div', { class: 'form-row' },
         h('div', { class: 'field' }, h('label', {}, 'Expires in (days)'), days),
         h('div', { class: 'field' }, h('label', {}, 'Scopes'), mode),
-        h('div', { class: 'field grow' }, h('label', {}, '\u00a0'), scopes),
+        scopesField,
         h('div', { class: 'field' }, h('label', {}, 'Result'), result)),
       problem,
       h('p', { class: 'muted hint' }, `Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: ${describeExpiry(k.expiresAt, this.app.now()).text}.`))) as HTMLTableRowElement;
-    const editor = { tr, days, mode, scopes, problem, result } as KeyEditor;
+    const editor = { tr, days, mode, scopes, scopesField, problem, result } as KeyEditor;
     this.editors.set(k.id, editor);
     return editor;
   }
@@ -237,7 +240,7 @@ export class ApiKeysView implements SectionView {
       const problem = draft ? keyEditProblem(key, draft, now) : undefined;
       e.days.invalid = draft?.expiryDays !== undefined && checkExpiryDays(draft.expiryDays) !== undefined;
       e.scopes.invalid = !!draft?.scopes?.restrict && checkScopes(draft.scopes.text) !== undefined;
-      e.scopes.hidden = !draft?.scopes?.restrict;
+      e.scopesField.hidden = !draft?.scopes?.restrict;
       e.tr.classList.toggle('modified', !!draft);
       replace(e.problem, problem ?? '');
       const status = this.statuses.get(id);
