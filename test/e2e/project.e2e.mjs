@@ -106,9 +106,13 @@ describe('project panel', () => {
       }
     }));
 
-  it('sets an API key\'s expiry in the page: expired and soon-expiring keys highlighted, the new expiry saved to the fake with its result (dark)', () =>
-    withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+  it('sets an API key\'s expiry and enables a service tier in the page: expired and soon-expiring keys highlighted, each saved to the fake with its result (dark)', function () {
+    // Two saves through the page in one workbench: longer than the suite's default under load.
+    this.timeout(240_000);
+    return withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
       const projectId = await projectNamed(fake, 'Key Rotation Demo');
+      const tiers = await fetch(`${fake.url}/organization/projects/${projectId}/service_tier_settings`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ default: 'standard', enabled_tiers: ['flex'] }) });
+      assert.equal(tiers.status, 200);
       // Two service accounts whose keys expire: one in two days, one a moment ago.
       const account = async (name) => {
         const res = await fetch(`${fake.url}/organization/projects/${projectId}/service_accounts`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ name }) });
@@ -161,9 +165,24 @@ describe('project panel', () => {
       await shot('project-api-key-expiry-saved-dark');
       await keys.locator('tr.expired').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shot('project-api-keys-expiring-dark');
-      await view.locator('#serviceTier').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await shot('project-service-tier-dark');
-    }));
+
+      // Service tier: tick Ultrafast; the row is marked and listed as unsaved, then saved with its result.
+      const tier = view.locator('#serviceTier');
+      await tier.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await tier.locator('vscode-checkbox[data-tier="ultrafast"]').click();
+      await tier.locator('tr.modified[data-field="enabled"] .tier-state', { hasText: 'Standard, Flex → Standard, Flex, Ultrafast (not saved)' }).waitFor();
+      await view.locator('.pending li', { hasText: 'Enabled tiers: Standard, Flex → Standard, Flex, Ultrafast' }).waitFor();
+      await shot('project-service-tier-edit-dark');
+      await fake.clearRequests();
+      await tier.locator('vscode-button', { hasText: 'Save Service Tiers' }).click();
+      await tier.locator('tr[data-field="enabled"] .row-result', { hasText: 'Saved' }).waitFor();
+      const after = await fake.state();
+      assert.deepEqual(after.projectData[projectId].serviceTiers, { default: 'standard', enabled_tiers: ['flex', 'ultrafast'] });
+      const posts = (await fake.requests()).filter((r) => r.method === 'POST');
+      assert.deepEqual(posts.map((r) => r.body), [{ enabled_tiers: ['flex', 'ultrafast'] }], 'only the field changed is sent');
+      await shot('project-service-tier-saved-dark');
+    });
+  });
 
   it('shows a hostile project name as text, opened from the palette; unsaved edits survive a window reload (light)', () =>
     withVSCode({ theme: 'light', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
