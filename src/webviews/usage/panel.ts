@@ -10,9 +10,9 @@ import { formatDay } from '../../model/usage/range';
 import { webviewData } from '../../model/usage/webviewData';
 import { Latest } from '../../model/usage/fetch';
 import type { DashboardData, Selection } from '../../model/usage/types';
-import { Panel, toRpcError } from '../panel';
-import type { ParamsOf, ResultOf } from '../protocol';
+import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
+import type { ParamsOf, ResultOf } from '../protocol';
 import type { ExportFormat, RenderedReport, UsageHostEvents, UsageMethods, UsageState } from './protocol';
 
 export interface UsageServices {
@@ -112,11 +112,7 @@ export class UsagePanel {
 
   /** Runs one of the webview's requests (tests use it to act as the webview would). */
   async call<K extends keyof UsageMethods & string>(method: K, params: ParamsOf<UsageMethods, K>): Promise<ResultOf<UsageMethods, K>> {
-    try {
-      return await (this.methods[method] as (p: ParamsOf<UsageMethods, K>) => ResultOf<UsageMethods, K>)(params);
-    } catch (err) {
-      throw new Error(toRpcError(err).message);
-    }
+    return await (this.methods[method] as (p: ParamsOf<UsageMethods, K>) => ResultOf<UsageMethods, K>)(params);
   }
 
   /** Writes the current view; `target` skips the save dialog. Returns false when there is nothing to export or the user cancelled. */
