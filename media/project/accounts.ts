@@ -1,8 +1,14 @@
-// Service accounts (create, delete) and API keys (owner, redacted value, created, last used; idle
-// keys highlighted; delete). A new account's one-time key is shown by VS Code in a modal, never
+// Service accounts (create, delete) and API keys (owner, redacted value, created, last used, expiry;
+// idle, expired and soon-expiring keys highlighted; a new expiry and scopes per key, saved together
+// with a result per key; delete). A new account's one-time key is shown by VS Code in a modal, never
 // here: this page only ever sees redacted key values.
+import { describeExpiry } from '../../src/model/format';
+import { checkExpiryDays, checkScopes } from '../../src/model/inputs';
+import { withoutSavedKeys } from '../../src/model/project/draft';
+import { diffApiKeys, editKey, keyEditProblem, keyName, keysChangedElsewhere, type KeyDraft } from '../../src/model/project/keyEdits';
 import { idleDays, isUnusedKey } from '../../src/model/project/keys';
-import type { ProjectRole } from '../../src/model/project/types';
+import type { KeyResult } from '../../src/model/project/saveKeys';
+import type { ApiKeyRow, ProjectRole } from '../../src/model/project/types';
 import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { act, button, date, empty, field, select, SectionFrame, table, textCell, textfield } from './ui';
@@ -67,47 +73,263 @@ export class ServiceAccountsView implements SectionView {
   }
 }
 
+type KeyStatus = { kind: 'saved' } | { kind: 'failed'; error: string } | { kind: 'conflict'; text: string };
+type ScopeMode = 'keep' | 'unrestricted' | 'only';
+
+const SCOPE_MODES: ReadonlyArray<readonly [ScopeMode, string]> = [
+  ['keep', 'Keep as they are'], ['unrestricted', 'Unrestricted (the owner\'s permissions)'], ['only', 'Only these scopes'],
+];
+
+interface KeyEditor {
+  tr: HTMLTableRowElement;
+  days: HTMLElement & { value: string; invalid: boolean };
+  mode: HTMLElement & { value: string };
+  scopes: HTMLElement & { value: string; invalid: boolean };
+  /** The scopes box and its label: shown only for "Only these scopes". */
+  scopesField: HTMLElement;
+  problem: HTMLElement;
+  result: HTMLElement;
+}
+
 export class ApiKeysView implements SectionView {
   readonly id = 'apiKeys' as const;
   readonly uses = ['apiKeys', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly list = h('div', { class: 'table-wrap' });
   private readonly idle = h('div', { class: 'message warning', role: 'note' });
+  private readonly expiring = h('div', { class: 'message warning', role: 'note' });
+  private readonly summary = h('span', { class: 'muted summary-text', 'aria-live': 'polite' });
+  private readonly saveButton = button('Save API Keys', () => void this.save(false), { disabled: true });
+  private readonly discardButton = button('Discard', () => this.discard(), { secondary: true, disabled: true });
+  private readonly toolbar = h('div', { class: 'toolbar' }, this.summary, h('div', { class: 'button-row push' }, this.saveButton, this.discardButton));
+  /** Keys whose editor the admin opened (keys with unsaved edits always show theirs). */
+  private readonly open = new Set<string>();
+  private readonly editors = new Map<string, KeyEditor>();
+  private readonly statuses = new Map<string, KeyStatus>();
+  private saving = false;
 
   constructor(private readonly app: App) {
     this.frame = new SectionFrame('apiKeys', 'API keys', () => void app.load(['apiKeys']));
     this.idle.hidden = true;
-    this.frame.body.append(this.idle, this.list);
+    this.expiring.hidden = true;
+    this.frame.body.append(this.idle, this.expiring, this.toolbar, this.list);
+    app.onDraftChange(() => this.showState());
   }
 
   render(): void {
     const keys = this.app.loaded.apiKeys;
     if (!keys) return;
-    const { unusedKeyDays: days, now } = this.app.init;
+    const { unusedKeyDays: days } = this.app.init;
+    const now = this.app.now();
+    // A reload while the admin types must not take their cursor away.
+    const active = (document.activeElement as HTMLElement | null)?.dataset.keyField;
+    this.editors.clear();
     if (!keys.length) {
       replace(this.list, empty('No API keys.'));
       this.idle.hidden = true;
+      this.expiring.hidden = true;
+      this.showState();
       return;
     }
-    const { table: t, body } = table('API keys', ['Name', 'Key', 'Owner', 'Created', 'Last used', '']);
+    const { table: t, body } = table('API keys', ['Name', 'Key', 'Owner', 'Created', 'Last used', 'Expires', ''], 'api-keys');
     let idle = 0;
+    let expired = 0;
+    let soon = 0;
     for (const k of keys) {
       const unused = isUnusedKey(k, days, now);
       if (unused) idle++;
+      const expiry = describeExpiry(k.expiresAt, now);
+      if (expiry.state === 'expired') expired++;
+      if (expiry.state === 'soon') soon++;
+      const editable = !this.app.readOnly && expiry.state !== 'expired';
+      const edit = button(this.isOpen(k.id) ? 'Close' : 'Edit…', () => this.toggle(k.id), {
+        secondary: true, disabled: !editable, title: expiry.state === 'expired' ? 'An expired key cannot be changed' : `Set the expiry or scopes of ${keyName(k)}`, className: 'edit-key',
+      });
       const del = button('Delete…', () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteApiKey', { id: k.id })).done ? `Deleted API key ${k.name || k.redacted}.` : undefined)), { secondary: true, disabled: this.app.readOnly });
       const owner = k.ownerType === 'service_account' ? `Service account ${k.ownerName}` : k.ownerName || 'Unknown owner';
       const lastUsed = h('td', { class: 'nowrap' }, k.lastUsedAt ? date(k.lastUsedAt) : 'Never',
         unused ? h('span', { class: 'badge warning', title: `Not used for more than ${days} days` }, `idle ${idleDays(k, now)} days`) : null);
-      body.append(h('tr', { class: unused ? 'unused' : undefined, 'data-id': k.id },
-        textCell(k.name || '—'), h('td', {}, h('code', { class: 'user-text' }, k.redacted)), textCell(owner), h('td', { class: 'nowrap' }, date(k.createdAt)), lastUsed, h('td', { class: 'row-actions' }, del)));
+      const expires = h('td', { class: `nowrap expiry ${expiry.state}`, title: k.expiresAt ? date(k.expiresAt) : undefined },
+        expiry.state === 'expired' || expiry.state === 'soon' ? h('span', { class: `badge ${expiry.state === 'expired' ? 'error' : 'warning'}` }, expiry.text) : expiry.text);
+      const classes = [unused ? 'unused' : '', expiry.state === 'expired' ? 'expired' : '', expiry.state === 'soon' ? 'expiring' : ''].filter(Boolean).join(' ');
+      body.append(h('tr', { class: classes || undefined, 'data-id': k.id, 'data-expiry': expiry.state },
+        textCell(k.name || '—'), h('td', {}, h('code', { class: 'user-text' }, k.redacted)), textCell(owner), h('td', { class: 'nowrap' }, date(k.createdAt)), lastUsed, expires,
+        h('td', { class: 'row-actions' }, edit, del)));
+      if (editable && this.isOpen(k.id)) body.append(this.editor(k).tr);
     }
     replace(this.list, t);
     this.idle.hidden = !idle;
     replace(this.idle, `${idle} key${idle === 1 ? ' has' : 's have'} not been used for more than ${days} days (highlighted; setting openaiAdmin.unusedKeyDays).`);
+    this.expiring.hidden = !expired && !soon;
+    replace(this.expiring, [expired ? `${expired} key${expired === 1 ? ' has' : 's have'} expired` : '', soon ? `${soon} expire${soon === 1 ? 's' : ''} within a week` : ''].filter(Boolean).join('; ') + ' (highlighted).');
+    if (active) (this.list.querySelector(`[data-key-field="${CSS.escape(active)}"]`) as HTMLElement | null)?.focus();
+    this.showState();
   }
 
   rows(): string[][] {
-    const { unusedKeyDays: days, now } = this.app.init;
-    return (this.app.loaded.apiKeys ?? []).map((k) => [k.name, k.redacted, k.ownerName, isUnusedKey(k, days, now) ? 'unused' : 'used']);
+    const { unusedKeyDays: days } = this.app.init;
+    const now = this.app.now();
+    return (this.app.loaded.apiKeys ?? []).map((k) => [
+      k.name, k.redacted, k.ownerName, isUnusedKey(k, days, now) ? 'unused' : 'used', describeExpiry(k.expiresAt, now).text, this.editors.get(k.id)?.result.textContent ?? this.statusText(k.id),
+    ]);
+  }
+
+  private isOpen(id: string): boolean {
+    return this.open.has(id) || !!this.app.draft.apiKeys?.[id];
+  }
+
+  private toggle(id: string): void {
+    if (this.isOpen(id)) {
+      this.open.delete(id);
+      // Closing an editor drops its unsaved edits (Discard does it for all keys).
+      const key = this.app.loaded.apiKeys?.find((k) => k.id === id);
+      if (key && this.app.draft.apiKeys?.[id]) this.app.updateDraft((d) => ({ ...d, apiKeys: editKey(d.apiKeys ?? {}, key, { expiryDays: undefined, scopes: undefined }) }));
+    } else this.open.add(id);
+    this.render();
+  }
+
+  /** The row under a key: days until it expires, its scopes, what is wrong, and the save's result. */
+  private editor(k: ApiKeyRow): KeyEditor {
+    const draft = this.app.draft.apiKeys?.[k.id];
+    const days = textfield({ label: `Days until ${keyName(k)} expires`, placeholder: 'e.g. 90', className: 'days', onInput: (v) => this.edit(k, { expiryDays: v.trim() ? v : undefined }) });
+    days.dataset.keyField = `${k.id}:days`;
+    days.value = draft?.expiryDays ?? '';
+    const mode = select<ScopeMode>(SCOPE_MODES, draft?.scopes ? (draft.scopes.restrict ? 'only' : 'unrestricted') : 'keep', {
+      label: `Scopes of ${keyName(k)}`,
+      onChange: (m) => this.edit(k, { scopes: m === 'keep' ? undefined : { restrict: m === 'only', text: scopes.value } }),
+    });
+    const scopes = textfield({ label: `Scopes for ${keyName(k)}`, placeholder: 'api.model.request, api.all.read', className: 'scopes', onInput: (v) => this.edit(k, { scopes: { restrict: true, text: v } }) });
+    scopes.dataset.keyField = `${k.id}:scopes`;
+    scopes.value = draft?.scopes?.text ?? '';
+    const problem = h('div', { class: 'field-problem', role: 'alert' });
+    const result = h('span', { class: 'row-result' });
+    const scopesField = h('div', { class: 'field grow' }, h('label', {}, 'Scope ids'), scopes);
+    const tr = h('tr', { class: 'key-editor', 'data-editor-for': k.id }, h('td', { colspan: 7 },
+      h('div', { class: 'form-row' },
+        h('div', { class: 'field' }, h('label', {}, 'Expires in (days)'), days),
+        h('div', { class: 'field' }, h('label', {}, 'Scopes'), mode),
+        scopesField,
+        h('div', { class: 'field' }, h('label', {}, 'Result'), result)),
+      problem,
+      h('p', { class: 'muted hint' }, `Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: ${describeExpiry(k.expiresAt, this.app.now()).text}.`))) as HTMLTableRowElement;
+    const editor = { tr, days, mode, scopes, scopesField, problem, result } as KeyEditor;
+    this.editors.set(k.id, editor);
+    return editor;
+  }
+
+  private edit(k: ApiKeyRow, patch: Partial<Pick<KeyDraft, 'expiryDays' | 'scopes'>>): void {
+    this.statuses.delete(k.id);
+    this.open.add(k.id);
+    this.app.updateDraft((d) => ({ ...d, apiKeys: editKey(d.apiKeys ?? {}, k, patch) }));
+  }
+
+  private statusText(id: string): string {
+    const s = this.statuses.get(id);
+    return !s ? '' : s.kind === 'saved' ? 'Saved' : s.kind === 'failed' ? `Not saved: ${s.error}` : s.text;
+  }
+
+  /** Marks each open editor from the draft (problem, result) and enables Save. */
+  private showState(): void {
+    const keys = this.app.loaded.apiKeys ?? [];
+    const drafts = this.app.draft.apiKeys ?? {};
+    const now = this.app.now();
+    const elsewhere = new Set(keysChangedElsewhere(keys, drafts));
+    for (const [id, e] of this.editors) {
+      const key = keys.find((k) => k.id === id);
+      const draft = drafts[id];
+      const problem = draft ? keyEditProblem(key, draft, now) : undefined;
+      e.days.invalid = draft?.expiryDays !== undefined && checkExpiryDays(draft.expiryDays) !== undefined;
+      e.scopes.invalid = !!draft?.scopes?.restrict && checkScopes(draft.scopes.text) !== undefined;
+      e.scopesField.hidden = !draft?.scopes?.restrict;
+      e.tr.classList.toggle('modified', !!draft);
+      replace(e.problem, problem ?? '');
+      const status = this.statuses.get(id);
+      e.result.className = 'row-result';
+      if (status?.kind === 'failed') e.result.classList.add('error-text');
+      else if (status?.kind === 'conflict' || elsewhere.has(id)) e.result.classList.add('warning-text');
+      else if (status?.kind === 'saved') e.result.classList.add('success-text');
+      replace(e.result, status ? this.statusText(id) : elsewhere.has(id) ? 'Changed on the server since you started editing' : draft ? 'Not saved yet' : '');
+    }
+    const { changes, problems } = diffApiKeys(keys, drafts, now);
+    const n = changes.length;
+    replace(this.summary, n || problems.length ? `${n} key${n === 1 ? '' : 's'} changed${problems.length ? `, ${problems.length} invalid` : ''}` : 'No unsaved key changes');
+    this.toolbar.hidden = !n && !problems.length && !this.statuses.size;
+    this.saveButton.disabled = this.saving || !n || problems.length > 0 || this.app.readOnly;
+    this.discardButton.disabled = this.saving || !Object.keys(drafts).length;
+  }
+
+  private discard(): void {
+    this.statuses.clear();
+    this.open.clear();
+    this.app.updateDraft(({ apiKeys: _, ...rest }) => rest);
+    this.frame.notify(undefined);
+    this.render();
+  }
+
+  private async save(force: boolean): Promise<void> {
+    const keys = this.app.loaded.apiKeys ?? [];
+    const { changes, problems } = diffApiKeys(keys, this.app.draft.apiKeys ?? {}, this.app.now());
+    if (problems.length) {
+      this.frame.notify({ kind: 'error', lines: problems.map((p) => `${p.name}: ${p.message}`) });
+      return;
+    }
+    if (!changes.length) return;
+    this.saving = true;
+    this.showState();
+    this.frame.notify({ kind: 'info', lines: [`Saving ${changes.length} key${changes.length === 1 ? '' : 's'}…`] });
+    try {
+      const result = await this.app.rpc.call('saveApiKeys', { changes, force });
+      if (result.status === 'conflict') {
+        for (const c of result.conflicts) this.statuses.set(c.id, { kind: 'conflict', text: c.removed ? 'Removed on the server' : 'Changed on the server since you loaded it' });
+        this.frame.notify({
+          kind: 'warning',
+          lines: ['Nothing was saved: someone else changed these keys since you loaded them.', ...result.messages],
+          actions: [
+            { label: 'Save Anyway', run: () => void this.save(true) },
+            { label: 'Reload API Keys', run: () => void this.reloadKeepingEdits(), secondary: true },
+          ],
+        });
+        return;
+      }
+      this.showResults(result.results);
+    } catch (err) {
+      this.frame.notify({ kind: 'error', lines: [`Couldn't save API keys: ${(err as Error).message}`] });
+    } finally {
+      this.saving = false;
+      this.showState();
+    }
+  }
+
+  private showResults(results: KeyResult[]): void {
+    for (const r of results) this.statuses.set(r.id, r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
+    const saved = results.filter((r): r is Extract<KeyResult, { ok: true }> => r.ok);
+    const failed = results.filter((r): r is Extract<KeyResult, { ok: false }> => !r.ok);
+    // Saved keys leave the draft; failed ones keep their edits so they can be fixed and saved again.
+    this.app.updateDraft((d) => withoutSavedKeys(d, saved.map((r) => r.id)));
+    // Until the host's reload arrives, show what the API answered (the new expiry).
+    const updated = new Map(saved.map((r) => [r.id, r.row]));
+    if (updated.size && this.app.loaded.apiKeys) {
+      this.app.loaded = { ...this.app.loaded, apiKeys: this.app.loaded.apiKeys.map((k) => updated.get(k.id) ?? k) };
+      this.render();
+    }
+    this.frame.notify(failed.length
+      ? { kind: 'error', lines: [`Saved ${saved.length} of ${results.length} key${results.length === 1 ? '' : 's'}; ${failed.length} failed:`, ...failed.map((f) => `${f.name}: ${f.error}`)] }
+      : { kind: 'success', lines: [`Saved ${saved.length} key${saved.length === 1 ? '' : 's'}.`] });
+  }
+
+  /** Reads the keys again and keeps the edits, now starting from the server's expiry (the admin has seen it). */
+  private async reloadKeepingEdits(): Promise<void> {
+    this.statuses.clear();
+    this.frame.notify(undefined);
+    await this.app.load(['apiKeys']);
+    const keys = this.app.loaded.apiKeys ?? [];
+    this.app.updateDraft((d) => {
+      const apiKeys = Object.fromEntries(Object.entries(d.apiKeys ?? {}).flatMap(([id, e]) => {
+        const k = keys.find((x) => x.id === id);
+        return k ? [[id, { ...e, before: { expiresAt: k.expiresAt } }]] : [];
+      }));
+      const { apiKeys: _, ...rest } = d;
+      return Object.keys(apiKeys).length ? { ...rest, apiKeys } : rest;
+    });
   }
 }

@@ -28,8 +28,17 @@ export class App {
   readonly errors: Partial<Record<SectionId, string>> = {};
   private readonly views: SectionView[] = [];
   private readonly draftListeners: Array<() => void> = [];
+  /** The host's clock minus ours: expiry and idle days count on the host's time. */
+  private readonly clockSkew: number;
 
-  constructor(readonly init: ProjectInit, readonly rpc: Rpc, public draft: PanelDraft, private readonly onChange: () => void) {}
+  constructor(readonly init: ProjectInit, readonly rpc: Rpc, public draft: PanelDraft, private readonly onChange: () => void) {
+    this.clockSkew = init.now - Date.now() / 1000;
+  }
+
+  /** Now on the host's clock, unix seconds. */
+  now(): number {
+    return Math.floor(Date.now() / 1000 + this.clockSkew);
+  }
 
   add(view: SectionView): void {
     this.views.push(view);
@@ -51,7 +60,7 @@ export class App {
   }
 
   pending() {
-    return pendingChanges(this.loaded, this.draft);
+    return pendingChanges(this.loaded, this.draft, this.now());
   }
 
   /** Reads sections from the host (all by default), one request each, so quick sections show while slow ones load. */

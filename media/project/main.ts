@@ -13,6 +13,7 @@ import { MembersView } from './members';
 import { OverviewView } from './overview';
 import { HostedToolsView, ModelPermissionsView } from './permissions';
 import { RateLimitsView } from './rateLimits';
+import { ServiceTierView } from './serviceTier';
 import { DataRetentionView, SpendView } from './spend';
 import { whenNoticesChange } from './ui';
 
@@ -22,7 +23,7 @@ document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`
 
 const NAV: Array<[string, string]> = [
   ['overview', 'Overview'], ['members', 'Members'], ['serviceAccounts', 'Service accounts'], ['apiKeys', 'API keys'],
-  ['rateLimits', 'Rate limits'], ['modelPermissions', 'Model permissions'], ['hostedTools', 'Hosted tools'], ['spend', 'Spend'], ['dataRetention', 'Data retention'],
+  ['rateLimits', 'Rate limits'], ['modelPermissions', 'Model permissions'], ['hostedTools', 'Hosted tools'], ['serviceTier', 'Service tier'], ['spend', 'Spend'], ['dataRetention', 'Data retention'],
 ];
 
 class ProjectPage {
@@ -35,7 +36,7 @@ class ProjectPage {
   constructor(private readonly root: HTMLElement, private readonly app: App) {
     const views: SectionView[] = [
       new OverviewView(app), new MembersView(app), new ServiceAccountsView(app), new ApiKeysView(app), new RateLimitsView(app),
-      new ModelPermissionsView(app), new HostedToolsView(app), new SpendView(app), new DataRetentionView(app),
+      new ModelPermissionsView(app), new HostedToolsView(app), new ServiceTierView(app), new SpendView(app), new DataRetentionView(app),
     ];
     for (const v of views) app.add(v);
     const nav = h('nav', { class: 'jump', 'aria-label': 'Sections' }, ...NAV.map(([id, label]) => {

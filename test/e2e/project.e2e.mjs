@@ -1,6 +1,7 @@
 // The Project panel as a person uses it in code-server: opened from a project row's inline button
 // and from the palette; a rate limit edited in the table (checked as typed, changed cell marked,
-// saved with a per-row result) and a hosted tool switched, both checked in the fake's state; a
+// saved with a per-row result) and a hosted tool switched, both checked in the fake's state; an API
+// key's expiry set in days (expired and soon-expiring keys highlighted, saved with its result); a
 // hostile project name shown as text; unsaved edits back after a window reload. Screenshots in
 // dark and light.
 import * as assert from 'node:assert/strict';
@@ -104,6 +105,84 @@ describe('project panel', () => {
         await shot(`project-${section}-dark`);
       }
     }));
+
+  it('sets an API key\'s expiry and enables a service tier in the page: expired and soon-expiring keys highlighted, each saved to the fake with its result (dark)', function () {
+    // Two saves through the page in one workbench: longer than the suite's default under load.
+    this.timeout(240_000);
+    return withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {
+      const projectId = await projectNamed(fake, 'Key Rotation Demo');
+      const tiers = await fetch(`${fake.url}/organization/projects/${projectId}/service_tier_settings`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ default: 'standard', enabled_tiers: ['flex'] }) });
+      assert.equal(tiers.status, 200);
+      // Two service accounts whose keys expire: one in two days, one a moment ago.
+      const account = async (name) => {
+        const res = await fetch(`${fake.url}/organization/projects/${projectId}/service_accounts`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ name }) });
+        assert.equal(res.status, 200);
+        return (await res.json()).api_key.id;
+      };
+      const expireIn = async (keyId, seconds) => {
+        const res = await fetch(`${fake.url}/organization/projects/${projectId}/api_keys/${keyId}`, { method: 'POST', headers: auth(fake), body: JSON.stringify({ expires_in_seconds: seconds }) });
+        assert.equal(res.status, 200);
+      };
+      await expireIn(await account('rotation-soon'), 2 * 86_400 + 600);
+      await expireIn(await account('rotation-old'), 1);
+      await new Promise((r) => setTimeout(r, 1_500));
+      await vs.openContainer();
+      const projectRow = row(vs, 'Key Rotation Demo');
+      await projectRow.hover();
+      await projectRow.locator('.action-label[aria-label="Open Project…"]').click();
+      const view = webview(page);
+      await loaded(view);
+      const keys = view.locator('#apiKeys');
+      await keys.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await keys.locator('tr.expired td.expiry', { hasText: /^expired / }).first().waitFor();
+      await keys.locator('tr.expiring td.expiry', { hasText: 'expires in 2 days' }).first().waitFor();
+      await keys.locator('.message.warning', { hasText: /\d+ keys? ha(s|ve) expired; \d+ expires? within a week/ }).waitFor();
+      assert.equal(await keys.locator('tr.expired vscode-button.edit-key').first().getAttribute('disabled'), '', 'an expired key cannot be edited');
+
+      // A key that is not about to expire: open its editor, type 45 days, save.
+      const target = keys.locator('tbody tr[data-expiry="never"], tbody tr[data-expiry="valid"]').first();
+      const keyId = await target.getAttribute('data-id');
+      await target.locator('vscode-button.edit-key').click();
+      const editor = keys.locator(`tr.key-editor[data-editor-for="${keyId}"]`);
+      const days = editor.locator('vscode-textfield.days input');
+      await days.fill('400');
+      await editor.locator('.field-problem', { hasText: 'at most 365 days' }).waitFor();
+      const save = view.locator('vscode-button', { hasText: 'Save API Keys' });
+      assert.equal(await save.getAttribute('disabled'), '', 'an invalid expiry blocks Save');
+      await days.fill('45');
+      await view.locator('.pending li', { hasText: 'expires 45 days after saving' }).waitFor();
+      await page.waitForFunction((el) => !el.hasAttribute('disabled'), await save.elementHandle());
+      await keys.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot('project-api-key-expiry-edit-dark');
+      await save.click();
+      await keys.locator(`tr.key-editor[data-editor-for="${keyId}"] .row-result`, { hasText: 'Saved' }).waitFor();
+      await keys.locator(`tr[data-id="${keyId}"] td.expiry`, { hasText: 'expires in 45 days' }).waitFor();
+      const state = await fake.state();
+      const saved = state.projectData[projectId].apiKeys.find((k) => k.id === keyId);
+      assert.ok(Math.abs(saved.expires_at - (Date.now() / 1000 + 45 * 86_400)) < 120, `expires_at ${saved.expires_at}`);
+      assert.equal(await view.locator('.pending').isVisible(), false, 'nothing left unsaved');
+      await keys.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot('project-api-key-expiry-saved-dark');
+      await keys.locator('tr.expired').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot('project-api-keys-expiring-dark');
+
+      // Service tier: tick Ultrafast; the row is marked and listed as unsaved, then saved with its result.
+      const tier = view.locator('#serviceTier');
+      await tier.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await tier.locator('vscode-checkbox[data-tier="ultrafast"]').click();
+      await tier.locator('tr.modified[data-field="enabled"] .tier-state', { hasText: 'Standard, Flex → Standard, Flex, Ultrafast (not saved)' }).waitFor();
+      await view.locator('.pending li', { hasText: 'Enabled tiers: Standard, Flex → Standard, Flex, Ultrafast' }).waitFor();
+      await shot('project-service-tier-edit-dark');
+      await fake.clearRequests();
+      await tier.locator('vscode-button', { hasText: 'Save Service Tiers' }).click();
+      await tier.locator('tr[data-field="enabled"] .row-result', { hasText: 'Saved' }).waitFor();
+      const after = await fake.state();
+      assert.deepEqual(after.projectData[projectId].serviceTiers, { default: 'standard', enabled_tiers: ['flex', 'ultrafast'] });
+      const posts = (await fake.requests()).filter((r) => r.method === 'POST');
+      assert.deepEqual(posts.map((r) => r.body), [{ enabled_tiers: ['flex', 'ultrafast'] }], 'only the field changed is sent');
+      await shot('project-service-tier-saved-dark');
+    });
+  });
 
   it('shows a hostile project name as text, opened from the palette; unsaved edits survive a window reload (light)', () =>
     withVSCode({ theme: 'light', key: 'sk-admin-demo' }, async ({ page, vs, fake, shot }) => {

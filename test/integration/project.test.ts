@@ -6,13 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
+import { SECTION_IDS } from '../../src/model/project/types';
 import type { ProjectReport } from '../../src/webviews/project/protocol';
-import { api, fake } from './helpers';
+import { api, fake, sleep } from './helpers';
 import { connectedToFake, describeRequests, fakeState, freshNode, membersOutside, newProject, v1, writes } from './fixtures';
 import { asUser, type Step } from './ui';
 
 type Report = ProjectReport;
-const ready = (r: Report) => Object.values(r.sections).length === 9 && Object.values(r.sections).every((s) => s!.status !== 'loading');
+const ready = (r: Report) => Object.values(r.sections).length === SECTION_IDS.length && Object.values(r.sections).every((s) => s!.status !== 'loading');
 const rowsOf = (r: Report, s: keyof Report['sections']) => r.sections[s]?.rows ?? [];
 
 function projectTabs(): vscode.Tab[] {
@@ -85,6 +86,8 @@ describe('project panel', function () {
     const found = await request(p.id, 'searchMembers', { query: a!.email.toUpperCase() });
     assert.ok(found.result.members.some((m) => m.id === a!.id && m.email === a!.email), `search found ${JSON.stringify(found.result.members.slice(0, 3))}`);
     await request(p.id, 'addMember', { userId: a!.id, role: 'member' });
+    // The host adds only members its search offered this panel.
+    await request(p.id, 'searchMembers', { query: b!.email });
     await request(p.id, 'addMember', { userId: b!.id, role: 'owner' });
     assert.deepEqual((await sp()).members.map((m) => [m.id, m.role]), [[a!.id, 'member'], [b!.id, 'owner']]);
     await request(p.id, 'setMemberRole', { userId: a!.id, role: 'owner' });
@@ -268,4 +271,172 @@ describe('project panel', function () {
     assert.ok(pending.length > 0, 'the reload asked for the rate limits');
     assert.ok(pending.every((r) => r.aborted), `the reads were aborted: ${JSON.stringify(pending)}`);
   });
+
+  /** The fake's own record of a project's keys and service tiers (fields the shared fixture type leaves out). */
+  async function keysAndTiers(projectId: string) {
+    const d = (await fakeState()).projectData[projectId] as unknown as {
+      apiKeys: Array<{ id: string; expires_at?: number | null; scopes?: string[] }>;
+      serviceTiers: { default: string; enabled_tiers: 'all' | string[] };
+    };
+    return { keys: new Map(d.apiKeys.map((k) => [k.id, k])), tiers: d.serviceTiers };
+  }
+
+  it('API keys: the page shows each key\'s expiry; new expiry and scopes reach the fake, each key with its own result', async () => {
+    const p = await newProject();
+    const keyOf = async (name: string) => (await v1<{ api_key: { id: string } }>('POST', `/organization/projects/${p.id}/service_accounts`, { name })).api_key.id;
+    const [plain, soon, old] = [await keyOf('never-bot'), await keyOf('soon-bot'), await keyOf('old-bot')];
+    await v1('POST', `/organization/projects/${p.id}/api_keys/${soon}`, { expires_in_seconds: 3 * 86_400 + 3600 });
+    await v1('POST', `/organization/projects/${p.id}/api_keys/${old}`, { expires_in_seconds: 1 });
+    await sleep(1_500);
+    const report = await open(p.id);
+    const expiry = (r: Report, name: string) => rowsOf(r, 'apiKeys').find((k) => k[2] === name)?.[4];
+    assert.equal(expiry(report, 'never-bot'), 'never expires');
+    assert.equal(expiry(report, 'soon-bot'), 'expires in 3 days');
+    assert.equal(expiry(report, 'old-bot'), 'expired just now');
+
+    await fake.clearRequests();
+    const before = (id: string) => ({ expiresAt: t.projectPanel.data(p.id)!.apiKeys!.find((k) => k.id === id)!.expiresAt });
+    const out = await request(p.id, 'saveApiKeys', {
+      changes: [
+        { id: plain, name: 'never-bot', body: { expires_in_seconds: 30 * 86_400, scopes: ['api.model.request'] }, before: before(plain) },
+        { id: soon, name: 'soon-bot', body: { scopes: [] }, before: before(soon) },
+        { id: old, name: 'old-bot', body: { expires_in_seconds: 86_400 }, before: before(old) },
+      ],
+    });
+    assert.equal(out.result.status, 'saved');
+    const results = (out.result as Extract<typeof out.result, { status: 'saved' }>).results;
+    assert.deepEqual(results.map((r) => [r.id, r.ok]), [[plain, true], [soon, true], [old, false]]);
+    assert.match((results[2] as { error: string }).error, /expired/);
+    assert.deepEqual((await writes()).map((w) => [w.path.split('/').pop(), w.body]), [[plain, { expires_in_seconds: 2_592_000, scopes: ['api.model.request'] }], [soon, { scopes: [] }]],
+      'only the keys that can be changed, only the fields edited');
+    const { keys } = await keysAndTiers(p.id);
+    assert.ok(Math.abs(keys.get(plain)!.expires_at! - (Date.now() / 1000 + 30 * 86_400)) < 30, `expires_at ${keys.get(plain)!.expires_at}`);
+    assert.deepEqual([keys.get(plain)!.scopes, keys.get(soon)!.scopes], [['api.model.request'], []]);
+    await rendered(p.id, (r) => expiry(r, 'never-bot') === 'expires in 30 days', 'the new expiry on screen');
+
+    // Someone else moves a key's expiry after the panel loaded it: a conflict, nothing sent until told to overwrite.
+    const loadedAt = before(soon);
+    await v1('POST', `/organization/projects/${p.id}/api_keys/${soon}`, { expires_in_seconds: 86_400 });
+    await fake.clearRequests();
+    const change = { id: soon, name: 'soon-bot', body: { expires_in_seconds: 10 * 86_400 }, before: loadedAt };
+    const conflict = await request(p.id, 'saveApiKeys', { changes: [change] });
+    assert.equal(conflict.result.status, 'conflict');
+    assert.match((conflict.result as { messages: string[] }).messages[0]!, /^Secret Key \(sk-[^)]+\): changed on the server since you loaded it: expires .* → expires /);
+    assert.deepEqual(await writes(), []);
+    assert.equal((await request(p.id, 'saveApiKeys', { changes: [change], force: true })).result.status, 'saved');
+
+    // Bad values from the webview are refused before anything is sent.
+    await fake.clearRequests();
+    for (const body of [{ expires_in_seconds: 31_536_001 }, { expires_in_seconds: 0 }, {}, { scopes: ['not a scope'] }, { name: 'renamed' }]) {
+      await assert.rejects(request(p.id, 'saveApiKeys', { changes: [{ id: plain, name: 'x', body: body as never, before: { expiresAt: null } }] }), Error, JSON.stringify(body));
+    }
+    assert.deepEqual(await writes(), [], `nothing sent for bad input: ${describeRequests(await writes())}`);
+  });
+
+  it('service tier: default and enabled tiers reach the fake; a change made elsewhere is a conflict; bad values are refused', async () => {
+    const p = await newProject();
+    await v1('POST', `/organization/projects/${p.id}/service_tier_settings`, { default: 'standard', enabled_tiers: ['flex'] });
+    const report = await open(p.id);
+    assert.deepEqual(rowsOf(report, 'serviceTier'), [['Default tier', 'Standard', ''], ['Enabled tiers', 'Standard, Flex', '']]);
+    const start = t.projectPanel.data(p.id)!.serviceTier!;
+    assert.deepEqual(start, { default: 'standard', enabled: ['flex'] });
+
+    await fake.clearRequests();
+    const saved = await request(p.id, 'saveServiceTier', { default: 'fast', enabled: ['flex', 'fast'], before: start });
+    assert.deepEqual(saved.result, { status: 'saved', fields: ['default', 'enabled'], current: { default: 'fast', enabled: ['flex', 'fast'] } });
+    assert.deepEqual((await writes()).map((w) => w.body), [{ default: 'fast', enabled_tiers: ['flex', 'fast'] }]);
+    assert.deepEqual((await keysAndTiers(p.id)).tiers, { default: 'fast', enabled_tiers: ['flex', 'fast'] });
+    await rendered(p.id, (r) => rowsOf(r, 'serviceTier')[0]?.[1] === 'Fast', 'the saved default on screen');
+
+    // Another admin turns every tier on; this panel still thinks [flex, fast] and changes the list: conflict.
+    await v1('POST', `/organization/projects/${p.id}/service_tier_settings`, { enabled_tiers: 'all' });
+    await fake.clearRequests();
+    const stale = { default: 'fast' as const, enabled: ['fast' as const], before: { default: 'fast' as const, enabled: ['flex' as const, 'fast' as const] } };
+    const conflict = await request(p.id, 'saveServiceTier', stale);
+    assert.equal(conflict.result.status, 'conflict');
+    assert.match((conflict.result as { messages: string[] }).messages[0]!, /enabled tiers are now all tiers/);
+    assert.deepEqual(await writes(), []);
+    // Only the default moved by this admin: the other admin's "all" stays.
+    assert.equal((await request(p.id, 'saveServiceTier', { default: 'scale', enabled: ['flex', 'fast'], before: stale.before })).result.status, 'saved');
+    assert.deepEqual((await keysAndTiers(p.id)).tiers, { default: 'scale', enabled_tiers: 'all' });
+
+    await fake.clearRequests();
+    const invalid = await request(p.id, 'saveServiceTier', { default: 'fast', enabled: [], before: { default: 'scale', enabled: 'all' } });
+    assert.equal(invalid.result.status, 'invalid');
+    for (const params of [{ default: 'turbo', enabled: 'all' }, { default: 'standard', enabled: ['warp'] }, { default: 'standard', enabled: 'some' }, { default: 'standard', enabled: 'all', before: null }]) {
+      await assert.rejects(request(p.id, 'saveServiceTier', { before: { default: 'scale', enabled: 'all' }, ...params } as never), Error, JSON.stringify(params));
+    }
+    assert.deepEqual(await writes(), [], `nothing sent for bad input: ${describeRequests(await writes())}`);
+  });
 });
+
+describe('project panel: the host acts only on what it offered that panel', function () {
+  this.timeout(120_000);
+  connectedToFake();
+  let t: ExtensionTestApi;
+  before(async () => { t = await api(); });
+  after(() => t.projectPanel.close());
+  const refused = /not one this panel shows|not offered by this panel's search/;
+
+  it('a load names only the panel\'s own sections: `constructor` does not hand out the client', async () => {
+    const p = await newProject();
+    await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: p.id });
+    await t.projectPanel.waitForRender(p.id, ready, 60_000);
+    for (const sections of [['constructor'], ['toString'], ['__proto__'], ['overview', 'nope'], 'overview']) {
+      await assert.rejects(t.projectPanel.request(p.id, 'load', { sections: sections as never }), /Unknown section/, JSON.stringify(sections));
+    }
+    const ok = await t.projectPanel.request(p.id, 'load', { sections: ['overview'] });
+    assert.deepEqual(Object.keys(ok), ['overview']);
+  });
+
+  it('member, role, service account, key and alert ids from another project (or never offered) are refused; nothing is sent', async () => {
+    const [p, other] = [await newProject(), await newProject()];
+    const [mine, theirs, stranger] = await membersOutside(p.id, 3);
+    await v1('POST', `/organization/projects/${p.id}/users`, { user_id: mine!.id, role: 'member' });
+    await v1('POST', `/organization/projects/${other.id}/users`, { user_id: theirs!.id, role: 'member' });
+    const sa = await v1<{ id: string; api_key: { id: string } }>('POST', `/organization/projects/${other.id}/service_accounts`, { name: 'elsewhere-bot' });
+    const alert = await v1<{ id: string }>('POST', `/organization/projects/${other.id}/spend_alerts`, {
+      threshold_amount: 10_000, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['ops@example.com'] },
+    });
+    await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: p.id });
+    await t.projectPanel.waitForRender(p.id, ready, 60_000);
+    const viewer = t.projectPanel.data(p.id)!.members!.roles.find((r) => r.name === 'Viewer')!;
+
+    await fake.clearRequests();
+    const attempts: Array<[string, unknown]> = [
+      ['setMemberRole', { userId: theirs!.id, role: 'owner' }],
+      ['removeMember', { userId: theirs!.id }],
+      ['assignRole', { userId: theirs!.id, roleId: viewer.id }],
+      ['assignRole', { userId: mine!.id, roleId: 'role_not_offered' }],
+      ['unassignRole', { userId: mine!.id, roleId: 'role_not_offered' }],
+      ['addMember', { userId: stranger!.id, role: 'member' }],
+      ['deleteServiceAccount', { id: sa.id }],
+      ['deleteApiKey', { id: sa.api_key.id }],
+      ['saveApiKeys', { changes: [{ id: sa.api_key.id, name: 'x', body: { expires_in_seconds: 60 }, before: { expiresAt: null } }] }],
+      ['deleteSpendAlert', { id: alert.id }],
+    ];
+    for (const [method, params] of attempts) {
+      // No dialog may open either: the scripted user has no steps.
+      await assert.rejects(request(method, params), refused, `${method} ${JSON.stringify(params)}`);
+    }
+    assert.deepEqual(await writes(), [], `sent: ${describeRequests(await writes())}`);
+    const state = (await fakeState()).projectData;
+    assert.deepEqual(state[other.id]!.members.map((m) => [m.id, m.role]), [[theirs!.id, 'member']]);
+    assert.equal(state[other.id]!.serviceAccounts.length, 1);
+    assert.equal(state[other.id]!.spendAlerts.length, 1);
+
+    // What the panel does offer still works: the member its search found, the role it lists.
+    const found = await t.projectPanel.request(p.id, 'searchMembers', { query: stranger!.email });
+    assert.ok(found.members.some((m) => m.id === stranger!.id));
+    await request('addMember', { userId: stranger!.id, role: 'member' });
+    await request('assignRole', { userId: mine!.id, roleId: viewer.id });
+    assert.deepEqual((await fakeState()).projectData[p.id]!.members.map((m) => m.id).sort(), [mine!.id, stranger!.id].sort());
+
+    async function request(method: string, params: unknown) {
+      const out = await asUser([], () => t.projectPanel.request(p.id, method as never, params as never));
+      out.user.assertDone();
+      return out.result;
+    }
+  });
+});
+

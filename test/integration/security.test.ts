@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
+import { SECTION_IDS } from '../../src/model/project/types';
 import type { ProjectReport } from '../../src/webviews/project/protocol';
 import { HOSTILE_STRINGS } from '../fake-admin-api/hostile-strings';
 import { api, eventually, fake, sleep } from './helpers';
@@ -123,7 +124,7 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     const p = await v1<{ id: string }>('POST', '/organization/projects', { name: HTML_NAME });
     await v1('POST', `/organization/projects/${p.id}/service_accounts`, { name: '<svg onload=alert(1)>' });
     await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: p.id });
-    const ready = (r: ProjectReport) => Object.values(r.sections).length === 9 && Object.values(r.sections).every((x) => x!.status !== 'loading');
+    const ready = (r: ProjectReport) => Object.values(r.sections).length === SECTION_IDS.length && Object.values(r.sections).every((x) => x!.status !== 'loading');
     const report = await t.projectPanel.waitForRender(p.id, ready, 60_000);
     assert.equal(report.sections.serviceAccounts?.rows[0]?.[0], '<svg onload=alert(1)>');
     assertStrictHtml(t.projectPanel.html(p.id)!, 'project panel');
@@ -138,6 +139,26 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     t.usagePanel.select({ kind: 'costs', groupBy: ['project_id'], range: { preset: '90d' } });
     const grouped = await t.usagePanel.waitForRender((r) => r.selection.groupBy.includes('project_id') && r.status === 'data', 60_000);
     assert.deepEqual(grouped.cspViolations, []);
+  });
+
+  it('the Usage & Costs panel exports only as CSV or JSON: a crafted format never reaches the save dialog', async () => {
+    await vscode.commands.executeCommand('openaiAdmin.openUsage');
+    await t.usagePanel.waitForRender((r) => r.status !== 'error', 60_000);
+    const win = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+    const original = win.showSaveDialog;
+    const asked: string[] = [];
+    win.showSaveDialog = async (options) => { asked.push(options?.defaultUri?.path ?? ''); return undefined; };
+    try {
+      for (const format of ['../../../.bashrc', 'csv/../../.bashrc', 'CSV', 'constructor', '', 42]) {
+        await assert.rejects(t.usagePanel.request('export', { format: format as never }), /Unknown export format/, JSON.stringify(format));
+      }
+      assert.deepEqual(asked, [], 'a crafted format opened the save dialog');
+      // The two formats the panel offers still name their file.
+      assert.deepEqual(await t.usagePanel.request('export', { format: 'json' }), { saved: false });
+      assert.match(asked[0] ?? '', /\/openai-[a-z-]+-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.json$/);
+    } finally {
+      win.showSaveDialog = original;
+    }
   });
 
   it('the workspace also names a proxy (the decoy): requests still go straight to the fake', async function () {

@@ -7,6 +7,8 @@ import {
   describePolicy, hostedToolChanges, modelPolicyEdit, samePolicyState, toolState, type PolicyChoice, type PolicyEdit, type PolicyState,
 } from '../permissionEdits';
 import { diffRateLimits, type RateLimitDraft } from '../rateLimitEdits';
+import { describeKeyBody, diffApiKeys, keysChangedElsewhere, type KeyDrafts } from './keyEdits';
+import { changedFields, describeServiceTierBody, draftServiceTierEdit, type ServiceTierDraft } from './serviceTier';
 import { RETENTION_TYPES, type HostedToolsData, type ModelPolicy, type RateLimitRow, type RetentionType, type SectionData, type SectionId } from './types';
 
 export interface PolicyDraft {
@@ -33,6 +35,9 @@ export interface PanelDraft {
   policy?: PolicyDraft;
   tools?: ToolsDraft;
   retention?: RetentionDraft;
+  serviceTier?: ServiceTierDraft;
+  /** Per API key id: a new expiry and/or new scopes. */
+  apiKeys?: KeyDrafts;
 }
 
 export const emptyDraft = (): PanelDraft => ({ rateLimits: {} });
@@ -80,7 +85,7 @@ export function retentionEdit(loaded: Loaded, draft: PanelDraft): RetentionType 
 }
 
 /** Every unsaved change, section by section, as one line each (invalid edits included, flagged). */
-export function pendingChanges(loaded: Loaded, draft: PanelDraft): PendingChange[] {
+export function pendingChanges(loaded: Loaded, draft: PanelDraft, nowSeconds = Math.floor(Date.now() / 1000)): PendingChange[] {
   const out: PendingChange[] = [];
   const name = nameEdit(loaded, draft);
   if (name) out.push('problem' in name ? { section: 'overview', text: name.problem, invalid: true } : { section: 'overview', text: `Name: “${loaded.overview!.name}” → “${name.name}”` });
@@ -103,6 +108,16 @@ export function pendingChanges(loaded: Loaded, draft: PanelDraft): PendingChange
   const tools = toolsEdit(loaded, draft);
   for (const [t, v] of Object.entries(tools)) out.push({ section: 'hostedTools', text: `${toolName(t)}: ${v!.enabled ? 'on' : 'off'}` });
 
+  if (loaded.apiKeys && draft.apiKeys) {
+    const keys = diffApiKeys(loaded.apiKeys, draft.apiKeys, nowSeconds);
+    for (const c of keys.changes) out.push({ section: 'apiKeys', text: `API key ${c.name}: ${describeKeyBody(c.body)}` });
+    for (const p of keys.problems) out.push({ section: 'apiKeys', text: `API key ${p.name}: ${p.message}`, invalid: true });
+  }
+
+  const tier = draftServiceTierEdit(loaded.serviceTier, draft.serviceTier);
+  if (tier.kind === 'set') for (const line of describeServiceTierBody(loaded.serviceTier!, tier.body)) out.push({ section: 'serviceTier', text: line });
+  else if (tier.kind === 'invalid') out.push({ section: 'serviceTier', text: `Service tier: ${tier.problem}`, invalid: true });
+
   const retention = retentionEdit(loaded, draft);
   if (retention) out.push({ section: 'dataRetention', text: `Data retention: ${retentionLabel(loaded.dataRetention!.type)} → ${retentionLabel(retention)}` });
   return out;
@@ -112,7 +127,7 @@ export function pendingChanges(loaded: Loaded, draft: PanelDraft): PendingChange
  * Edited things that changed on the server since editing started (the panel reloaded underneath
  * them): rate-limit row ids, and the other editable sections by id. The admin is told before saving.
  */
-export function changedElsewhere(loaded: Loaded, draft: PanelDraft): { rateLimitIds: string[]; sections: SectionId[] } {
+export function changedElsewhere(loaded: Loaded, draft: PanelDraft): { rateLimitIds: string[]; apiKeyIds: string[]; sections: SectionId[] } {
   const rateLimitIds: string[] = [];
   for (const [id, edit] of Object.entries(draft.rateLimits)) {
     const row = loaded.rateLimits?.find((r) => r.id === id);
@@ -123,7 +138,8 @@ export function changedElsewhere(loaded: Loaded, draft: PanelDraft): { rateLimit
   if (draft.policy && loaded.modelPermissions !== undefined && !samePolicyState(draft.policy.before, policyState(loaded.modelPermissions))) sections.push('modelPermissions');
   if (draft.tools && loaded.hostedTools && HOSTED_TOOLS.some(([t]) => draft.tools!.before[t] !== loaded.hostedTools![t])) sections.push('hostedTools');
   if (draft.retention && loaded.dataRetention && draft.retention.before !== loaded.dataRetention.type) sections.push('dataRetention');
-  return { rateLimitIds, sections };
+  if (draft.serviceTier && loaded.serviceTier && changedFields(draft.serviceTier.before, loaded.serviceTier).length) sections.push('serviceTier');
+  return { rateLimitIds, apiKeyIds: keysChangedElsewhere(loaded.apiKeys, draft.apiKeys ?? {}), sections };
 }
 
 function sameLimits(a: RateLimitRow['limits'], b: RateLimitRow['limits']): boolean {
@@ -138,4 +154,12 @@ export function withoutSavedRows(draft: PanelDraft, savedIds: readonly string[])
   const rateLimits = { ...draft.rateLimits };
   for (const id of savedIds) delete rateLimits[id];
   return { ...draft, rateLimits };
+}
+
+/** The same for API keys: saved keys leave the draft, failed ones keep their edits. */
+export function withoutSavedKeys(draft: PanelDraft, savedIds: readonly string[]): PanelDraft {
+  const apiKeys = { ...draft.apiKeys };
+  for (const id of savedIds) delete apiKeys[id];
+  const { apiKeys: _, ...rest } = draft;
+  return Object.keys(apiKeys).length ? { ...rest, apiKeys } : rest;
 }

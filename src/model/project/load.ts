@@ -7,8 +7,9 @@ import { describeError } from '../../tree/describeError';
 import { orNotSet } from '../../tree/kinds/build';
 import { fromCents, HOSTED_TOOLS } from '../format';
 import { toRateLimitRow } from '../rateLimitEdits';
+import { toServiceTierData } from './serviceTier';
 import {
-  SECTION_IDS, type ApiKeyRow, type HostedToolsData, type MemberRow, type MembersData, type OverviewData, type RetentionType, type SectionData,
+  isSectionId, SECTION_IDS, type ApiKeyRow, type HostedToolsData, type MemberRow, type MembersData, type OverviewData, type RetentionType, type SectionData,
   type SectionId, type ServiceAccountRow, type Snapshot, type SpendData,
 } from './types';
 
@@ -55,6 +56,7 @@ export function toApiKeyRow(k: ProjectApiKey): ApiKeyRow {
     serviceAccountId: type === 'service_account' ? o.service_account?.id ?? null : null,
     createdAt: k.created_at,
     lastUsedAt: k.last_used_at ?? null,
+    expiresAt: k.expires_at ?? null,
   };
 }
 
@@ -105,11 +107,14 @@ const LOADERS: Loaders = {
     const t = await c.hostedToolPermissions.retrieve(id, { signal }) as Partial<Record<string, { enabled?: boolean } | null>>;
     return Object.fromEntries(HOSTED_TOOLS.map(([tool]) => [tool, t[tool]?.enabled === true])) as HostedToolsData;
   },
+  serviceTier: async (c, id, signal) => toServiceTierData(await c.serviceTierSettings.retrieve(id, { signal })),
   spend: loadSpend,
   dataRetention: async (c, id, signal) => ({ type: (await c.projectDataRetention.retrieve(id, { signal })).type as RetentionType }),
 };
 
 export function loadSection<K extends SectionId>(client: AdminClient, projectId: string, section: K, signal: AbortSignal): Promise<SectionData[K]> {
+  // The name may come from a webview: `LOADERS['constructor']` is Object, which hands back the client itself.
+  if (!isSectionId(section)) throw new TypeError(`Unknown section: ${String(section).slice(0, 40)}`);
   return LOADERS[section](client, projectId, signal);
 }
 
@@ -118,6 +123,8 @@ export function loadSection<K extends SectionId>(client: AdminClient, projectId:
  * any other failure becomes the section's error text.
  */
 export async function loadSnapshot(client: AdminClient, projectId: string, outer: AbortSignal, sections: readonly SectionId[] = SECTION_IDS): Promise<Snapshot> {
+  const unknown = sections.find((s) => !isSectionId(s));
+  if (unknown !== undefined) throw new TypeError(`Unknown section: ${String(unknown).slice(0, 40)}`);
   // One request per member (role assignments) and per page all listen to the same signal.
   const signal = AbortSignal.any([outer]);
   setMaxListeners(0, signal);

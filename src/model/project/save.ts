@@ -9,7 +9,10 @@ import {
   describePolicy, hostedToolChanges, hostedToolConflicts, modelPolicyEdit, samePolicyState, toolState, type PolicyChoice, type PolicyState,
 } from '../permissionEdits';
 import { checkedBody, describeConflict, rateLimitConflicts, toRateLimitRow, type RateLimitConflict, type RateLimitRowChange } from '../rateLimitEdits';
-import type { HostedToolsData, RateLimitRow } from './types';
+import {
+  changedFields, defaultTierLabel, describeEnabled, serviceTierConflicts, serviceTierEdit, toServiceTierData, type ServiceTierField,
+} from './serviceTier';
+import type { HostedToolsData, RateLimitRow, ServiceTierData } from './types';
 
 export type RowResult =
   | { id: string; model: string; ok: true; row: RateLimitRow }
@@ -116,4 +119,34 @@ export async function saveHostedTools(
   if (!sent.length) return { status: 'unchanged' };
   await client.hostedToolPermissions.update(projectId, changes, { signal: opts.signal });
   return { status: 'saved', sent };
+}
+
+export type ServiceTierSave =
+  | { status: 'conflict'; fields: ServiceTierField[]; messages: string[]; current: ServiceTierData }
+  | { status: 'unchanged'; current: ServiceTierData }
+  | { status: 'invalid'; message: string }
+  | { status: 'saved'; fields: ServiceTierField[]; current: ServiceTierData };
+
+/**
+ * Sets the default and/or enabled tiers; `before` is what the admin started from. Only the fields
+ * the admin moved are sent (one request: the API changes both together), over what the server has now.
+ */
+export async function saveServiceTier(
+  client: AdminClient, projectId: string, edit: { wanted: Pick<ServiceTierData, 'default' | 'enabled'>; before: ServiceTierData },
+  opts: { force?: boolean; signal?: AbortSignal } = {},
+): Promise<ServiceTierSave> {
+  const server = toServiceTierData(await client.serviceTierSettings.retrieve(projectId, { signal: opts.signal }));
+  const conflicts = serviceTierConflicts(edit.before, server, edit.wanted);
+  if (conflicts.length && !opts.force) {
+    const said = conflicts.map((f) => (f === 'default'
+      ? `the default tier is now ${defaultTierLabel(server.default)} (was ${defaultTierLabel(edit.before.default)})`
+      : `the enabled tiers are now ${describeEnabled(server.enabled)} (were ${describeEnabled(edit.before.enabled)})`));
+    return { status: 'conflict', fields: conflicts, messages: [`Service tiers changed on the server since you loaded them: ${said.join('; ')}.`], current: server };
+  }
+  const change = serviceTierEdit(server, edit.wanted, changedFields(edit.before, edit.wanted));
+  if (change.kind === 'unchanged') return { status: 'unchanged', current: server };
+  if (change.kind === 'invalid') return { status: 'invalid', message: change.problem };
+  const saved = toServiceTierData(await client.serviceTierSettings.update(projectId, change.body, { signal: opts.signal }));
+  const sent: ServiceTierField[] = [...(change.body.default !== undefined ? ['default' as const] : []), ...(change.body.enabled_tiers !== undefined ? ['enabled' as const] : [])];
+  return { status: 'saved', fields: sent, current: saved };
 }

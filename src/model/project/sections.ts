@@ -12,6 +12,8 @@ const FOLDER_SECTIONS: Record<string, SectionId[]> = {
   rateLimits: ['rateLimits'],
   modelPermissions: ['modelPermissions'],
   hostedTools: ['hostedTools'],
+  // No tree folder shows it yet; the panel's own saves refresh this id so the section reloads.
+  serviceTier: ['serviceTier'],
   spend: ['spend'],
   dataRetention: ['dataRetention'],
   roles: ['members'],
@@ -25,6 +27,7 @@ export const SECTION_FOLDER: Record<Exclude<SectionId, 'overview'>, string> = {
   rateLimits: 'rateLimits',
   modelPermissions: 'modelPermissions',
   hostedTools: 'hostedTools',
+  serviceTier: 'serviceTier',
   spend: 'spend',
   dataRetention: 'dataRetention',
 };

@@ -5,11 +5,16 @@ import type { HostedTool, RateLimitField } from '../format';
 
 export type SectionId =
   | 'overview' | 'members' | 'serviceAccounts' | 'apiKeys' | 'rateLimits'
-  | 'modelPermissions' | 'hostedTools' | 'spend' | 'dataRetention';
+  | 'modelPermissions' | 'hostedTools' | 'serviceTier' | 'spend' | 'dataRetention';
 
 export const SECTION_IDS: readonly SectionId[] = [
-  'overview', 'members', 'serviceAccounts', 'apiKeys', 'rateLimits', 'modelPermissions', 'hostedTools', 'spend', 'dataRetention',
+  'overview', 'members', 'serviceAccounts', 'apiKeys', 'rateLimits', 'modelPermissions', 'hostedTools', 'serviceTier', 'spend', 'dataRetention',
 ];
+
+/** A section id from a message: only the panel's own sections (a bare `in` check would also pass `constructor`). */
+export function isSectionId(value: unknown): value is SectionId {
+  return typeof value === 'string' && (SECTION_IDS as readonly string[]).includes(value);
+}
 
 /** One section's load: its rows, or the API's error as text (one failing section never blanks the others). */
 export type Section<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -72,6 +77,8 @@ export interface ApiKeyRow {
   serviceAccountId: string | null;
   createdAt: number;
   lastUsedAt: number | null;
+  /** Unix seconds; null: the key never expires. */
+  expiresAt: number | null;
 }
 
 export type RateLimitValues = Partial<Record<RateLimitField, number>>;
@@ -91,6 +98,20 @@ export interface ModelPolicy {
 }
 
 export type HostedToolsData = Record<HostedTool, boolean>;
+
+/** The tier a request uses when it names none (or `auto`). */
+export const DEFAULT_TIERS = [['standard', 'Standard'], ['fast', 'Fast'], ['scale', 'Scale']] as const;
+export type DefaultTier = (typeof DEFAULT_TIERS)[number][0];
+
+/** The tiers a project may opt into besides Standard. */
+export const OPTIONAL_TIERS = [['flex', 'Flex'], ['fast', 'Fast'], ['ultrafast', 'Ultrafast']] as const;
+export type OptionalTier = (typeof OPTIONAL_TIERS)[number][0];
+
+export interface ServiceTierData {
+  default: DefaultTier;
+  /** 'all' also covers tiers added later; [] allows Standard only. Listed in OPTIONAL_TIERS order. */
+  enabled: 'all' | OptionalTier[];
+}
 
 export interface SpendAlertRow {
   id: string;
@@ -125,6 +146,7 @@ export interface SectionData {
   /** null: no policy (every model is allowed). */
   modelPermissions: ModelPolicy | null;
   hostedTools: HostedToolsData;
+  serviceTier: ServiceTierData;
   spend: SpendData;
   dataRetention: { type: RetentionType };
 }

@@ -8,12 +8,14 @@ import type { CommandContext } from '../../commands/context';
 import type { ProjectRef } from '../../commands/targets';
 import { loadSnapshot } from '../../model/project/load';
 import { sectionsForTreeId } from '../../model/project/sections';
-import type { SectionData, SectionId, Snapshot } from '../../model/project/types';
+import { isSectionId, type SectionData, type SectionId, type Snapshot } from '../../model/project/types';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
 import type { ProjectHostEvents, ProjectMethods, ProjectReport } from './protocol';
 import { PROJECT_PANEL } from './spec';
-import { projectWrites } from './writes';
+import { apiKeyWrites } from './apiKeyWrites';
+import { serviceTierWrites } from './serviceTierWrites';
+import { projectWrites, type WriteContext } from './writes';
 
 export interface ProjectServices {
   ctx: CommandContext;
@@ -43,16 +45,19 @@ export class ProjectPanel {
 
   constructor(panel: vscode.WebviewPanel, private readonly services: ProjectServices, readonly projectId: string, initialName?: string) {
     const { ctx } = services;
-    const writes = projectWrites({
+    const context: WriteContext = {
       ctx,
       project: () => this.ref(),
       data: () => this.loaded,
+      reload: (sections) => this.reloadNow(sections),
       signal: this.lifetime.signal,
-    });
+    };
     this.methods = {
       init: () => ({ projectId, unusedKeyDays: services.unusedKeyDays(), now: Math.floor(Date.now() / 1000) }),
-      load: ({ sections }) => this.load(Array.isArray(sections) ? sections : undefined),
-      ...writes,
+      load: (params) => this.load(requestedSections(params?.sections)),
+      ...projectWrites(context),
+      ...apiKeyWrites(context),
+      ...serviceTierWrites(context),
     };
     this.base = new Panel(panel, services.extensionUri, PROJECT_PANEL, this.methods, {
       log: ctx.log,
@@ -127,6 +132,12 @@ export class ProjectPanel {
     return snapshot;
   }
 
+  /** Reads sections at once and sends them to the webview too, so host and page agree on what is shown. */
+  private async reloadNow(sections: SectionId[]): Promise<void> {
+    const snapshot = await this.load(sections);
+    if (!this.disposed) await this.base.notify('sections', snapshot);
+  }
+
   private scheduleReload(sections: readonly SectionId[]): void {
     for (const s of sections) this.pending.add(s);
     clearTimeout(this.reloadTimer);
@@ -162,4 +173,11 @@ export class ProjectPanel {
     // A dot, as editors mark unsaved changes in their tabs.
     this.base.panel.title = `${this.dirty ? '● ' : ''}Project: ${short}`;
   }
+}
+
+/** The sections a load request names: none means all; anything but the panel's own section ids is refused. */
+function requestedSections(value: unknown): SectionId[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > 50 || !value.every(isSectionId)) throw new TypeError('Unknown section requested.');
+  return value;
 }

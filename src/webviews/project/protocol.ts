@@ -3,8 +3,10 @@
 // (src/model/project/types.ts) and never a key: one-time service-account secrets are shown by the
 // host in a VS Code modal and never reach the webview, its state or any later message.
 import type { PanelDraft } from '../../model/project/draft';
-import type { RateLimitSave } from '../../model/project/save';
-import type { HostedToolsData, ProjectRole, RetentionType, SectionId, Snapshot } from '../../model/project/types';
+import type { ApiKeyChange } from '../../model/project/keyEdits';
+import type { RateLimitSave, ServiceTierSave } from '../../model/project/save';
+import type { ApiKeySave } from '../../model/project/saveKeys';
+import type { DefaultTier, HostedToolsData, OptionalTier, ProjectRole, RetentionType, SectionId, ServiceTierData, Snapshot } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
 import type { RateLimitRowChange } from '../../model/rateLimitEdits';
 
@@ -37,7 +39,7 @@ export interface MemberChoice {
 /** Requests the webview sends. Every parameter is re-checked by the host. */
 export type ProjectMethods = {
   init(params: { state?: unknown }): ProjectInit;
-  /** The sections asked for (all when omitted), freshly read. */
+  /** The sections asked for (all when omitted), freshly read; an unknown section id is refused. */
   load(params: { sections?: SectionId[] }): Promise<Snapshot>;
   copyId(params: Record<string, never>): Promise<WriteResult>;
   rename(params: { name: string }): Promise<WriteResult>;
@@ -51,9 +53,12 @@ export type ProjectMethods = {
   createServiceAccount(params: { name: string; role: ProjectRole }): Promise<WriteResult>;
   deleteServiceAccount(params: { id: string }): Promise<WriteResult>;
   deleteApiKey(params: { id: string }): Promise<WriteResult>;
+  /** New expiry and/or scopes for keys the panel shows; each key gets its own result. */
+  saveApiKeys(params: { changes: ApiKeyChange[]; force?: boolean }): Promise<ApiKeySave>;
   saveRateLimits(params: { changes: RateLimitRowChange[]; force?: boolean }): Promise<RateLimitSave>;
   saveModelPermissions(params: { mode: PolicyChoice; modelIds: string[]; before: PolicyState; force?: boolean }): Promise<SingleSaveResult>;
   saveHostedTools(params: { enabled: Partial<Record<string, boolean>>; before: HostedToolsData; force?: boolean }): Promise<SingleSaveResult>;
+  saveServiceTier(params: { default: DefaultTier; enabled: 'all' | OptionalTier[]; before: ServiceTierData; force?: boolean }): Promise<ServiceTierSave>;
   setSpendLimit(params: { amount: string }): Promise<WriteResult>;
   removeSpendLimit(params: Record<string, never>): Promise<WriteResult>;
   addSpendAlert(params: { amount: string; recipients: string }): Promise<WriteResult>;

@@ -12,21 +12,24 @@ import { createServiceAccount, deleteServiceAccount } from '../../commands/servi
 import { folderIn, type ProjectRef } from '../../commands/targets';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../../model/inputs';
 import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '../../model/project/save';
-import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData } from '../../model/project/types';
+import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData, type SectionId } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
 import { HOSTED_TOOLS, toCents } from '../../model/format';
 import { askModal, runWithProgress } from '../../notify';
 import type { NodeSpec } from '../../tree/nodeSpec';
+import { OfferedMembers, requireOffered, type OfferedSource } from './offered';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
 
-type Writes = Omit<ProjectMethods, 'init' | 'load'>;
+type Writes = Omit<ProjectMethods, 'init' | 'load' | 'saveApiKeys' | 'saveServiceTier'>;
 
 export interface WriteContext {
   ctx: CommandContext;
   /** The project as last loaded (its name for messages, archived or not for tree ids). */
   project(): ProjectRef;
-  /** What the panel last loaded (names for confirmations). */
+  /** What the panel last loaded (names for confirmations, and the ids a request may name). */
   data(): Partial<SectionData>;
+  /** Reads sections again into data() (and sends them to the webview). */
+  reload(sections: SectionId[]): Promise<void>;
   /** Aborted when the panel closes. */
   signal: AbortSignal;
 }
@@ -63,6 +66,9 @@ export function projectWrites(w: WriteContext): Writes {
   const { ctx } = w;
   const pid = () => w.project().id;
   const folder = (name: string) => folderIn(w.project(), name);
+  const src: OfferedSource = { data: w.data, reload: w.reload, projectName: () => w.project().name };
+  const offeredMembers = new OfferedMembers();
+  const isMember = (userId: string) => requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId), 'That member');
   const memberName = (userId: string) => {
     const m = w.data().members?.members.find((x) => x.id === userId);
     return m ? label(m) : userId;
@@ -104,12 +110,14 @@ export function projectWrites(w: WriteContext): Writes {
         const u = s.data as User;
         return { id: u.id, name: u.name ?? '', email: u.email ?? '' };
       });
+      offeredMembers.add(members.map((m) => m.id));
       return { members, complete: !collection.hasMore };
     },
 
     addMember: async (params) => {
       const userId = text(params.userId, 'A member');
       const r = role(params.role);
+      offeredMembers.require(userId);
       return done(await runWrite(ctx, {
         failure: 'throw',
         progress: `Adding a member to project ${q(w.project().name)}…`,
@@ -122,6 +130,7 @@ export function projectWrites(w: WriteContext): Writes {
     setMemberRole: async (params) => {
       const userId = text(params.userId, 'A member');
       const r = role(params.role);
+      await isMember(userId);
       const name = memberName(userId);
       return done(await runWrite(ctx, {
         failure: 'throw',
@@ -134,6 +143,7 @@ export function projectWrites(w: WriteContext): Writes {
 
     removeMember: async (params) => {
       const userId = text(params.userId, 'A member');
+      await isMember(userId);
       const name = memberName(userId);
       const p = w.project();
       return done(await runWrite(ctx, {
@@ -153,6 +163,8 @@ export function projectWrites(w: WriteContext): Writes {
     assignRole: async (params) => {
       const userId = text(params.userId, 'A member');
       const roleId = text(params.roleId, 'A role');
+      await isMember(userId);
+      await requireOffered(src, 'members', (d) => d.roles.some((r) => r.id === roleId), 'That role');
       const roleName = w.data().members?.roles.find((r) => r.id === roleId)?.name ?? roleId;
       return done(await runWrite(ctx, {
         failure: 'throw',
@@ -166,6 +178,7 @@ export function projectWrites(w: WriteContext): Writes {
     unassignRole: async (params) => {
       const userId = text(params.userId, 'A member');
       const roleId = text(params.roleId, 'A role');
+      await requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId && m.roles.some((r) => r.id === roleId)), 'That member\'s role');
       const assigned = w.data().members?.members.find((m) => m.id === userId)?.roles.find((r) => r.id === roleId);
       const roleName = assigned?.name ?? roleId;
       const name = memberName(userId);
@@ -192,6 +205,7 @@ export function projectWrites(w: WriteContext): Writes {
 
     deleteServiceAccount: async (params) => {
       const id = text(params.id, 'A service account');
+      await requireOffered(src, 'serviceAccounts', (d) => d.some((s) => s.id === id), 'That service account');
       const name = w.data().serviceAccounts?.find((s) => s.id === id)?.name;
       return done(await deleteServiceAccount(ctx, w.project(), { id, name }, 'throw'));
     },
@@ -199,6 +213,7 @@ export function projectWrites(w: WriteContext): Writes {
     // Read fresh: the confirmation names the key's owner and last use as the API has them now.
     deleteApiKey: async (params) => {
       const id = text(params.id, 'An API key');
+      await requireOffered(src, 'apiKeys', (d) => d.some((k) => k.id === id), 'That API key');
       const key = await (await ctx.session.getClient()).projectApiKeys.retrieve(pid(), id, { signal: w.signal });
       return done(await deleteProjectApiKey(ctx, w.project(), key, 'throw'));
     },
@@ -319,6 +334,7 @@ export function projectWrites(w: WriteContext): Writes {
 
     deleteSpendAlert: async (params) => {
       const id = text(params.id, 'A spend alert');
+      await requireOffered(src, 'spend', (d) => d.alerts.some((a) => a.id === id), 'That spend alert');
       const alert = w.data().spend?.alerts.find((a) => a.id === id);
       return done(await runWrite(ctx, {
         failure: 'throw',

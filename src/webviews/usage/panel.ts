@@ -13,6 +13,7 @@ import type { DashboardData, Selection } from '../../model/usage/types';
 import { notify } from '../../notify';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
+import type { ParamsOf, ResultOf } from '../protocol';
 import type { ExportFormat, RenderedReport, UsageHostEvents, UsageMethods, UsageState } from './protocol';
 
 export interface UsageServices {
@@ -33,10 +34,11 @@ export class UsagePanel {
   readonly onDidRender = this.renderedEmitter.event;
   private data?: DashboardData;
   private report?: RenderedReport;
+  private readonly methods: UsageMethods;
 
   constructor(panel: vscode.WebviewPanel, private readonly services: UsageServices, private initial?: Partial<Selection>) {
     this.dashboard = new UsageDashboard(() => services.session.getClient());
-    const methods: UsageMethods = {
+    const methods: UsageMethods = this.methods = {
       init: ({ state }) => this.init(state),
       load: async ({ selection, fresh }) => {
         const data = await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh }));
@@ -44,7 +46,8 @@ export class UsagePanel {
         return webviewData(data);
       },
       filterOptions: ({ selection }) => this.optionLoads.run((signal) => this.dashboard.filterOptions(selection, signal)),
-      export: async ({ format }) => ({ saved: await this.exportWithDialog(format) }),
+      // The format names the file in the save dialog: only the two the panel offers.
+      export: async (params) => ({ saved: await this.exportWithDialog(exportFormat(params?.format)) }),
     };
     this.base = new Panel(panel, services.extensionUri, USAGE_PANEL, methods, {
       log: services.log,
@@ -111,6 +114,11 @@ export class UsagePanel {
     this.base.dispose();
   }
 
+  /** Runs one of the webview's requests (tests use it to act as the webview would). */
+  async call<K extends keyof UsageMethods & string>(method: K, params: ParamsOf<UsageMethods, K>): Promise<ResultOf<UsageMethods, K>> {
+    return await (this.methods[method] as (p: ParamsOf<UsageMethods, K>) => ResultOf<UsageMethods, K>)(params);
+  }
+
   /** Writes the current view; `target` skips the save dialog. Returns false when there is nothing to export or the user cancelled. */
   async export(format: ExportFormat, target?: vscode.Uri): Promise<boolean> {
     const data = this.data;
@@ -148,6 +156,11 @@ export class UsagePanel {
       now: this.dashboard.nowSeconds(),
     };
   }
+}
+
+function exportFormat(value: unknown): ExportFormat {
+  if (value !== 'csv' && value !== 'json') throw new TypeError('Unknown export format: only CSV and JSON are offered.');
+  return value;
 }
 
 function defaultExportUri(data: DashboardData, format: ExportFormat): vscode.Uri {

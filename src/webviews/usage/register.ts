@@ -6,7 +6,8 @@ import { notify } from '../../notify';
 import { Panel } from '../panel';
 import type { UsagePanel, UsageServices } from './panel';
 import { projectSelection, USAGE_PANEL } from './spec';
-import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport } from './protocol';
+import type { ParamsOf, ResultOf } from '../protocol';
+import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport, type UsageMethods } from './protocol';
 
 export const OPEN_USAGE_COMMAND = 'openaiAdmin.openUsage';
 export const EXPORT_USAGE_COMMAND = 'openaiAdmin.exportUsage';
@@ -20,6 +21,8 @@ export interface UsagePanelTestHook {
   waitForRender(accept?: (r: RenderedReport) => boolean, timeoutMs?: number): Promise<RenderedReport>;
   select(selection: Partial<Selection>): void;
   exportTo(path: string, format: ExportFormat): Promise<boolean>;
+  /** Sends a request as the panel's webview would. */
+  request<K extends keyof UsageMethods & string>(method: K, params: ParamsOf<UsageMethods, K>): Promise<ResultOf<UsageMethods, K>>;
   /** The HTML the webview was loaded with (CSP checks). */
   html(): string | undefined;
   close(): void;
@@ -91,6 +94,10 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
     }),
     select: (selection) => current?.select(selection),
     exportTo: async (path, format) => !!current && current.export(format, vscode.Uri.file(path)),
+    request: (method, params) => {
+      if (!current || current.disposed) return Promise.reject(new Error('The Usage & Costs panel is not open'));
+      return current.call(method, params);
+    },
     html: () => current?.webviewPanel.webview.html,
     close: () => current?.dispose(),
   };

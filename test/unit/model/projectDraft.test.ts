@@ -165,7 +165,7 @@ describe('project panel: pending changes', () => {
       retention: { type: 'none', before: 'organization_default' },
     };
     const reloaded = { ...loaded, rateLimits: [{ ...gpt, limits: { ...gpt.limits, max_requests_per_1_minute: 900 } }, dalle] };
-    assert.deepEqual(changedElsewhere(reloaded, draft), { rateLimitIds: ['rl_gpt'], sections: ['hostedTools'] });
+    assert.deepEqual(changedElsewhere(reloaded, draft), { rateLimitIds: ['rl_gpt'], apiKeyIds: [], sections: ['hostedTools'] });
   });
 
   it('after a save only the rows that failed stay dirty', () => {

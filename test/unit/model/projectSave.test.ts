@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import type { AdminClient } from '../../../src/api';
 import { loadSnapshot } from '../../../src/model/project/load';
-import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '../../../src/model/project/save';
+import { editKey, diffApiKeys } from '../../../src/model/project/keyEdits';
+import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits, saveServiceTier } from '../../../src/model/project/save';
+import { saveApiKeys } from '../../../src/model/project/saveKeys';
 import { SECTION_IDS, type RateLimitRow, type SectionData } from '../../../src/model/project/types';
 import { diffRateLimits, editCell } from '../../../src/model/rateLimitEdits';
 import { ownerHasAccess } from '../../fake-admin-api/views';
@@ -45,6 +47,12 @@ describe('project panel model against the fake', function () {
     assert.deepEqual(get('rateLimits').map((r) => r.id), data.rateLimits.values().map((r) => r.id));
     assert.deepEqual(get('hostedTools').web_search, data.hostedTools.web_search?.enabled === true);
     assert.equal(get('dataRetention').type, data.dataRetention);
+  });
+
+  it('refuses a section name that is not one of the panel\'s (a webview could send `constructor`)', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope']) {
+      await assert.rejects(loadSnapshot(client, projectId, signal, [name as never]), /Unknown section/, name);
+    }
   });
 
   it('a section that fails shows its error; the others still load', async () => {
@@ -167,5 +175,51 @@ describe('project panel model against the fake', function () {
     assert.equal(conflict.status, 'conflict');
     assert.match((conflict as { messages: string[] }).messages[0]!, /Web search is now (on|off)/);
     assert.equal((await saveHostedTools(client, projectId, { enabled: { web_search: !before.web_search }, before }, { signal, force: true })).status, 'unchanged', 'already as wanted');
+  });
+
+  it('API keys: new expiry and scopes sent per key; a key whose expiry moved elsewhere is a conflict; a refused key does not block the others', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Expired keys cannot be changed: use two that are not.
+    const keys = (await loaded('apiKeys')).filter((k) => k.expiresAt === null || k.expiresAt > now + 86_400);
+    assert.ok(keys.length >= 2, 'the project has two keys that have not expired');
+    const [a, b] = keys;
+    let drafts = editKey({}, a!, { expiryDays: '12' });
+    drafts = editKey(drafts, b!, { scopes: { restrict: true, text: 'api.all.read' } });
+    const { changes } = diffApiKeys(keys, drafts, now);
+    // Someone else moves a's expiry after the panel loaded it.
+    fake().state.project(projectId)!.apiKeys.get(a!.id)!.expires_at = now + 3 * 86_400;
+    const since = fake().requests.length;
+    const first = await saveApiKeys(client, projectId, changes, { signal });
+    assert.equal(first.status, 'conflict');
+    assert.deepEqual(first.status === 'conflict' && first.conflicts.map((c) => c.id), [a!.id]);
+    assert.deepEqual(fake().requests.slice(since).filter((r) => r.method === 'POST'), [], 'nothing sent');
+    fake().faults.add({ method: 'POST', path: `^/organization/projects/${projectId}/api_keys/${b!.id}$`, kind: 'status', status: 500 });
+    const forced = await saveApiKeys(client, projectId, changes, { signal, force: true });
+    fake().faults.clear();
+    assert.equal(forced.status, 'saved');
+    const results = forced.status === 'saved' ? forced.results : [];
+    assert.deepEqual(results.map((r) => [r.id, r.ok]), [[a!.id, true], [b!.id, false]]);
+    const expiresAt = fake().state.project(projectId)!.apiKeys.get(a!.id)!.expires_at!;
+    assert.ok(Math.abs(expiresAt - (Math.floor(Date.now() / 1000) + 12 * 86_400)) < 5, `expires_at ${expiresAt}`);
+    assert.equal((results[0] as { row: { expiresAt: number } }).row.expiresAt, expiresAt, 'the answer carries the new expiry');
+  });
+
+  it('service tiers: only the moved field is sent; a change elsewhere is a conflict; an inconsistent default is refused', async () => {
+    const before = await loaded('serviceTier');
+    fake().state.project(projectId)!.serviceTiers = { default: 'standard', enabled_tiers: ['flex'] };
+    const start = await loaded('serviceTier');
+    assert.deepEqual(start, { default: 'standard', enabled: ['flex'] }, `was ${JSON.stringify(before)}`);
+    const since = fake().requests.length;
+    const saved = await saveServiceTier(client, projectId, { wanted: { default: 'scale', enabled: ['flex'] }, before: start }, { signal });
+    assert.deepEqual(saved, { status: 'saved', fields: ['default'], current: { default: 'scale', enabled: ['flex'] } });
+    assert.deepEqual(fake().requests.slice(since).filter((r) => r.method === 'POST').map((r) => r.body), [{ default: 'scale' }]);
+    // Another admin changes the default; ours was also a default change: conflict, nothing sent.
+    fake().state.project(projectId)!.serviceTiers = { default: 'standard', enabled_tiers: ['flex'] };
+    const stale = await saveServiceTier(client, projectId, { wanted: { default: 'fast', enabled: ['flex', 'fast'] }, before: { default: 'scale', enabled: ['flex'] } }, { signal });
+    assert.equal(stale.status, 'conflict');
+    assert.deepEqual(stale.status === 'conflict' && stale.fields, ['default']);
+    const invalid = await saveServiceTier(client, projectId, { wanted: { default: 'fast', enabled: ['flex'] }, before: { default: 'standard', enabled: ['flex'] } }, { signal });
+    assert.equal(invalid.status, 'invalid');
+    assert.deepEqual(fake().state.project(projectId)!.serviceTiers, { default: 'standard', enabled_tiers: ['flex'] });
   });
 });

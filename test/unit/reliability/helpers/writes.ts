@@ -168,6 +168,21 @@ export const WRITES: WriteOp[] = [
     path: (x) => `${P}/${x.pid}/hosted_tool_permissions$`,
   },
   {
+    name: 'projectApiKeys.update (expiry, scopes)', method: 'POST',
+    setup: async (c) => {
+      const pid = await project(c);
+      return { pid, kid: (await c.serviceAccounts.create(pid, { name: unique('keyed robot') })).api_key!.id };
+    },
+    call: (c, x) => c.projectApiKeys.update(x.pid!, x.kid!, { expires_in_seconds: 30 * 86_400, scopes: ['api.model.request'] }),
+    path: (x) => `${P}/${x.pid}/api_keys/${x.kid}$`,
+  },
+  {
+    name: 'serviceTierSettings.update', method: 'POST',
+    setup: async (c) => ({ pid: await project(c) }),
+    call: (c, x) => c.serviceTierSettings.update(x.pid!, { default: 'scale', enabled_tiers: ['flex'] }),
+    path: (x) => `${P}/${x.pid}/service_tier_settings$`,
+  },
+  {
     name: 'projectDataRetention.update', method: 'POST',
     setup: async (c) => ({ pid: await project(c) }),
     call: (c, x) => c.projectDataRetention.update(x.pid!, { retention_type: 'zero_data_retention' }),

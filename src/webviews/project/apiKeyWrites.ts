@@ -1,0 +1,40 @@
+// The Project panel's API key edits, host side: new expiry and scopes for several keys in one save,
+// each key with its own result. Every key must be one this panel loaded for its project; the
+// webview's values are checked again here before anything is sent.
+import * as vscode from 'vscode';
+import { q } from '../../commands/run';
+import { folderIn } from '../../commands/targets';
+import { readKeyChanges, saveApiKeys } from '../../model/project/saveKeys';
+import { requireOffered } from './offered';
+import type { ProjectMethods } from './protocol';
+import type { WriteContext } from './writes';
+
+export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys'> {
+  const { ctx } = w;
+  return {
+    saveApiKeys: async (params) => {
+      const changes = readKeyChanges(params?.changes);
+      if (!changes.length) return { status: 'saved', results: [] };
+      const src = { data: w.data, reload: w.reload, projectName: () => w.project().name };
+      for (const c of changes) await requireOffered(src, 'apiKeys', (keys) => keys.some((k) => k.id === c.id), `API key ${q(c.name)}`);
+      const p = w.project();
+      const client = await ctx.session.getClient();
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Saving ${changes.length} API key${changes.length === 1 ? '' : 's'} of ${q(p.name)}…` },
+        () => saveApiKeys(client, p.id, changes, { force: params.force === true, signal: w.signal }),
+      );
+      if (result.status === 'conflict') {
+        ctx.log.warn(`API keys of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
+        return result;
+      }
+      const failed = result.results.filter((r) => !r.ok);
+      for (const r of failed) if (!r.ok) ctx.log.error(`Updating API key ${q(r.name)} of ${q(p.name)} failed: ${r.error}`);
+      const saved = result.results.length - failed.length;
+      if (saved) {
+        ctx.explorer.refresh(folderIn(p, 'apiKeys'));
+        void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} API key${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The Project panel's service tier settings, host side: the default tier and the enabled tiers,
+// saved in one request with a check that nobody changed them on the server meanwhile. The webview's
+// values are checked here against the known tiers before anything is sent.
+import * as vscode from 'vscode';
+import { q } from '../../commands/run';
+import { folderIn } from '../../commands/targets';
+import { saveServiceTier } from '../../model/project/save';
+import { isDefaultTier, isOptionalTier, normalTiers } from '../../model/project/serviceTier';
+import type { OptionalTier, ServiceTierData } from '../../model/project/types';
+import type { ProjectMethods } from './protocol';
+import type { WriteContext } from './writes';
+
+function enabledTiers(value: unknown): 'all' | OptionalTier[] {
+  if (value === 'all') return 'all';
+  if (!Array.isArray(value) || value.length > 10 || !value.every(isOptionalTier)) throw new TypeError('Enabled tiers must be "all" or a list of flex, fast and ultrafast.');
+  return normalTiers(value);
+}
+
+function settings(value: unknown, what: string): ServiceTierData {
+  const v = value as { default?: unknown; enabled?: unknown } | null;
+  if (!v || typeof v !== 'object' || !isDefaultTier(v.default)) throw new TypeError(`${what}: the default tier must be standard, fast or scale.`);
+  return { default: v.default, enabled: enabledTiers(v.enabled) };
+}
+
+export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveServiceTier'> {
+  const { ctx } = w;
+  return {
+    saveServiceTier: async (params) => {
+      const wanted = settings(params, 'The new settings');
+      const before = settings(params?.before, 'The settings you started from');
+      const p = w.project();
+      const client = await ctx.session.getClient();
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Saving service tiers of ${q(p.name)}…` },
+        () => saveServiceTier(client, p.id, { wanted, before }, { force: params.force === true, signal: w.signal }),
+      );
+      if (result.status === 'conflict') ctx.log.warn(`Service tiers of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
+      if (result.status === 'saved') {
+        ctx.explorer.refresh(folderIn(p, 'serviceTier'));
+        void vscode.window.setStatusBarMessage(`$(check) Saved the service tiers of ${q(p.name)}`, 5000);
+      }
+      return result;
+    },
+  };
+}

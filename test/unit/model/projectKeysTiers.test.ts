@@ -1,0 +1,140 @@
+// The Project panel's API key expiry/scopes edits and service tier settings, without any API: the
+// expiry text and its highlight, what typed days and scopes become, what a draft would send, the
+// unsaved-changes lines, conflicts, and the tier rules the webview and host share.
+import assert from 'node:assert/strict';
+import { describeExpiry } from '../../../src/model/format';
+import { checkExpiryDays, checkScopes, expiryDaysToSeconds } from '../../../src/model/inputs';
+import { changedElsewhere, emptyDraft, pendingChanges, withoutSavedKeys, type PanelDraft } from '../../../src/model/project/draft';
+import { diffApiKeys, editKey, keyBody } from '../../../src/model/project/keyEdits';
+import { readKeyChanges } from '../../../src/model/project/saveKeys';
+import {
+  draftServiceTierEdit, serviceTierConflicts, serviceTierEdit, toServiceTierData,
+} from '../../../src/model/project/serviceTier';
+import type { ApiKeyRow, SectionData, ServiceTierData } from '../../../src/model/project/types';
+
+const NOW = 1_800_000_000;
+const DAY = 86_400;
+const key = (id: string, expiresAt: number | null, name = id): ApiKeyRow => ({
+  id, name, redacted: 'sk-...abcd', ownerType: 'user', ownerName: 'Ada', serviceAccountId: null, createdAt: NOW - 100 * DAY, lastUsedAt: null, expiresAt,
+});
+
+describe('project panel: API key expiry', () => {
+  it('says when a key expires, in days, and what to highlight', () => {
+    assert.deepEqual(describeExpiry(null, NOW), { text: 'never expires', state: 'never' });
+    assert.deepEqual(describeExpiry(undefined, NOW), { text: 'never expires', state: 'never' });
+    assert.deepEqual(describeExpiry(NOW + 12 * DAY + 3600, NOW), { text: 'expires in 12 days', state: 'valid' });
+    assert.deepEqual(describeExpiry(NOW + 7 * DAY, NOW), { text: 'expires in 7 days', state: 'soon' });
+    assert.deepEqual(describeExpiry(NOW + DAY, NOW), { text: 'expires in 1 day', state: 'soon' });
+    assert.deepEqual(describeExpiry(NOW + 30 * DAY - 90, NOW), { text: 'expires in 30 days', state: 'valid' }, 'a key set to 30 days a moment ago');
+    assert.deepEqual(describeExpiry(NOW + 5 * 3600 + 10, NOW), { text: 'expires in 5 hours', state: 'soon' });
+    assert.deepEqual(describeExpiry(NOW + 30, NOW), { text: 'expires in less than a minute', state: 'soon' });
+    assert.deepEqual(describeExpiry(NOW, NOW), { text: 'expired just now', state: 'expired' });
+    assert.deepEqual(describeExpiry(NOW - 3 * DAY - 60, NOW), { text: 'expired 3 days ago', state: 'expired' });
+    assert.deepEqual(describeExpiry(NOW - 1 * DAY, NOW), { text: 'expired 1 day ago', state: 'expired' });
+    assert.equal(describeExpiry(NOW + 20 * DAY, NOW, 30).state, 'soon', 'the threshold is a parameter');
+  });
+
+  it('checks typed days (1–365, whole) and scopes; days become expires_in_seconds', () => {
+    assert.equal(checkExpiryDays('30'), undefined);
+    assert.equal(checkExpiryDays(' 365 '), undefined);
+    assert.match(checkExpiryDays('0')!, /at least 1 day/);
+    assert.match(checkExpiryDays('366')!, /at most 365 days/);
+    for (const bad of ['', '1.5', '-3', '3d', '1e2']) assert.match(checkExpiryDays(bad)!, /whole number from 1 to 365/, bad);
+    assert.equal(expiryDaysToSeconds('365'), 31_536_000, 'the API maximum');
+    assert.equal(expiryDaysToSeconds('1'), 86_400);
+    assert.throws(() => expiryDaysToSeconds('0'), RangeError);
+    assert.equal(checkScopes('api.all.read, api.model.request'), undefined);
+    assert.match(checkScopes('  ')!, /one or more scopes/);
+    assert.match(checkScopes('api.all.read, read everything')!, /"read" does not look like a scope/);
+    assert.match(checkScopes('api/all')!, /does not look like a scope/);
+  });
+
+  it('a draft sends only what was edited; problems (bad days, expired key, gone key) are listed, not sent', () => {
+    const keys = [key('k1', NOW + 40 * DAY, 'ci'), key('k2', null, 'web'), key('k3', NOW - DAY, 'old')];
+    let d = editKey({}, keys[0]!, { expiryDays: '30' });
+    d = editKey(d, keys[1]!, { scopes: { restrict: true, text: 'api.all.read api.all.read' } });
+    d = editKey(d, keys[2]!, { expiryDays: '10' });
+    assert.deepEqual(d.k1!.before, { expiresAt: NOW + 40 * DAY }, 'the expiry when editing started');
+    const { changes, problems } = diffApiKeys(keys, { ...d, gone: { expiryDays: '5', before: { expiresAt: null } } }, NOW);
+    assert.deepEqual(changes.map((c) => [c.id, c.body]), [['k1', { expires_in_seconds: 30 * DAY }], ['k2', { scopes: ['api.all.read'] }]]);
+    assert.deepEqual(problems.map((p) => [p.id, p.message]), [
+      ['k3', 'This key has expired; an expired key cannot be changed.'],
+      ['gone', 'This key is no longer in the project.'],
+    ]);
+    assert.deepEqual(keyBody({ scopes: { restrict: false, text: 'ignored' }, before: { expiresAt: null } }), { scopes: [] }, 'unrestricted sends an empty list');
+    // Clearing both fields takes the key out of the draft.
+    assert.deepEqual(Object.keys(editKey(d, keys[0]!, { expiryDays: undefined })), ['k2', 'k3']);
+    const bad = diffApiKeys(keys, editKey({}, keys[0]!, { expiryDays: '400' }), NOW);
+    assert.deepEqual([bad.changes, bad.problems.map((p) => p.message)], [[], ['A key can expire at most 365 days from now.']]);
+  });
+
+  it('lists key edits among the unsaved changes, flags conflicts, and drops saved keys', () => {
+    const keys = [key('k1', NOW + 40 * DAY, 'ci'), key('k2', null, 'web')];
+    const loaded: Partial<SectionData> = { apiKeys: keys };
+    let draft: PanelDraft = { ...emptyDraft(), apiKeys: editKey(editKey({}, keys[0]!, { expiryDays: '30', scopes: { restrict: false, text: '' } }), keys[1]!, { expiryDays: 'x' }) };
+    assert.deepEqual(pendingChanges(loaded, draft, NOW), [
+      { section: 'apiKeys', text: 'API key ci (sk-...abcd): expires 30 days after saving; unrestricted (the owner\'s permissions)' },
+      { section: 'apiKeys', text: 'API key web (sk-...abcd): Enter the days until the key expires: a whole number from 1 to 365.', invalid: true },
+    ]);
+    assert.deepEqual(changedElsewhere(loaded, draft).apiKeyIds, []);
+    const moved = { apiKeys: [{ ...keys[0]!, expiresAt: NOW + 2 * DAY }] };
+    assert.deepEqual(changedElsewhere(moved, draft).apiKeyIds, ['k1', 'k2'], 'k1 moved on the server; k2 is gone');
+    draft = withoutSavedKeys(draft, ['k1']);
+    assert.deepEqual(Object.keys(draft.apiKeys!), ['k2']);
+    assert.equal(withoutSavedKeys(draft, ['k2']).apiKeys, undefined);
+  });
+
+  it('the host reads key changes strictly: only scopes and expires_in_seconds, in range', () => {
+    const ok = readKeyChanges([{ id: 'k1', name: 'ci', body: { expires_in_seconds: 86_400, scopes: ['api.all.read'] }, before: { expiresAt: null } }]);
+    assert.deepEqual(ok[0]!.body, { expires_in_seconds: 86_400, scopes: ['api.all.read'] });
+    const bad: unknown[] = [
+      'k1', [{ id: 'k1', body: {}, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { expires_in_seconds: 31_536_001 }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { expires_in_seconds: 0 }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { expires_in_seconds: 1.5 }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { scopes: 'api.all.read' }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { scopes: ['<script>'] }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { name: 'renamed', expires_in_seconds: 60 }, before: { expiresAt: null } }],
+      [{ id: 'k1', body: { expires_in_seconds: 60 }, before: { expiresAt: 'soon' } }],
+      [{ id: 42, body: { expires_in_seconds: 60 }, before: { expiresAt: null } }],
+    ];
+    for (const b of bad) assert.throws(() => readKeyChanges(b), TypeError, JSON.stringify(b));
+  });
+});
+
+describe('project panel: service tiers', () => {
+  const std: ServiceTierData = { default: 'standard', enabled: ['flex'] };
+
+  it('reads the API object, ordering tiers and dropping unknown ones', () => {
+    assert.deepEqual(toServiceTierData({ default: 'scale', enabled_tiers: ['ultrafast', 'flex', 'warp'] }), { default: 'scale', enabled: ['flex', 'ultrafast'] });
+    assert.deepEqual(toServiceTierData({ default: 'fast', enabled_tiers: 'all' }), { default: 'fast', enabled: 'all' });
+  });
+
+  it('sends only the changed fields; a default tier the project cannot use is refused', () => {
+    assert.deepEqual(serviceTierEdit(std, { default: 'standard', enabled: ['flex'] }), { kind: 'unchanged' });
+    assert.deepEqual(serviceTierEdit(std, { default: 'scale', enabled: ['flex'] }), { kind: 'set', body: { default: 'scale' } });
+    assert.deepEqual(serviceTierEdit(std, { default: 'standard', enabled: ['ultrafast', 'flex'] }), { kind: 'set', body: { enabled_tiers: ['flex', 'ultrafast'] } });
+    assert.deepEqual(serviceTierEdit(std, { default: 'standard', enabled: 'all' }), { kind: 'set', body: { enabled_tiers: 'all' } });
+    assert.deepEqual(serviceTierEdit(std, { default: 'standard', enabled: [] }), { kind: 'set', body: { enabled_tiers: [] } }, 'Standard only');
+    assert.deepEqual(serviceTierEdit(std, { default: 'fast', enabled: ['fast'] }), { kind: 'set', body: { default: 'fast', enabled_tiers: ['fast'] } });
+    const invalid = serviceTierEdit(std, { default: 'fast', enabled: ['flex'] });
+    assert.equal(invalid.kind, 'invalid');
+    assert.match((invalid as { problem: string }).problem, /default tier Fast must also be enabled/);
+    assert.equal(serviceTierEdit(std, { default: 'fast', enabled: 'all' }).kind, 'set');
+  });
+
+  it('a stale draft changes only the field the admin moved, and conflicts name only edited fields the server changed', () => {
+    const before = std;
+    const draft = { default: 'scale' as const, enabled: ['flex' as const], before };
+    // Someone else enabled every tier meanwhile: the admin's default goes on top, their stale list is not sent.
+    const now: ServiceTierData = { default: 'standard', enabled: 'all' };
+    assert.deepEqual(draftServiceTierEdit(now, draft), { kind: 'set', body: { default: 'scale' } });
+    assert.deepEqual(serviceTierConflicts(before, now, draft), []);
+    assert.deepEqual(serviceTierConflicts(before, { default: 'fast', enabled: ['flex', 'fast'] }, draft), ['default']);
+    const loaded: Partial<SectionData> = { serviceTier: now };
+    assert.deepEqual(pendingChanges(loaded, { ...emptyDraft(), serviceTier: draft }, NOW), [{ section: 'serviceTier', text: 'Default tier: Standard → Scale' }]);
+    assert.deepEqual(changedElsewhere(loaded, { ...emptyDraft(), serviceTier: draft }).sections, ['serviceTier']);
+    const bad = pendingChanges({ serviceTier: std }, { ...emptyDraft(), serviceTier: { default: 'fast', enabled: [], before: std } }, NOW);
+    assert.deepEqual(bad.map((p) => [p.section, p.invalid]), [['serviceTier', true]]);
+  });
+});
