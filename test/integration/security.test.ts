@@ -4,6 +4,7 @@
 // script runs, no dialog, no clickable command link) is checked by test/e2e/security.e2e.mjs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readApiSettings } from '../../src/config';
 import type { ExtensionTestApi } from '../../src/extension';
 import { SECTION_IDS } from '../../src/model/project/types';
 import type { ProjectReport } from '../../src/webviews/project/protocol';
@@ -168,6 +169,13 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     const folder = vscode.workspace.workspaceFolders![0]!;
     const file = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')));
     assert.equal((JSON.parse(file) as Record<string, unknown>)['http.proxy'], origin, 'the workspace does not name the decoy as its proxy');
+    // The fake is on loopback, which is never proxied whatever the settings say, so the decoy
+    // staying empty proves little on its own: the settings the client is built from must not
+    // carry the workspace's proxy either (it would be used for an https base URL).
+    const read = readApiSettings();
+    assert.ok(read.ok, 'the settings were refused');
+    assert.equal(read.settings.proxy.url, undefined, 'the client would be built with the workspace\'s proxy');
+    assert.equal(read.settings.proxy.strictSSL, true, 'the workspace turned certificate checks off');
     await fake.clearRequests();
     await vscode.commands.executeCommand('openaiAdmin.refresh');
     await t.treeChildren('roles');
