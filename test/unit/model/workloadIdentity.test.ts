@@ -48,13 +48,14 @@ describe('workload identity forms', () => {
   });
 
   it('formats matchers so that an edit starts from text that parses back to the same value', () => {
-    for (const m of [
+    const samples: Array<Record<string, string | number | boolean>> = [
       { sub: 'repo:acme/app:ref:refs/heads/main', ref_protected: true },
       { run_attempt: 1 },
       { name: 'a, b' },
       { literal: 'true' },
       { spaced: ' x ' },
-    ]) {
+    ];
+    for (const m of samples) {
       assert.deepEqual(matchersOf(formatMatchers(m)), m, JSON.stringify(m));
     }
     assert.equal(formatMatchers({ sub: 'x', ok: false }), 'sub=x, ok=false');
