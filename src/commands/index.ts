@@ -3,6 +3,9 @@
 import type * as vscode from 'vscode';
 import { registerApiKeyCommands } from './apiKeys';
 import type { CommandContext } from './context';
+import { registerExternalKeyCommands } from './externalKeys';
+import { registerExternalStorageCommands } from './externalStorage';
+import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
@@ -12,7 +15,9 @@ import { registerProjectCommands } from './projects';
 import { registerProjectUserCommands } from './projectUsers';
 import { registerRateLimitCommands } from './rateLimits';
 import { registerServiceAccountCommands } from './serviceAccounts';
+import { registerServiceTierCommands } from './serviceTier';
 import { registerSpendCommands } from './spend';
+import { registerWorkloadIdentityProviderCommands } from './workloadIdentityProviders';
 
 export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -27,5 +32,10 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerGroupCommands(ctx),
     ...registerMemberProjectCommands(ctx),
     ...registerSpendCommands(ctx),
+    ...registerWorkloadIdentityProviderCommands(ctx),
+    ...registerFederationRuleCommands(ctx),
+    ...registerExternalKeyCommands(ctx),
+    ...registerExternalStorageCommands(ctx),
+    ...registerServiceTierCommands(ctx),
   ];
 }

@@ -13,4 +13,9 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.group.create', 'openaiAdmin.group.rename', 'openaiAdmin.group.delete', 'openaiAdmin.group.addUser', 'openaiAdmin.group.removeUser',
   'openaiAdmin.adminKey.delete',
   'openaiAdmin.spendLimit.set', 'openaiAdmin.spendLimit.remove', 'openaiAdmin.spendAlert.create', 'openaiAdmin.spendAlert.delete',
+  'openaiAdmin.projectApiKey.edit', 'openaiAdmin.serviceAccount.createApiKey', 'openaiAdmin.serviceTier.edit',
+  'openaiAdmin.workloadIdentityProvider.create', 'openaiAdmin.workloadIdentityProvider.edit', 'openaiAdmin.workloadIdentityProvider.delete',
+  'openaiAdmin.federationRule.create', 'openaiAdmin.federationRule.edit', 'openaiAdmin.federationRule.delete',
+  'openaiAdmin.externalKey.create', 'openaiAdmin.externalKey.validate', 'openaiAdmin.externalKey.delete',
+  'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
 ] as const;

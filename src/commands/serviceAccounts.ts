@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
+import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse, ServiceAccountApiKey } from '../api';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
+import { askExpiry, expiryPhrase, type ExpiryChoice } from './expiryPick';
 import { pickOne, PROJECT_ROLES } from './pickers';
 import { ask, q, required, runWrite } from './run';
 import { folderIn, projectRefOf, projectRowOf, type ProjectRef } from './targets';
@@ -15,22 +16,22 @@ export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'a
 };
 
 /**
- * Shows the new account's secret once, in a modal, with a button that copies it. The secret is
- * passed in and never returned, stored, logged or sent anywhere but the dialog and the clipboard.
+ * Shows a new key's secret once, in a modal, with a button that copies it. The secret is passed in
+ * and never returned, stored, logged or sent anywhere but the dialog and the clipboard.
  */
-async function showSecretOnce(accountName: string, projectName: string, secret: string): Promise<void> {
+async function showSecretOnce(message: string, secret: string): Promise<void> {
   const copy = 'Copy Key';
   const choice = await vscode.window.showInformationMessage(
-    `Service account ${q(accountName)} was created in ${q(projectName)}. Copy its API key now: it will not be shown again.`,
+    message,
     {
       modal: true,
-      detail: `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key or a new service account.`,
+      detail: `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; if you lose it, create a new key.`,
     },
     copy,
   );
   if (choice === copy) {
     await vscode.env.clipboard.writeText(secret);
-    void vscode.window.setStatusBarMessage('$(clippy) Copied the new service account key', 5000);
+    void vscode.window.setStatusBarMessage('$(clippy) Copied the new API key', 5000);
   }
 }
 
@@ -58,13 +59,14 @@ export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, a
  * log before anything can print it, shown once, forgotten after, never returned.
  */
 export async function createServiceAccount(
-  ctx: CommandContext, project: ProjectRef, name: string, role: 'member' | 'owner', failure?: 'notify' | 'throw',
+  ctx: CommandContext, project: ProjectRef, name: string, role: 'member' | 'owner', failure?: 'notify' | 'throw', expiresInSeconds?: number,
 ): Promise<CreatedServiceAccount | undefined> {
   const created = await runWrite(ctx, {
     failure,
     progress: `Creating service account ${q(name)}…`,
     call: async (c) => {
-      const account = await c.serviceAccounts.create(project.id, { name });
+      // Left out, the key does not expire (unless a policy says otherwise).
+      const account = await c.serviceAccounts.create(project.id, { name, ...(expiresInSeconds === undefined ? {} : { expires_in_seconds: expiresInSeconds }) });
       // Registered before anything else runs, so no later log line can carry it.
       ctx.log.protectSecret(account.api_key?.value);
       // The API creates members only. A failed promotion must not lose the one-time key, so it is reported after the key is shown.
@@ -85,7 +87,9 @@ export async function createServiceAccount(
   if (!created) return undefined;
 
   const { api_key: key, ...account } = created.account;
-  if (key?.value) await showSecretOnce(account.name, project.name, key.value);
+  if (key?.value) {
+    await showSecretOnce(`Service account ${q(account.name)} was created in ${q(project.name)}. Copy its API key now: it will not be shown again.`, key.value);
+  }
   else void vscode.window.showWarningMessage(`Service account ${q(account.name)} was created without an API key.`);
   if (created.roleError !== undefined) {
     const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
@@ -94,6 +98,33 @@ export async function createServiceAccount(
   }
   ctx.log.forgetSecret(key?.value);
   return { ...account, role: created.finalRole, api_key: key && { id: key.id, name: key.name, created_at: key.created_at } };
+}
+
+/** What the key command hands back: never the secret. */
+export type CreatedServiceAccountKey = Omit<ServiceAccountApiKey, 'value'>;
+
+/** Creates another API key for a service account and shows its secret once, as account creation does. */
+export async function createServiceAccountKey(
+  ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }, name: string, expiry: ExpiryChoice,
+): Promise<CreatedServiceAccountKey | undefined> {
+  const accountName = account.name || account.id;
+  const key = await runWrite(ctx, {
+    progress: `Creating API key ${q(name)} for service account ${q(accountName)}…`,
+    call: async (c) => {
+      const created = await c.serviceAccounts.apiKeys.create(project.id, account.id, { name, ...(expiry.kind === 'in' ? { expires_in_seconds: expiry.seconds } : {}) });
+      // Registered before anything else runs, so no later log line can carry it.
+      ctx.log.protectSecret(created.value);
+      return created;
+    },
+    // The project's keys list it, and so does the account's own row.
+    refresh: () => [folderIn(project, 'apiKeys'), `${folderIn(project, 'serviceAccounts')}/${account.id}`],
+    done: (k) => `Created API key ${q(k.name)} for service account ${q(accountName)}`,
+  });
+  if (!key) return undefined;
+  const { value, ...rest } = key;
+  await showSecretOnce(`API key ${q(key.name)} was created for service account ${q(accountName)} in ${q(project.name)} (${expiryPhrase(expiry)}). Copy it now: it will not be shown again.`, value);
+  ctx.log.forgetSecret(value);
+  return rest;
 }
 
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -106,8 +137,22 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       if (!name) return undefined;
       const role = await pickOne(`Role of ${q(name)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role of the service account' });
       if (!role) return undefined;
+      const expiry = await askExpiry(`Expiry of the API key of ${q(name)}`, { never: true });
+      if (!expiry) return undefined;
 
-      return createServiceAccount(ctx, project, name, role);
+      return createServiceAccount(ctx, project, name, role, undefined, expiry.kind === 'in' ? expiry.seconds : undefined);
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.createApiKey', async (node?: TreeNode): Promise<CreatedServiceAccountKey | undefined> => {
+      const title = 'Create API Key';
+      const sa = await projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', title, 'Type to search service accounts by name or id');
+      if (!sa) return undefined;
+      const accountName = sa.data.name || sa.data.id;
+      const name = await ask(title, `Name of the new API key for service account ${q(accountName)}`, { validateInput: required('A name') });
+      if (!name) return undefined;
+      const expiry = await askExpiry(`Expiry of API key ${q(name)}`, { never: true });
+      if (!expiry) return undefined;
+      return createServiceAccountKey(ctx, sa.project, sa.data, name, expiry);
     }),
 
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
