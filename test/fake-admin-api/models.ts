@@ -43,10 +43,11 @@ export type UsageKind =
   | 'vector_stores'
   | 'code_interpreter_sessions'
   | 'file_search_calls'
-  | 'web_search_calls';
+  | 'web_search_calls'
+  | 'decisions';
 
 /** Models that show up in each kind of usage, with a USD price per quantity unit. */
-export const USAGE_MODELS: Record<'completions' | 'embeddings' | 'moderations' | 'images' | 'audio_speeches' | 'audio_transcriptions' | 'web_search_calls', readonly { model: string; weight: number }[]> = {
+export const USAGE_MODELS: Record<'completions' | 'embeddings' | 'moderations' | 'images' | 'audio_speeches' | 'audio_transcriptions' | 'web_search_calls' | 'decisions', readonly { model: string; weight: number }[]> = {
   completions: [
     { model: 'gpt-4o-2024-08-06', weight: 3 },
     { model: 'gpt-4o-mini-2024-07-18', weight: 5 },
@@ -80,6 +81,11 @@ export const USAGE_MODELS: Record<'completions' | 'embeddings' | 'moderations' |
     { model: 'gpt-4o-search-preview', weight: 1 },
     { model: 'o4-mini-2025-04-16', weight: 1 },
   ],
+  decisions: [
+    { model: 'gpt-5-2025-08-07', weight: 3 },
+    { model: 'gpt-4.1-mini-2025-04-14', weight: 1 },
+    { model: 'o4-mini-2025-04-16', weight: 1 },
+  ],
 };
 
 /** USD per 1M tokens: [uncached input, cached input, output]. */
@@ -99,6 +105,9 @@ export const TOKEN_PRICES: Record<string, readonly [number, number, number]> = {
 export const IMAGE_SIZES = ['256x256', '512x512', '1024x1024', '1792x1792', '1024x1792'] as const;
 export const IMAGE_SOURCES = ['image.generation', 'image.edit', 'image.variation'] as const;
 export const CONTEXT_LEVELS = ['low', 'medium', 'high'] as const;
+/** Where a request came from, as the usage and costs endpoints report it (`group_by=api_source`). */
+export const API_SOURCES = ['agents_api', 'unlabeled'] as const;
+export type ApiSource = (typeof API_SOURCES)[number];
 export const SERVICE_TIERS = ['default', 'default', 'default', 'flex', 'priority', 'scale'] as const;
 
 export const IMAGE_PRICE = 0.04; // USD per image

@@ -5,6 +5,8 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { auditLogRoutes } from './routes/audit-logs';
 import { certificateRoutes } from './routes/certificates';
 import { dataRetentionRoutes } from './routes/data-retention';
+import { externalKeyRoutes } from './routes/external-keys';
+import { externalStorageRoutes } from './routes/external-storage';
 import { groupRoutes } from './routes/groups';
 import { inviteRoutes } from './routes/invites';
 import { permissionRoutes } from './routes/permissions';
@@ -15,10 +17,12 @@ import { rateLimitRoutes } from './routes/rate-limits';
 import { roleAssignmentRoutes } from './routes/role-assignments';
 import { roleRoutesAll } from './routes/roles';
 import { serviceAccountRoutes } from './routes/service-accounts';
+import { serviceTierRoutes } from './routes/service-tiers';
 import { spendRoutesAll } from './routes/spend';
 import type { RouteDef } from './routes/types';
 import { usageRoutes } from './routes/usage';
 import { userRoutes } from './routes/users';
+import { workloadIdentityRoutes } from './routes/workload-identity';
 
 export const ROUTES: readonly RouteDef[] = [
   ...adminKeyRoutes,
@@ -39,6 +43,10 @@ export const ROUTES: readonly RouteDef[] = [
   ...spendRoutesAll,
   ...roleRoutesAll,
   ...userRoutes,
+  ...externalKeyRoutes,
+  ...externalStorageRoutes,
+  ...workloadIdentityRoutes,
+  ...serviceTierRoutes,
 ];
 
 interface Compiled {

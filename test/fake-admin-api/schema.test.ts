@@ -29,6 +29,25 @@ const viewerRoleId = (fx: Fx) => fx.fake.state.projectPredefinedRoles.values().f
 const alertBody = { threshold_amount: 1000, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['finance@acme.example'], subject_prefix: 'Spend' } };
 const usage = (path: string, query: CallOptions['query'] = {}): ((fx: Fx) => Req) => () => ({ method: 'GET', path: `/organization/usage/${path}`, query: { start_time: daysAgo(7), ...query } });
 
+const WIP = '/organization/workload_identity_providers';
+const GCP_KEY = {
+  type: 'gcp',
+  name: 'Schema GCP key',
+  audience: 'org-schema',
+  kms_project_id: 'acme-kms',
+  kms_key_location: 'europe-west4',
+  kms_key_ring_name: 'openai',
+  kms_key_name: 'ekm',
+  workload_identity_pool_id: 'openai-pool',
+  workload_identity_project_number: '123456789012',
+  workload_identity_provider_id: 'openai',
+};
+/** The newest external key (created on first use by a key-level operation). */
+const extKey = async (fx: Fx) => (fx.fake.state.externalKeys.values().at(-1) ?? (await create(fx, '/organization/external_keys', { ...GCP_KEY, name: 'fallback key' }))).id as string;
+const freshProject = async (fx: Fx) => (await create(fx, '/organization/projects', { name: 'Storage project', geography: 'EU' })).id as string;
+const wip = (fx: Fx) => fx.fake.state.workloadIdentityProviders.values().at(-1)!.id;
+const rule = (fx: Fx) => fx.fake.state.federationRulesOf(wip(fx)).values().at(-1)!.id;
+
 /** operationId → how to make a valid request (possibly after creating what it needs). */
 const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['admin-api-keys-list', () => ({ method: 'GET', path: '/organization/admin_api_keys' })],
@@ -43,7 +62,7 @@ const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['getCertificate', (fx) => ({ method: 'GET', path: `/organization/certificates/${fx.fake.state.certificates.values()[0]!.id}`, query: { include: 'content' } })],
   ['modifyCertificate', (fx) => ({ method: 'POST', path: `/organization/certificates/${fx.fake.state.certificates.values()[0]!.id}`, body: { name: 'Renamed' } })],
   ['deleteCertificate', async (fx) => ({ method: 'DELETE', path: `/organization/certificates/${(await create(fx, '/organization/certificates', { certificate: PEM })).id}` })],
-  ['usage-costs', () => ({ method: 'GET', path: '/organization/costs', query: { start_time: daysAgo(7), group_by: ['line_item', 'project_id'] } })],
+  ['usage-costs', () => ({ method: 'GET', path: '/organization/costs', query: { start_time: daysAgo(7), group_by: ['line_item', 'project_id', 'user_id', 'api_source'] } })],
   ['retrieve-organization-data-retention', () => ({ method: 'GET', path: '/organization/data_retention' })],
   ['update-organization-data-retention', () => ({ method: 'POST', path: '/organization/data_retention', body: { retention_type: 'zero_data_retention' } })],
   ['list-groups', () => ({ method: 'GET', path: '/organization/groups' })],
@@ -67,11 +86,12 @@ const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['retrieve-invite', (fx) => ({ method: 'GET', path: `/organization/invites/${fx.fake.state.invites.values()[0]!.id}` })],
   ['delete-invite', async (fx) => ({ method: 'DELETE', path: `/organization/invites/${(await create(fx, '/organization/invites', { email: 'doomed@acme.example', role: 'owner' })).id}` })],
   ['list-projects', () => ({ method: 'GET', path: '/organization/projects', query: { include_archived: true, limit: 100 } })],
-  ['create-project', () => ({ method: 'POST', path: '/organization/projects', body: { name: 'Schema project', residency: 'EU_STORAGE_PROCESSING' } })],
+  ['create-project', () => ({ method: 'POST', path: '/organization/projects', body: { name: 'Schema project', residency: 'AU_STORAGE_PROCESSING' } })],
   ['retrieve-project', (fx) => ({ method: 'GET', path: P(fx) })],
   ['modify-project', (fx) => ({ method: 'POST', path: P(fx), body: { name: 'Renamed project' } })],
   ['list-project-api-keys', (fx) => ({ method: 'GET', path: `${P(fx)}/api_keys`, query: { owner_project_access: 'any' } })],
   ['retrieve-project-api-key', (fx) => ({ method: 'GET', path: `${P(fx)}/api_keys/${fx.fake.state.project(fx.project)!.apiKeys.values()[0]!.id}` })],
+  ['update-project-api-key', (fx) => ({ method: 'POST', path: `${P(fx)}/api_keys/${fx.fake.state.project(fx.project)!.apiKeys.values()[0]!.id}`, body: { scopes: ['api.model.read'], expires_in_seconds: 86_400 } })],
   ['delete-project-api-key', (fx) => ({ method: 'DELETE', path: `${P(fx)}/api_keys/${fx.fake.state.project(fx.project)!.apiKeys.values().find((k) => k.owner.type === 'user')!.id}` })],
   ['archive-project', async (fx) => ({ method: 'POST', path: `/organization/projects/${(await create(fx, '/organization/projects', { name: 'Doomed project' })).id}/archive` })],
   ['listProjectCertificates', (fx) => ({ method: 'GET', path: `${P(fx)}/certificates` })],
@@ -95,10 +115,10 @@ const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['list-project-rate-limits', (fx) => ({ method: 'GET', path: `${P(fx)}/rate_limits` })],
   ['update-project-rate-limits', (fx) => ({ method: 'POST', path: `${P(fx)}/rate_limits/rl-gpt-4o`, body: { max_requests_per_1_minute: 500 } })],
   ['list-project-service-accounts', (fx) => ({ method: 'GET', path: `${P(fx)}/service_accounts` })],
-  ['create-project-service-account', (fx) => ({ method: 'POST', path: `${P(fx)}/service_accounts`, body: { name: 'Schema SA' } })],
+  ['create-project-service-account', (fx) => ({ method: 'POST', path: `${P(fx)}/service_accounts`, body: { name: 'Schema SA', expires_in_seconds: 3600 } })],
   ['retrieve-project-service-account', (fx) => ({ method: 'GET', path: `${P(fx)}/service_accounts/${fx.fake.state.project(fx.project)!.serviceAccounts.values()[0]!.id}` })],
   ['update-project-service-account', (fx) => ({ method: 'POST', path: `${P(fx)}/service_accounts/${fx.fake.state.project(fx.project)!.serviceAccounts.values()[0]!.id}`, body: { name: 'Renamed SA', role: 'owner' } })],
-  ['CreateanAPIkeyforaserviceaccount', (fx) => ({ method: 'POST', path: `${P(fx)}/service_accounts/${fx.fake.state.project(fx.project)!.serviceAccounts.values()[0]!.id}/api_keys`, body: { name: 'Extra key', scopes: ['api.responses.write'] } })],
+  ['CreateanAPIkeyforaserviceaccount', (fx) => ({ method: 'POST', path: `${P(fx)}/service_accounts/${fx.fake.state.project(fx.project)!.serviceAccounts.values()[0]!.id}/api_keys`, body: { name: 'Extra key', scopes: ['api.responses.write'], expires_in_seconds: 600 } })],
   ['delete-project-service-account', async (fx) => ({ method: 'DELETE', path: `${P(fx)}/service_accounts/${(await create(fx, `${P(fx)}/service_accounts`, { name: 'doomed' })).id}` })],
   ['list-project-spend-alerts', (fx) => ({ method: 'GET', path: `${P(fx)}/spend_alerts` })],
   ['create-project-spend-alert', (fx) => ({ method: 'POST', path: `${P(fx)}/spend_alerts`, body: alertBody })],
@@ -141,13 +161,36 @@ const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['usage-audio-speeches', usage('audio_speeches', { group_by: ['model', 'project_id'] })],
   ['usage-audio-transcriptions', usage('audio_transcriptions', { bucket_width: '1h', limit: 48 })],
   ['usage-code-interpreter-sessions', usage('code_interpreter_sessions', { group_by: 'project_id' })],
-  ['usage-completions', usage('completions', { group_by: ['model', 'batch', 'service_tier', 'user_id', 'api_key_id', 'project_id'] })],
+  ['usage-completions', usage('completions', { group_by: ['model', 'batch', 'service_tier', 'user_id', 'api_key_id', 'project_id', 'api_source'] })],
+  ['usage-decisions', usage('decisions', { group_by: ['model', 'batch', 'service_tier', 'user_id', 'api_key_id', 'project_id', 'api_source'] })],
   ['usage-embeddings', usage('embeddings', { bucket_width: '1m', limit: 120, start_time: daysAgo(1) + 12 * 3600 })],
   ['usage-file-search-calls', usage('file_search_calls', { group_by: 'vector_store_id' })],
   ['usage-images', usage('images', { group_by: ['size', 'source'] })],
   ['usage-moderations', usage('moderations')],
   ['usage-vector-stores', usage('vector_stores', { group_by: 'project_id' })],
-  ['usage-web-search-calls', usage('web_search_calls', { group_by: ['context_level', 'model'] })],
+  ['usage-web-search-calls', usage('web_search_calls', { group_by: ['context_level', 'model', 'api_source'] })],
+  ['retrieve-project-service-tier-settings', (fx) => ({ method: 'GET', path: `${P(fx)}/service_tier_settings` })],
+  ['update-project-service-tier-settings', (fx) => ({ method: 'POST', path: `${P(fx)}/service_tier_settings`, body: { default: 'fast', enabled_tiers: ['flex', 'fast'] } })],
+  ['list-external-keys', () => ({ method: 'GET', path: '/organization/external_keys', query: { limit: 100 } })],
+  ['create-external-key', () => ({ method: 'POST', path: '/organization/external_keys', body: GCP_KEY })],
+  ['retrieve-external-key', async (fx) => ({ method: 'GET', path: `/organization/external_keys/${await extKey(fx)}` })],
+  ['validate-external-key', async (fx) => ({ method: 'POST', path: `/organization/external_keys/${await extKey(fx)}/validate` })],
+  ['delete-external-key', async (fx) => ({ method: 'DELETE', path: `/organization/external_keys/${await extKey(fx)}` })],
+  ['list-external-storage', () => ({ method: 'GET', path: '/organization/external_storage', query: { limit: 100 } })],
+  ['create-external-storage', async (fx) => ({ method: 'POST', path: '/organization/external_storage', body: { project_id: await freshProject(fx), provider: { type: 'aws', bucket: 'acme-data', role_arn: 'arn:aws:iam::123456789012:role/openai-storage' } } })],
+  ['retrieve-external-storage', (fx) => ({ method: 'GET', path: `/organization/external_storage/${fx.fake.state.externalStorage.values().at(-1)!.id}` })],
+  ['validate-external-storage', (fx) => ({ method: 'POST', path: `/organization/external_storage/${fx.fake.state.externalStorage.values().at(-1)!.id}/validate` })],
+  ['delete-external-storage', (fx) => ({ method: 'DELETE', path: `/organization/external_storage/${fx.fake.state.externalStorage.values().at(-1)!.id}` })],
+  ['list-workload-identity-providers', () => ({ method: 'GET', path: WIP })],
+  ['create-workload-identity-provider', () => ({ method: 'POST', path: WIP, body: { name: 'GitHub Actions', type: 'oidc', issuer: 'https://token.actions.githubusercontent.com', audience: 'https://github.com/acme', description: 'CI', attribute_transformations: [{ attribute: 'repo', expression: 'assertion.repository' }], verification: { type: 'uploaded_jwks', jwks: { keys: [{ kty: 'RSA', kid: 'k1', n: 'abc', e: 'AQAB' }] } } } })],
+  ['retrieve-workload-identity-provider', (fx) => ({ method: 'GET', path: `${WIP}/${wip(fx)}` })],
+  ['update-workload-identity-provider', (fx) => ({ method: 'POST', path: `${WIP}/${wip(fx)}`, body: { description: null, enabled: false } })],
+  ['list-workload-identity-federation-rules', (fx) => ({ method: 'GET', path: `${WIP}/${wip(fx)}/federation_rules` })],
+  ['create-workload-identity-federation-rule', (fx) => ({ method: 'POST', path: `${WIP}/${wip(fx)}/federation_rules`, body: { project_id: fx.project, service_account_id: fx.fake.state.project(fx.project)!.serviceAccounts.values()[0]!.id, attribute_matchers: { repo: 'acme/api', ref_protected: true }, name: 'main branch', permissions: { type: 'restricted', scopes: ['api.model.request'] } } })],
+  ['retrieve-workload-identity-federation-rule', (fx) => ({ method: 'GET', path: `${WIP}/${wip(fx)}/federation_rules/${rule(fx)}` })],
+  ['update-workload-identity-federation-rule', (fx) => ({ method: 'POST', path: `${WIP}/${wip(fx)}/federation_rules/${rule(fx)}`, body: { name: null, attribute_matchers: { run_attempt: 1 } } })],
+  ['delete-workload-identity-federation-rule', (fx) => ({ method: 'DELETE', path: `${WIP}/${wip(fx)}/federation_rules/${rule(fx)}` })],
+  ['delete-workload-identity-provider', (fx) => ({ method: 'DELETE', path: `${WIP}/${wip(fx)}` })],
   ['list-users', () => ({ method: 'GET', path: '/organization/users', query: { limit: 100 } })],
   ['retrieve-user', (fx) => ({ method: 'GET', path: `/organization/users/${fx.fake.state.users.values()[0]!.id}` })],
   ['modify-user', (fx) => ({ method: 'POST', path: `/organization/users/${fx.fake.state.users.values()[2]!.id}`, body: { role: 'reader', technical_level: 'technical' } })],
@@ -178,7 +221,7 @@ describe('fake-admin-api: every operation matches the official response schema',
   it('the table and the route table cover exactly the operations of the spec', () => {
     const specOps = spec!.operations.map((o) => `${o.method} ${o.path} ${o.operationId}`).sort();
     const routeOps = ROUTES.map((r) => `${r.method} ${r.path} ${r.operationId}`).sort();
-    assert.equal(specOps.length, 119);
+    assert.equal(specOps.length, 143);
     assert.deepEqual(routeOps, specOps);
     assert.deepEqual(TABLE.map(([id]) => id).sort(), spec!.operations.map((o) => o.operationId).sort());
   });

@@ -65,6 +65,11 @@ export interface ApiKeyRec {
   redacted_value: string;
   owner: KeyOwner;
   scopes: string[];
+  /**
+   * Unix seconds the key stops working; null (or absent, for records tests insert directly) for
+   * a key that never expires.
+   */
+  expires_at?: number | null;
 }
 
 export type RateLimitRec = S['ProjectRateLimit'];
@@ -170,6 +175,28 @@ export interface CertificateRec {
   active_projects: string[];
 }
 
+/** Fields every external key has; the provider fields (kms_arn, vault_uri, …) sit alongside. */
+export type ExternalKeyRec = Omit<S['ExternalKey'], 'object' | 'api_project_ids'> & {
+  /** What validate reports: whether OpenAI can reach the key (decided at registration). */
+  reachable: boolean;
+};
+
+export interface ExternalStorageRec {
+  id: string;
+  project_id: string;
+  provider: S['ExternalStorageConfiguration']['provider'];
+  geography: string;
+  status: S['ExternalStorageConfiguration']['status'];
+  created_at: number;
+  /** The status the next validate reports (decided at registration, so it is deterministic). */
+  health: 'validated' | 'degraded' | 'unhealthy';
+}
+
+export type WorkloadIdentityProviderRec = Omit<S['WorkloadIdentityProvider'], 'object'>;
+export type FederationRuleRec = Omit<S['WorkloadIdentityFederationRule'], 'object'>;
+
+export type ServiceTierSettingsRec = Omit<S['ProjectServiceTierSettings'], 'object'>;
+
 export interface AuditLogRec {
   id: string;
   effective_at: number;
@@ -198,6 +225,7 @@ export class ProjectData {
     code_interpreter: { enabled: true },
   };
   dataRetention: ProjectRetention = 'organization_default';
+  serviceTiers: ServiceTierSettingsRec = { default: 'standard', enabled_tiers: 'all' };
   readonly spendAlerts = new Table<SpendAlertRec>();
   spendLimit: SpendLimitRec | null = null;
   readonly groups = new Table<ProjectGroupRec>();
@@ -248,6 +276,11 @@ export class FakeState {
   private auditTable: Table<AuditLogRec> | null = null;
   private auditSource: () => AuditLogRec[] = () => [];
   readonly orgSpendAlerts = new Table<SpendAlertRec>();
+  readonly externalKeys = new Table<ExternalKeyRec>();
+  readonly externalStorage = new Table<ExternalStorageRec>();
+  readonly workloadIdentityProviders = new Table<WorkloadIdentityProviderRec>();
+  /** Federation rules per provider id. */
+  readonly federationRules = new Map<string, Table<FederationRuleRec>>();
   /** Bearer secrets that exist (admin keys created through the API, project key values). */
   readonly credentials = new Map<string, Credential>();
   /** Incremented on every write; derived caches (usage streams) key on it. */
@@ -300,6 +333,12 @@ export class FakeState {
   groupMembersOf(groupId: string): Table<GroupMemberRec> {
     let t = this.groupMembers.get(groupId);
     if (!t) this.groupMembers.set(groupId, (t = new Table()));
+    return t;
+  }
+
+  federationRulesOf(providerId: string): Table<FederationRuleRec> {
+    let t = this.federationRules.get(providerId);
+    if (!t) this.federationRules.set(providerId, (t = new Table()));
     return t;
   }
 
@@ -373,6 +412,10 @@ export class FakeState {
       certificates: this.certificates,
       auditLogs: this.auditLogs,
       orgSpendAlerts: this.orgSpendAlerts,
+      externalKeys: this.externalKeys,
+      externalStorage: this.externalStorage,
+      workloadIdentityProviders: this.workloadIdentityProviders,
+      federationRules: mapOf(this.federationRules),
     };
   }
 }

@@ -34,9 +34,12 @@ function wrongType(path: string, expected: string, value: unknown): never {
 }
 
 export const v = {
-  string(opts: { minLength?: number; maxLength?: number } = {}): Check<string> {
+  string(opts: { minLength?: number; maxLength?: number; pattern?: RegExp } = {}): Check<string> {
     return (value, path) => {
       if (typeof value !== 'string') wrongType(path, 'a string', value);
+      if (opts.pattern && !opts.pattern.test(value)) {
+        throw badRequest(`Invalid '${path}': string does not match pattern. Expected a string that matches the pattern '${opts.pattern.source}'.`, path, 'invalid_value');
+      }
       if (opts.minLength !== undefined && value.length < opts.minLength) {
         throw badRequest(`Invalid '${path}': string too short. Expected a string with minimum length ${opts.minLength}, but got a string with length ${value.length} instead.`, path, 'string_below_min_length');
       }
@@ -76,6 +79,39 @@ export const v = {
       return value.map((x, i) => item(x, `${path}[${i}]`));
     };
   },
+  /** A string, boolean or number (attribute matcher values). */
+  scalar(): Check<string | boolean | number> {
+    return (value, path) =>
+      typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? value : wrongType(path, 'a string, boolean or number', value);
+  },
+  /** A free-form JSON object (e.g. a JWKS document). */
+  json(): Check<Record<string, unknown>> {
+    return (value, path) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : wrongType(path, 'an object', value));
+  },
+  /** An object whose keys are free and whose values all pass `item`. */
+  record<T>(item: Check<T>, opts: { minProperties?: number } = {}): Check<Record<string, T>> {
+    return (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) wrongType(path, 'an object', value);
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (opts.minProperties !== undefined && entries.length < opts.minProperties) {
+        throw badRequest(`Invalid '${path}': expected an object with at least ${opts.minProperties} propert${opts.minProperties === 1 ? 'y' : 'ies'}.`, path, 'empty_object');
+      }
+      return Object.fromEntries(entries.map(([k, x]) => [k, item(x, `${path}.${k}`)]));
+    };
+  },
+  /** A oneOf discriminated by `type` (the spec's `discriminator: {propertyName: type}`). */
+  union<M extends Record<string, Check<unknown>>>(variants: M): Check<ReturnType<M[keyof M]>> {
+    const tags = Object.keys(variants);
+    return (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) wrongType(path || 'body', 'an object', value);
+      const tagPath = path ? `${path}.type` : 'type';
+      const tag = (value as { type?: unknown }).type;
+      if (tag === undefined) throw badRequest(`Missing required parameter: '${tagPath}'.`, tagPath, 'missing_required_parameter');
+      if (typeof tag !== 'string') wrongType(tagPath, 'a string', tag);
+      checkEnum(tagPath, tag, tags);
+      return variants[tag]!(value, path) as ReturnType<M[keyof M]>;
+    };
+  },
   nullable<T>(check: Check<T>): Check<T | null> {
     return (value, path) => (value === null ? null : check(value, path));
   },
@@ -96,6 +132,14 @@ export const v = {
     };
   },
 };
+
+/** `minProperties: 1` bodies: at least one of the known fields must be present. */
+export function requireSome(body: unknown, fields: readonly string[]): void {
+  const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  if (!fields.some((f) => input[f] !== undefined)) {
+    throw badRequest(`At least one of ${fields.map((f) => `'${f}'`).join(', ')} must be provided.`, null, 'missing_required_parameter');
+  }
+}
 
 /** Validates a parsed JSON body; an absent body counts as `{}` so required fields report by name. */
 export function parseBody<S extends Shape>(body: unknown, shape: S): Out<S> {

@@ -6,7 +6,10 @@ import type {
   ApiKeyRec,
   AssignmentRec,
   CertificateRec,
+  ExternalKeyRec,
+  ExternalStorageRec,
   FakeState,
+  FederationRuleRec,
   GroupRec,
   InviteRec,
   OrgUserRec,
@@ -15,6 +18,8 @@ import type {
   ServiceAccountRec,
   SpendAlertRec,
   SpendLimitRec,
+  ServiceTierSettingsRec,
+  WorkloadIdentityProviderRec,
 } from './state';
 
 type S = components['schemas'];
@@ -104,6 +109,7 @@ export function apiKeyView(state: FakeState, projectId: string, key: ApiKeyRec):
     name: key.name,
     created_at: key.created_at,
     last_used_at: key.last_used_at,
+    expires_at: key.expires_at ?? null,
     id: key.id,
     owner_project_access: ownerHasAccess(state, projectId, key) ? 'active' : 'inactive',
     owner,
@@ -207,4 +213,64 @@ export function spendAlertView<O extends 'organization.spend_alert' | 'project.s
 
 export function spendLimitView<O extends 'organization.spend_limit' | 'project.spend_limit'>(l: SpendLimitRec, object: O): Omit<S['ProjectSpendLimitResource'], 'object'> & { object: O } {
   return { object, threshold_amount: l.threshold_amount, currency: l.currency, interval: l.interval, enforcement: { status: l.status } };
+}
+
+/** `api_project_ids` are the projects whose `external_key_id` names the key. */
+export function externalKeyView(state: FakeState, k: ExternalKeyRec): S['ExternalKey'] {
+  const { reachable: _reachable, ...fields } = k;
+  return {
+    object: 'organization.external_key',
+    ...fields,
+    api_project_ids: state.projects.values().filter((p) => p.external_key_id === k.id).map((p) => p.id),
+  };
+}
+
+export function externalStorageView(c: ExternalStorageRec): S['ExternalStorageConfiguration'] {
+  return {
+    object: 'organization.external_storage',
+    id: c.id,
+    project_id: c.project_id,
+    provider: { ...c.provider },
+    geography: c.geography,
+    status: c.status,
+    created_at: c.created_at,
+  };
+}
+
+export function workloadIdentityProviderView(p: WorkloadIdentityProviderRec): S['WorkloadIdentityProvider'] {
+  return {
+    object: 'organization.workload_identity_provider',
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    type: p.type,
+    issuer: p.issuer,
+    audience: p.audience,
+    enabled: p.enabled,
+    attribute_transformations: p.attribute_transformations.map((t) => ({ ...t })),
+    verification: { ...p.verification },
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  };
+}
+
+export function federationRuleView(r: FederationRuleRec): S['WorkloadIdentityFederationRule'] {
+  return {
+    object: 'organization.workload_identity_federation_rule',
+    id: r.id,
+    workload_identity_provider_id: r.workload_identity_provider_id,
+    project_id: r.project_id,
+    service_account_id: r.service_account_id,
+    name: r.name,
+    description: r.description,
+    enabled: r.enabled,
+    attribute_matchers: { ...r.attribute_matchers },
+    permissions: r.permissions.type === 'restricted' ? { type: 'restricted', scopes: [...r.permissions.scopes] } : { type: r.permissions.type },
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+export function serviceTierSettingsView(t: ServiceTierSettingsRec): S['ProjectServiceTierSettings'] {
+  return { object: 'project.service_tier_settings', default: t.default, enabled_tiers: Array.isArray(t.enabled_tiers) ? [...t.enabled_tiers] : t.enabled_tiers };
 }

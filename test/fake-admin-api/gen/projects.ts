@@ -87,6 +87,7 @@ function generateProjectData(ctx: GenContext, r: Rng, project: ProjectRec, input
       redacted_value: `${prefix}...${r.alnum(4)}`,
       owner,
       scopes: [],
+      expires_at: null,
     };
   };
   for (const sa of data.serviceAccounts.values()) keys.push(key({ type: 'service_account', id: sa.id }, sa.created_at, 'sk-svcacct', 'Secret Key'));

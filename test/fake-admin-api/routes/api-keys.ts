@@ -1,8 +1,10 @@
-// Project API keys (list/retrieve/delete; keys are created in the dashboard or through a
+// Project API keys (list/retrieve/update/delete; keys are created in the dashboard or through a
 // service account).
 import { badRequest } from '../errors';
 import { listA, orderedSubset } from '../pagination';
+import { opt, parseBody, requireSome, v } from '../validate';
 import { deleted, must, requireActiveProject, requireProject } from './common';
+import { KEY_LIFETIME } from './service-accounts';
 import { apiKeyView, ownerHasAccess } from '../views';
 import type { RouteDef } from './types';
 
@@ -32,6 +34,23 @@ export const apiKeyRoutes: RouteDef[] = [
     handler: ({ state, params }) => {
       const { data } = requireProject(state, params.project_id!);
       return apiKeyView(state, params.project_id!, must(data.apiKeys, params.api_key_id!, 'API key', 'api_key_id'));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/organization/projects/{project_id}/api_keys/{api_key_id}',
+    operationId: 'update-project-api-key',
+    handler: ({ state, params, body }) => {
+      const projectId = params.project_id!;
+      const { data } = requireActiveProject(state, projectId);
+      const key = must(data.apiKeys, params.api_key_id!, 'API key', 'api_key_id');
+      // minProperties: 1, and neither field accepts null.
+      requireSome(body, ['scopes', 'expires_in_seconds']);
+      const b = parseBody(body, { scopes: opt(v.array(v.string({ minLength: 1 }))), expires_in_seconds: opt(v.int(KEY_LIFETIME)) });
+      if (b.scopes !== undefined) key.scopes = [...new Set(b.scopes)];
+      if (b.expires_in_seconds !== undefined) key.expires_at = state.now() + b.expires_in_seconds;
+      state.audit('api_key.updated', { id: key.id, changes_requested: { ...(b.scopes ? { scopes: key.scopes } : {}), ...(b.expires_in_seconds !== undefined ? { expires_in_seconds: b.expires_in_seconds } : {}) } }, { project: projectId, resource: key.id });
+      return apiKeyView(state, projectId, key);
     },
   },
   {

@@ -1,4 +1,4 @@
-// The ten usage endpoints and costs: bucket window, paging (`page` = previous `next_page`),
+// The eleven usage endpoints and costs: bucket window, paging (`page` = previous `next_page`),
 // group_by and filters, then aggregation in usage/aggregate.ts.
 import { Buffer } from 'node:buffer';
 import { badRequest } from '../errors';
@@ -103,12 +103,13 @@ const costsRoute: RouteDef = {
   operationId: 'usage-costs',
   handler: ({ state, query }) => {
     const page = pageWindow(state, query, ['1d'], () => COST_LIMIT);
-    const groupBy = uniq(query.enumArray('group_by', ['project_id', 'line_item', 'api_key_id'] as const satisfies readonly CostGroupField[]));
+    const groupBy = uniq(query.enumArray('group_by', ['project_id', 'user_id', 'line_item', 'api_key_id', 'api_source'] as const satisfies readonly CostGroupField[]));
     const projects = query.array('project_ids');
     const keys = query.array('api_key_ids');
+    const lineItems = query.array('line_items');
     const set = streamSetOf(state);
     const streams = [...set.byKind.values()].flat().filter((s) => (!projects || projects.includes(s.project_id)) && (!keys || (s.api_key_id !== null && keys.includes(s.api_key_id))));
-    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, set.days), has_more: page.hasMore, next_page: page.nextPage };
+    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, set.days, lineItems && new Set(lineItems)), has_more: page.hasMore, next_page: page.nextPage };
   },
 };
 

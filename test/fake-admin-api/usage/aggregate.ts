@@ -172,19 +172,24 @@ export function usageBuckets(spec: KindSpec, streams: readonly Stream[], win: Bu
   return toBuckets(acc, win, (g, v) => spec.result(v, (f) => (grouped.has(f) ? g.sample[f] : null)));
 }
 
-export type CostGroupField = 'project_id' | 'line_item' | 'api_key_id';
+export type CostGroupField = 'project_id' | 'user_id' | 'line_item' | 'api_key_id' | 'api_source';
 
-/** Daily costs of all streams (every kind), grouped. Vectors hold [amount, quantity]. */
-export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], days: DayCache): UsageBucket[] {
+/**
+ * Daily costs of all streams (every kind), grouped. Vectors hold [amount, quantity].
+ * `lineItems` keeps only those line items (the `line_items` filter, matched exactly).
+ */
+export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], days: DayCache, lineItems?: ReadonlySet<string>): UsageBucket[] {
   const acc = new Accumulator(win, 2);
-  const byLine = groupBy.includes('line_item');
+  const by = new Set<CostGroupField>(groupBy);
+  const byLine = by.has('line_item');
   const lineOf = new Map<GroupAcc, CostLine>();
   const priced = streams
     .map((s) => {
-      const plan = costPlan(s);
+      const all = costPlan(s);
+      const plan = lineItems ? all.filter((l) => lineItems.has(l.line_item)) : all;
+      const streamKey = `${by.has('project_id') ? s.project_id : ''}\u0000${by.has('user_id') ? s.user_id : ''}\u0000${by.has('api_key_id') ? s.api_key_id : ''}\u0000${by.has('api_source') ? s.api_source : ''}`;
       const groups = plan.map((line) => {
-        const key = `${groupBy.includes('project_id') ? s.project_id : ''}\u0000${byLine ? line.line_item : ''}\u0000${groupBy.includes('api_key_id') ? s.api_key_id : ''}`;
-        const g = acc.group(key, s);
+        const g = acc.group(`${streamKey}\u0000${byLine ? line.line_item : ''}`, s);
         if (!lineOf.has(g)) lineOf.set(g, line);
         return g;
       });
@@ -217,8 +222,10 @@ export function costBuckets(streams: readonly Stream[], win: BucketWindow, group
       object: 'organization.costs.result',
       amount: { value: v[0], currency: 'usd' },
       line_item: byLine ? line.line_item : null,
-      project_id: groupBy.includes('project_id') ? g.sample.project_id : null,
-      api_key_id: groupBy.includes('api_key_id') ? g.sample.api_key_id : null,
+      project_id: by.has('project_id') ? g.sample.project_id : null,
+      user_id: by.has('user_id') ? g.sample.user_id : null,
+      api_key_id: by.has('api_key_id') ? g.sample.api_key_id : null,
+      api_source: by.has('api_source') ? g.sample.api_source : null,
       quantity: byLine ? v[1] : null,
       quantity_unit: byLine ? line.unit : null,
     };

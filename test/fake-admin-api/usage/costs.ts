@@ -32,11 +32,21 @@ function planFor(s: Stream): CostLine[] {
       const [inUnc, inCached, out] = TOKEN_PRICES[model] ?? [1, 0.5, 4];
       const discount = s.batch ? 0.5 : 1;
       const suffix = s.batch ? ' (batch)' : '';
-      // Vector: requests, text/audio/image uncached, text/audio/image cached, cache write, text/audio/image output.
+      // Vector: see tokenResult in kinds.ts. Cache writes (30 min and 12 h) are priced as input.
       return [
-        line(`${model}, input${suffix}`, 'tokens', [1, 2, 3, 7], (inUnc * discount) / M),
+        line(`${model}, input${suffix}`, 'tokens', [1, 2, 3, 7, 11], (inUnc * discount) / M),
         line(`${model}, cached input${suffix}`, 'tokens', [4, 5, 6], (inCached * discount) / M),
         line(`${model}, output${suffix}`, 'tokens', [8, 9, 10], (out * discount) / M),
+      ];
+    }
+    case 'decisions': {
+      const [inUnc, inCached, out] = TOKEN_PRICES[model] ?? [1, 0.5, 4];
+      const discount = s.batch ? 0.5 : 1;
+      const suffix = s.batch ? ' (batch)' : '';
+      return [
+        line(`${model}, decisions input${suffix}`, 'tokens', [1, 2, 3, 7, 11], (inUnc * discount) / M),
+        line(`${model}, decisions cached input${suffix}`, 'tokens', [4, 5, 6], (inCached * discount) / M),
+        line(`${model}, decisions output${suffix}`, 'tokens', [8, 9, 10], (out * discount) / M),
       ];
     }
     case 'embeddings':

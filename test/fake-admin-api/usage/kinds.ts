@@ -1,9 +1,9 @@
-// What differs between the ten usage endpoints: result object, group_by enum, filters, and how a
+// What differs between the eleven usage endpoints: result object, group_by enum, filters, and how a
 // metric vector becomes result fields. Everything else (buckets, paging, grouping) is shared.
 import type { UsageKind } from '../models';
 type Vec = ArrayLike<number>;
 
-export type GroupField = 'project_id' | 'user_id' | 'api_key_id' | 'model' | 'batch' | 'service_tier' | 'size' | 'source' | 'context_level' | 'vector_store_id';
+export type GroupField = 'project_id' | 'user_id' | 'api_key_id' | 'model' | 'batch' | 'service_tier' | 'size' | 'source' | 'context_level' | 'vector_store_id' | 'api_source';
 
 export interface Filter {
   param: string;
@@ -39,39 +39,58 @@ const STANDARD_GROUPS: GroupField[] = ['project_id', 'user_id', 'api_key_id', 'm
 /** The four standard group fields, in the spec's order. */
 const std = (g: (f: GroupField) => string | boolean | null) => ({ project_id: g('project_id'), user_id: g('user_id'), api_key_id: g('api_key_id'), model: g('model') });
 
+/**
+ * Completions and Decisions share a metric vector: requests, text/audio/image uncached,
+ * text/audio/image cached, cache write (30 min), text/audio/image output, cache write (12 h).
+ */
+function tokenResult(object: string, v: Vec, g: (f: GroupField) => string | boolean | null): Record<string, unknown> {
+  const uncached = v[1]! + v[2]! + v[3]!;
+  const cached = v[4]! + v[5]! + v[6]!;
+  const cacheWrite = v[7]! + v[11]!;
+  return {
+    object,
+    input_tokens: uncached + cached + cacheWrite,
+    input_cached_tokens: cached,
+    input_cache_write_tokens: cacheWrite,
+    input_cache_write_30m_tokens: v[7]!,
+    input_cache_write_12h_tokens: v[11]!,
+    input_uncached_tokens: uncached,
+    output_tokens: v[8]! + v[9]! + v[10]!,
+    input_text_tokens: v[1]!,
+    output_text_tokens: v[8]!,
+    input_cached_text_tokens: v[4]!,
+    input_audio_tokens: v[2]!,
+    input_cached_audio_tokens: v[5]!,
+    output_audio_tokens: v[9]!,
+    input_image_tokens: v[3]!,
+    input_cached_image_tokens: v[6]!,
+    output_image_tokens: v[10]!,
+    num_model_requests: v[0]!,
+    ...std(g),
+    batch: g('batch'),
+    service_tier: g('service_tier'),
+    api_source: g('api_source'),
+  };
+}
+
+const TOKEN_GROUPS: GroupField[] = ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'];
+
 export const USAGE_KINDS: readonly KindSpec[] = [
   {
     kind: 'completions',
     path: '/organization/usage/completions',
     operationId: 'usage-completions',
-    groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'],
+    groupBy: TOKEN_GROUPS,
     filters: [...STANDARD, { param: 'batch', field: 'batch', bool: true }],
-    // Vector: requests, text/audio/image uncached, text/audio/image cached, cache write, text/audio/image output.
-    result: (v, g) => {
-      const uncached = v[1]! + v[2]! + v[3]!;
-      const cached = v[4]! + v[5]! + v[6]!;
-      return {
-        object: 'organization.usage.completions.result',
-        input_tokens: uncached + cached + v[7]!,
-        input_cached_tokens: cached,
-        input_cache_write_tokens: v[7]!,
-        input_uncached_tokens: uncached,
-        output_tokens: v[8]! + v[9]! + v[10]!,
-        input_text_tokens: v[1]!,
-        output_text_tokens: v[8]!,
-        input_cached_text_tokens: v[4]!,
-        input_audio_tokens: v[2]!,
-        input_cached_audio_tokens: v[5]!,
-        output_audio_tokens: v[9]!,
-        input_image_tokens: v[3]!,
-        input_cached_image_tokens: v[6]!,
-        output_image_tokens: v[10]!,
-        num_model_requests: v[0]!,
-        ...std(g),
-        batch: g('batch'),
-        service_tier: g('service_tier'),
-      };
-    },
+    result: (v, g) => tokenResult('organization.usage.completions.result', v, g),
+  },
+  {
+    kind: 'decisions',
+    path: '/organization/usage/decisions',
+    operationId: 'usage-decisions',
+    groupBy: TOKEN_GROUPS,
+    filters: [...STANDARD, { param: 'batch', field: 'batch', bool: true }],
+    result: (v, g) => tokenResult('organization.usage.decisions.result', v, g),
   },
   {
     kind: 'embeddings',
@@ -146,9 +165,9 @@ export const USAGE_KINDS: readonly KindSpec[] = [
     kind: 'web_search_calls',
     path: '/organization/usage/web_search_calls',
     operationId: 'usage-web-search-calls',
-    groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'context_level'],
+    groupBy: ['project_id', 'user_id', 'api_key_id', 'model', 'context_level', 'api_source'],
     filters: [...STANDARD, { param: 'context_levels', field: 'context_level', values: ['low', 'medium', 'high'] }],
-    result: (v, g) => ({ object: 'organization.usage.web_searches.result', num_model_requests: v[0]!, num_requests: v[1]!, ...std(g), context_level: g('context_level') }),
+    result: (v, g) => ({ object: 'organization.usage.web_searches.result', num_model_requests: v[0]!, num_requests: v[1]!, ...std(g), context_level: g('context_level'), api_source: g('api_source') }),
   },
 ];
 

@@ -21,8 +21,8 @@ const U32 = 4294967296;
 /** Share of a day's traffic per UTC hour (busy during US and EU working hours). */
 const DIURNAL = [0.3, 0.25, 0.2, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.95, 1, 1, 1.05, 1.1, 1.15, 1.2, 1.2, 1.1, 1, 0.85, 0.7, 0.5, 0.4];
 
-/** Largest metric vector (completions). */
-export const MAX_METRICS = 11;
+/** Largest metric vector (completions and decisions). */
+export const MAX_METRICS = 12;
 
 export function metricCount(s: Stream): number {
   return 1 + s.profile.length;

@@ -6,6 +6,7 @@
 // Streams are derived from the current state (cached per state version): usage and costs only
 // ever reference projects, users and keys that exist. Deleting a key removes its history too.
 import {
+  type ApiSource,
   CONTEXT_LEVELS,
   IMAGE_SIZES,
   IMAGE_SOURCES,
@@ -35,6 +36,8 @@ export interface Stream {
   source: string | null;
   context_level: string | null;
   vector_store_id: string | null;
+  /** Agents API traffic or everything else; `unlabeled` for every kind but completions, web search and decisions. */
+  api_source: ApiSource;
   /** Active window [from, to) in unix seconds. */
   from: number;
   to: number;
@@ -46,7 +49,7 @@ export interface Stream {
   profile: number[];
 }
 
-type Dims = Partial<Pick<Stream, 'model' | 'batch' | 'service_tier' | 'size' | 'source' | 'context_level' | 'vector_store_id'>>;
+type Dims = Partial<Pick<Stream, 'model' | 'batch' | 'service_tier' | 'size' | 'source' | 'context_level' | 'vector_store_id' | 'api_source'>>;
 
 function weightedPick<T extends { weight: number }>(r: Rng, items: readonly T[]): T {
   let total = 0;
@@ -57,14 +60,18 @@ function weightedPick<T extends { weight: number }>(r: Rng, items: readonly T[])
 }
 
 /** Usage profiles per kind: [typical daily count, max daily count, per-unit metric means]. */
-function profileFor(kind: UsageKind, r: Rng, dims: Dims): { typical: number; max: number; profile: number[] } {
+function profileFor(kind: UsageKind, r: Rng, dims: Dims, hash: number): { typical: number; max: number; profile: number[] } {
   switch (kind) {
-    case 'completions': {
+    case 'completions':
+    case 'decisions': {
       const audio = r.chance(0.08);
       const image = r.chance(0.12);
       const cacheHeavy = r.chance(0.5);
       const promptSize = r.skewed(900, 8000);
-      // text_unc, audio_unc, image_unc, text_cached, audio_cached, image_cached, cache_write, out_text, out_audio, out_image
+      // 12-hour cache retention is for newer models; whether a stream uses it follows from its
+      // identity hash rather than a draw, so the draws (and numbers) of other streams stay put.
+      const longCache = (dims.model?.startsWith('gpt-5') || dims.model?.startsWith('gpt-4.1')) && hash % 3 === 0;
+      // text_unc, audio_unc, image_unc, text_cached, audio_cached, image_cached, cache_write_30m, out_text, out_audio, out_image, cache_write_12h
       const profile = [
         promptSize,
         audio ? 120 : 0,
@@ -76,6 +83,7 @@ function profileFor(kind: UsageKind, r: Rng, dims: Dims): { typical: number; max
         r.skewed(250, 2000),
         audio ? 60 : 0,
         dims.model?.startsWith('gpt-5') && image ? 30 : 0,
+        longCache ? promptSize * 0.04 : 0,
       ];
       return { typical: dims.batch ? 800 : 250, max: 40_000, profile };
     }
@@ -111,12 +119,15 @@ interface StreamBase {
 }
 
 function makeStream(kind: UsageKind, base: StreamBase, dims: Dims, r: Rng): Stream {
-  const identity = [kind, base.project.id, base.api_key_id ?? '', dims.model ?? '', dims.batch ?? '', dims.service_tier ?? '', dims.size ?? '', dims.source ?? '', dims.context_level ?? '', dims.vector_store_id ?? ''].join('|');
-  const { typical, max, profile } = profileFor(kind, r, dims);
+  const parts = [kind, base.project.id, base.api_key_id ?? '', dims.model ?? '', dims.batch ?? '', dims.service_tier ?? '', dims.size ?? '', dims.source ?? '', dims.context_level ?? '', dims.vector_store_id ?? ''];
+  // Unlabeled streams keep the identity they had before api_source existed (same numbers).
+  if (dims.api_source === 'agents_api') parts.push('agents_api');
+  const hash = hashString(parts.join('|'), base.seed);
+  const { typical, max, profile } = profileFor(kind, r, dims, hash);
   return {
     kind,
     index: -1,
-    hash: hashString(identity, base.seed),
+    hash,
     project_id: base.project.id,
     user_id: base.user_id,
     api_key_id: base.api_key_id,
@@ -127,6 +138,7 @@ function makeStream(kind: UsageKind, base: StreamBase, dims: Dims, r: Rng): Stre
     source: dims.source ?? null,
     context_level: dims.context_level ?? null,
     vector_store_id: dims.vector_store_id ?? null,
+    api_source: dims.api_source ?? 'unlabeled',
     from: base.from,
     to: base.to,
     daily: r.skewed(typical, max),
@@ -153,8 +165,8 @@ function keyStreams(state: FakeState, project: ProjectRec, data: ProjectData, ke
   const out: Stream[] = [];
   const add = (kind: UsageKind, dims: Dims) => out.push(makeStream(kind, base, dims, r));
 
+  const models = new Set<string>();
   if (r.chance(0.85)) {
-    const models = new Set<string>();
     const n = r.int(1, 3);
     for (let i = 0; i < n; i++) models.add(weightedPick(r, USAGE_MODELS.completions).model);
     for (const model of models) {
@@ -177,6 +189,18 @@ function keyStreams(state: FakeState, project: ProjectRec, data: ProjectData, ke
   }
   if (data.vectorStores.length && r.chance(0.3)) {
     for (const vs of r.sample(data.vectorStores, r.int(1, 2))) add('file_search_calls', { vector_store_id: vs });
+  }
+  // Draws added after the ones above, so the streams those create keep their numbers: Agents API
+  // traffic next to a key's completions and web searches, and Decisions API usage.
+  if (models.size && r.chance(0.25)) add('completions', { model: [...models][0]!, batch: false, service_tier: 'default', api_source: 'agents_api' });
+  const search = out.find((s) => s.kind === 'web_search_calls');
+  if (search && r.chance(0.3)) add('web_search_calls', { model: search.model!, context_level: search.context_level!, api_source: 'agents_api' });
+  if (r.chance(0.15)) {
+    const decisionModels = new Set([weightedPick(r, USAGE_MODELS.decisions).model, weightedPick(r, USAGE_MODELS.decisions).model]);
+    for (const model of decisionModels) {
+      add('decisions', { model, batch: false, service_tier: r.pick(SERVICE_TIERS), api_source: r.chance(0.4) ? 'agents_api' : 'unlabeled' });
+      if (r.chance(0.15)) add('decisions', { model, batch: true, service_tier: 'default' });
+    }
   }
   // Streams of one key keep each combination once (duplicates would double count).
   const seen = new Set<number>();
