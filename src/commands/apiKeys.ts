@@ -86,7 +86,7 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
     ...(expiry.kind === 'in' ? { expires_in_seconds: expiry.seconds } : {}),
   };
   if (!Object.keys(body).length) {
-    void vscode.window.setStatusBarMessage(`$(info) API key ${q(name)} left as it was`, 5000);
+    void vscode.window.setStatusBarMessage(`API key ${q(name)} left as it was`, 5000);
     return undefined;
   }
   const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;

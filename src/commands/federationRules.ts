@@ -123,7 +123,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       const body = await askRuleChange(`Edit Federation Rule ${q(ruleName(rule))}`, rule);
       if (!body) return undefined;
       if (!Object.keys(body).length) {
-        void vscode.window.setStatusBarMessage(`$(info) Federation rule ${q(ruleName(rule))} left as it was`, 5000);
+        void vscode.window.setStatusBarMessage(`Federation rule ${q(ruleName(rule))} left as it was`, 5000);
         return undefined;
       }
       return runWrite(ctx, {

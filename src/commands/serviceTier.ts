@@ -47,7 +47,7 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
     ...(sameTiers(tiers, current.enabled_tiers) ? {} : { enabled_tiers: tiers }),
   };
   if (!Object.keys(body).length) {
-    void vscode.window.setStatusBarMessage(`$(info) Service tier of ${q(project.name)} left as it was`, 5000);
+    void vscode.window.setStatusBarMessage(`Service tier of ${q(project.name)} left as it was`, 5000);
     return undefined;
   }
   return runWrite(ctx, {

@@ -132,7 +132,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
       const body = await askProviderChange(`Edit Workload Identity Provider ${q(p.name)}`, p);
       if (!body) return undefined;
       if (!Object.keys(body).length) {
-        void vscode.window.setStatusBarMessage(`$(info) Provider ${q(p.name)} left as it was`, 5000);
+        void vscode.window.setStatusBarMessage(`Provider ${q(p.name)} left as it was`, 5000);
         return undefined;
       }
       return runWrite(ctx, {

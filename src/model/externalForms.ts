@@ -36,6 +36,10 @@ export function checkRoleArn(text: string): string | undefined {
   return ROLE_ARN.test(text.trim()) ? undefined : 'Enter an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>.';
 }
 
+export function checkHttpsUri(text: string): string | undefined {
+  return /^https:\/\/[^/\s]+/.test(text.trim()) ? undefined : 'Enter an https:// URI, e.g. https://acme.vault.azure.net/.';
+}
+
 export function checkProjectNumber(text: string): string | undefined {
   return PROJECT_NUMBER.test(text.trim()) ? undefined : 'Enter the numeric project number (up to 19 digits), not the project id.';
 }
@@ -81,7 +85,7 @@ export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
     type: 'azure', label: 'Azure Key Vault', detail: 'A key in an Azure Key Vault',
     fields: [
       f('tenant_id', 'Tenant ID', 'Azure tenant ID (a UUID)', '00000000-0000-0000-0000-000000000000'),
-      f('vault_uri', 'Vault URI', 'URI of the Key Vault that holds the key', 'https://acme.vault.azure.net/'),
+      f('vault_uri', 'Vault URI', 'URI of the Key Vault that holds the key', 'https://acme.vault.azure.net/', checkHttpsUri),
       f('key_name', 'Key name', 'Name of the key', 'openai-ekm'),
     ],
   },

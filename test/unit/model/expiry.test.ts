@@ -11,16 +11,24 @@ describe('API key expiry', () => {
     assert.deepEqual(keyExpiry(undefined, NOW), { state: 'never', text: 'never expires' });
   });
 
-  it('counts whole days, never weeks or months: "expires in 12 days"', () => {
+  it('counts days, never weeks or months: "expires in 12 days"', () => {
     assert.equal(keyExpiry(now + 12 * DAY, NOW).text, 'expires in 12 days');
-    assert.equal(keyExpiry(now + 12 * DAY + 23 * 3600, NOW).text, 'expires in 12 days');
+    assert.equal(keyExpiry(now + 12 * DAY + 11 * 3600, NOW).text, 'expires in 12 days');
+    assert.equal(keyExpiry(now + 12 * DAY + 13 * 3600, NOW).text, 'expires in 13 days');
     assert.equal(keyExpiry(now + 364 * DAY, NOW).text, 'expires in 364 days');
+    assert.equal(keyExpiry(now + 365 * DAY - 1, NOW).text, 'expires in 364 days');
     assert.equal(keyExpiry(now + 365 * DAY, NOW).text, 'expires in 1 year');
+  });
+
+  it('reads "30 days" for a key just given 30 days, a second or two ago', () => {
+    assert.equal(keyExpiry(now + 30 * DAY - 2, NOW).text, 'expires in 30 days');
+    assert.equal(keyExpiry(now + 30 * DAY - 2, NOW).state, 'valid');
   });
 
   it('says "expired N days ago" once the moment has passed', () => {
     assert.deepEqual(keyExpiry(now - 3 * DAY, NOW), { state: 'expired', text: 'expired 3 days ago' });
     assert.equal(keyExpiry(now - DAY, NOW).text, 'expired 1 day ago');
+    assert.equal(keyExpiry(now - 3 * DAY + 3600, NOW).text, 'expired 3 days ago');
     assert.equal(keyExpiry(now - 2 * 365 * DAY, NOW).text, 'expired 2 years ago');
   });
 
@@ -33,6 +41,8 @@ describe('API key expiry', () => {
 
   it('switches units at the exact boundaries', () => {
     assert.equal(keyExpiry(now + 60, NOW).text, 'expires in 1 minute');
+    assert.equal(keyExpiry(now + 89, NOW).text, 'expires in 1 minute');
+    assert.equal(keyExpiry(now + 90, NOW).text, 'expires in 2 minutes');
     assert.equal(keyExpiry(now + 3599, NOW).text, 'expires in 59 minutes');
     assert.equal(keyExpiry(now + 3600, NOW).text, 'expires in 1 hour');
     assert.equal(keyExpiry(now + DAY - 1, NOW).text, 'expires in 23 hours');
