@@ -3,7 +3,6 @@
  * what admins type into input boxes, turned into request fields. No `vscode` here.
  */
 import type { AttributeMatchers, FederationRulePermissions } from '../api/types';
-import { splitList } from './inputs';
 
 /** An `https://` URL, as OIDC issuers and discovery documents are served. */
 export function checkHttpsUrl(text: string, what = 'The URL'): string | undefined {
@@ -25,16 +24,6 @@ export function checkAudience(text: string): string | undefined {
   const t = text.trim();
   if (!t) return 'An audience is required.';
   return /\s/.test(t) ? 'The audience cannot contain spaces.' : undefined;
-}
-
-/** Scope ids as the dashboard names them: `api.all.read`, `api.responses.write`. */
-const SCOPE = /^[A-Za-z0-9_*-]+(\.[A-Za-z0-9_*-]+)+$/;
-
-export function checkScopes(text: string): string | undefined {
-  const scopes = splitList(text);
-  if (!scopes.length) return 'Enter one or more scopes, e.g. api.all.read.';
-  const bad = scopes.find((s) => !SCOPE.test(s));
-  return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a scope (e.g. api.all.read).`;
 }
 
 const CLAIM = /^[A-Za-z_][\w.:/-]*$/;

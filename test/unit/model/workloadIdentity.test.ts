@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { checkScopes, parseScopes } from '../../../src/model/scopes';
 import {
-  checkAudience, checkHttpsUrl, checkMatchers, checkScopes, describePermissions, formatMatchers, parseMatchers,
+  checkAudience, checkHttpsUrl, checkMatchers, describePermissions, formatMatchers, parseMatchers,
 } from '../../../src/model/workloadIdentity';
 
 const matchersOf = (text: string) => {
@@ -65,6 +66,7 @@ describe('workload identity forms', () => {
     assert.equal(checkScopes('api.all.read, api.responses.write'), undefined);
     assert.match(checkScopes('') ?? '', /one or more/);
     assert.match(checkScopes('api.all.read, everything') ?? '', /"everything" does not look like a scope/);
+    assert.deepEqual(parseScopes(' api.all.read,api.files.write  api.all.read'), ['api.all.read', 'api.files.write']);
   });
 
   it('describes permissions in words', () => {
