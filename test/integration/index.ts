@@ -20,6 +20,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.test.ts': () => import('./commands.test'),
   'commands.project.test.ts': () => import('./commands.project.test'),
   'commands.org.test.ts': () => import('./commands.org.test'),
+  'commands.identity.test.ts': () => import('./commands.identity.test'),
+  'commands.keys.test.ts': () => import('./commands.keys.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
   'security.test.ts': () => import('./security.test'),
