@@ -99,6 +99,32 @@ describe('fake-admin-api: generator', () => {
     assert.ok(state.invites.values().some((i) => i.status === 'accepted') && state.invites.values().some((i) => i.status === 'pending'));
   });
 
+  it('generates the November 2026 additions consistently with the rest of the org', () => {
+    const state = generateOrg({ seed: 1, now: NOW });
+    const keys = [...state.projectData.values()].flatMap((d) => d.apiKeys.values());
+    const expired = keys.filter((k) => k.expires_at != null && k.expires_at <= NOW);
+    const soon = keys.filter((k) => k.expires_at != null && k.expires_at > NOW && k.expires_at <= NOW + 14 * 86_400);
+    assert.ok(expired.length && soon.length && keys.some((k) => k.expires_at === null), 'expired, expiring and never-expiring keys');
+    assert.ok(expired.some((k) => k.owner.type === 'service_account') && soon.some((k) => k.owner.type === 'service_account'), 'service-account keys expire too');
+    // An expired key was not used after it expired (its usage history stays consistent).
+    assert.ok(expired.every((k) => k.last_used_at === null || k.last_used_at < k.expires_at!));
+    const residencies = new Set(state.projects.values().map((p) => p.residency));
+    for (const r of ['JP_STORAGE_PROCESSING', 'IN_STORAGE_PROCESSING', 'AU_STORAGE_PROCESSING'] as const) assert.ok(residencies.has(r), r);
+    // Every external key a project names is registered (for EKM), plus some unused ones.
+    for (const p of state.projects.values()) if (p.external_key_id) assert.equal(state.externalKeys.get(p.external_key_id)?.purpose, 'ekm');
+    assert.ok(state.externalKeys.size >= 2);
+    assert.ok(state.externalStorage.size >= 3);
+    for (const c of state.externalStorage.values()) assert.equal(state.projects.get(c.project_id)?.status, 'active');
+    assert.equal(new Set(state.externalStorage.values().map((c) => c.project_id)).size, state.externalStorage.size, 'one configuration per project');
+    assert.ok(state.workloadIdentityProviders.size >= 2);
+    for (const p of state.workloadIdentityProviders.values()) {
+      const rules = state.federationRulesOf(p.id).values();
+      assert.ok(rules.length >= 1, `${p.id} has rules`);
+      for (const rule of rules) assert.ok(state.project(rule.project_id)?.serviceAccounts.has(rule.service_account_id), 'a rule targets an existing service account of its project');
+    }
+    assert.ok(new Set([...state.projectData.values()].map((d) => JSON.stringify(d.serviceTiers))).size >= 3, 'varied service tier settings');
+  });
+
   it('generates 10,000 users and 2,000 projects quickly', function () {
     this.timeout(20_000);
     const t0 = performance.now();

@@ -3,6 +3,7 @@
 import { generateAuditLogs, type AuditWorld } from './gen/audit-logs';
 import { DAY, GenContext, type GenOptions } from './gen/context';
 import { generateAdminKeys, generateCertificates, generateInvites, generateOrgSpendAlerts } from './gen/org-settings';
+import { assignKeyExpiry, assignNewResidencies, assignServiceTiers, generateExternalKeys, generateExternalStorage, generateWorkloadIdentity } from './gen/integrations';
 import { generateUsers } from './gen/people';
 import { generateProjects } from './gen/projects';
 import { generateRbac } from './gen/rbac';
@@ -67,6 +68,18 @@ export function generateOrg(options: GenerateOrgOptions = {}): FakeState {
   generateAdminKeys(ctx, users).forEach((x) => state.adminKeys.insert(x));
   generateCertificates(ctx, projectRecs).forEach((x) => state.certificates.insert(x));
   generateOrgSpendAlerts(ctx).forEach((x) => state.orgSpendAlerts.insert(x));
+
+  // Added with the November 2026 API; each from its own area, after everything above.
+  assignKeyExpiry(ctx, projects);
+  assignNewResidencies(ctx, projectRecs);
+  assignServiceTiers(ctx, projects);
+  generateExternalKeys(ctx, projectRecs, state.org.id).forEach((x) => state.externalKeys.insert(x));
+  generateExternalStorage(ctx, projectRecs).forEach((x) => state.externalStorage.insert(x));
+  const identity = generateWorkloadIdentity(ctx, projects);
+  for (const p of identity.providers) {
+    state.workloadIdentityProviders.insert(p);
+    identity.rules.get(p.id)!.forEach((rule) => state.federationRulesOf(p.id).insert(rule));
+  }
   const world: AuditWorld = {
     orgId: state.org.id,
     users: users.map((u) => ({ id: u.id, email: u.email })),

@@ -182,7 +182,7 @@ const TABLE: [string, (fx: Fx) => Req | Promise<Req>][] = [
   ['validate-external-storage', (fx) => ({ method: 'POST', path: `/organization/external_storage/${fx.fake.state.externalStorage.values().at(-1)!.id}/validate` })],
   ['delete-external-storage', (fx) => ({ method: 'DELETE', path: `/organization/external_storage/${fx.fake.state.externalStorage.values().at(-1)!.id}` })],
   ['list-workload-identity-providers', () => ({ method: 'GET', path: WIP })],
-  ['create-workload-identity-provider', () => ({ method: 'POST', path: WIP, body: { name: 'GitHub Actions', type: 'oidc', issuer: 'https://token.actions.githubusercontent.com', audience: 'https://github.com/acme', description: 'CI', attribute_transformations: [{ attribute: 'repo', expression: 'assertion.repository' }], verification: { type: 'uploaded_jwks', jwks: { keys: [{ kty: 'RSA', kid: 'k1', n: 'abc', e: 'AQAB' }] } } } })],
+  ['create-workload-identity-provider', () => ({ method: 'POST', path: WIP, body: { name: 'GitHub Actions', type: 'oidc', issuer: 'https://token.actions.githubusercontent.com', audience: 'https://github.com/acme-schema', description: 'CI', attribute_transformations: [{ attribute: 'repo', expression: 'assertion.repository' }], verification: { type: 'uploaded_jwks', jwks: { keys: [{ kty: 'RSA', kid: 'k1', n: 'abc', e: 'AQAB' }] } } } })],
   ['retrieve-workload-identity-provider', (fx) => ({ method: 'GET', path: `${WIP}/${wip(fx)}` })],
   ['update-workload-identity-provider', (fx) => ({ method: 'POST', path: `${WIP}/${wip(fx)}`, body: { description: null, enabled: false } })],
   ['list-workload-identity-federation-rules', (fx) => ({ method: 'GET', path: `${WIP}/${wip(fx)}/federation_rules` })],

@@ -33,7 +33,7 @@ export function generateProjects(ctx: GenContext, inputs: ProjectInputs): Genera
       created_at: createdAt,
       archived_at: archived ? createdAt + Math.floor(r.next() * (ctx.opts.anchor - createdAt)) : null,
       status: archived ? 'archived' : 'active',
-      external_key_id: r.chance(0.05) ? `ekm_${r.alnum(16)}` : null,
+      external_key_id: r.chance(0.05) ? `extkey_${r.alnum(16)}` : null,
       residency: r.pick(RESIDENCIES),
       is_default: isDefault,
     };

@@ -1,9 +1,9 @@
 // Customer-managed KMS keys (EKM). Registering a key does not reach the cloud: whether OpenAI
-// could use it is decided once, deterministically from its id, and reported by validate.
+// could use it is decided once from its id (external.ts) and reported by validate.
 import type { components } from '../../../src/api/schema';
 import { badRequest, conflict } from '../errors';
 import { listA, ordered, orderedSubset } from '../pagination';
-import { hashString } from '../rng';
+import { keyIsReachable } from '../external';
 import type { ExternalKeyRec, FakeState } from '../state';
 import { opt, req, v, type Check } from '../validate';
 import { externalKeyView } from '../views';
@@ -63,11 +63,6 @@ export const createExternalKeyBody = v.union({
 
 /** The pinned-version field of each provider: needed for psp_decryption, rejected for ekm. */
 const VERSION_FIELD = { aws: null, gcp: 'kms_key_version', azure: 'key_version', oci: 'key_version_ocid' } as const;
-
-/** About one registered key in five cannot be reached (wrong role, missing grant…). */
-export function keyIsReachable(id: string, seed: number): boolean {
-  return hashString(id, seed) % 5 !== 0;
-}
 
 function projectsUsing(state: FakeState, keyId: string): string[] {
   return state.projects.values().filter((p) => p.external_key_id === keyId).map((p) => p.id);

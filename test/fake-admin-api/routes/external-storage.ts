@@ -1,11 +1,10 @@
 // Customer-managed storage buckets, one per project. A new configuration is `pending` until
 // validated; validate then reports the bucket's health, which is decided once from the
-// configuration id (mostly validated, some degraded or unhealthy), so runs are reproducible.
+// configuration id (external.ts), so runs are reproducible.
 import type { components } from '../../../src/api/schema';
 import { conflict } from '../errors';
 import { listA, ordered, orderedSubset } from '../pagination';
-import { geographyOfRegion, regionFor } from '../regions';
-import { hashString } from '../rng';
+import { fullProvider, geographyOfRegion, storageHealth } from '../external';
 import type { ExternalStorageRec, FakeState, ProjectRec } from '../state';
 import { parseBody, req, v } from '../validate';
 import { externalStorageView } from '../views';
@@ -13,7 +12,6 @@ import { deleted, must, requireActiveProject } from './common';
 import type { RouteDef } from './types';
 
 type S = components['schemas'];
-type Provider = S['ExternalStorageConfiguration']['provider'];
 
 const text = req(v.string({ minLength: 1 }));
 
@@ -23,38 +21,7 @@ const createProvider = v.union({
   gcp: v.object({ type: req(v.enum(['gcp'] as const)), bucket: text, workload_identity_pool_id: text, workload_identity_project_number: req(v.string({ pattern: /^[0-9]{1,19}$/ })), workload_identity_provider_id: text }),
   oci: v.object({ type: req(v.enum(['oci'] as const)), bucket: text, region: text, tenancy_ocid: text }),
 });
-export type CreateStorageProvider = ReturnType<typeof createProvider>;
-
-/** Health the next validate reports: 7 in 10 validated, 1 degraded, 2 unhealthy. */
-export function storageHealth(id: string, seed: number): ExternalStorageRec['health'] {
-  const h = hashString(id, seed) % 10;
-  return h < 7 ? 'validated' : h === 7 ? 'degraded' : 'unhealthy';
-}
-
-/** What the service fills in for a bucket: its region (from the project's residency), role ids. */
-export function fullProvider(p: CreateStorageProvider, project: ProjectRec, seed: number): Provider {
-  switch (p.type) {
-    case 'aws':
-      return {
-        type: 'aws',
-        account_id: /^arn:aws:iam::(\d{12}):/.exec(p.role_arn)![1]!,
-        region: regionFor('aws', project.residency, p.bucket, seed),
-        bucket: p.bucket,
-        role_arn: p.role_arn,
-        external_id: project.id,
-      };
-    case 'azure':
-      return { ...p, region: regionFor('azure', project.residency, `${p.account_name}/${p.container}`, seed) };
-    case 'gcp':
-      return {
-        ...p,
-        region: regionFor('gcp', project.residency, p.bucket, seed),
-        audience: `//iam.googleapis.com/projects/${p.workload_identity_project_number}/locations/global/workloadIdentityPools/${p.workload_identity_pool_id}/providers/${p.workload_identity_provider_id}`,
-      };
-    case 'oci':
-      return { ...p };
-  }
-}
+type CreateStorageProvider = ReturnType<typeof createProvider>;
 
 function registerStorage(state: FakeState, project: ProjectRec, p: CreateStorageProvider): ExternalStorageRec {
   const provider = fullProvider(p, project, state.seed);

@@ -1,5 +1,5 @@
 /**
- * Every one of the 119 operations, called through the public client against
+ * Every one of the 143 operations, called through the public client against
  * the fake, in an order that creates what later steps use. Each step must
  * reach the fake's route for its operationId and get a 2xx.
  */
@@ -43,6 +43,7 @@ function usageSteps(since: () => number): Step[] {
     usage('usage-code-interpreter-sessions', (c) => c.usage.codeInterpreterSessions),
     usage('usage-file-search-calls', (c) => c.usage.fileSearchCalls),
     usage('usage-web-search-calls', (c) => c.usage.webSearchCalls),
+    usage('usage-decisions', (c) => c.usage.decisions),
   ];
 }
 
@@ -206,6 +207,64 @@ function steps(fake: () => FakeAdminApi): Step[] {
     { op: 'Getprojectspendlimit', run: (c, x) => c.projectSpendLimit.retrieve(x.project) },
     { op: 'Deleteprojectspendlimit', run: (c, x) => c.projectSpendLimit.delete(x.project) },
 
+    // November 2026 additions on the fresh project: key expiry and service tiers
+    {
+      op: 'update-project-api-key',
+      run: (c, x) => c.projectApiKeys.update(x.seeded, x.saKey, { scopes: ['api.model.read'], expires_in_seconds: 86_400 }),
+    },
+    { op: 'retrieve-project-service-tier-settings', run: (c, x) => c.serviceTierSettings.retrieve(x.project) },
+    { op: 'update-project-service-tier-settings', run: (c, x) => c.serviceTierSettings.update(x.project, { default: 'standard', enabled_tiers: ['flex'] }) },
+
+    // External keys and storage
+    { op: 'list-external-keys', run: (c) => c.externalKeys.listPage({ purpose: 'ekm' }) },
+    {
+      op: 'create-external-key',
+      run: async (c, x) =>
+        (x.externalKey = (
+          await c.externalKeys.create({
+            type: 'aws',
+            name: 'roundtrip key',
+            kms_arn: 'arn:aws:kms:us-east-1:123456789012:key/roundtrip',
+            role_arn: 'arn:aws:iam::123456789012:role/openai-kms',
+            external_id: x.project,
+          })
+        ).id),
+    },
+    { op: 'retrieve-external-key', run: (c, x) => c.externalKeys.retrieve(x.externalKey) },
+    { op: 'validate-external-key', run: (c, x) => c.externalKeys.validate(x.externalKey) },
+    { op: 'delete-external-key', run: (c, x) => c.externalKeys.delete(x.externalKey) },
+    { op: 'list-external-storage', run: (c, x) => c.externalStorage.listPage({ project_id: x.project }) },
+    {
+      op: 'create-external-storage',
+      run: async (c, x) =>
+        (x.storage = (await c.externalStorage.create({ project_id: x.project, provider: { type: 'oci', bucket: 'roundtrip', region: 'eu-frankfurt-1', tenancy_ocid: 'ocid1.tenancy.oc1..roundtrip' } })).id),
+    },
+    { op: 'retrieve-external-storage', run: (c, x) => c.externalStorage.retrieve(x.storage) },
+    { op: 'validate-external-storage', run: (c, x) => c.externalStorage.validate(x.storage) },
+    { op: 'delete-external-storage', run: (c, x) => c.externalStorage.delete(x.storage) },
+
+    // Workload identity: a provider and a rule onto the seeded project's service account
+    { op: 'list-workload-identity-providers', run: (c) => c.workloadIdentityProviders.listPage() },
+    {
+      op: 'create-workload-identity-provider',
+      run: async (c, x) =>
+        (x.provider = (await c.workloadIdentityProviders.create({ name: 'roundtrip IdP', type: 'oidc', issuer: 'https://idp.roundtrip.example', audience: 'openai' })).id),
+    },
+    { op: 'retrieve-workload-identity-provider', run: (c, x) => c.workloadIdentityProviders.retrieve(x.provider) },
+    { op: 'update-workload-identity-provider', run: (c, x) => c.workloadIdentityProviders.update(x.provider, { enabled: false }) },
+    { op: 'list-workload-identity-federation-rules', run: (c, x) => c.workloadIdentityProviders.federationRules.listPage(x.provider) },
+    {
+      op: 'create-workload-identity-federation-rule',
+      run: async (c, x) =>
+        (x.rule = (
+          await c.workloadIdentityProviders.federationRules.create(x.provider, { project_id: x.seeded, service_account_id: x.serviceAccountOfSeeded, attribute_matchers: { sub: 'repo:acme/api' } })
+        ).id),
+    },
+    { op: 'retrieve-workload-identity-federation-rule', run: (c, x) => c.workloadIdentityProviders.federationRules.retrieve(x.provider, x.rule) },
+    { op: 'update-workload-identity-federation-rule', run: (c, x) => c.workloadIdentityProviders.federationRules.update(x.provider, x.rule, { enabled: false }) },
+    { op: 'delete-workload-identity-federation-rule', run: (c, x) => c.workloadIdentityProviders.federationRules.delete(x.provider, x.rule) },
+    { op: 'delete-workload-identity-provider', run: (c, x) => c.workloadIdentityProviders.delete(x.provider) },
+
     // Tear-down operations
     { op: 'archive-project', run: (c, x) => c.projects.archive(x.project) },
     { op: 'delete-group', run: (c, x) => c.groups.delete(x.group) },
@@ -227,10 +286,13 @@ describe('api round trip: every operation against the fake Admin API', () => {
       ?? state.users.values().find((u) => u.role === 'reader')!.id;
     const seeded = state.projects.values().find((p) => {
       const data = state.project(p.id)!;
-      return p.status === 'active' && data.rateLimits.size > 0 && data.apiKeys.values().some((k) => k.owner.type === 'user');
+      return p.status === 'active' && data.rateLimits.size > 0 && data.serviceAccounts.size > 0 && data.apiKeys.values().some((k) => k.owner.type === 'user');
     })!;
     x.seeded = seeded.id;
     x.userKey = state.project(seeded.id)!.apiKeys.values().find((k) => k.owner.type === 'user')!.id;
+    const sa = state.project(seeded.id)!.serviceAccounts.values()[0];
+    x.serviceAccountOfSeeded = sa?.id ?? '';
+    x.saKey = state.project(seeded.id)!.apiKeys.values().find((k) => k.owner.type === 'service_account')?.id ?? x.userKey;
   });
 
   it('the step list names every YAML operation exactly once', () => {
@@ -253,8 +315,8 @@ describe('api round trip: every operation against the fake Admin API', () => {
     });
   }
 
-  it('all 119 operations round-tripped', () => {
+  it('all 143 operations round-tripped', () => {
     assert.deepEqual(all.map((s) => s.op).filter((op) => !passed.has(op)), []);
-    assert.equal(passed.size, 119);
+    assert.equal(passed.size, 143);
   });
 });
