@@ -25,15 +25,17 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 /**
  * A duration in the one unit that matters for rotating a key: days (not weeks or months, so
  * "12 days" never reads as "1 week"), hours and minutes when under a day, years beyond one.
- * Rounded to the nearest unit, so a key just given 30 days reads "30 days", not "29 days"; but
- * never up into the next unit ("59 minutes", not "60 minutes").
+ * Rounded to the nearest unit, so a key just given 30 days reads "30 days", not "29 days"; a value
+ * that rounds to a whole next unit says so ("1 hour", not "60 minutes").
  */
 function span(seconds: number): string {
-  const within = (unit: number, max: number) => Math.min(max, Math.max(1, Math.round(seconds / unit)));
-  if (seconds < HOUR) return plural(within(MINUTE, 59), 'minute');
-  if (seconds < DAY) return plural(within(HOUR, 23), 'hour');
-  if (seconds < YEAR) return plural(within(DAY, 364), 'day');
-  return plural(within(YEAR, Infinity), 'year');
+  const minutes = Math.round(seconds / MINUTE);
+  if (minutes < 60) return plural(Math.max(1, minutes), 'minute');
+  const hours = Math.round(seconds / HOUR);
+  if (hours < 24) return plural(hours, 'hour');
+  const days = Math.round(seconds / DAY);
+  if (days < 365) return plural(days, 'day');
+  return plural(Math.round(seconds / YEAR), 'year');
 }
 
 /** `expiresAt` in Unix seconds as the API gives it; null or absent means the key never expires. */

@@ -16,7 +16,8 @@ describe('API key expiry', () => {
     assert.equal(keyExpiry(now + 12 * DAY + 11 * 3600, NOW).text, 'expires in 12 days');
     assert.equal(keyExpiry(now + 12 * DAY + 13 * 3600, NOW).text, 'expires in 13 days');
     assert.equal(keyExpiry(now + 364 * DAY, NOW).text, 'expires in 364 days');
-    assert.equal(keyExpiry(now + 365 * DAY - 1, NOW).text, 'expires in 364 days');
+    assert.equal(keyExpiry(now + 364 * DAY + 11 * 3600, NOW).text, 'expires in 364 days');
+    assert.equal(keyExpiry(now + 365 * DAY - 2, NOW).text, 'expires in 1 year');
     assert.equal(keyExpiry(now + 365 * DAY, NOW).text, 'expires in 1 year');
   });
 
@@ -39,13 +40,15 @@ describe('API key expiry', () => {
     assert.deepEqual(keyExpiry(now + 1, NOW), { state: 'soon', text: 'expires in less than a minute' });
   });
 
-  it('switches units at the exact boundaries', () => {
+  it('rounds within a unit, and moves up a unit when it rounds to a whole one', () => {
     assert.equal(keyExpiry(now + 60, NOW).text, 'expires in 1 minute');
     assert.equal(keyExpiry(now + 89, NOW).text, 'expires in 1 minute');
     assert.equal(keyExpiry(now + 90, NOW).text, 'expires in 2 minutes');
-    assert.equal(keyExpiry(now + 3599, NOW).text, 'expires in 59 minutes');
+    assert.equal(keyExpiry(now + 59 * 60 + 29, NOW).text, 'expires in 59 minutes');
+    assert.equal(keyExpiry(now + 3599, NOW).text, 'expires in 1 hour');
     assert.equal(keyExpiry(now + 3600, NOW).text, 'expires in 1 hour');
-    assert.equal(keyExpiry(now + DAY - 1, NOW).text, 'expires in 23 hours');
+    assert.equal(keyExpiry(now + 23 * 3600 + 29 * 60, NOW).text, 'expires in 23 hours');
+    assert.equal(keyExpiry(now + DAY - 1, NOW).text, 'expires in 1 day');
     assert.equal(keyExpiry(now + DAY, NOW).text, 'expires in 1 day');
     assert.equal(keyExpiry(now + 2 * DAY, NOW).text, 'expires in 2 days');
   });
