@@ -112,7 +112,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
         progress: `Adding a federation rule to ${q(p.name)}…`,
         call: (c) => c.workloadIdentityProviders.federationRules.create(p.id, body),
         refresh: () => [providerFolderId(p.id)],
-        done: (r) => `Added federation rule ${q(ruleName(r))}: tokens of ${q(p.name)} act as ${q(account.name || account.id)}`,
+        done: (r) => `Added federation rule ${q(ruleName(r))} for ${q(account.name || account.id)}`,
       });
     }),
 
