@@ -13,7 +13,8 @@ interface Bucket {
 }
 
 const GROUPS: Record<string, string[]> = {
-  completions: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'],
+  completions: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'],
+  decisions: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'],
   embeddings: ['project_id', 'user_id', 'api_key_id', 'model'],
   moderations: ['project_id', 'user_id', 'api_key_id', 'model'],
   images: ['project_id', 'user_id', 'api_key_id', 'model', 'size', 'source'],
@@ -22,7 +23,7 @@ const GROUPS: Record<string, string[]> = {
   vector_stores: ['project_id'],
   code_interpreter_sessions: ['project_id'],
   file_search_calls: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
-  web_search_calls: ['project_id', 'user_id', 'api_key_id', 'model', 'context_level'],
+  web_search_calls: ['project_id', 'user_id', 'api_key_id', 'model', 'context_level', 'api_source'],
 };
 
 /** Sums every numeric field of a bucket's results. */
@@ -87,9 +88,36 @@ describe('fake-admin-api: usage and costs', () => {
     assert.ok(minutes.some((m) => m.results.length === 0) || minutes.every((m) => m.results.length === 1));
   });
 
-  it('completions fields are internally consistent (input = cached + cache write + uncached = text + audio + image parts)', async () => {
-    for (const b of (await usage('completions', { group_by: ['model'] })).data) {
-      for (const r of b.results as Record<string, number>[]) {
+  it('decisions: 1h buckets add up to their day; the batch filter and group agree', async () => {
+    const day = daysAgo(2);
+    const daily = (await usage('decisions', { start_time: day, end_time: day + 86_400, limit: 1, group_by: ['model', 'api_source'] })).data;
+    const hourly = (await usage('decisions', { start_time: day, end_time: day + 86_400, bucket_width: '1h', limit: 24, group_by: ['model', 'api_source'] })).data;
+    assert.ok(daily[0]!.results.length > 0, 'the org has Decisions usage that day');
+    assert.deepEqual(sumBuckets(hourly), totals(daily[0]!));
+    const batchGroup = (await usage('decisions', { group_by: 'batch' })).data.map((b) => (b.results.find((r) => r.batch === true)?.num_model_requests ?? 0) as number);
+    const batchOnly = (await usage('decisions', { batch: true })).data.map((b) => (b.results[0]?.num_model_requests ?? 0) as number);
+    assert.deepEqual(batchOnly, batchGroup);
+    assert.ok(batchOnly.some((n) => n > 0));
+  });
+
+  it('api_source groups are agents_api or unlabeled, and both occur (completions, web search, decisions, costs)', async () => {
+    for (const kind of ['completions', 'web_search_calls', 'decisions']) {
+      const sources = new Set((await usage(kind, { group_by: 'api_source' })).data.flatMap((b) => b.results.map((r) => r.api_source)));
+      assert.deepEqual([...sources].sort(), ['agents_api', 'unlabeled'], kind);
+    }
+    const costs = await ok<{ data: Bucket[] }>(fake, 'GET', '/organization/costs', { query: { start_time: start, end_time: end, limit: 14, group_by: 'api_source' } });
+    assert.deepEqual([...new Set(costs.data.flatMap((b) => b.results.map((r) => r.api_source)))].sort(), ['agents_api', 'unlabeled']);
+  });
+
+  it('completions and decisions fields are internally consistent (input = cached + cache write + uncached = text + audio + image parts; cache write = 30m + 12h)', async () => {
+    const results = [
+      ...(await usage('completions', { group_by: ['model'] })).data,
+      ...(await usage('decisions', { group_by: ['model'] })).data,
+    ].flatMap((b) => b.results as Record<string, number>[]);
+    assert.ok(results.some((r) => r.input_cache_write_12h_tokens! > 0), 'some streams write 12-hour cache entries');
+    for (const b of [{ results }]) {
+      for (const r of b.results) {
+        assert.equal(r.input_cache_write_tokens, r.input_cache_write_30m_tokens! + r.input_cache_write_12h_tokens!);
         assert.equal(r.input_tokens, r.input_cached_tokens! + r.input_cache_write_tokens! + r.input_uncached_tokens!);
         assert.equal(r.input_uncached_tokens, r.input_text_tokens! + r.input_audio_tokens! + r.input_image_tokens!);
         assert.equal(r.input_cached_tokens, r.input_cached_text_tokens! + r.input_cached_audio_tokens! + r.input_cached_image_tokens!);
@@ -172,6 +200,25 @@ describe('fake-admin-api: usage and costs', () => {
       assert.equal((r.amount as { currency: string }).currency, 'usd');
       assert.equal(typeof r.quantity, 'number');
     }
+    // user_id and api_source group like the rest (null when not grouped), and sum to the total.
+    for (const groupBy of [['user_id'], ['api_source'], ['user_id', 'api_source', 'project_id']]) {
+      const g = (await costs({ group_by: groupBy })).data;
+      plain.forEach((b, i) => assert.ok(Math.abs(amount(b) - amount(g[i]!)) < 1e-6, `group_by=${groupBy.join(',')} bucket ${i}`));
+      const users = new Set(g.flatMap((b) => b.results.map((r) => r.user_id)));
+      if (groupBy.includes('user_id')) assert.ok([...users].some((u) => u !== null && fake.state.users.has(u as string)) && users.has(null), 'user-owned and project-level costs');
+      else assert.deepEqual([...users], [null]);
+    }
+    for (const r of plain.flatMap((b) => b.results)) assert.deepEqual([r.user_id, r.api_source], [null, null]);
+    // line_items keeps exactly the named line items.
+    const lines = [...new Set(byLine.flatMap((b) => b.results.map((r) => r.line_item as string)))].slice(0, 2);
+    const onlyLines = (await costs({ line_items: lines, group_by: 'line_item' })).data;
+    assert.ok(onlyLines.some((b) => b.results.length > 0));
+    onlyLines.forEach((b, i) => {
+      assert.ok(b.results.every((r) => lines.includes(r.line_item as string)));
+      const expected = byLine[i]!.results.filter((r) => lines.includes(r.line_item as string)).reduce((sum, r) => sum + (r.amount as { value: number }).value, 0);
+      assert.ok(Math.abs(amount(b) - expected) < 1e-6);
+    });
+    assert.ok(byLine.some((b) => b.results.some((r) => String(r.line_item).includes('decisions'))), 'Decisions usage is priced');
     assert.equal((await call(fake, 'GET', '/organization/costs', { query: { start_time: start, bucket_width: '1h' } })).json.error.param, 'bucket_width');
     assert.equal((await call(fake, 'GET', '/organization/costs', { query: { start_time: start, limit: 181 } })).json.error.param, 'limit');
     assert.equal((await call(fake, 'GET', '/organization/costs', { query: { start_time: start } })).json.data.length, 7);

@@ -47,9 +47,17 @@ describe('fake-admin-api: writes', () => {
     assert.ok(!listed.some((k) => k.id === key.id));
   });
 
-  it('a service-account key cannot be deleted on its own (400)', async () => {
-    const key = fake.state.project(project)!.apiKeys.values().find((k) => k.owner.type === 'service_account')!;
-    assert.equal((await call(fake, 'DELETE', `${P()}/api_keys/${key.id}`)).status, 400);
+  it('a service-account key can be deleted on its own; the account and its other keys stay (November spec)', async () => {
+    const account = await ok(fake, 'POST', `${P()}/service_accounts`, { body: { name: 'two keys' } });
+    const second = await ok(fake, 'POST', `${P()}/service_accounts/${account.id}/api_keys`, { body: { name: 'second' } });
+    const del = await ok(fake, 'DELETE', `${P()}/api_keys/${account.api_key.id}`);
+    assert.deepEqual(del, { id: account.api_key.id, object: 'organization.project.api_key.deleted', deleted: true });
+    assert.equal((await call(fake, 'GET', `${P()}/api_keys/${account.api_key.id}`)).status, 404);
+    assert.equal((await ok(fake, 'GET', `${P()}/service_accounts/${account.id}`)).id, account.id);
+    assert.equal((await ok(fake, 'GET', `${P()}/api_keys/${second.id}`)).owner.service_account.id, account.id);
+    // The deleted key's secret stops being a credential (a project key gets 403, an unknown one 401).
+    assert.equal((await call(fake, 'GET', '/organization/projects', { key: account.api_key.value })).status, 401);
+    assert.equal((await call(fake, 'GET', '/organization/projects', { key: second.value })).status, 403);
   });
 
   it('a new service account returns api_key.value exactly once; it never appears again', async () => {

@@ -1,6 +1,5 @@
 // Project API keys (list/retrieve/update/delete; keys are created in the dashboard or through a
 // service account).
-import { badRequest } from '../errors';
 import { listA, orderedSubset } from '../pagination';
 import { opt, parseBody, requireSome, v } from '../validate';
 import { deleted, must, requireActiveProject, requireProject } from './common';
@@ -60,9 +59,8 @@ export const apiKeyRoutes: RouteDef[] = [
     handler: ({ state, params }) => {
       const { data } = requireActiveProject(state, params.project_id!);
       const key = must(data.apiKeys, params.api_key_id!, 'API key', 'api_key_id');
-      if (key.owner.type === 'service_account') {
-        throw badRequest('API keys that belong to a service account cannot be deleted directly; delete the service account instead.', 'api_key_id', 'service_account_key');
-      }
+      // Since the November 2026 spec a service account's key can go on its own; the account and
+      // its other keys stay. The 400 left is the archived project's.
       data.apiKeys.delete(key.id);
       state.revokeKey(key.id);
       state.audit('api_key.deleted', { id: key.id }, { project: params.project_id, resource: key.id });
