@@ -127,4 +127,32 @@ describe('workload identity', () => {
       // Not through shot(): that waits for hovers to close.
       await screenshot(page, join('e2e', 'wif-15-rule-tooltip-dark'));
     }));
+
+  it('shows external keys and storage, a project\'s key expiry and service tier (light)', () =>
+    withVSCode({ theme: 'light', key: 'sk-admin-demo', viewport: { width: 1400, height: 1150 } }, async ({ vs, fake, shot }) => {
+      // A project whose keys expire later, soon and never, seen as a person would open it.
+      const project = await apiPost(fake, '/organization/projects', { name: 'Expiry Demo' });
+      const accounts = [['later-bot', 12 * 86400], ['soon-bot', 2 * 86400], ['forever-bot', undefined]];
+      for (const [name, seconds] of accounts) {
+        await apiPost(fake, `/organization/projects/${project.id}/service_accounts`, { name, ...(seconds ? { expires_in_seconds: seconds } : {}) });
+      }
+      await vs.openContainer();
+      await row(vs, 'Projects').click(); // collapse the long project list
+      await row(vs, 'External Keys').click();
+      await row(vs, 'External Storage').click();
+      await vs.treeItems().filter({ hasText: /· (pending|validated|degraded|unhealthy) ·|^(pending|validated|degraded|unhealthy)/ }).first().waitFor({ state: 'visible' }).catch(() => undefined);
+      await shot('external-keys-storage-light');
+      await row(vs, 'External Keys').click();
+      await row(vs, 'External Storage').click();
+
+      await row(vs, 'Projects').click();
+      await row(vs, 'Expiry Demo').click();
+      await row(vs, 'API Keys').click();
+      await vs.treeItems().filter({ hasText: 'expires in 12 days' }).first().waitFor({ state: 'visible' });
+      await vs.treeItems().filter({ hasText: 'expires in 2 days' }).first().waitFor({ state: 'visible' });
+      await vs.treeItems().filter({ hasText: 'never expires' }).first().waitFor({ state: 'visible' });
+      await row(vs, 'Service Tier').click();
+      await vs.treeItems().filter({ hasText: /^Default: / }).first().waitFor({ state: 'visible' });
+      await shot('project-key-expiry-service-tier-light');
+    }));
 });

@@ -35,10 +35,10 @@ describe('API key expiry in the tree', function () {
     await vscode.commands.executeCommand('openaiAdmin.refresh');
     const shown = new Map((await rows(`projects/${p.id}/apiKeys`)).map((r) => [r.id.split('/').pop(), r]));
     const expect: Array<[typeof never, RegExp, unknown]> = [
-      [never, / · never expires · /, 'key'],
-      [later, / · expires in 12 days · /, 'key'],
-      [soon, / · expires in 3 days · /, ['warning', 'list.warningForeground']],
-      [gone, / · expired just now · /, ['warning', 'list.errorForeground']],
+      [never, /^never expires · /, 'key'],
+      [later, /^expires in 12 days · /, 'key'],
+      [soon, /^expires in 3 days · /, ['warning', 'list.warningForeground']],
+      [gone, /^expired just now · /, ['warning', 'list.errorForeground']],
     ];
     for (const [sa, text, icon] of expect) {
       const row = shown.get(sa.api_key.id);
@@ -52,7 +52,7 @@ describe('API key expiry in the tree', function () {
     assert.match(shown.get(gone.api_key.id)!.contextValue ?? '', /\bexpired\b/);
     // The same rows under the owning service account.
     const under = await rows(`projects/${p.id}/serviceAccounts/${later.id}`);
-    assert.match(under[0]!.description ?? '', / · expires in 12 days · /);
+    assert.match(under[0]!.description ?? '', /^expires in 12 days · /);
   });
 
   it('shows the generated organization\'s expired, expiring and never-expiring keys as the API dates them', async () => {
@@ -90,7 +90,7 @@ describe('commands: API keys and service account keys with expiry', function () 
     const sent = await onlyWrite('POST', `/organization/projects/${p.id}/service_accounts`);
     assert.deepEqual(sent.body, { name, expires_in_seconds: 90 * DAY });
     const [keyRow] = await rows(`projects/${p.id}/apiKeys`);
-    assert.match(keyRow!.description ?? '', / · expires in 90 days · /);
+    assert.match(keyRow!.description ?? '', /^expires in 90 days · /);
   });
 
   it('Create Service Account takes a custom number of days, refusing more than 365', async () => {
@@ -151,7 +151,7 @@ describe('commands: API keys and service account keys with expiry', function () 
     const k = await keyOf(p.id, sa.api_key.id);
     assert.ok(k.expires_at && Math.abs(k.expires_at - (Date.now() / 1000 + 365 * DAY)) < 120, `expires_at ${k.expires_at}`);
     const shown = (await rows(`projects/${p.id}/apiKeys`)).find((r) => r.id === row.id)!;
-    assert.match(shown.description ?? '', / · expires in 1 year · /, 'the API keys folder was not refreshed');
+    assert.match(shown.description ?? '', /^expires in 1 year · /, 'the API keys folder was not refreshed');
 
     await fake.clearRequests();
     await run('openaiAdmin.projectApiKey.edit', [{ pick: 'Custom scopes…' }, { input: 'api.responses.write, api.files.read' }, { pick: 'Keep the current expiry' }], row);

@@ -93,7 +93,8 @@ export function apiKeyNode(k: ProjectApiKey): NodeSpec {
   return {
     key: k.id,
     label: k.name || k.redacted_value,
-    description: `${k.redacted_value} · ${expiry.text} · ${apiKeyOwner(k)} · last used ${relativeTime(k.last_used_at)}`,
+    // Expiry first: it is what needs acting on, and it stays visible in a narrow side bar.
+    description: `${expiry.text} · ${k.redacted_value} · ${apiKeyOwner(k)} · last used ${relativeTime(k.last_used_at)}`,
     // Expired and soon-to-expire keys stand out: whatever uses them stops working.
     icon: expiry.state === 'expired' ? ['warning', 'list.errorForeground'] : expiry.state === 'soon' ? ['warning', 'list.warningForeground'] : 'key',
     tooltip: [
