@@ -58,6 +58,26 @@ export type ProjectDataRetention = Schemas['ProjectDataRetention'];
 export type ProjectSpendAlert = Schemas['ProjectSpendAlert'];
 export type ProjectSpendLimit = Schemas['ProjectSpendLimitResource'];
 export type SpendAlertCreateRequest = Schemas['CreateSpendAlertBody'];
+export type ProjectApiKeyUpdateRequest = Schemas['UpdateProjectApiKeyBody'];
+export type ProjectServiceTierSettings = Schemas['ProjectServiceTierSettings'];
+export type ProjectServiceTierSettingsUpdate = Schemas['UpdateProjectServiceTierSettingsBody'];
+export type ProjectOptionalServiceTier = Schemas['ProjectOptionalServiceTier'];
+
+// External keys and storage, workload identity
+export type ExternalKey = Schemas['ExternalKey'];
+export type ExternalKeyPurpose = Schemas['ExternalKeyPurpose'];
+export type ExternalKeyCreateRequest = Schemas['CreateExternalKeyBody'];
+export type ExternalStorage = Schemas['ExternalStorageConfiguration'];
+export type ExternalStorageCreateRequest = Schemas['CreateExternalStorageBody'];
+export type WorkloadIdentityProvider = Schemas['WorkloadIdentityProvider'];
+export type WorkloadIdentityProviderCreateRequest = Schemas['CreateWorkloadIdentityProviderBody'];
+export type WorkloadIdentityProviderUpdateRequest = Schemas['UpdateWorkloadIdentityProviderBody'];
+export type WorkloadIdentityVerification = Schemas['WorkloadIdentityProviderVerification'];
+export type FederationRule = Schemas['WorkloadIdentityFederationRule'];
+export type FederationRuleCreateRequest = Schemas['CreateWorkloadIdentityFederationRuleBody'];
+export type FederationRuleUpdateRequest = Schemas['UpdateWorkloadIdentityFederationRuleBody'];
+export type FederationRulePermissions = Schemas['WorkloadIdentityFederationRulePermissions'];
+export type AttributeMatchers = Schemas['WorkloadIdentityFederationRuleAttributeMatchers'];
 
 // Usage and costs
 export type UsageBucket = Schemas['UsageTimeBucket'];

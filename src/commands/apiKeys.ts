@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import type { ProjectApiKey } from '../api';
+import type { ProjectApiKey, ProjectApiKeyUpdateRequest } from '../api';
+import { keyExpiry } from '../model/expiry';
 import { relativeTime } from '../model/format';
 import { askModal } from '../notify';
+import { checkScopes, parseScopes } from '../model/scopes';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
-import { q, runWrite } from './run';
+import { askExpiry, expiryPhrase } from './expiryPick';
+import { pickOne } from './pickers';
+import { ask, q, runWrite } from './run';
 import { deleteServiceAccount } from './serviceAccounts';
 import { folderIn, projectRowOf, type ProjectRef } from './targets';
 
@@ -48,12 +52,67 @@ export async function deleteProjectApiKey(ctx: CommandContext, project: ProjectR
   });
 }
 
+type ScopeChoice = 'keep' | 'all' | 'read' | 'custom';
+
+/** New scopes for a key, or 'keep'. The API does not report a key's current scopes, so none is marked. */
+async function askScopes(title: string): Promise<string[] | 'keep' | undefined> {
+  const choice = await pickOne<ScopeChoice>(title, [
+    { label: 'Keep the current scopes', value: 'keep' },
+    { label: 'All permissions', value: 'all', detail: "Removes the key's own restrictions (owner roles still apply)." },
+    { label: 'Read only', value: 'read', detail: 'api.all.read' },
+    { label: 'Custom scopes…', value: 'custom', detail: 'Type the scope ids, e.g. api.responses.write' },
+  ], { placeholder: 'What may requests with this key do?' });
+  if (!choice) return undefined;
+  if (choice === 'keep') return 'keep';
+  if (choice === 'all') return [];
+  if (choice === 'read') return ['api.all.read'];
+  const text = await ask(title, 'Scopes, separated by commas', { placeHolder: 'api.responses.write, api.files.read', validateInput: checkScopes });
+  return text ? parseScopes(text) : undefined;
+}
+
+/**
+ * Changes a key's scopes and/or expiry. The API takes an expiry as seconds from now (1 to 365
+ * days) and never `null`, so an expiry can be moved but not removed; nothing is offered that the
+ * API would refuse. Choosing to keep both sends nothing.
+ */
+export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef, k: ProjectApiKey) {
+  const name = k.name || k.redacted_value;
+  const title = `Edit API Key ${q(name)}`;
+  const scopes = await askScopes(title);
+  if (scopes === undefined) return undefined;
+  const expiry = await askExpiry(title, { keep: keyExpiry(k.expires_at).text });
+  if (!expiry) return undefined;
+  const body: Partial<ProjectApiKeyUpdateRequest> = {
+    ...(scopes === 'keep' ? {} : { scopes }),
+    ...(expiry.kind === 'in' ? { expires_in_seconds: expiry.seconds } : {}),
+  };
+  if (!Object.keys(body).length) {
+    void vscode.window.setStatusBarMessage(`API key ${q(name)} left as it was`, 5000);
+    return undefined;
+  }
+  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
+  const changed = [scopes === 'keep' ? undefined : scopes.length ? `scopes ${scopes.join(', ')}` : 'all permissions',
+    expiry.kind === 'in' ? expiryPhrase(expiry) : undefined].filter(Boolean).join(', ');
+  return runWrite(ctx, {
+    progress: `Updating API key ${q(name)}…`,
+    call: (c) => c.projectApiKeys.update(project.id, k.id, body as ProjectApiKeyUpdateRequest),
+    // A service account's keys are listed under the account too.
+    refresh: () => [folderIn(project, 'apiKeys'), ...(account?.id ? [`${folderIn(project, 'serviceAccounts')}/${account.id}`] : [])],
+    done: () => `Updated API key ${q(name)}: ${changed}`,
+  });
+}
+
 export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.projectApiKey.delete', async (node?: TreeNode) => {
       const key = await projectRowOf<ProjectApiKey>(ctx, node, 'projectApiKey', 'apiKeys', 'Delete API Key', 'Type to search API keys by name or id');
       if (!key) return undefined;
       return deleteProjectApiKey(ctx, key.project, key.data);
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.projectApiKey.edit', async (node?: TreeNode) => {
+      const key = await projectRowOf<ProjectApiKey>(ctx, node, 'projectApiKey', 'apiKeys', 'Edit API Key', 'Type to search API keys by name or id');
+      return key && editProjectApiKey(ctx, key.project, key.data);
     }),
   ];
 }

@@ -6,6 +6,9 @@ import { registerApiKeyCommands } from './apiKeys';
 import { registerCertificateCommands } from './certificates';
 import type { CommandContext } from './context';
 import { registerDataRetentionCommands } from './dataRetention';
+import { registerExternalKeyCommands } from './externalKeys';
+import { registerExternalStorageCommands } from './externalStorage';
+import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
@@ -17,7 +20,9 @@ import { registerRateLimitCommands } from './rateLimits';
 import { registerRoleAssignmentCommands } from './roleAssignments';
 import { registerRoleCommands } from './roles';
 import { registerServiceAccountCommands } from './serviceAccounts';
+import { registerServiceTierCommands } from './serviceTier';
 import { registerSpendCommands } from './spend';
+import { registerWorkloadIdentityProviderCommands } from './workloadIdentityProviders';
 
 export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -37,5 +42,10 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerCertificateCommands(ctx),
     ...registerDataRetentionCommands(ctx),
     ...registerAdminKeyCommands(ctx),
+    ...registerWorkloadIdentityProviderCommands(ctx),
+    ...registerFederationRuleCommands(ctx),
+    ...registerExternalKeyCommands(ctx),
+    ...registerExternalStorageCommands(ctx),
+    ...registerServiceTierCommands(ctx),
   ];
 }

@@ -21,4 +21,9 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.certificate.upload', 'openaiAdmin.certificate.rename', 'openaiAdmin.certificate.activate', 'openaiAdmin.certificate.deactivate',
   'openaiAdmin.certificate.delete',
   'openaiAdmin.dataRetention.edit', 'openaiAdmin.adminKey.create',
+  'openaiAdmin.projectApiKey.edit', 'openaiAdmin.serviceAccount.createApiKey', 'openaiAdmin.serviceTier.edit',
+  'openaiAdmin.workloadIdentityProvider.create', 'openaiAdmin.workloadIdentityProvider.edit', 'openaiAdmin.workloadIdentityProvider.delete',
+  'openaiAdmin.federationRule.create', 'openaiAdmin.federationRule.edit', 'openaiAdmin.federationRule.delete',
+  'openaiAdmin.externalKey.create', 'openaiAdmin.externalKey.validate', 'openaiAdmin.externalKey.delete',
+  'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
 ] as const;

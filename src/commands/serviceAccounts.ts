@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
+import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse, ServiceAccountApiKey } from '../api';
 import { notify } from '../notify';
 import { describeError } from '../tree/describeError';
 import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { showSecretOnce } from './oneTimeSecret';
+import { askExpiry, expiryPhrase, type ExpiryChoice } from './expiryPick';
 import { pickOne, PROJECT_ROLES } from './pickers';
 import { ask, q, required, runWrite } from './run';
 import { folderIn, projectRefOf, projectRowOf, type ProjectRef } from './targets';
@@ -40,13 +41,14 @@ export function deleteServiceAccount(ctx: CommandContext, project: ProjectRef, a
  * log before anything can print it, shown once, forgotten after, never returned.
  */
 export async function createServiceAccount(
-  ctx: CommandContext, project: ProjectRef, name: string, role: 'member' | 'owner', failure?: 'notify' | 'throw',
+  ctx: CommandContext, project: ProjectRef, name: string, role: 'member' | 'owner', failure?: 'notify' | 'throw', expiresInSeconds?: number,
 ): Promise<CreatedServiceAccount | undefined> {
   const created = await runWrite(ctx, {
     failure,
     progress: `Creating service account ${q(name)}…`,
     call: async (c) => {
-      const account = await c.serviceAccounts.create(project.id, { name });
+      // Left out, the key does not expire (unless a policy says otherwise).
+      const account = await c.serviceAccounts.create(project.id, { name, ...(expiresInSeconds === undefined ? {} : { expires_in_seconds: expiresInSeconds }) });
       // Registered before anything else runs, so no later log line can carry it.
       ctx.log.protectSecret(account.api_key?.value);
       // The API creates members only. A failed promotion must not lose the one-time key, so it is reported after the key is shown.
@@ -87,6 +89,35 @@ function serviceAccountOf(ctx: CommandContext, node: TreeNode | undefined, title
   return projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', title, 'Type to search service accounts by name or id');
 }
 
+/** What the key command hands back: never the secret. */
+export type CreatedServiceAccountKey = Omit<ServiceAccountApiKey, 'value'>;
+
+/** Creates another API key for a service account and shows its secret once, as account creation does. */
+export async function createServiceAccountKey(
+  ctx: CommandContext, project: ProjectRef, account: { id: string; name?: string | null }, name: string, expiry: ExpiryChoice,
+): Promise<CreatedServiceAccountKey | undefined> {
+  const accountName = account.name || account.id;
+  const key = await runWrite(ctx, {
+    progress: `Creating API key ${q(name)} for service account ${q(accountName)}…`,
+    call: async (c) => {
+      const created = await c.serviceAccounts.apiKeys.create(project.id, account.id, { name, ...(expiry.kind === 'in' ? { expires_in_seconds: expiry.seconds } : {}) });
+      // Registered before anything else runs, so no later log line can carry it.
+      ctx.log.protectSecret(created.value);
+      return created;
+    },
+    // The project's keys list it, and so does the account's own row.
+    refresh: () => [folderIn(project, 'apiKeys'), `${folderIn(project, 'serviceAccounts')}/${account.id}`],
+    done: (k) => `Created API key ${q(k.name)} for service account ${q(accountName)}`,
+  });
+  if (!key) return undefined;
+  const { value, ...rest } = key;
+  await showSecretOnce(
+    `API key ${q(key.name)} was created for service account ${q(accountName)} in ${q(project.name)} (${expiryPhrase(expiry)}). Copy it now: it will not be shown again.`,
+    value, 'if you lose it, create a new key.', 'Copied the new API key');
+  ctx.log.forgetSecret(value);
+  return rest;
+}
+
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.create', async (node?: TreeNode): Promise<CreatedServiceAccount | undefined> => {
@@ -97,8 +128,22 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       if (!name) return undefined;
       const role = await pickOne(`Role of ${q(name)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role of the service account' });
       if (!role) return undefined;
+      const expiry = await askExpiry(`Expiry of the API key of ${q(name)}`, { never: true });
+      if (!expiry) return undefined;
 
-      return createServiceAccount(ctx, project, name, role);
+      return createServiceAccount(ctx, project, name, role, undefined, expiry.kind === 'in' ? expiry.seconds : undefined);
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.serviceAccount.createApiKey', async (node?: TreeNode): Promise<CreatedServiceAccountKey | undefined> => {
+      const title = 'Create API Key';
+      const sa = await serviceAccountOf(ctx, node, title);
+      if (!sa) return undefined;
+      const accountName = sa.data.name || sa.data.id;
+      const name = await ask(title, `Name of the new API key for service account ${q(accountName)}`, { validateInput: required('A name') });
+      if (!name) return undefined;
+      const expiry = await askExpiry(`Expiry of API key ${q(name)}`, { never: true });
+      if (!expiry) return undefined;
+      return createServiceAccountKey(ctx, sa.project, sa.data, name, expiry);
     }),
 
     vscode.commands.registerCommand('openaiAdmin.serviceAccount.changeRole', async (node?: TreeNode) => {

@@ -116,7 +116,7 @@ describe('commands: service accounts', function () {
     await fake.clearRequests();
     const name = uniqueName('ci bot');
 
-    const { result, user } = await run('openaiAdmin.serviceAccount.create', [{ input: name }, { pick: 'Member' }, { info: 'Copy Key' }], folder);
+    const { result, user } = await run('openaiAdmin.serviceAccount.create', [{ input: name }, { pick: 'Member' }, { pick: 'No expiry' }, { info: 'Copy Key' }], folder);
     const sent = await onlyWrite('POST', `/organization/projects/${p.id}/service_accounts`);
     assert.deepEqual(sent.body, { name });
     const sa = (await fakeState()).projectData[p.id].serviceAccounts.find((s) => s.name === name);
@@ -151,7 +151,7 @@ describe('commands: service accounts', function () {
     await fake.clearRequests();
     await vscode.env.clipboard.writeText('unchanged');
     const name = uniqueName('deployer');
-    const { result } = await run('openaiAdmin.serviceAccount.create', [{ search: p.id }, { input: name }, { pick: 'Owner' }, { info: undefined }]);
+    const { result } = await run('openaiAdmin.serviceAccount.create', [{ search: p.id }, { input: name }, { pick: 'Owner' }, { pick: 'No expiry' }, { info: undefined }]);
     const w = await writes();
     assert.deepEqual(w.map((r) => `${r.method} ${r.path}`), [
       `POST /organization/projects/${p.id}/service_accounts`,
@@ -168,7 +168,7 @@ describe('commands: service accounts', function () {
     const folder = await freshNode(`projects/${p.id}/serviceAccounts`);
     await fake.setFaults([{ method: 'POST', path: '/service_accounts/[^/]+$', kind: 'status', status: 400 }]);
     await fake.clearRequests();
-    const { user } = await run('openaiAdmin.serviceAccount.create', [{ input: uniqueName('half') }, { pick: 'Owner' }, { info: undefined }], folder);
+    const { user } = await run('openaiAdmin.serviceAccount.create', [{ input: uniqueName('half') }, { pick: 'Owner' }, { pick: 'No expiry' }, { info: undefined }], folder);
     assert.equal(user.of('info').length, 1, 'the one-time key was not shown');
     assert.equal(user.errors.length, 1);
     assert.match(user.errors[0], /making it owner failed: 400 Injected error 400/);

@@ -9,15 +9,7 @@ import { api, fake } from './helpers';
 import {
   connectedToFake, describeRequests, fakeState, freshNode, membersOutside, newProject, received, rowIds, uniqueName, v1, writes,
 } from './fixtures';
-import { asUser, type Step } from './ui';
-
-function cancelled(step: Step): Step {
-  if ('input' in step) return { input: undefined };
-  if ('pick' in step) return { pick: undefined };
-  if ('search' in step) return { search: undefined };
-  if ('confirm' in step) return { confirm: false };
-  return { info: undefined };
-}
+import { asUser, cancelled, type Step } from './ui';
 
 describe('commands: cancelling any prompt sends nothing', function () {
   this.timeout(120_000);
@@ -72,7 +64,7 @@ describe('commands: cancelling any prompt sends nothing', function () {
     ['openaiAdmin.projectUser.remove', () => [{ search: f.p.id }, { search: f.u.id }, { confirm: true }]],
     ['openaiAdmin.projectUser.assignRole', () => [{ search: f.p.id }, { search: f.u.id }, { pick: 'Owner' }]],
     ['openaiAdmin.projectUser.unassignRole', () => [{ search: f.p.id }, { search: f.u.id }, { search: f.viewer }, { confirm: true }]],
-    ['openaiAdmin.serviceAccount.create', () => [{ search: f.p.id }, { input: 'never created' }, { pick: 'Owner' }]],
+    ['openaiAdmin.serviceAccount.create', () => [{ search: f.p.id }, { input: 'never created' }, { pick: 'Owner' }, { pick: '30 days' }]],
     ['openaiAdmin.serviceAccount.delete', () => [{ search: f.p.id }, { search: f.sa.id }, { confirm: true }]],
     ['openaiAdmin.projectApiKey.delete', () => [{ search: f.p.id }, { search: f.sa.keyId }, { confirm: true }, { confirm: true }]],
     ['openaiAdmin.rateLimit.edit', limitSteps],

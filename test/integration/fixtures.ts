@@ -105,6 +105,9 @@ export async function rowIds(id: string): Promise<string[]> {
   return (await (await api()).treeChildren(id)).map((r) => r.id).filter((r) => !r.split('/').pop()!.startsWith('~'));
 }
 
+/** A tooltip's Markdown source read as the text it shows (spaces are sent as &nbsp;, punctuation escaped). */
+export const shownText = (md: string | undefined) => (md ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+
 /** Hooks for a suite that drives commands: connected with the fake's admin key, a clean request log and no faults per test. */
 export function connectedToFake(): void {
   before(async () => {

@@ -23,6 +23,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.roles.test.ts': () => import('./commands.roles.test'),
   'commands.certificates.test.ts': () => import('./commands.certificates.test'),
   'commands.settings.test.ts': () => import('./commands.settings.test'),
+  'commands.identity.test.ts': () => import('./commands.identity.test'),
+  'commands.keys.test.ts': () => import('./commands.keys.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
   'security.test.ts': () => import('./security.test'),

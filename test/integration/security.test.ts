@@ -76,7 +76,7 @@ describe('security: hostile names, notifications, webviews, base URL', function 
     texts.push(...renamed.user.errors, ...renamed.user.notes);
     assert.equal(renamed.user.errors.length, 1, 'the failure was not shown');
     // A service account and a group named with links and icon syntax.
-    const sa = await runAsUser('openaiAdmin.serviceAccount.create', [{ input: ICON_NAME }, { pick: 'Member' }, { info: undefined }], await freshNode(`projects/${p.id}/serviceAccounts`));
+    const sa = await runAsUser('openaiAdmin.serviceAccount.create', [{ input: ICON_NAME }, { pick: 'Member' }, { pick: 'No expiry' }, { info: undefined }], await freshNode(`projects/${p.id}/serviceAccounts`));
     texts.push(...sa.user.errors, ...sa.user.notes);
     const group = await runAsUser('openaiAdmin.group.create', [{ input: LINK_NAME }]);
     texts.push(...group.user.errors, ...group.user.notes);

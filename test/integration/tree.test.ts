@@ -35,8 +35,8 @@ describe('organization explorer tree', function () {
 
   it('shows the organization folders at the top level', async () => {
     assert.deepEqual((await rows()).map((r) => r.label), [
-      'Projects', 'Members', 'Invites', 'Groups', 'Roles', 'Admin API Keys', 'Certificates', 'Audit Log', 'Usage & Costs',
-      'Spend Limit & Alerts', 'Data Retention',
+      'Projects', 'Members', 'Invites', 'Groups', 'Roles', 'Admin API Keys', 'Certificates', 'Workload Identity', 'External Keys',
+      'External Storage', 'Audit Log', 'Usage & Costs', 'Spend Limit & Alerts', 'Data Retention',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('organization explorer tree', function () {
     const folders = await rows(`projects/${project.id}`);
     assert.deepEqual(folders.map((r) => r.label), [
       'Users', 'Service Accounts', 'API Keys', 'Rate Limits', 'Model Permissions', 'Hosted Tool Permissions', 'Groups', 'Roles',
-      'Spend Limit & Alerts', 'Data Retention', 'Certificates',
+      'Spend Limit & Alerts', 'Data Retention', 'Certificates', 'Service Tier',
     ]);
     const users = await listAll<{ id: string; role: string; email: string }>(`/organization/projects/${project.id}/users`);
     const userRows = real(await rows(`projects/${project.id}/users`));

@@ -18,6 +18,15 @@ export type Step =
   /** A modal information message: press the button with this label, or dismiss. */
   | { info: string | undefined };
 
+/** The same prompt answered with Escape (or No, for a confirmation). */
+export function cancelled(step: Step): Step {
+  if ('input' in step) return { input: undefined };
+  if ('pick' in step) return { pick: undefined };
+  if ('search' in step) return { search: undefined };
+  if ('confirm' in step) return { confirm: false };
+  return { info: undefined };
+}
+
 export interface Prompt {
   kind: 'input' | 'pick' | 'search' | 'confirm' | 'info';
   /** Title/prompt or message text. */

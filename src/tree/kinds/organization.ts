@@ -3,7 +3,9 @@ import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
 import { folder, orNotSet, paged, single } from './build';
 import { certificateNode, roleNode, spendChildren } from './projectResources';
+import { externalKeysFolder, externalStorageFolder } from './external';
 import { projectsFolder } from './projects';
+import { workloadIdentityFolder } from './workloadIdentity';
 
 /** The explorer's top level: the organization's resources. */
 export function organizationRoots(): NodeSpec[] {
@@ -15,6 +17,9 @@ export function organizationRoots(): NodeSpec[] {
     folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.roles.listPage({ after }, { signal }), roleNode)),
     folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', (c, after, signal) => c.adminApiKeys.listPage({ after }, { signal }), adminKeyNode)),
     folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.certificates.listPage({ after }, { signal }), certificateNode)),
+    workloadIdentityFolder(),
+    externalKeysFolder(),
+    externalStorageFolder(),
     folder('auditLog', 'Audit Log', 'history', paged('audit log events', (c, after, signal) => c.auditLogs.listPage({ after }, { signal }), auditLogNode, 'No audit log events')),
     { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: 'usageDashboard', tooltip: ['Charts of usage and costs for the organization'],
       command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },

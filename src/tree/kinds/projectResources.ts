@@ -1,8 +1,10 @@
 import type {
   AdminClient, AssignedRole, OrganizationSpendAlert, Page, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
-  ProjectSpendAlert, ProjectUser, Role,
+  ProjectServiceTierSettings, ProjectSpendAlert, ProjectUser, Role,
 } from '../../api';
+import { keyExpiry } from '../../model/expiry';
 import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
+import { describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../../model/serviceTier';
 import type { NodeSpec, PagedChildren } from '../nodeSpec';
 import { folder, orNotSet, paged, single } from './build';
 
@@ -27,6 +29,7 @@ export function projectFolders(p: Project): NodeSpec[] {
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
     folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.projectCertificates.listPage(id, { after }, { signal }), certificateNode)),
+    folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', (c, signal) => c.serviceTierSettings.retrieve(id, { signal }), serviceTierNodes)),
   ]).map((f) => ({ ...f, contextValue: `${f.contextValue} inProject` }));
 }
 
@@ -86,16 +89,20 @@ export function apiKeyOwner(k: ProjectApiKey): string {
 }
 
 export function apiKeyNode(k: ProjectApiKey): NodeSpec {
+  const expiry = keyExpiry(k.expires_at);
   return {
     key: k.id,
     label: k.name || k.redacted_value,
-    description: `${k.redacted_value} · ${apiKeyOwner(k)} · last used ${relativeTime(k.last_used_at)}`,
-    icon: 'key',
+    // Expiry first: it is what needs acting on, and it stays visible in a narrow side bar.
+    description: `${expiry.text} · ${k.redacted_value} · ${apiKeyOwner(k)} · last used ${relativeTime(k.last_used_at)}`,
+    // Expired and soon-to-expire keys stand out: whatever uses them stops working.
+    icon: expiry.state === 'expired' ? ['warning', 'list.errorForeground'] : expiry.state === 'soon' ? ['warning', 'list.warningForeground'] : 'key',
     tooltip: [
       ['API key', k.name], ['Value', k.redacted_value], ['Owner', apiKeyOwner(k)], ['Created', isoDate(k.created_at)],
+      ['Expires', k.expires_at ? `${isoDate(k.expires_at)} (${expiry.text})` : 'never'],
       ['Last used', k.last_used_at ? `${isoDate(k.last_used_at)} (${relativeTime(k.last_used_at)})` : 'never'], ['ID', k.id],
     ],
-    contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}`,
+    contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}${expiry.state === 'expired' ? ' expired' : expiry.state === 'soon' ? ' expiresSoon' : ''}`,
     data: k,
     context: { apiKeyId: k.id },
     copy: [['Key ID', k.id]],
@@ -144,6 +151,28 @@ function hostedToolNodes(t: Record<string, { enabled: boolean } | undefined>): N
       tooltip: [`${name} is ${on ? 'enabled' : 'disabled'} for this project.`],
     };
   });
+}
+
+/** The default tier, then each optional tier on or off (as hosted tools are shown). */
+function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
+  const all = t.enabled_tiers === 'all';
+  const enabled = enabledTiers(t);
+  return [
+    {
+      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: 'serviceTier default', data: t,
+      tooltip: [`Requests that name no service tier (or send "auto") use ${tierName(t.default)}.`,
+        ['Optional tiers enabled', describeEnabledTiers(t)]],
+    },
+    ...OPTIONAL_TIERS.map((tier): NodeSpec => {
+      const on = enabled.has(tier);
+      return {
+        key: tier, label: tierName(tier), description: on ? (all ? 'enabled (all tiers)' : 'enabled') : 'not enabled',
+        icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
+        contextValue: `serviceTier ${on ? 'enabled' : 'disabled'}`, data: t,
+        tooltip: [`Requests in this project ${on ? 'may' : 'may not'} use the ${tierName(tier)} tier.`],
+      };
+    }),
+  ];
 }
 
 function projectGroupNode(g: ProjectGroup): NodeSpec {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { q } from '../../commands/run';
 import { folderIn } from '../../commands/targets';
 import { readKeyChanges, saveApiKeys } from '../../model/project/saveKeys';
+import { runWithProgress } from '../../notify';
 import { requireOffered } from './offered';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
@@ -19,7 +20,7 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
       for (const c of changes) await requireOffered(src, 'apiKeys', (keys) => keys.some((k) => k.id === c.id), `API key ${q(c.name)}`);
       const p = w.project();
       const client = await ctx.session.getClient();
-      const result = await vscode.window.withProgress(
+      const result = await runWithProgress(
         { location: vscode.ProgressLocation.Notification, title: `Saving ${changes.length} API key${changes.length === 1 ? '' : 's'} of ${q(p.name)}…` },
         () => saveApiKeys(client, p.id, changes, { force: params.force === true, signal: w.signal }),
       );

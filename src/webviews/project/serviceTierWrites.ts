@@ -7,6 +7,7 @@ import { folderIn } from '../../commands/targets';
 import { saveServiceTier } from '../../model/project/save';
 import { isDefaultTier, isOptionalTier, normalTiers } from '../../model/project/serviceTier';
 import type { OptionalTier, ServiceTierData } from '../../model/project/types';
+import { runWithProgress } from '../../notify';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
 
@@ -30,7 +31,7 @@ export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveSe
       const before = settings(params?.before, 'The settings you started from');
       const p = w.project();
       const client = await ctx.session.getClient();
-      const result = await vscode.window.withProgress(
+      const result = await runWithProgress(
         { location: vscode.ProgressLocation.Notification, title: `Saving service tiers of ${q(p.name)}…` },
         () => saveServiceTier(client, p.id, { wanted, before }, { force: params.force === true, signal: w.signal }),
       );

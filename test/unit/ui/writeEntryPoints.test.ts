@@ -95,6 +95,23 @@ const ENTRY_POINTS: Record<string, readonly EntryPoint[]> = {
   'create-project-service-account': [cmd('serviceAccount.create', 'serviceAccounts.create'), panel('createServiceAccount', 'serviceAccounts.create')],
   'update-project-service-account': [cmd('serviceAccount.changeRole', 'serviceAccounts.update'), cmd('serviceAccount.rename', 'serviceAccounts.update')],
   'delete-project-service-account': [cmd('serviceAccount.delete', 'serviceAccounts.delete'), panel('deleteServiceAccount', 'serviceAccounts.delete')],
+  CreateanAPIkeyforaserviceaccount: [cmd('serviceAccount.createApiKey', 'serviceAccounts.apiKeys.create')],
+  'update-project-api-key': [cmd('projectApiKey.edit', 'projectApiKeys.update'), panel('saveApiKeys', 'projectApiKeys.update')],
+  'update-project-service-tier-settings': [cmd('serviceTier.edit', 'serviceTierSettings.update'), panel('saveServiceTier', 'serviceTierSettings.update')],
+  // Workload identity
+  'create-workload-identity-provider': [cmd('workloadIdentityProvider.create', 'workloadIdentityProviders.create')],
+  'update-workload-identity-provider': [cmd('workloadIdentityProvider.edit', 'workloadIdentityProviders.update')],
+  'delete-workload-identity-provider': [cmd('workloadIdentityProvider.delete', 'workloadIdentityProviders.delete')],
+  'create-workload-identity-federation-rule': [cmd('federationRule.create', 'workloadIdentityProviders.federationRules.create')],
+  'update-workload-identity-federation-rule': [cmd('federationRule.edit', 'workloadIdentityProviders.federationRules.update')],
+  'delete-workload-identity-federation-rule': [cmd('federationRule.delete', 'workloadIdentityProviders.federationRules.delete')],
+  // External keys and storage
+  'create-external-key': [cmd('externalKey.create', 'externalKeys.create')],
+  'validate-external-key': [cmd('externalKey.validate', 'externalKeys.validate')],
+  'delete-external-key': [cmd('externalKey.delete', 'externalKeys.delete')],
+  'create-external-storage': [cmd('externalStorage.create', 'externalStorage.create')],
+  'validate-external-storage': [cmd('externalStorage.validate', 'externalStorage.validate')],
+  'delete-external-storage': [cmd('externalStorage.delete', 'externalStorage.delete')],
   'delete-project-api-key': [cmd('projectApiKey.delete', 'projectApiKeys.delete'), panel('deleteApiKey', 'projectApiKeys.delete')],
 
   // Rate limits and permissions

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { ExternalStorage } from '../api';
+import { EXTERNAL_STORAGE_FORMS, externalStorageBody, formFor, type CloudProvider } from '../model/externalForms';
+import { notify } from '../notify';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { pickProject } from './pickers';
+import { askProviderForm } from './providerForm';
+import { q, runWrite } from './run';
+import { rowOf } from './targets';
+
+const FOLDER = 'externalStorage';
+const providerName = (type: string) => formFor(EXTERNAL_STORAGE_FORMS, type)?.label ?? type;
+
+/** A bucket reads as its bucket or container name. */
+function storageName(s: ExternalStorage): string {
+  const p = s.provider as { bucket?: string; container?: string };
+  return p.bucket ?? p.container ?? s.id;
+}
+
+function storageOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
+  return rowOf<ExternalStorage>(ctx, node, 'externalStorage', FOLDER, title, 'Type to search external storage by bucket, project or id');
+}
+
+export function registerExternalStorageCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.externalStorage.create', async () => {
+      const title = 'Register External Storage';
+      const project = await pickProject(ctx, title);
+      if (!project) return undefined;
+      const answers = await askProviderForm(`${title} for ${project.name || project.id}`, EXTERNAL_STORAGE_FORMS, 'Where the bucket lives');
+      if (!answers) return undefined;
+      const body = externalStorageBody(answers.form.type as CloudProvider, project.id, answers.values);
+      const where = answers.values.bucket ?? answers.values.container ?? '';
+      return runWrite(ctx, {
+        progress: `Registering ${answers.form.label} ${q(where)} for project ${q(project.name || project.id)}…`,
+        call: (c) => c.externalStorage.create(body),
+        refresh: () => [FOLDER],
+        done: (s) => `Registered external storage ${q(storageName(s))}: ${s.status}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.externalStorage.validate', async (node?: TreeNode) => {
+      const row = await storageOf(ctx, node, 'Validate External Storage');
+      if (!row) return undefined;
+      const name = storageName(row.data);
+      const result = await runWrite(ctx, {
+        progress: `Validating external storage ${q(name)}…`,
+        call: (c) => c.externalStorage.validate(row.data.id),
+        refresh: () => [FOLDER],
+        done: (s) => `External storage ${q(name)}: ${s.status}`,
+      });
+      if (!result) return undefined;
+      const message = `External storage ${q(name)} (${providerName(result.provider.type)}): ${q(result.status)}.`;
+      if (result.status === 'validated' || result.status === 'pending') void notify('info', message);
+      else void notify('warning', `${message} OpenAI cannot fully reach this bucket; check its role or permissions in your cloud account.`);
+      return result;
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.externalStorage.delete', async (node?: TreeNode) => {
+      const row = await storageOf(ctx, node, 'Delete External Storage');
+      if (!row) return undefined;
+      const s = row.data;
+      const name = storageName(s);
+      return runWrite(ctx, {
+        progress: `Deleting external storage ${q(name)}…`,
+        confirm: {
+          message: `Delete external storage ${q(name)} (${providerName(s.provider.type)}) of project ${q(s.project_id)}?`,
+          detail: `${s.id}\n\nThe registration is removed; the bucket and its contents stay in your cloud account. This cannot be undone.`,
+          button: 'Delete External Storage',
+        },
+        call: (c) => c.externalStorage.delete(s.id),
+        refresh: () => [FOLDER],
+        done: () => `Deleted external storage ${q(name)}`,
+      });
+    }),
+  ];
+}

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { FederationRule, FederationRuleCreateRequest, FederationRulePermissions, FederationRuleUpdateRequest, ProjectServiceAccount } from '../api';
+import { checkScopes, parseScopes } from '../model/scopes';
+import { checkMatchers, describePermissions, formatMatchers, parseMatchers } from '../model/workloadIdentity';
+import type { TreeNode } from '../tree/treeNode';
+import { plainText } from '../util/plainText';
+import type { CommandContext } from './context';
+import { pickInFolder, pickOne, pickProject } from './pickers';
+import { projectFolderId } from './projects';
+import { ask, q, runWrite } from './run';
+import { isKind, rowOf } from './targets';
+import { providerFolderId, providerOf } from './workloadIdentityProviders';
+
+const MATCHERS_PROMPT = 'Token attributes that must all match, as attribute=value pairs separated by commas (or a JSON object)';
+const MATCHERS_EXAMPLE = 'sub=repo:acme/app:ref:refs/heads/main, repository_owner=acme';
+
+/** What a token accepted by the rule may do: the service account's permissions, or only some scopes. */
+async function askPermissions(title: string, current?: FederationRulePermissions): Promise<FederationRulePermissions | undefined> {
+  const choice = await pickOne(title, [
+    { label: "The service account's permissions", value: 'service_account_default' as const },
+    { label: 'Restricted to scopes…', value: 'restricted' as const, detail: 'Only the scopes you list, e.g. api.responses.write' },
+  ], { current: current?.type, placeholder: 'What may a matching token do?' });
+  if (!choice) return undefined;
+  if (choice === 'service_account_default') return { type: 'service_account_default' };
+  const text = await ask(title, 'Scopes the token may use, separated by commas', {
+    value: current?.type === 'restricted' ? current.scopes.join(', ') : undefined,
+    placeHolder: 'api.responses.write, api.files.read', validateInput: checkScopes,
+  });
+  return text ? { type: 'restricted', scopes: parseScopes(text) } : undefined;
+}
+
+function matchersOf(text: string) {
+  const parsed = parseMatchers(text);
+  if ('error' in parsed) throw new RangeError(parsed.error); // the input box refused it already
+  return parsed.matchers;
+}
+
+/** The rule row the command was invoked on, else provider then rule picked by search. */
+async function ruleOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ rule: FederationRule; providerName: string } | undefined> {
+  if (isKind(node, 'federationRule')) {
+    const rule = node.spec.data as FederationRule;
+    return { rule, providerName: node.lookup('providerName') ?? rule.workload_identity_provider_id };
+  }
+  const provider = await providerOf(ctx, node, title);
+  if (!provider) return undefined;
+  const row = await rowOf<FederationRule>(ctx, undefined, 'federationRule', providerFolderId(provider.data.id), title, 'Type to search federation rules by name or id');
+  return row && { rule: row.data, providerName: provider.data.name || provider.data.id };
+}
+
+const ruleName = (r: FederationRule) => r.name || r.id;
+
+type Field = 'name' | 'description' | 'matchers' | 'permissions' | 'enabled';
+
+async function askRuleChange(title: string, r: FederationRule): Promise<FederationRuleUpdateRequest | undefined> {
+  const field = await pickOne<Field>(title, [
+    { label: 'Name', value: 'name', description: r.name ? plainText(r.name) : 'none' },
+    { label: 'Description', value: 'description', description: r.description ? plainText(r.description) : 'none' },
+    { label: 'Attribute matchers', value: 'matchers', description: plainText(formatMatchers(r.attribute_matchers)) },
+    { label: 'Permissions', value: 'permissions', description: plainText(describePermissions(r.permissions)) },
+    r.enabled
+      ? { label: 'Disable', value: 'enabled', detail: 'Stop accepting tokens through this rule' }
+      : { label: 'Enable', value: 'enabled', detail: 'Accept matching tokens again' },
+  ], { placeholder: 'What to change' });
+  switch (field) {
+    case undefined: return undefined;
+    case 'name':
+    case 'description': {
+      const text = await ask(title, `New ${field} (empty removes it)`, { value: r[field] ?? '' });
+      if (text === undefined) return undefined;
+      return (text || null) === (r[field] || null) ? {} : { [field]: text || null };
+    }
+    case 'matchers': {
+      const text = await ask(title, MATCHERS_PROMPT, { value: formatMatchers(r.attribute_matchers), placeHolder: MATCHERS_EXAMPLE, validateInput: checkMatchers });
+      if (!text) return undefined;
+      const attribute_matchers = matchersOf(text);
+      return JSON.stringify(attribute_matchers) === JSON.stringify(r.attribute_matchers) ? {} : { attribute_matchers };
+    }
+    case 'permissions': {
+      const permissions = await askPermissions(title, r.permissions);
+      if (!permissions) return undefined;
+      return JSON.stringify(permissions) === JSON.stringify(r.permissions) ? {} : { permissions };
+    }
+    case 'enabled': return { enabled: !r.enabled };
+  }
+}
+
+export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.federationRule.create', async (node?: TreeNode) => {
+      const title = 'Add Federation Rule';
+      const provider = await providerOf(ctx, node, title);
+      if (!provider) return undefined;
+      const p = provider.data;
+      const stepTitle = `${title} to ${q(p.name)}`;
+      const project = await pickProject(ctx, `${stepTitle}: project of the service account`);
+      if (!project) return undefined;
+      const projectName = project.name || project.id;
+      const account = (await pickInFolder(ctx, projectFolderId(project.id, 'serviceAccounts'),
+        `${stepTitle}: service account in ${q(projectName)}`, 'The service account a matching token acts as'))?.data as ProjectServiceAccount | undefined;
+      if (!account) return undefined;
+      const matchers = await ask(stepTitle, MATCHERS_PROMPT, { placeHolder: MATCHERS_EXAMPLE, validateInput: checkMatchers });
+      if (!matchers) return undefined;
+      const permissions = await askPermissions(stepTitle);
+      if (!permissions) return undefined;
+      const name = await ask(stepTitle, 'Name of the rule (optional: press Enter to leave it empty)');
+      if (name === undefined) return undefined;
+      const body: FederationRuleCreateRequest = {
+        project_id: project.id, service_account_id: account.id, attribute_matchers: matchersOf(matchers), permissions,
+        ...(name ? { name } : {}),
+      };
+      return runWrite(ctx, {
+        progress: `Adding a federation rule to ${q(p.name)}…`,
+        call: (c) => c.workloadIdentityProviders.federationRules.create(p.id, body),
+        refresh: () => [providerFolderId(p.id)],
+        done: (r) => `Added federation rule ${q(ruleName(r))} for ${q(account.name || account.id)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.federationRule.edit', async (node?: TreeNode) => {
+      const target = await ruleOf(ctx, node, 'Edit Federation Rule');
+      if (!target) return undefined;
+      const { rule } = target;
+      const body = await askRuleChange(`Edit Federation Rule ${q(ruleName(rule))}`, rule);
+      if (!body) return undefined;
+      if (!Object.keys(body).length) {
+        void vscode.window.setStatusBarMessage(`Federation rule ${q(ruleName(rule))} left as it was`, 5000);
+        return undefined;
+      }
+      return runWrite(ctx, {
+        progress: `Updating federation rule ${q(ruleName(rule))}…`,
+        call: (c) => c.workloadIdentityProviders.federationRules.update(rule.workload_identity_provider_id, rule.id, body),
+        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
+        done: (r) => `Updated federation rule ${q(ruleName(r))}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.federationRule.delete', async (node?: TreeNode) => {
+      const target = await ruleOf(ctx, node, 'Delete Federation Rule');
+      if (!target) return undefined;
+      const { rule, providerName } = target;
+      return runWrite(ctx, {
+        progress: `Deleting federation rule ${q(ruleName(rule))}…`,
+        confirm: {
+          message: `Delete federation rule ${q(ruleName(rule))} of provider ${q(providerName)}?`,
+          detail: `${rule.id}\nMatching tokens act as service account ${rule.service_account_id} in project ${rule.project_id}.\n\n`
+            + 'From now on they are refused (unless another rule matches). This cannot be undone.',
+          button: 'Delete Federation Rule',
+        },
+        call: (c) => c.workloadIdentityProviders.federationRules.delete(rule.workload_identity_provider_id, rule.id),
+        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
+        done: () => `Deleted federation rule ${q(ruleName(rule))}`,
+      });
+    }),
+  ];
+}

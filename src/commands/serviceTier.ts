@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { ProjectOptionalServiceTier, ProjectServiceTierSettings, ProjectServiceTierSettingsUpdate } from '../api';
+import { DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../model/serviceTier';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './context';
+import { fetchFor, pickOne } from './pickers';
+import { q, runWrite } from './run';
+import { folderIn, projectRefOf, type ProjectRef } from './targets';
+
+const ALL = 'All optional tiers';
+
+interface TierItem extends vscode.QuickPickItem {
+  tier: ProjectOptionalServiceTier | 'all';
+}
+
+/** Ticks the tiers enabled now; "all" is its own item because it also covers tiers added later. */
+async function pickEnabledTiers(title: string, current: ProjectServiceTierSettings): Promise<ProjectServiceTierSettings['enabled_tiers'] | undefined> {
+  const on = enabledTiers(current);
+  const items: TierItem[] = [
+    { label: ALL, description: 'including tiers added later', picked: current.enabled_tiers === 'all', tier: 'all' },
+    ...OPTIONAL_TIERS.map((tier): TierItem => ({ label: tierName(tier), picked: current.enabled_tiers !== 'all' && on.has(tier), tier })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title, canPickMany: true, ignoreFocusOut: true,
+    placeHolder: 'Tiers this project may request besides Standard (none ticked: Standard only)',
+  });
+  if (!picked) return undefined;
+  if (picked.some((i) => i.tier === 'all')) return 'all';
+  return OPTIONAL_TIERS.filter((tier) => picked.some((i) => i.tier === tier));
+}
+
+const sameTiers = (a: ProjectServiceTierSettings['enabled_tiers'], b: ProjectServiceTierSettings['enabled_tiers']) =>
+  a === 'all' || b === 'all' ? a === b : a.length === b.length && a.every((t) => b.includes(t));
+
+/** Reads the current settings, asks for the default and the optional tiers, and sends only what changed. */
+export async function editServiceTier(ctx: CommandContext, project: ProjectRef) {
+  const title = `Edit Service Tier: ${project.name}`;
+  const current = await fetchFor(ctx, 'service tier settings', (c) => c.serviceTierSettings.retrieve(project.id));
+  if (!current) return undefined;
+  const def = await pickOne(title, DEFAULT_TIERS.map((tier) => ({ label: tierName(tier), value: tier })),
+    { current: current.default, placeholder: 'Default tier for requests that name none (or send "auto")' });
+  if (!def) return undefined;
+  const tiers = await pickEnabledTiers(title, current);
+  if (!tiers) return undefined;
+  const body: ProjectServiceTierSettingsUpdate = {
+    ...(def === current.default ? {} : { default: def }),
+    ...(sameTiers(tiers, current.enabled_tiers) ? {} : { enabled_tiers: tiers }),
+  };
+  if (!Object.keys(body).length) {
+    void vscode.window.setStatusBarMessage(`Service tier of ${q(project.name)} left as it was`, 5000);
+    return undefined;
+  }
+  return runWrite(ctx, {
+    progress: `Updating the service tier of ${q(project.name)}…`,
+    call: (c) => c.serviceTierSettings.update(project.id, body),
+    refresh: () => [folderIn(project, 'serviceTier')],
+    done: (t) => `Service tier of ${q(project.name)}: default ${tierName(t.default)}, optional tiers ${describeEnabledTiers(t)}`,
+  });
+}
+
+export function registerServiceTierCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.serviceTier.edit', async (node?: TreeNode) => {
+      const project = await projectRefOf(ctx, node, 'Edit Service Tier');
+      return project && editServiceTier(ctx, project);
+    }),
+  ];
+}

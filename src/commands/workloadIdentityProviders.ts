@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import type { WorkloadIdentityProvider, WorkloadIdentityProviderCreateRequest, WorkloadIdentityProviderUpdateRequest, WorkloadIdentityVerification } from '../api';
+import { checkAudience, checkHttpsUrl } from '../model/workloadIdentity';
+import { notify } from '../notify';
+import type { TreeNode } from '../tree/treeNode';
+import { plainText } from '../util/plainText';
+import type { CommandContext } from './context';
+import { pickOne } from './pickers';
+import { ask, q, required, runWrite } from './run';
+import { rowOf, type Row } from './targets';
+
+export const PROVIDERS_FOLDER = 'workloadIdentity';
+export const providerFolderId = (providerId: string) => `${PROVIDERS_FOLDER}/${providerId}`;
+
+/** The provider row the command was invoked on, else one picked by search. */
+export async function providerOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<WorkloadIdentityProvider> | undefined> {
+  return rowOf<WorkloadIdentityProvider>(ctx, node, 'workloadIdentityProvider', PROVIDERS_FOLDER, title, 'Type to search providers by name or id');
+}
+
+const checkIssuer = (v: string) => checkHttpsUrl(v, 'The issuer');
+const checkDiscoveryUrl = (v: string) => checkHttpsUrl(v, 'The discovery URL');
+
+/** Where token signing keys come from: the issuer's discovery document (null URL) or another discovery URL. */
+async function askVerification(title: string, current?: WorkloadIdentityVerification): Promise<WorkloadIdentityVerification | undefined> {
+  const now = current?.type === 'discovery' ? (current.discovery_url ? 'custom' : 'issuer') : current ? 'jwks' : undefined;
+  const choice = await pickOne(title, [
+    { label: "The issuer's discovery document", value: 'issuer' as const, detail: 'Signing keys are found through <issuer>/.well-known/openid-configuration' },
+    { label: 'Another discovery URL…', value: 'custom' as const, detail: 'For issuers that publish their discovery document elsewhere' },
+  ], { current: now, placeholder: 'How are the tokens\' signatures verified?' });
+  if (!choice) return undefined;
+  if (choice === 'issuer') return { type: 'discovery', discovery_url: null };
+  const url = await ask(title, 'Discovery document URL', {
+    value: current?.type === 'discovery' ? current.discovery_url ?? undefined : undefined,
+    placeHolder: 'https://issuer.example.com/.well-known/openid-configuration', validateInput: checkDiscoveryUrl,
+  });
+  return url ? { type: 'discovery', discovery_url: url } : undefined;
+}
+
+function verificationText(v: WorkloadIdentityVerification): string {
+  if (v.type === 'uploaded_jwks') return 'uploaded JSON Web Key Set';
+  return v.discovery_url ?? "the issuer's discovery document";
+}
+
+const sameVerification = (a: WorkloadIdentityVerification, b: WorkloadIdentityVerification) => JSON.stringify(a) === JSON.stringify(b);
+
+type Field = 'name' | 'description' | 'issuer' | 'audience' | 'verification' | 'enabled';
+
+/** One field per edit, pre-filled; an unchanged value sends nothing. */
+async function askProviderChange(title: string, p: WorkloadIdentityProvider): Promise<WorkloadIdentityProviderUpdateRequest | undefined> {
+  const field = await pickOne<Field>(title, [
+    { label: 'Name', value: 'name', description: plainText(p.name) },
+    { label: 'Description', value: 'description', description: p.description ? plainText(p.description) : 'none' },
+    { label: 'Issuer', value: 'issuer', description: plainText(p.issuer) },
+    { label: 'Audience', value: 'audience', description: plainText(p.audience) },
+    { label: 'Signing keys', value: 'verification', description: plainText(verificationText(p.verification)) },
+    p.enabled
+      ? { label: 'Disable', value: 'enabled', detail: 'Stop accepting its tokens (federation rules stay)' }
+      : { label: 'Enable', value: 'enabled', detail: 'Accept its tokens again' },
+  ], { placeholder: 'What to change' });
+  switch (field) {
+    case undefined: return undefined;
+    case 'name': {
+      const name = await ask(title, 'New display name', { value: p.name, validateInput: required('A name') });
+      return name && name !== p.name ? { name } : {};
+    }
+    case 'description': {
+      const text = await ask(title, 'New description (empty removes it)', { value: p.description ?? '' });
+      if (text === undefined) return undefined;
+      const description = text || null;
+      return description === (p.description || null) ? {} : { description };
+    }
+    case 'issuer': {
+      const issuer = await ask(title, 'New token issuer (iss)', { value: p.issuer, validateInput: checkIssuer });
+      return issuer && issuer !== p.issuer ? { issuer } : {};
+    }
+    case 'audience': {
+      const audience = await ask(title, 'New audience (aud) the tokens must carry', { value: p.audience, validateInput: checkAudience });
+      return audience && audience !== p.audience ? { audience } : {};
+    }
+    case 'verification': {
+      const verification = await askVerification(title, p.verification);
+      if (!verification) return undefined;
+      return sameVerification(verification, p.verification) ? {} : { verification };
+    }
+    case 'enabled': return { enabled: !p.enabled };
+  }
+}
+
+export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.create', async () => {
+      const title = 'Create Workload Identity Provider';
+      const name = await ask(title, 'Display name of the OIDC provider', { placeHolder: 'GitHub Actions', validateInput: required('A name') });
+      if (!name) return undefined;
+      const issuer = await ask(title, `Token issuer (iss) of ${q(name)}`, { placeHolder: 'https://token.actions.githubusercontent.com', validateInput: checkIssuer });
+      if (!issuer) return undefined;
+      const audience = await ask(title, 'Audience (aud) the tokens must carry', { placeHolder: 'https://github.com/acme', validateInput: checkAudience });
+      if (!audience) return undefined;
+      const description = await ask(title, 'Description (optional: press Enter to leave it empty)');
+      if (description === undefined) return undefined;
+      const verification = await askVerification(title);
+      if (!verification) return undefined;
+      const body: WorkloadIdentityProviderCreateRequest = {
+        name, type: 'oidc', issuer, audience,
+        ...(description ? { description } : {}),
+        // The issuer's own discovery document is what the API uses when none is given.
+        ...(verification.type === 'discovery' && !verification.discovery_url ? {} : { verification }),
+      };
+      const created = await runWrite(ctx, {
+        progress: `Creating workload identity provider ${q(name)}…`,
+        call: (c) => c.workloadIdentityProviders.create(body),
+        refresh: () => [PROVIDERS_FOLDER],
+        done: (p) => `Created workload identity provider ${q(p.name)}`,
+      });
+      if (created) {
+        // Without a rule no token is accepted; offer the next step (not awaited: the toast stays until dismissed).
+        const next = 'Add Federation Rule…';
+        void notify('info', 
+          `Provider ${q(created.name)} accepts no tokens until a federation rule maps them to a service account.`, next,
+        ).then(async (choice) => {
+          if (choice !== next) return;
+          const node = await ctx.explorer.resolve(providerFolderId(created.id));
+          await vscode.commands.executeCommand('openaiAdmin.federationRule.create', node);
+        });
+      }
+      return created;
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.edit', async (node?: TreeNode) => {
+      const row = await providerOf(ctx, node, 'Edit Workload Identity Provider');
+      if (!row) return undefined;
+      const p = row.data;
+      const body = await askProviderChange(`Edit Workload Identity Provider ${q(p.name)}`, p);
+      if (!body) return undefined;
+      if (!Object.keys(body).length) {
+        void vscode.window.setStatusBarMessage(`Provider ${q(p.name)} left as it was`, 5000);
+        return undefined;
+      }
+      return runWrite(ctx, {
+        progress: `Updating workload identity provider ${q(p.name)}…`,
+        confirm: body.enabled === false ? {
+          message: `Disable workload identity provider ${q(p.name)}?`,
+          detail: `${p.id}\nIssuer: ${plainText(p.issuer)}\n\nIts tokens are refused until it is enabled again: workloads that sign in with them stop working.`,
+          button: 'Disable Provider',
+        } : undefined,
+        call: (c) => c.workloadIdentityProviders.update(p.id, body),
+        refresh: () => [PROVIDERS_FOLDER],
+        done: (r) => `Updated workload identity provider ${q(r.name)}`,
+      });
+    }),
+
+    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.delete', async (node?: TreeNode) => {
+      const row = await providerOf(ctx, node, 'Delete Workload Identity Provider');
+      if (!row) return undefined;
+      const p = row.data;
+      return runWrite(ctx, {
+        progress: `Deleting workload identity provider ${q(p.name)}…`,
+        confirm: {
+          message: `Delete workload identity provider ${q(p.name)}?`,
+          detail: `${p.id}\nIssuer: ${plainText(p.issuer)}\n\nWorkloads that sign in with its tokens stop working. This cannot be undone.`,
+          button: 'Delete Provider',
+        },
+        call: (c) => c.workloadIdentityProviders.delete(p.id),
+        refresh: () => [PROVIDERS_FOLDER],
+        done: () => `Deleted workload identity provider ${q(p.name)}`,
+      });
+    }),
+  ];
+}

@@ -1,0 +1,63 @@
+/** API key expiry: how it reads in the explorer, and the lifetimes admins may choose. No `vscode` here. */
+
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86400;
+const YEAR = 365 * DAY;
+
+/** Keys that expire within this many seconds are flagged, so there is time to rotate them. */
+export const EXPIRING_SOON_SECONDS = 7 * DAY;
+
+/** The API's limit on `expires_in_seconds` (project keys, service accounts and their keys): 365 days. */
+export const MAX_EXPIRY_SECONDS = 31_536_000;
+export const MAX_EXPIRY_DAYS = MAX_EXPIRY_SECONDS / DAY;
+
+export type ExpiryState = 'never' | 'valid' | 'soon' | 'expired';
+
+export interface Expiry {
+  state: ExpiryState;
+  /** "expires in 12 days", "expired 3 days ago", "never expires". */
+  text: string;
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A duration in the one unit that matters for rotating a key: days (not weeks or months, so
+ * "12 days" never reads as "1 week"), hours and minutes when under a day, years beyond one.
+ * Rounded to the nearest unit, so a key just given 30 days reads "30 days", not "29 days"; a value
+ * that rounds to a whole next unit says so ("1 hour", not "60 minutes").
+ */
+function span(seconds: number): string {
+  const minutes = Math.round(seconds / MINUTE);
+  if (minutes < 60) return plural(Math.max(1, minutes), 'minute');
+  const hours = Math.round(seconds / HOUR);
+  if (hours < 24) return plural(hours, 'hour');
+  const days = Math.round(seconds / DAY);
+  if (days < 365) return plural(days, 'day');
+  return plural(Math.round(seconds / YEAR), 'year');
+}
+
+/** `expiresAt` in Unix seconds as the API gives it; null or absent means the key never expires. */
+export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now()): Expiry {
+  if (expiresAt === null || expiresAt === undefined) return { state: 'never', text: 'never expires' };
+  const left = expiresAt - nowMs / 1000;
+  // A key is unusable from its expiry second on.
+  if (left <= 0) return { state: 'expired', text: -left < MINUTE ? 'expired just now' : `expired ${span(-left)} ago` };
+  const text = left < MINUTE ? 'expires in less than a minute' : `expires in ${span(left)}`;
+  return { state: left <= EXPIRING_SOON_SECONDS ? 'soon' : 'valid', text };
+}
+
+/** A number of whole days typed by hand, 1 to 365 (what `expires_in_seconds` allows). */
+export function checkExpiryDays(text: string): string | undefined {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return `Enter a whole number of days, 1 to ${MAX_EXPIRY_DAYS}.`;
+  const days = Number(t);
+  if (days < 1 || days > MAX_EXPIRY_DAYS) return `The key can expire in 1 to ${MAX_EXPIRY_DAYS} days.`;
+  return undefined;
+}
+
+export function daysToSeconds(days: number): number {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS) throw new RangeError(`${days} days is outside 1–${MAX_EXPIRY_DAYS}`);
+  return days * DAY;
+}

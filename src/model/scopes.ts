@@ -1,0 +1,15 @@
+/** API key and token scopes typed by hand. No `vscode` here. */
+import { splitList } from './inputs';
+
+/** Scope ids as the dashboard names them: `api.all.read`, `api.responses.write`. */
+const SCOPE = /^[A-Za-z0-9_*-]+(\.[A-Za-z0-9_*-]+)+$/;
+
+export function checkScopes(text: string): string | undefined {
+  const scopes = splitList(text);
+  if (!scopes.length) return 'Enter one or more scopes, e.g. api.all.read.';
+  const bad = scopes.find((s) => !SCOPE.test(s));
+  return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a scope (e.g. api.all.read).`;
+}
+
+/** The scope ids in typed text (check it with checkScopes first). */
+export const parseScopes = (text: string): string[] => splitList(text);
