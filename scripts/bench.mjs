@@ -47,7 +47,7 @@ installSignalHandlers();
 const FIGURES = [
   { id: '1', title: 'client overhead', run: async (ctx) => (await import('./bench/client.mjs')).figureClient(ctx) },
   { id: '2', title: 'organization crawl', run: async (ctx) => (await import('./bench/crawl.mjs')).figureCrawl(ctx) },
-  // Chromium draws the usage webview.
+  // needsInstall: its render half draws the usage webview in Debian's chromium, which the install step brings.
   { id: '5', needsInstall: true, title: 'usage dashboard data', run: async (ctx) => (await import('./bench/dashboard.mjs')).figureDashboard(ctx) },
   // One code-server session for both: activation samples first (fresh extension hosts), then the tree.
   { id: '3', also: ['4'], needsInstall: true, title: 'activation, bundle sizes and the tree at scale (code-server)', run: async (ctx) => (await import('./bench/vscode.mjs')).figuresVscode(ctx) },
