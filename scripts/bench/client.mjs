@@ -3,11 +3,9 @@
 // at 0 ms and at 20 ms added latency. Both ask for 100 users a page (the API's maximum), so both make
 // the same requests; the fake counts them. Rounds alternate which client goes first; the ratio is the
 // median of the per-round ratios (each round measures both back to back).
-import OpenAI from 'openai';
 import { median, spread } from './stats.mjs';
 import { startBenchFake } from './fake.mjs';
-
-const SDK_VERSION = (await import('openai/version')).VERSION;
+import { SDK_LABEL, createSdk } from './sdk.mjs';
 
 export async function figureClient({ quick, log }) {
   const { createAdminClient, closeSharedDispatchers } = await import('../../src/api');
@@ -16,7 +14,7 @@ export async function figureClient({ quick, log }) {
   const fake = await startBenchFake({ users: USERS, projects: 5 });
   try {
     const ours = createAdminClient({ apiKey: fake.adminKey, baseUrl: fake.url, env: {} });
-    const sdk = new OpenAI({ adminAPIKey: fake.adminKey, apiKey: null, baseURL: fake.url });
+    const sdk = createSdk(fake);
     const clients = {
       ours: async () => (await ours.users.all()).length,
       sdk: async () => {
@@ -70,7 +68,7 @@ export async function figureClient({ quick, log }) {
         figure: '1',
         name: `List ${USERS.toLocaleString('en-US')} org users, ${latency} ms latency`,
         ours: `${median(times.ours).toFixed(0)} ms`,
-        reference: `${median(times.sdk).toFixed(0)} ms (openai ${SDK_VERSION})`,
+        reference: `${median(times.sdk).toFixed(0)} ms (${SDK_LABEL})`,
         ratio: `${ratio.toFixed(2)}×`,
         budget: `≤ ${budget.toFixed(1)}×, same requests`,
         pass: ratio <= budget && sameRequests,

@@ -1,10 +1,12 @@
 // What each figure measures, exactly, for BENCHMARKS.md.
+import { SDK_LABEL } from './sdk.mjs';
+
 export const DEFINITIONS = [
   {
     id: '1',
     text: `**1. Client overhead.** Wall time to list every page of 10,000 organization users (5,000 with --quick; 100 a page, so 100 requests each)
-with our client (\`client.users.all()\`) and with the official \`openai\` package (\`for await\` over
-\`client.admin.organization.users.list({ limit: 100 })\`), in the same process, against the same fake in another process,
+with our client (\`client.users.all()\`) and with the official SDK, ${SDK_LABEL} as package.json pins it
+(\`for await\` over \`client.admin.organization.users.list({ limit: 100 })\`), in the same process, against the same fake in another process,
 at 0 ms and at 20 ms added latency. One warm-up listing each, then rounds of one listing each, alternating which goes
 first. *Ours* and *Reference* are medians; *Ratio* is the median of the per-round ratios ours ÷ SDK. The fake counts the
 requests of every listing; the budget also requires both clients to make the same number. Our \`all()\` requests the next
@@ -21,8 +23,8 @@ both clients alike, and hid the clients' difference.`,
 accounts, API keys, rate limits, model permissions and hosted tool permissions, every page, for an organization of 500
 projects (50 with --quick) at 50 ms added latency, with at most 8 requests in flight (the default of
 \`openaiAdmin.maxConcurrentRequests\`). *Bound* = ceil(requests ÷ 8) × 50 ms, the time no client with 8 requests in flight
-can beat; the ratio is bound ÷ our time. The reference loop is what a script author writes with the official SDK: for each
-project, each list with \`for await\`, one request at a time; the fake counts its requests too. "Requests made twice" counts
+can beat; the ratio is bound ÷ our time. The reference loop is what a script author writes with the official SDK (${SDK_LABEL}): for
+each project, each list with \`for await\`, one request at a time; the fake counts its requests too. "Requests made twice" counts
 repeated \`METHOD path?query\` lines in the fake's request log during our crawls (and checks the fake never saw more than 8
 at once).`,
   },
