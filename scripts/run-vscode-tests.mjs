@@ -7,7 +7,7 @@
 //   5. e2e       mocha + playwright-core specs (test/e2e/*.e2e.mjs) against code-server with the .vsix installed
 //
 // Options: --only integration|e2e   --grep <pattern>   --keep (keep temp folders)   --verbose (all workbench logs)
-// Environment: HARNESS_TIMEOUT_MS (whole run, default 900000), KEEP_TMP, HARNESS_VERBOSE.
+// Environment: HARNESS_TIMEOUT_MS (whole run, default 1500000), KEEP_TMP, HARNESS_VERBOSE.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ if (opts.keep) process.env.KEEP_TMP = '1';
 if (opts.verbose) process.env.HARNESS_VERBOSE = '1';
 
 installSignalHandlers();
-const totalMs = Number(process.env.HARNESS_TIMEOUT_MS || 900_000);
+const totalMs = Number(process.env.HARNESS_TIMEOUT_MS || 1_500_000);
 const overall = setTimeout(async () => {
   console.error(`\n[harness] the whole run exceeded ${totalMs / 1000} s: stopping.`);
   await cleanupAll();
@@ -133,7 +133,7 @@ if (opts.only !== 'integration') {
       join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
       '--config', join(ROOT, 'test', 'e2e', '.mocharc.json'),
       ...(opts.grep ? ['--grep', opts.grep] : []),
-    ], { cwd: ROOT, timeoutMs: 600_000, env: { ...process.env, E2E_SKIP_PACKAGE: '1' } }));
+    ], { cwd: ROOT, timeoutMs: 1_200_000, env: { ...process.env, E2E_SKIP_PACKAGE: '1' } }));
   } else {
     results.push({ name: 'e2e: playwright-core + chromium', ok: false, seconds: 0, note: 'not run: packaging failed' });
   }
