@@ -2,7 +2,7 @@
 // webview keeps the edits as typed (a KeyDraft per key, in the panel's draft); what they would send,
 // whether they are valid, and whether a key changed on the server since editing started are decided
 // here, without `vscode` or API calls, for the webview, the host and the unit tests alike.
-import { describeExpiry } from '../format';
+import { keyExpiry } from '../expiry';
 import { checkExpiryDays, checkScopes, expiryDaysToSeconds, MAX_KEY_EXPIRY_DAYS, splitList } from '../inputs';
 import type { ApiKeyRow } from './types';
 
@@ -46,7 +46,7 @@ export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => (k.na
 /** Why this key's edit cannot be saved, if it cannot. */
 export function keyEditProblem(key: ApiKeyRow | undefined, edit: KeyDraft, nowSeconds: number): string | undefined {
   if (!key) return 'This key is no longer in the project.';
-  if (describeExpiry(key.expiresAt, nowSeconds).state === 'expired') return 'This key has expired; an expired key cannot be changed.';
+  if (keyExpiry(key.expiresAt, nowSeconds * 1000).state === 'expired') return 'This key has expired; an expired key cannot be changed.';
   if (edit.expiryDays !== undefined) {
     const p = checkExpiryDays(edit.expiryDays);
     if (p) return p;

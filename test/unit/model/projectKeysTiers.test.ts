@@ -2,7 +2,6 @@
 // expiry text and its highlight, what typed days and scopes become, what a draft would send, the
 // unsaved-changes lines, conflicts, and the tier rules the webview and host share.
 import assert from 'node:assert/strict';
-import { describeExpiry } from '../../../src/model/format';
 import { checkExpiryDays, checkScopes, expiryDaysToSeconds } from '../../../src/model/inputs';
 import { changedElsewhere, emptyDraft, pendingChanges, withoutSavedKeys, type PanelDraft } from '../../../src/model/project/draft';
 import { diffApiKeys, editKey, keyBody } from '../../../src/model/project/keyEdits';
@@ -19,21 +18,6 @@ const key = (id: string, expiresAt: number | null, name = id): ApiKeyRow => ({
 });
 
 describe('project panel: API key expiry', () => {
-  it('says when a key expires, in days, and what to highlight', () => {
-    assert.deepEqual(describeExpiry(null, NOW), { text: 'never expires', state: 'never' });
-    assert.deepEqual(describeExpiry(undefined, NOW), { text: 'never expires', state: 'never' });
-    assert.deepEqual(describeExpiry(NOW + 12 * DAY + 3600, NOW), { text: 'expires in 12 days', state: 'valid' });
-    assert.deepEqual(describeExpiry(NOW + 7 * DAY, NOW), { text: 'expires in 7 days', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + DAY, NOW), { text: 'expires in 1 day', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + 30 * DAY - 90, NOW), { text: 'expires in 30 days', state: 'valid' }, 'a key set to 30 days a moment ago');
-    assert.deepEqual(describeExpiry(NOW + 5 * 3600 + 10, NOW), { text: 'expires in 5 hours', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + 30, NOW), { text: 'expires in less than a minute', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW, NOW), { text: 'expired just now', state: 'expired' });
-    assert.deepEqual(describeExpiry(NOW - 3 * DAY - 60, NOW), { text: 'expired 3 days ago', state: 'expired' });
-    assert.deepEqual(describeExpiry(NOW - 1 * DAY, NOW), { text: 'expired 1 day ago', state: 'expired' });
-    assert.equal(describeExpiry(NOW + 20 * DAY, NOW, 30).state, 'soon', 'the threshold is a parameter');
-  });
-
   it('checks typed days (1–365, whole) and scopes; days become expires_in_seconds', () => {
     assert.equal(checkExpiryDays('30'), undefined);
     assert.equal(checkExpiryDays(' 365 '), undefined);
