@@ -2,8 +2,8 @@
 // idle, expired and soon-expiring keys highlighted; a new expiry and scopes per key, saved together
 // with a result per key; delete). A new account's one-time key is shown by VS Code in a modal, never
 // here: this page only ever sees redacted key values.
-import { keyExpiry } from '../../src/model/expiry';
-import { checkExpiryDays, checkScopes } from '../../src/model/inputs';
+import { checkExpiryDays, keyExpiry } from '../../src/model/expiry';
+import { checkScopes } from '../../src/model/scopes';
 import { withoutSavedKeys } from '../../src/model/project/draft';
 import { diffApiKeys, editKey, keyEditProblem, keyName, keysChangedElsewhere, type KeyDraft } from '../../src/model/project/keyEdits';
 import { idleDays, isUnusedKey } from '../../src/model/project/keys';

@@ -52,13 +52,24 @@ export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now
   return { state: left <= soonSeconds ? 'soon' : 'valid', text };
 }
 
-/** A number of whole days typed by hand, 1 to 365 (what `expires_in_seconds` allows). */
+/**
+ * Days until a key expires, as typed in the commands' input box and the Project panel: a whole number
+ * from 1 to 365 (what `expires_in_seconds` allows; the API counts from the save).
+ */
 export function checkExpiryDays(text: string): string | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter a whole number of days, 1 to ${MAX_EXPIRY_DAYS}.`;
+  if (!/^\d+$/.test(t)) return `Enter the days until the key expires: a whole number from 1 to ${MAX_EXPIRY_DAYS}.`;
   const days = Number(t);
-  if (days < 1 || days > MAX_EXPIRY_DAYS) return `The key can expire in 1 to ${MAX_EXPIRY_DAYS} days.`;
+  if (days < 1) return 'A key must stay valid for at least 1 day.';
+  if (days > MAX_EXPIRY_DAYS) return `A key can expire at most ${MAX_EXPIRY_DAYS} days from now.`;
   return undefined;
+}
+
+/** The API's `expires_in_seconds` for typed days (checked with checkExpiryDays). */
+export function expiryDaysToSeconds(text: string): number {
+  const problem = checkExpiryDays(text);
+  if (problem) throw new RangeError(problem);
+  return daysToSeconds(Number(text.trim()));
 }
 
 export function daysToSeconds(days: number): number {

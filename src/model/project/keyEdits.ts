@@ -2,8 +2,9 @@
 // webview keeps the edits as typed (a KeyDraft per key, in the panel's draft); what they would send,
 // whether they are valid, and whether a key changed on the server since editing started are decided
 // here, without `vscode` or API calls, for the webview, the host and the unit tests alike.
-import { keyExpiry } from '../expiry';
-import { checkExpiryDays, checkScopes, expiryDaysToSeconds, MAX_KEY_EXPIRY_DAYS, splitList } from '../inputs';
+import { checkExpiryDays, expiryDaysToSeconds, keyExpiry } from '../expiry';
+import { splitList } from '../inputs';
+import { checkScopes } from '../scopes';
 import type { ApiKeyRow } from './types';
 
 export interface KeyDraft {
@@ -37,8 +38,6 @@ export interface KeyProblem {
   name: string;
   message: string;
 }
-
-export const MAX_EXPIRES_IN_SECONDS = MAX_KEY_EXPIRY_DAYS * 86_400;
 
 /** A key as messages name it: its name and redacted value (service accounts' keys often share a name). */
 export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => (k.name && k.redacted ? `${k.name} (${k.redacted})` : k.name || k.redacted || k.id);

@@ -4,10 +4,10 @@
 // refused key never blocks the others. No `vscode` here.
 import type { AdminClient } from '../../api';
 import { describeError } from '../../tree/describeError';
-import { keyExpiry } from '../expiry';
+import { keyExpiry, MAX_EXPIRY_SECONDS } from '../expiry';
 import { isoDate } from '../format';
-import { checkScopes } from '../inputs';
-import { MAX_EXPIRES_IN_SECONDS, keyName, type ApiKeyBody, type ApiKeyChange } from './keyEdits';
+import { checkScopes } from '../scopes';
+import { keyName, type ApiKeyBody, type ApiKeyChange } from './keyEdits';
 import { toApiKeyRow } from './load';
 import type { ApiKeyRow } from './types';
 
@@ -49,8 +49,8 @@ export function readKeyChanges(value: unknown): ApiKeyChange[] {
       body.scopes = [...new Set(scopes as string[])];
     }
     if (seconds !== undefined) {
-      if (!Number.isSafeInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_EXPIRES_IN_SECONDS) {
-        throw new TypeError(`The expiry must be 1 second to ${MAX_EXPIRES_IN_SECONDS} seconds (365 days) from now.`);
+      if (!Number.isSafeInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_EXPIRY_SECONDS) {
+        throw new TypeError(`The expiry must be 1 second to ${MAX_EXPIRY_SECONDS} seconds (365 days) from now.`);
       }
       body.expires_in_seconds = seconds as number;
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkExpiryDays, daysToSeconds, EXPIRING_SOON_SECONDS, keyExpiry, MAX_EXPIRY_SECONDS } from '../../../src/model/expiry';
+import { checkExpiryDays, daysToSeconds, EXPIRING_SOON_SECONDS, expiryDaysToSeconds, keyExpiry, MAX_EXPIRY_SECONDS } from '../../../src/model/expiry';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 const now = NOW / 1000;
@@ -68,6 +68,14 @@ describe('API key expiry', () => {
     assert.equal(daysToSeconds(365), MAX_EXPIRY_SECONDS);
     assert.throws(() => daysToSeconds(366), RangeError);
     assert.throws(() => daysToSeconds(0), RangeError);
+    assert.equal(checkExpiryDays('30'), undefined);
+    assert.equal(checkExpiryDays(' 365 '), undefined);
+    assert.match(checkExpiryDays('0')!, /at least 1 day/);
+    assert.match(checkExpiryDays('366')!, /at most 365 days/);
+    for (const bad of ['', '1.5', '-3', '3d', '1e2']) assert.match(checkExpiryDays(bad)!, /whole number from 1 to 365/, bad);
+    assert.equal(expiryDaysToSeconds('365'), 31_536_000, 'the API maximum');
+    assert.equal(expiryDaysToSeconds('1'), 86_400);
+    assert.throws(() => expiryDaysToSeconds('0'), RangeError);
   });
 
   it('words the Project panel\'s cases the same (its clock is in seconds)', () => {
