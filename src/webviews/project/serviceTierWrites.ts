@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { q } from '../../commands/run';
 import { folderIn } from '../../commands/targets';
 import { saveServiceTier } from '../../model/project/save';
+import { SECTION_FOLDER } from '../../model/project/sections';
 import type { ServiceTierData } from '../../model/project/types';
 import { isDefaultTier, isOptionalTier, normalTiers, type OptionalTier } from '../../model/serviceTier';
 import { runWithProgress } from '../../notify';
@@ -37,7 +38,7 @@ export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveSe
       );
       if (result.status === 'conflict') ctx.log.warn(`Service tiers of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
       if (result.status === 'saved') {
-        ctx.explorer.refresh(folderIn(p, 'serviceTier'));
+        ctx.explorer.refresh(folderIn(p, SECTION_FOLDER.serviceTier));
         void vscode.window.setStatusBarMessage(`$(check) Saved the service tiers of ${q(p.name)}`, 5000);
       }
       return result;
