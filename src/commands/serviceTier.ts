@@ -3,6 +3,7 @@ import type { ProjectOptionalServiceTier, ProjectServiceTierSettings, ProjectSer
 import {
   DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, sameEnabledTiers, serviceTierProblem, tierName,
 } from '../model/serviceTier';
+import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
@@ -44,7 +45,7 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
   // The Project panel refuses the same combinations (model/serviceTier.ts), before anything is sent.
   const problem = serviceTierProblem(def, tiers);
   if (problem) {
-    void vscode.window.showErrorMessage(`Service tier of ${q(project.name)} not changed. ${problem}`);
+    void notify('error', `Service tier of ${q(project.name)} not changed. ${problem}`);
     return undefined;
   }
   const body: ProjectServiceTierSettingsUpdate = {
