@@ -61,7 +61,7 @@ export function checkExpiryDays(text: string): string | undefined {
   if (!/^\d+$/.test(t)) return `Enter the days until the key expires: a whole number from 1 to ${MAX_EXPIRY_DAYS}.`;
   const days = Number(t);
   if (days < 1) return 'A key must stay valid for at least 1 day.';
-  if (days > MAX_EXPIRY_DAYS) return `A key can expire at most ${MAX_EXPIRY_DAYS} days from now.`;
+  if (days > MAX_EXPIRY_DAYS) return `A key can expire at most ${MAX_EXPIRY_DAYS} days from now: enter 1 to ${MAX_EXPIRY_DAYS} days.`;
   return undefined;
 }
 

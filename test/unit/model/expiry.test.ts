@@ -72,6 +72,7 @@ describe('API key expiry', () => {
     assert.equal(checkExpiryDays(' 365 '), undefined);
     assert.match(checkExpiryDays('0')!, /at least 1 day/);
     assert.match(checkExpiryDays('366')!, /at most 365 days/);
+    assert.match(checkExpiryDays('400')!, /1 to 365 days/, 'the command\'s input box says the range too');
     for (const bad of ['', '1.5', '-3', '3d', '1e2']) assert.match(checkExpiryDays(bad)!, /whole number from 1 to 365/, bad);
     assert.equal(expiryDaysToSeconds('365'), 31_536_000, 'the API maximum');
     assert.equal(expiryDaysToSeconds('1'), 86_400);
