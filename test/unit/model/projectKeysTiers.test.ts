@@ -33,7 +33,7 @@ describe('project panel: API key expiry', () => {
     // Clearing both fields takes the key out of the draft.
     assert.deepEqual(Object.keys(editKey(d, keys[0]!, { expiryDays: undefined })), ['k2', 'k3']);
     const bad = diffApiKeys(keys, editKey({}, keys[0]!, { expiryDays: '400' }), NOW);
-    assert.deepEqual([bad.changes, bad.problems.map((p) => p.message)], [[], ['A key can expire at most 365 days from now.']]);
+    assert.deepEqual([bad.changes, bad.problems.map((p) => p.message)], [[], ['A key can expire at most 365 days from now: enter 1 to 365 days.']]);
   });
 
   it('lists key edits among the unsaved changes, flags conflicts, and drops saved keys', () => {
