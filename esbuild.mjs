@@ -27,7 +27,7 @@ const common = {
  * Code the extension host loads only when it is first needed, each in its own file: the API client
  * (`await import('../api')` on the first request), the two editor panels (`await import('./panel')`
  * when one opens) and the organization commands (`await import('./index')` when one first runs). In CommonJS esbuild would otherwise
- * inline them, so VS Code would read and compile them at activation (issue 7: activation ≤ 25 ms).
+ * inline them, so VS Code would read and compile them at activation (BENCHMARKS.md fig. 3: activation ≤ 25 ms).
  * This plugin makes an import of such a module, from any other module, load its own file instead.
  * Modules both sides use are bundled into both; none of them keeps module-level state, and errors
  * are told apart by status, not `instanceof`, so two copies behave as one.

@@ -2,8 +2,8 @@
 // idle, expired and soon-expiring keys highlighted; a new expiry and scopes per key, saved together
 // with a result per key; delete). A new account's one-time key is shown by VS Code in a modal, never
 // here: this page only ever sees redacted key values.
-import { describeExpiry } from '../../src/model/format';
-import { checkExpiryDays, checkScopes } from '../../src/model/inputs';
+import { checkExpiryDays, keyExpiry } from '../../src/model/expiry';
+import { checkScopes } from '../../src/model/scopes';
 import { withoutSavedKeys } from '../../src/model/project/draft';
 import { diffApiKeys, editKey, keyEditProblem, keyName, keysChangedElsewhere, type KeyDraft } from '../../src/model/project/keyEdits';
 import { idleDays, isUnusedKey } from '../../src/model/project/keys';
@@ -138,7 +138,7 @@ export class ApiKeysView implements SectionView {
     for (const k of keys) {
       const unused = isUnusedKey(k, days, now);
       if (unused) idle++;
-      const expiry = describeExpiry(k.expiresAt, now);
+      const expiry = keyExpiry(k.expiresAt, now * 1000);
       if (expiry.state === 'expired') expired++;
       if (expiry.state === 'soon') soon++;
       const editable = !this.app.readOnly && expiry.state !== 'expired';
@@ -170,7 +170,7 @@ export class ApiKeysView implements SectionView {
     const { unusedKeyDays: days } = this.app.init;
     const now = this.app.now();
     return (this.app.loaded.apiKeys ?? []).map((k) => [
-      k.name, k.redacted, k.ownerName, isUnusedKey(k, days, now) ? 'unused' : 'used', describeExpiry(k.expiresAt, now).text, this.editors.get(k.id)?.result.textContent ?? this.statusText(k.id),
+      k.name, k.redacted, k.ownerName, isUnusedKey(k, days, now) ? 'unused' : 'used', keyExpiry(k.expiresAt, now * 1000).text, this.editors.get(k.id)?.result.textContent ?? this.statusText(k.id),
     ]);
   }
 
@@ -211,7 +211,7 @@ export class ApiKeysView implements SectionView {
         scopesField,
         h('div', { class: 'field' }, h('label', {}, 'Result'), result)),
       problem,
-      h('p', { class: 'muted hint' }, `Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: ${describeExpiry(k.expiresAt, this.app.now()).text}.`))) as HTMLTableRowElement;
+      h('p', { class: 'muted hint' }, `Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: ${keyExpiry(k.expiresAt, this.app.now() * 1000).text}.`))) as HTMLTableRowElement;
     const editor = { tr, days, mode, scopes, scopesField, problem, result } as KeyEditor;
     this.editors.set(k.id, editor);
     return editor;

@@ -4,10 +4,9 @@
 // saved in one request with a check that nobody changed them on the server meanwhile; each of the
 // two rows then shows its own result.
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
-import {
-  changedFields, defaultTierLabel, describeEnabled, draftServiceTierEdit, normalTiers, type ServiceTierField,
-} from '../../src/model/project/serviceTier';
-import { DEFAULT_TIERS, OPTIONAL_TIERS, type DefaultTier, type OptionalTier, type ServiceTierData } from '../../src/model/project/types';
+import { changedFields, describeEnabled, draftServiceTierEdit, type ServiceTierField } from '../../src/model/project/serviceTier';
+import type { ServiceTierData } from '../../src/model/project/types';
+import { DEFAULT_TIERS, normalTiers, OPTIONAL_TIERS, tierName, type DefaultTier, type OptionalTier } from '../../src/model/serviceTier';
 import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { button, select, SectionFrame } from './ui';
@@ -22,7 +21,7 @@ export class ServiceTierView implements SectionView {
   readonly uses = ['serviceTier', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly summary = h('p', { class: 'muted' });
-  private readonly defaultTier = select<DefaultTier>(DEFAULT_TIERS, 'standard', { label: 'Default service tier', onChange: (t) => this.change({ default: t }) });
+  private readonly defaultTier = select<DefaultTier>(DEFAULT_TIERS.map((t) => [t, tierName(t)] as const), 'standard', { label: 'Default service tier', onChange: (t) => this.change({ default: t }) });
   private readonly scope = select<Scope>(SCOPES, 'all', { label: 'Enabled service tiers', onChange: (s) => this.change({ enabled: s === 'all' ? 'all' : this.ticked() }) });
   private readonly boxes = new Map<OptionalTier, VscodeCheckbox>();
   private readonly lines: Record<ServiceTierField, { tr: HTMLElement; state: HTMLElement; result: HTMLElement }>;
@@ -35,8 +34,8 @@ export class ServiceTierView implements SectionView {
   constructor(private readonly app: App) {
     this.frame = new SectionFrame('serviceTier', 'Service tier', () => void app.load(['serviceTier']));
     const tiers = h('div', { class: 'switches tiers', role: 'group', 'aria-label': 'Optional service tiers' });
-    for (const [tier, name] of OPTIONAL_TIERS) {
-      const box = h('vscode-checkbox', { 'data-tier': tier }, name) as VscodeCheckbox;
+    for (const tier of OPTIONAL_TIERS) {
+      const box = h('vscode-checkbox', { 'data-tier': tier }, tierName(tier)) as VscodeCheckbox;
       box.addEventListener('change', () => this.change({ enabled: this.ticked() }));
       this.boxes.set(tier, box);
       tiers.append(box);
@@ -69,7 +68,7 @@ export class ServiceTierView implements SectionView {
     const s = this.app.loaded.serviceTier;
     if (!s) return [];
     return [
-      ['Default tier', defaultTierLabel(s.default), this.lines.default.result.textContent ?? ''],
+      ['Default tier', tierName(s.default), this.lines.default.result.textContent ?? ''],
       ['Enabled tiers', describeEnabled(s.enabled), this.lines.enabled.result.textContent ?? ''],
     ];
   }
@@ -81,7 +80,7 @@ export class ServiceTierView implements SectionView {
   }
 
   private ticked(): OptionalTier[] {
-    return normalTiers(OPTIONAL_TIERS.map(([t]) => t).filter((t) => this.boxes.get(t)!.checked)) as OptionalTier[];
+    return normalTiers(OPTIONAL_TIERS.filter((t) => this.boxes.get(t)!.checked)) as OptionalTier[];
   }
 
   private change(patch: Partial<Pick<ServiceTierData, 'default' | 'enabled'>>): void {
@@ -106,7 +105,7 @@ export class ServiceTierView implements SectionView {
     const shown = this.shown();
     if (!loaded || !shown) return;
     const readOnly = this.app.readOnly;
-    replace(this.summary, `Requests that name no tier use ${defaultTierLabel(loaded.default)}. The project may use ${describeEnabled(loaded.enabled)}.`);
+    replace(this.summary, `Requests that name no tier use ${tierName(loaded.default)}. The project may use ${describeEnabled(loaded.enabled)}.`);
     if (this.defaultTier.value !== shown.default) this.defaultTier.value = shown.default;
     const scope: Scope = shown.enabled === 'all' ? 'all' : 'list';
     if (this.scope.value !== scope) this.scope.value = scope;
@@ -124,8 +123,8 @@ export class ServiceTierView implements SectionView {
       const r = this.lines[field];
       const mine = edited.includes(field);
       r.tr.classList.toggle('modified', mine);
-      const from = field === 'default' ? defaultTierLabel(loaded.default) : describeEnabled(loaded.enabled);
-      const to = field === 'default' ? defaultTierLabel(shown.default) : describeEnabled(shown.enabled);
+      const from = field === 'default' ? tierName(loaded.default) : describeEnabled(loaded.enabled);
+      const to = field === 'default' ? tierName(shown.default) : describeEnabled(shown.enabled);
       replace(r.state, mine ? `${from} → ${to} (not saved)` : '');
       const status = this.statuses.get(field);
       r.result.className = 'row-result';

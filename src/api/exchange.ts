@@ -39,7 +39,7 @@ function parseRawHeaders(raw: readonly (Buffer | string)[] | null): RawResponse[
 /**
  * undici's handler interface, collecting a response into one buffer. `request()` would wrap each
  * body in a Readable stream, parse the headers for it and tie an AbortSignal to it; for a client
- * that reads every body whole, that machinery was a sizeable share of its time per page (issue 7,
+ * that reads every body whole, that machinery was a sizeable share of its time per page (BENCHMARKS.md
  * fig. 1). These are the 7.x handler methods, which its Request calls directly (undici is pinned
  * to 7.x; test/unit/api/undici.test.ts and the transport tests cover them).
  */

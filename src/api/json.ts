@@ -1,6 +1,6 @@
 // Parsing a JSON body without decoding all of it as UTF-8 first. A page of 100 users is about 70 KB;
 // one name with an accent, an emoji or an RTL mark makes a UTF-8 decode produce a two-byte string of
-// the whole body, and that decode cost more than the parse itself (issue 7, fig. 1). JSON's
+// the whole body, and that decode cost more than the parse itself (BENCHMARKS.md fig. 1). JSON's
 // structure is ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so the body is read
 // one byte to one character (Latin-1), and each run of bytes ≥ 0x80 is replaced by the \u escapes of
 // what it decodes to. The parse then makes exactly the strings a full decode would have made, and

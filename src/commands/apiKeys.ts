@@ -2,14 +2,12 @@ import * as vscode from 'vscode';
 import type { ProjectApiKey, ProjectApiKeyUpdateRequest } from '../api';
 import { keyExpiry } from '../model/expiry';
 import { relativeTime } from '../model/format';
-import { askModal } from '../notify';
 import { checkScopes, parseScopes } from '../model/scopes';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase } from './expiryPick';
 import { pickOne } from './pickers';
 import { ask, q, runWrite } from './run';
-import { deleteServiceAccount } from './serviceAccounts';
 import { folderIn, projectRowOf, type ProjectRef } from './targets';
 
 /** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
@@ -22,34 +20,30 @@ function ownerPhrase(k: ProjectApiKey): string {
 
 /**
  * Deletes a project API key after a confirmation naming it, its owner and when it was last used. A
- * service account's key cannot be deleted on its own: deleting the account is offered instead.
+ * service account's key goes on its own (November 2026 spec): the account and its other keys stay.
  * Used by the command and the Project panel.
  */
 export async function deleteProjectApiKey(ctx: CommandContext, project: ProjectRef, k: ProjectApiKey, failure?: 'notify' | 'throw') {
   const lastUsed = k.last_used_at ? `last used ${relativeTime(k.last_used_at)}` : 'never used';
   const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
-  if (account) {
-    // The API refuses to delete a service account's key on its own; revoking it means deleting the account.
-    const offer = `Delete Service Account ${q(account.name || account.id)}…`;
-    const choice = await askModal('warning',
-      `API key ${q(k.name || k.id)} (${k.redacted_value}) belongs to ${ownerPhrase(k)} and cannot be deleted on its own.`,
-      `To revoke it, delete the service account: its keys are deleted with it. It was ${lastUsed}.`,
-      offer,
-    );
-    return choice === offer ? deleteServiceAccount(ctx, project, account, failure) : undefined;
-  }
   return runWrite(ctx, {
     failure,
     progress: `Deleting API key ${q(k.name || k.redacted_value)}…`,
     confirm: {
       message: `Delete API key ${q(k.name || k.id)} (${k.redacted_value}), owned by ${ownerPhrase(k)}, ${lastUsed}?`,
-      detail: `${k.id} in project ${q(project.name)}\n\nRequests made with this key fail from now on. This cannot be undone.`,
+      detail: `${k.id} in project ${q(project.name)}\n\nRequests made with this key fail from now on.${account ? ' The service account and its other keys stay.' : ''} This cannot be undone.`,
       button: 'Delete API Key',
     },
     call: (c) => c.projectApiKeys.delete(project.id, k.id),
-    refresh: () => [folderIn(project, 'apiKeys')],
+    refresh: () => keyFolders(project, k),
     done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
   });
+}
+
+/** The tree nodes listing a key: the API keys folder, and its service account's row (which lists its keys too). */
+function keyFolders(project: ProjectRef, k: ProjectApiKey): string[] {
+  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
+  return [folderIn(project, 'apiKeys'), ...(account?.id ? [`${folderIn(project, 'serviceAccounts')}/${account.id}`] : [])];
 }
 
 type ScopeChoice = 'keep' | 'all' | 'read' | 'custom';
@@ -90,14 +84,12 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
     void vscode.window.setStatusBarMessage(`API key ${q(name)} left as it was`, 5000);
     return undefined;
   }
-  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
   const changed = [scopes === 'keep' ? undefined : scopes.length ? `scopes ${scopes.join(', ')}` : 'all permissions',
     expiry.kind === 'in' ? expiryPhrase(expiry) : undefined].filter(Boolean).join(', ');
   return runWrite(ctx, {
     progress: `Updating API key ${q(name)}…`,
     call: (c) => c.projectApiKeys.update(project.id, k.id, body as ProjectApiKeyUpdateRequest),
-    // A service account's keys are listed under the account too.
-    refresh: () => [folderIn(project, 'apiKeys'), ...(account?.id ? [`${folderIn(project, 'serviceAccounts')}/${account.id}`] : [])],
+    refresh: () => keyFolders(project, k),
     done: () => `Updated API key ${q(name)}: ${changed}`,
   });
 }

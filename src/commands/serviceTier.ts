@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { ProjectOptionalServiceTier, ProjectServiceTierSettings, ProjectServiceTierSettingsUpdate } from '../api';
-import { DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../model/serviceTier';
+import {
+  DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, sameEnabledTiers, serviceTierProblem, tierName,
+} from '../model/serviceTier';
+import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
@@ -29,9 +32,6 @@ async function pickEnabledTiers(title: string, current: ProjectServiceTierSettin
   return OPTIONAL_TIERS.filter((tier) => picked.some((i) => i.tier === tier));
 }
 
-const sameTiers = (a: ProjectServiceTierSettings['enabled_tiers'], b: ProjectServiceTierSettings['enabled_tiers']) =>
-  a === 'all' || b === 'all' ? a === b : a.length === b.length && a.every((t) => b.includes(t));
-
 /** Reads the current settings, asks for the default and the optional tiers, and sends only what changed. */
 export async function editServiceTier(ctx: CommandContext, project: ProjectRef) {
   const title = `Edit Service Tier: ${project.name}`;
@@ -42,9 +42,15 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
   if (!def) return undefined;
   const tiers = await pickEnabledTiers(title, current);
   if (!tiers) return undefined;
+  // The Project panel refuses the same combinations (model/serviceTier.ts), before anything is sent.
+  const problem = serviceTierProblem(def, tiers);
+  if (problem) {
+    void notify('error', `Service tier of ${q(project.name)} not changed. ${problem}`);
+    return undefined;
+  }
   const body: ProjectServiceTierSettingsUpdate = {
     ...(def === current.default ? {} : { default: def }),
-    ...(sameTiers(tiers, current.enabled_tiers) ? {} : { enabled_tiers: tiers }),
+    ...(sameEnabledTiers(tiers, current.enabled_tiers) ? {} : { enabled_tiers: tiers }),
   };
   if (!Object.keys(body).length) {
     void vscode.window.setStatusBarMessage(`Service tier of ${q(project.name)} left as it was`, 5000);

@@ -1,4 +1,4 @@
-/** API key expiry: how it reads in the explorer, and the lifetimes admins may choose. No `vscode` here. */
+/** API key expiry: how it reads in the explorer and the Project panel, and the lifetimes admins may choose. No `vscode` here. */
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -38,23 +38,38 @@ function span(seconds: number): string {
   return plural(Math.round(seconds / YEAR), 'year');
 }
 
-/** `expiresAt` in Unix seconds as the API gives it; null or absent means the key never expires. */
-export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now()): Expiry {
+/**
+ * An API key's expiry as the tree, the commands and the Project panel all word it. `expiresAt` in
+ * Unix seconds as the API gives it; null or absent means the key never expires. `soonSeconds` is
+ * how close an expiry is flagged (`soon`).
+ */
+export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now(), soonSeconds = EXPIRING_SOON_SECONDS): Expiry {
   if (expiresAt === null || expiresAt === undefined) return { state: 'never', text: 'never expires' };
   const left = expiresAt - nowMs / 1000;
   // A key is unusable from its expiry second on.
   if (left <= 0) return { state: 'expired', text: -left < MINUTE ? 'expired just now' : `expired ${span(-left)} ago` };
   const text = left < MINUTE ? 'expires in less than a minute' : `expires in ${span(left)}`;
-  return { state: left <= EXPIRING_SOON_SECONDS ? 'soon' : 'valid', text };
+  return { state: left <= soonSeconds ? 'soon' : 'valid', text };
 }
 
-/** A number of whole days typed by hand, 1 to 365 (what `expires_in_seconds` allows). */
+/**
+ * Days until a key expires, as typed in the commands' input box and the Project panel: a whole number
+ * from 1 to 365 (what `expires_in_seconds` allows; the API counts from the save).
+ */
 export function checkExpiryDays(text: string): string | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter a whole number of days, 1 to ${MAX_EXPIRY_DAYS}.`;
+  if (!/^\d+$/.test(t)) return `Enter the days until the key expires: a whole number from 1 to ${MAX_EXPIRY_DAYS}.`;
   const days = Number(t);
-  if (days < 1 || days > MAX_EXPIRY_DAYS) return `The key can expire in 1 to ${MAX_EXPIRY_DAYS} days.`;
+  if (days < 1) return 'A key must stay valid for at least 1 day.';
+  if (days > MAX_EXPIRY_DAYS) return `A key can expire at most ${MAX_EXPIRY_DAYS} days from now: enter 1 to ${MAX_EXPIRY_DAYS} days.`;
   return undefined;
+}
+
+/** The API's `expires_in_seconds` for typed days (checked with checkExpiryDays). */
+export function expiryDaysToSeconds(text: string): number {
+  const problem = checkExpiryDays(text);
+  if (problem) throw new RangeError(problem);
+  return daysToSeconds(Number(text.trim()));
 }
 
 export function daysToSeconds(days: number): number {

@@ -19,34 +19,6 @@ export function relativeTime(unixSeconds: number | null | undefined, nowMs = Dat
   return 'just now';
 }
 
-/** How soon an API key's expiry is worth pointing out. */
-export const EXPIRY_SOON_DAYS = 7;
-
-export type ExpiryState = 'never' | 'valid' | 'soon' | 'expired';
-
-function span(seconds: number): string {
-  for (const [size, unit] of [[86400, 'day'], [3600, 'hour'], [60, 'minute']] as const) {
-    if (seconds >= size) {
-      // Whole days to the nearest: a key just set to expire in 30 days reads "in 30 days", not 29.
-      const n = size === 86400 ? Math.round(seconds / size) : Math.floor(seconds / size);
-      return `${n} ${unit}${n === 1 ? '' : 's'}`;
-    }
-  }
-  return 'less than a minute';
-}
-
-/**
- * An API key's expiry as people say it: "expires in 12 days", "expired 3 days ago", "never
- * expires"; counted in days (hours, minutes under a day) because admins plan rotation in days.
- * `state` says what to highlight: expired, or due within `soonDays`.
- */
-export function describeExpiry(expiresAt: number | null | undefined, nowSeconds: number, soonDays = EXPIRY_SOON_DAYS): { text: string; state: ExpiryState } {
-  if (expiresAt === null || expiresAt === undefined) return { text: 'never expires', state: 'never' };
-  const left = expiresAt - nowSeconds;
-  if (left <= 0) return { text: -left < 60 ? 'expired just now' : `expired ${span(-left)} ago`, state: 'expired' };
-  return { text: `expires in ${span(left)}`, state: left <= soonDays * 86400 ? 'soon' : 'valid' };
-}
-
 /** ISO date (UTC) for tooltips: "2026-11-28 10:15 UTC". */
 export function isoDate(unixSeconds: number | null | undefined): string {
   if (unixSeconds === null || unixSeconds === undefined) return '—';

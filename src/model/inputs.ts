@@ -46,35 +46,3 @@ export function checkModelIds(text: string): string | undefined {
   const bad = splitList(text).find((m) => !/^[A-Za-z0-9][\w.:/-]*$/.test(m));
   return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a model id.`;
 }
-
-/** The longest expiry the API accepts for a project API key: 31,536,000 seconds. */
-export const MAX_KEY_EXPIRY_DAYS = 365;
-const DAY_SECONDS = 86_400;
-
-/** Days until a key expires, as typed: a whole number from 1 to 365 (the API counts from the save). */
-export function checkExpiryDays(text: string): string | undefined {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter the days until the key expires: a whole number from 1 to ${MAX_KEY_EXPIRY_DAYS}.`;
-  const n = Number(t);
-  if (n < 1) return 'A key must stay valid for at least 1 day.';
-  if (n > MAX_KEY_EXPIRY_DAYS) return `A key can expire at most ${MAX_KEY_EXPIRY_DAYS} days from now.`;
-  return undefined;
-}
-
-/** The API's `expires_in_seconds` for a checked day count. */
-export function expiryDaysToSeconds(text: string): number {
-  const problem = checkExpiryDays(text);
-  if (problem) throw new RangeError(problem);
-  return Number(text.trim()) * DAY_SECONDS;
-}
-
-// Scope ids as the dashboard names them ("api.all.read", "api.model.request"): dotted words.
-const SCOPE = /^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/i;
-
-/** Scope ids typed by hand, comma- or space-separated; at least one (no scopes is chosen separately). */
-export function checkScopes(text: string): string | undefined {
-  const scopes = splitList(text);
-  if (!scopes.length) return 'Enter one or more scopes, e.g. api.model.request, or choose Unrestricted.';
-  const bad = scopes.find((s) => !SCOPE.test(s) || s.length > 128);
-  return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a scope (e.g. api.all.read).`;
-}

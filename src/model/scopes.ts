@@ -1,13 +1,14 @@
-/** API key and token scopes typed by hand. No `vscode` here. */
+/** API key and federation-rule scopes typed by hand (commands and the Project panel). No `vscode` here. */
 import { splitList } from './inputs';
 
-/** Scope ids as the dashboard names them: `api.all.read`, `api.responses.write`. */
+/** Scope ids as the dashboard names them: `api.all.read`, `api.responses.write`, `api.model.request`. */
 const SCOPE = /^[A-Za-z0-9_*-]+(\.[A-Za-z0-9_*-]+)+$/;
 
+/** Comma- or space-separated scope ids; at least one (no restriction is chosen separately). */
 export function checkScopes(text: string): string | undefined {
   const scopes = splitList(text);
   if (!scopes.length) return 'Enter one or more scopes, e.g. api.all.read.';
-  const bad = scopes.find((s) => !SCOPE.test(s));
+  const bad = scopes.find((s) => !SCOPE.test(s) || s.length > 128);
   return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a scope (e.g. api.all.read).`;
 }
 

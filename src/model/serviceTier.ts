@@ -1,17 +1,47 @@
-/** Service tier names as the dashboard shows them, and the tiers a project's settings can name. No `vscode` here. */
+/**
+ * Service tiers, shared by the tree, the Edit Service Tier command and the Project panel: the tier
+ * names as the dashboard shows them, the tiers a project's settings can name, and the one rule that
+ * makes a combination invalid, so the command and the panel refuse the same things. No `vscode` here.
+ */
 import type { ProjectOptionalServiceTier, ProjectServiceTierSettings } from '../api/types';
 
-export type DefaultServiceTier = ProjectServiceTierSettings['default'];
-
-/** The tiers `default` may be (UpdateProjectServiceTierSettingsBody.default). */
-export const DEFAULT_TIERS: readonly DefaultServiceTier[] = ['standard', 'fast', 'scale'];
-/** The tiers a project may enable besides Standard (ProjectOptionalServiceTier). */
-export const OPTIONAL_TIERS: readonly ProjectOptionalServiceTier[] = ['flex', 'fast', 'ultrafast'];
+/** The tiers `default` may be (UpdateProjectServiceTierSettingsBody.default): the tier a request uses when it names none. */
+export const DEFAULT_TIERS = ['standard', 'fast', 'scale'] as const satisfies readonly ProjectServiceTierSettings['default'][];
+export type DefaultTier = (typeof DEFAULT_TIERS)[number];
+/** The tiers a project may enable besides Standard (ProjectOptionalServiceTier), in the order they are listed. */
+export const OPTIONAL_TIERS = ['flex', 'fast', 'ultrafast'] as const satisfies readonly ProjectOptionalServiceTier[];
+export type OptionalTier = (typeof OPTIONAL_TIERS)[number];
+/** `enabled_tiers`: 'all' also covers tiers added later; [] allows Standard only. */
+export type EnabledTiers = 'all' | readonly OptionalTier[];
 
 const NAMES: Record<string, string> = { standard: 'Standard', fast: 'Fast', scale: 'Scale', flex: 'Flex', ultrafast: 'Ultrafast' };
 
 export function tierName(tier: string): string {
   return NAMES[tier] ?? tier;
+}
+
+export const isDefaultTier = (v: unknown): v is DefaultTier => DEFAULT_TIERS.some((k) => k === v);
+export const isOptionalTier = (v: unknown): v is OptionalTier => OPTIONAL_TIERS.some((k) => k === v);
+
+/** One order and no repeats, so two lists with the same tiers compare equal. */
+export function normalTiers(enabled: EnabledTiers): 'all' | OptionalTier[] {
+  if (enabled === 'all') return 'all';
+  return OPTIONAL_TIERS.filter((k) => enabled.includes(k));
+}
+
+export function sameEnabledTiers(a: EnabledTiers, b: EnabledTiers): boolean {
+  const x = normalTiers(a);
+  const y = normalTiers(b);
+  return x === 'all' || y === 'all' ? x === y : x.length === y.length && x.every((t, i) => t === y[i]);
+}
+
+/** Why a default tier and enabled tiers cannot be saved together, if they cannot. */
+export function serviceTierProblem(defaultTier: string, enabled: 'all' | readonly string[]): string | undefined {
+  if (!isDefaultTier(defaultTier)) return 'Unknown default tier.';
+  if (enabled !== 'all' && enabled.some((t) => !isOptionalTier(t))) return 'Unknown service tier.';
+  // Fast is both a default and an optional tier: defaulting to a tier the project cannot use would refuse every request that names none.
+  if (defaultTier === 'fast' && enabled !== 'all' && !enabled.includes('fast')) return 'The default tier Fast must also be enabled: tick Fast, or choose another default.';
+  return undefined;
 }
 
 /** The optional tiers a setting allows; `all` also covers tiers added later. */

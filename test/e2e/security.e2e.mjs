@@ -1,4 +1,5 @@
-// Issue 8 in the browser, with a canary admin key and the fake's hostile strings in the names people
+// Security in the browser (API text shown only as text; the admin key nowhere but its header), with
+// a canary admin key and the fake's hostile strings in the names people
 // see: tree rows and their hovers, a quick pick, notifications and both webviews show them as text;
 // no dialog opens, no script runs, no command link exists, the webviews request nothing but their own
 // files; collapsing a folder aborts its request at the fake. Then, with the browser closed, the canary

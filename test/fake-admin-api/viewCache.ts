@@ -1,5 +1,5 @@
 // Serialized list items, kept until the next write. Listing 10,000 users a page at a time made the
-// fake's own JSON encoding half the wall time of the client benchmark (issue 7, fig. 1), so a
+// fake's own JSON encoding half the wall time of the client benchmark (BENCHMARKS.md fig. 1), so a
 // fake started from the CLI keeps each listed item's bytes and splices them into the page. Any
 // write through the API (the only way to change a CLI fake's state) bumps `state.version` and
 // empties the cache. In-process fakes leave it off: tests there may change `state` directly.

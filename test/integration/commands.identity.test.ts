@@ -9,9 +9,9 @@ import { formatMatchers } from '../../src/model/workloadIdentity';
 import { HOSTILE_STRINGS } from '../fake-admin-api/hostile-strings';
 import { api, fake } from './helpers';
 import {
-  connectedToFake, describeRequests, fakeState, freshNode, newProject, noWrites, onlyWrite, rowIds, runAsUser as run, shownText, uniqueName, v1, writes,
+  connectedToFake, fakeState, freshNode, itCancelsAtEveryPrompt, newProject, noWrites, onlyWrite, rowIds, runAsUser as run, shownText, uniqueName, v1,
 } from './fixtures';
-import { asUser, cancelled, type Step } from './ui';
+import type { Step } from './ui';
 
 const P = '/organization/workload_identity_providers';
 
@@ -415,21 +415,5 @@ describe('new resources: cancelling any prompt sends nothing', function () {
     ['openaiAdmin.serviceAccount.createApiKey', () => [{ search: f.p.id }, { search: f.sa.id }, { input: 'never created' }, { pick: '90 days' }]],
   ];
 
-  for (const [command, script] of scenarios) {
-    it(`${command}: Escape or No at each prompt`, async () => {
-      await vscode.commands.executeCommand('openaiAdmin.refresh');
-      const state = JSON.stringify(await fakeState());
-      const steps = script();
-      for (let at = 0; at < steps.length; at++) {
-        await fake.clearRequests();
-        const { result, user } = await asUser([...steps.slice(0, at), cancelled(steps[at]!)], () => vscode.commands.executeCommand(command));
-        user.assertDone();
-        assert.equal(result, undefined, `${command} cancelled at prompt ${at + 1} returned something`);
-        assert.deepEqual(user.errors, []);
-        const w = await writes();
-        assert.deepEqual(w, [], `${command} cancelled at prompt ${at + 1} of ${steps.length} sent ${describeRequests(w)}`);
-      }
-      assert.equal(JSON.stringify(await fakeState()), state, 'the fake’s state changed');
-    });
-  }
+  itCancelsAtEveryPrompt(scenarios);
 });

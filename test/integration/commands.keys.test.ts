@@ -207,5 +207,13 @@ describe('service tier', function () {
     await fake.clearRequests();
     await run('openaiAdmin.serviceTier.edit', [{ pick: 'Scale' }, { pick: ['All optional tiers'] }], folder);
     assert.deepEqual((await onlyWrite('POST', `/organization/projects/${p.id}/service_tier_settings`)).body, { enabled_tiers: 'all' });
+
+    // The same rule as the Project panel (model/serviceTier.ts): a Fast default needs Fast enabled.
+    await fake.clearRequests();
+    const refused = await run('openaiAdmin.serviceTier.edit', [{ pick: 'Fast' }, { pick: ['Flex'] }], folder);
+    assert.equal(refused.result, undefined);
+    await noWrites();
+    assert.deepEqual(refused.user.errors, [`Service tier of “${p.name}” not changed. The default tier Fast must also be enabled: tick Fast, or choose another default.`]);
+    assert.deepEqual(await settingsOf(p.id), { object: 'project.service_tier_settings', default: 'scale', enabled_tiers: 'all' });
   });
 });

@@ -227,20 +227,32 @@ describe('commands: API keys', function () {
     assert.ok(!(await rowIds(`projects/${project.id}/apiKeys`)).includes(row.id), 'the API keys folder was not refreshed');
   });
 
-  it('explains that a service account key goes only with its account, and offers deleting the account', async () => {
+  it('deletes a service account key on its own: the account and its other keys stay', async () => {
     const p = await newProject();
     const sa = await v1<{ id: string; name: string; api_key: { id: string } }>('POST', `/organization/projects/${p.id}/service_accounts`, { name: uniqueName('ci') });
-    const row = await freshNode(`projects/${p.id}/apiKeys/${sa.api_key.id}`);
+    const other = await v1<{ id: string }>('POST', `/organization/projects/${p.id}/service_accounts/${sa.id}/api_keys`, { name: 'second' });
+    const keysFolder = `projects/${p.id}/apiKeys`;
+    const accountRow = `projects/${p.id}/serviceAccounts/${sa.id}`;
+    const row = await freshNode(`${keysFolder}/${sa.api_key.id}`);
+    await freshNode(accountRow);
+    assert.deepEqual((await rowIds(accountRow)).length, 2, 'the account row lists both keys');
     await fake.clearRequests();
 
     const declined = await run('openaiAdmin.projectApiKey.delete', [{ confirm: false }], row);
-    assert.match(declined.user.of('confirm')[0].text, new RegExp(`belongs to service account “${sa.name}” and cannot be deleted on its own`));
+    assert.match(declined.user.of('confirm')[0].text, new RegExp(`^Delete API key “.+” \\(sk-[^)]+\\), owned by service account “${sa.name}”, (last used .+|never used)\\?$`, 's'));
+    assert.match(declined.user.of('confirm')[0].detail ?? '', /The service account and its other keys stay\./);
     await noWrites();
 
-    const { user } = await run('openaiAdmin.projectApiKey.delete', [{ confirm: true }, { confirm: true }], row);
-    assert.equal(user.of('confirm')[1].text, `Delete service account “${sa.name}” from project “${p.name}”?`);
-    await onlyWrite('DELETE', `/organization/projects/${p.id}/service_accounts/${sa.id}`);
-    assert.deepEqual((await fakeState()).projectData[p.id].apiKeys, []);
+    const { user } = await run('openaiAdmin.projectApiKey.delete', [{ confirm: true }], row);
+    assert.equal(user.of('confirm').length, 1, 'one confirmation, naming the key');
+    await onlyWrite('DELETE', `/organization/projects/${p.id}/api_keys/${sa.api_key.id}`);
+    const data = (await fakeState()).projectData[p.id];
+    assert.deepEqual(data.apiKeys.map((k) => k.id), [other.id], 'the key is gone, the account\u2019s other key stays');
+    assert.deepEqual(data.serviceAccounts.map((s) => s.id), [sa.id], 'the account stays');
+    assert.deepEqual(await rowIds(keysFolder), [`${keysFolder}/${other.id}`], 'the API keys folder was not refreshed');
+    const underAccount = await rowIds(accountRow);
+    assert.equal(underAccount.length, 1, 'the account row was not refreshed');
+    assert.ok(underAccount[0]!.endsWith(other.id), underAccount[0]);
   });
 });
 

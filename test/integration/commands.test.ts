@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, fake } from './helpers';
 import {
-  connectedToFake, describeRequests, fakeState, freshNode, membersOutside, newProject, received, rowIds, uniqueName, v1, writes,
+  connectedToFake, fakeState, freshNode, itCancelsAtEveryPrompt, membersOutside, newProject, received, rowIds, uniqueName, v1, writes,
 } from './fixtures';
-import { asUser, cancelled, type Step } from './ui';
+import { asUser, type Step } from './ui';
 
 describe('commands: cancelling any prompt sends nothing', function () {
   this.timeout(120_000);
@@ -66,7 +66,7 @@ describe('commands: cancelling any prompt sends nothing', function () {
     ['openaiAdmin.projectUser.unassignRole', () => [{ search: f.p.id }, { search: f.u.id }, { search: f.viewer }, { confirm: true }]],
     ['openaiAdmin.serviceAccount.create', () => [{ search: f.p.id }, { input: 'never created' }, { pick: 'Owner' }, { pick: '30 days' }]],
     ['openaiAdmin.serviceAccount.delete', () => [{ search: f.p.id }, { search: f.sa.id }, { confirm: true }]],
-    ['openaiAdmin.projectApiKey.delete', () => [{ search: f.p.id }, { search: f.sa.keyId }, { confirm: true }, { confirm: true }]],
+    ['openaiAdmin.projectApiKey.delete', () => [{ search: f.p.id }, { search: f.sa.keyId }, { confirm: true }]],
     ['openaiAdmin.rateLimit.edit', limitSteps],
     ['openaiAdmin.modelPermissions.edit', () => [{ search: f.p.id }, { pick: 'Deny list' }, { pick: ['gpt-4o', '$(edit) Other model…'] }, { input: 'o3' }]],
     ['openaiAdmin.modelPermissions.remove', () => [{ search: f.p.id }, { confirm: true }]],
@@ -107,23 +107,7 @@ describe('commands: cancelling any prompt sends nothing', function () {
     ['openaiAdmin.adminKey.create', () => [{ input: 'Never created' }, { pick: '30 days' }]],
   );
 
-  for (const [command, script] of scenarios) {
-    it(`${command}: Escape or No at each prompt`, async () => {
-      await vscode.commands.executeCommand('openaiAdmin.refresh');
-      const state = JSON.stringify(await fakeState());
-      const steps = script();
-      for (let at = 0; at < steps.length; at++) {
-        await fake.clearRequests();
-        const { result, user } = await asUser([...steps.slice(0, at), cancelled(steps[at])], () => vscode.commands.executeCommand(command));
-        user.assertDone();
-        assert.equal(result, undefined, `${command} cancelled at prompt ${at + 1} returned something`);
-        assert.deepEqual(user.errors, []);
-        const w = await writes();
-        assert.deepEqual(w, [], `${command} cancelled at prompt ${at + 1} of ${steps.length} sent ${describeRequests(w)}`);
-      }
-      assert.equal(JSON.stringify(await fakeState()), state, 'the fake’s state changed');
-    });
-  }
+  itCancelsAtEveryPrompt(scenarios);
 });
 
 describe('commands: API errors', function () {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { api, fake } from './helpers';
-import { asUser, type Step } from './ui';
+import { asUser, cancelled, type Step } from './ui';
 
 export interface Recorded {
   seq: number;
@@ -143,4 +143,29 @@ export async function onlyWrite(method: string, path: string): Promise<Recorded>
 export async function noWrites(): Promise<void> {
   const w = await writes();
   assert.deepEqual(w, [], `nothing should have been sent, got ${describeRequests(w)}`);
+}
+
+/**
+ * One test per command: its full script from the palette is replayed once per prompt, answering
+ * Escape (or No) at that prompt. Nothing may be returned, shown as an error or sent, and the fake's
+ * state must not change.
+ */
+export function itCancelsAtEveryPrompt(scenarios: ReadonlyArray<readonly [command: string, steps: () => Step[]]>): void {
+  for (const [command, script] of scenarios) {
+    it(`${command}: Escape or No at each prompt`, async () => {
+      await vscode.commands.executeCommand('openaiAdmin.refresh');
+      const state = JSON.stringify(await fakeState());
+      const steps = script();
+      for (let at = 0; at < steps.length; at++) {
+        await fake.clearRequests();
+        const { result, user } = await asUser([...steps.slice(0, at), cancelled(steps[at]!)], () => vscode.commands.executeCommand(command));
+        user.assertDone();
+        assert.equal(result, undefined, `${command} cancelled at prompt ${at + 1} returned something`);
+        assert.deepEqual(user.errors, []);
+        const w = await writes();
+        assert.deepEqual(w, [], `${command} cancelled at prompt ${at + 1} of ${steps.length} sent ${describeRequests(w)}`);
+      }
+      assert.equal(JSON.stringify(await fakeState()), state, 'the fake’s state changed');
+    });
+  }
 }

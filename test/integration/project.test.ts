@@ -119,12 +119,14 @@ describe('project panel', function () {
     for (const [where, text] of [['report', JSON.stringify(withAccount)], ['panel data', JSON.stringify(t.projectPanel.data(p.id))], ['html', t.projectPanel.html(p.id)!], ['log', t.logLines().join('\n')]]) {
       assert.ok(!text!.includes(secret), `the one-time key is in the ${where}`);
     }
-    // Its key cannot be deleted alone: the panel offers deleting the account, as the tree does.
+    // Its key goes on its own, as in the tree: one confirmation naming the key and its account; the account stays.
     const keyId = t.projectPanel.data(p.id)!.apiKeys![0]!.id;
-    const viaKey = await request(p.id, 'deleteApiKey', { id: keyId }, [{ confirm: true }, { confirm: true }]);
-    assert.match(viaKey.user.of('confirm')[0]!.text, /cannot be deleted on its own/);
-    assert.deepEqual((await sp()).serviceAccounts, []);
-    await rendered(p.id, (r) => rowsOf(r, 'serviceAccounts').length === 0 && rowsOf(r, 'apiKeys').length === 0, 'account and key gone');
+    const viaKey = await request(p.id, 'deleteApiKey', { id: keyId }, [{ confirm: true }]);
+    assert.equal(viaKey.user.of('confirm').length, 1);
+    assert.match(viaKey.user.of('confirm')[0]!.text, /^Delete API key “.+” \(sk-[^)]+\), owned by service account “panel-bot”/);
+    assert.deepEqual((await sp()).apiKeys, []);
+    assert.deepEqual((await sp()).serviceAccounts.map((s) => s.id), [sa.id]);
+    await rendered(p.id, (r) => rowsOf(r, 'serviceAccounts').length === 1 && rowsOf(r, 'apiKeys').length === 0, 'key gone, account kept');
 
     // Rate limits: two rows, only changed fields.
     const limits = t.projectPanel.data(p.id)!.rateLimits!;

@@ -1,4 +1,4 @@
-// Reliability in the real extension host (issue 8): the slice of the fault matrix a user sees (error
+// Reliability in the real extension host: the slice of the fault matrix a user sees (error
 // rows and their Retry, a failed command with its Retry), Members loaded to the end under random
 // faults, and load: 100 folders expanded at once plus the usage dashboard at 50 ms latency with 5 %
 // faults — bounded concurrency at the fake, nothing crashes, and the tree ends equal to the fake.

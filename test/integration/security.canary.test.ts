@@ -1,4 +1,4 @@
-// The key-leak canary, inside the extension host, after every other suite (issue 8). The run's admin
+// The key-leak canary, inside the extension host, after every other suite (so any suite's leak is caught). The run's admin
 // key is a canary (scripts/vscode/integration.mjs); it may only ever be in SecretStorage and in the
 // Authorization header of requests to the configured base URL. Here: the output channel, everything
 // shown or sent to a webview during the whole run (leakRecorder.ts), the fake's request log, and the

@@ -1,4 +1,4 @@
-// Security in the real extension host (issue 8): hostile names from the fake's corpus in every row,
+// Security in the real extension host (API text shown only as text): hostile names from the fake's corpus in every row,
 // tooltip, confirmation, progress title, notification and panel; strict CSP on both webviews; the
 // base URL refused when a user points it at plain http elsewhere. Rendering in the browser (no
 // script runs, no dialog, no clickable command link) is checked by test/e2e/security.e2e.mjs.

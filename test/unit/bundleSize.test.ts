@@ -1,4 +1,4 @@
-// Size budgets of the shipped bundles (issue 7): the extension ≤ 700 KB minified (dist/extension.js plus
+// Size budgets of the shipped bundles (BENCHMARKS.md fig. 3): the extension ≤ 700 KB minified (dist/extension.js plus
 // what it loads later: api.js, the client, on the first request; usagePanel.js and projectPanel.js when
 // a panel opens; commands.js when a command first runs), each webview ≤ 300 KB.
 // Sizes are deterministic for a given source tree, so this is an ordinary unit test: it runs the

@@ -2,8 +2,9 @@
 // webview keeps the edits as typed (a KeyDraft per key, in the panel's draft); what they would send,
 // whether they are valid, and whether a key changed on the server since editing started are decided
 // here, without `vscode` or API calls, for the webview, the host and the unit tests alike.
-import { describeExpiry } from '../format';
-import { checkExpiryDays, checkScopes, expiryDaysToSeconds, MAX_KEY_EXPIRY_DAYS, splitList } from '../inputs';
+import { checkExpiryDays, expiryDaysToSeconds, keyExpiry } from '../expiry';
+import { splitList } from '../inputs';
+import { checkScopes } from '../scopes';
 import type { ApiKeyRow } from './types';
 
 export interface KeyDraft {
@@ -38,15 +39,13 @@ export interface KeyProblem {
   message: string;
 }
 
-export const MAX_EXPIRES_IN_SECONDS = MAX_KEY_EXPIRY_DAYS * 86_400;
-
 /** A key as messages name it: its name and redacted value (service accounts' keys often share a name). */
 export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => (k.name && k.redacted ? `${k.name} (${k.redacted})` : k.name || k.redacted || k.id);
 
 /** Why this key's edit cannot be saved, if it cannot. */
 export function keyEditProblem(key: ApiKeyRow | undefined, edit: KeyDraft, nowSeconds: number): string | undefined {
   if (!key) return 'This key is no longer in the project.';
-  if (describeExpiry(key.expiresAt, nowSeconds).state === 'expired') return 'This key has expired; an expired key cannot be changed.';
+  if (keyExpiry(key.expiresAt, nowSeconds * 1000).state === 'expired') return 'This key has expired; an expired key cannot be changed.';
   if (edit.expiryDays !== undefined) {
     const p = checkExpiryDays(edit.expiryDays);
     if (p) return p;

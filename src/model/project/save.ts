@@ -10,8 +10,9 @@ import {
 } from '../permissionEdits';
 import { checkedBody, describeConflict, rateLimitConflicts, toRateLimitRow, type RateLimitConflict, type RateLimitRowChange } from '../rateLimitEdits';
 import {
-  changedFields, defaultTierLabel, describeEnabled, serviceTierConflicts, serviceTierEdit, toServiceTierData, type ServiceTierField,
+  changedFields, describeEnabled, serviceTierConflicts, serviceTierEdit, toServiceTierData, type ServiceTierField,
 } from './serviceTier';
+import { tierName } from '../serviceTier';
 import type { HostedToolsData, RateLimitRow, ServiceTierData } from './types';
 
 export type RowResult =
@@ -139,7 +140,7 @@ export async function saveServiceTier(
   const conflicts = serviceTierConflicts(edit.before, server, edit.wanted);
   if (conflicts.length && !opts.force) {
     const said = conflicts.map((f) => (f === 'default'
-      ? `the default tier is now ${defaultTierLabel(server.default)} (was ${defaultTierLabel(edit.before.default)})`
+      ? `the default tier is now ${tierName(server.default)} (was ${tierName(edit.before.default)})`
       : `the enabled tiers are now ${describeEnabled(server.enabled)} (were ${describeEnabled(edit.before.enabled)})`));
     return { status: 'conflict', fields: conflicts, messages: [`Service tiers changed on the server since you loaded them: ${said.join('; ')}.`], current: server };
   }

@@ -4,9 +4,10 @@
 // refused key never blocks the others. No `vscode` here.
 import type { AdminClient } from '../../api';
 import { describeError } from '../../tree/describeError';
-import { describeExpiry, isoDate } from '../format';
-import { checkScopes } from '../inputs';
-import { MAX_EXPIRES_IN_SECONDS, keyName, type ApiKeyBody, type ApiKeyChange } from './keyEdits';
+import { keyExpiry, MAX_EXPIRY_SECONDS } from '../expiry';
+import { isoDate } from '../format';
+import { checkScopes } from '../scopes';
+import { keyName, type ApiKeyBody, type ApiKeyChange } from './keyEdits';
 import { toApiKeyRow } from './load';
 import type { ApiKeyRow } from './types';
 
@@ -48,8 +49,8 @@ export function readKeyChanges(value: unknown): ApiKeyChange[] {
       body.scopes = [...new Set(scopes as string[])];
     }
     if (seconds !== undefined) {
-      if (!Number.isSafeInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_EXPIRES_IN_SECONDS) {
-        throw new TypeError(`The expiry must be 1 second to ${MAX_EXPIRES_IN_SECONDS} seconds (365 days) from now.`);
+      if (!Number.isSafeInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_EXPIRY_SECONDS) {
+        throw new TypeError(`The expiry must be 1 second to ${MAX_EXPIRY_SECONDS} seconds (365 days) from now.`);
       }
       body.expires_in_seconds = seconds as number;
     }
@@ -89,7 +90,7 @@ export async function saveApiKeys(
     if (key instanceof Error) return { id: c.id, name: c.name, ok: false, error: describeError(key) };
     const name = keyName(key);
     // The API refuses these anyway; saying why is clearer than its 400.
-    if (describeExpiry(key.expiresAt, now()).state === 'expired') return { id: c.id, name, ok: false, error: 'This key has expired; an expired key cannot be changed.' };
+    if (keyExpiry(key.expiresAt, now() * 1000).state === 'expired') return { id: c.id, name, ok: false, error: 'This key has expired; an expired key cannot be changed.' };
     try {
       const updated = await client.projectApiKeys.update(projectId, c.id, c.body, { signal: opts.signal });
       return { id: c.id, name, ok: true, row: toApiKeyRow(updated) };

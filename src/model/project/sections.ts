@@ -12,14 +12,16 @@ const FOLDER_SECTIONS: Record<string, SectionId[]> = {
   rateLimits: ['rateLimits'],
   modelPermissions: ['modelPermissions'],
   hostedTools: ['hostedTools'],
-  // No tree folder shows it yet; the panel's own saves refresh this id so the section reloads.
   serviceTier: ['serviceTier'],
   spend: ['spend'],
   dataRetention: ['dataRetention'],
   roles: ['members'],
 };
 
-/** The tree folder a section's data lives in (the overview lives in the project list itself). */
+/**
+ * The tree folder a section's data lives in (the overview lives in the project list itself): the panel's
+ * saves refresh it. projectDraft.test.ts checks each is a folder the tree really has.
+ */
 export const SECTION_FOLDER: Record<Exclude<SectionId, 'overview'>, string> = {
   members: 'users',
   serviceAccounts: 'serviceAccounts',

@@ -2,7 +2,10 @@
 // use. What an edit would send, whether it is consistent, and whether the server moved underneath
 // it are decided here (no `vscode`, no API calls), so the webview, the host and the unit tests
 // apply the same rules.
-import { DEFAULT_TIERS, OPTIONAL_TIERS, type DefaultTier, type OptionalTier, type ServiceTierData } from './types';
+import {
+  isDefaultTier, isOptionalTier, normalTiers, sameEnabledTiers, serviceTierProblem, tierName, type DefaultTier, type OptionalTier,
+} from '../serviceTier';
+import type { ServiceTierData } from './types';
 
 export interface ServiceTierDraft {
   default: DefaultTier;
@@ -24,18 +27,6 @@ export type ServiceTierEdit =
 
 export type ServiceTierField = 'default' | 'enabled';
 
-export const defaultTierLabel = (t: string) => DEFAULT_TIERS.find(([k]) => k === t)?.[1] ?? t;
-const optionalLabel = (t: string) => OPTIONAL_TIERS.find(([k]) => k === t)?.[1] ?? t;
-
-export const isDefaultTier = (v: unknown): v is DefaultTier => DEFAULT_TIERS.some(([k]) => k === v);
-export const isOptionalTier = (v: unknown): v is OptionalTier => OPTIONAL_TIERS.some(([k]) => k === v);
-
-/** One order and no repeats, so two lists with the same tiers compare equal. */
-export function normalTiers(enabled: 'all' | readonly OptionalTier[]): 'all' | OptionalTier[] {
-  if (enabled === 'all') return 'all';
-  return OPTIONAL_TIERS.map(([k]) => k).filter((k) => enabled.includes(k));
-}
-
 /** The API's object as the panel keeps it; an unknown default or tier is kept out rather than shown wrongly. */
 export function toServiceTierData(s: { default: string; enabled_tiers: 'all' | readonly string[] }): ServiceTierData {
   return {
@@ -44,32 +35,22 @@ export function toServiceTierData(s: { default: string; enabled_tiers: 'all' | r
   };
 }
 
-export function sameEnabled(a: 'all' | readonly OptionalTier[], b: 'all' | readonly OptionalTier[]): boolean {
-  const x = normalTiers(a);
-  const y = normalTiers(b);
-  return x === 'all' || y === 'all' ? x === y : x.length === y.length && x.every((t, i) => t === y[i]);
-}
-
 export function describeEnabled(enabled: 'all' | readonly OptionalTier[]): string {
   if (enabled === 'all') return 'all tiers, including ones added later';
   const list = normalTiers(enabled) as OptionalTier[];
-  return list.length ? `Standard, ${list.map(optionalLabel).join(', ')}` : 'Standard only';
+  return list.length ? `Standard, ${list.map(tierName).join(', ')}` : 'Standard only';
 }
 
-/** A combination the panel refuses: a default tier the project may not use. */
+/** A combination the panel refuses (the same rule as the Edit Service Tier command): a default tier the project may not use. */
 export function checkServiceTier(s: ServiceTierData): string | undefined {
-  if (!isDefaultTier(s.default)) return 'Unknown default tier.';
-  if (s.enabled !== 'all' && s.enabled.some((t) => !isOptionalTier(t))) return 'Unknown service tier.';
-  // Fast is both a default and an optional tier: defaulting to a tier the project cannot use would refuse every request that names none.
-  if (s.default === 'fast' && s.enabled !== 'all' && !s.enabled.includes('fast')) return 'The default tier Fast must also be enabled: tick Fast, or choose another default.';
-  return undefined;
+  return serviceTierProblem(s.default, s.enabled);
 }
 
 /** The fields that differ between two settings. */
 export function changedFields(from: ServiceTierData, to: Pick<ServiceTierData, 'default' | 'enabled'>): ServiceTierField[] {
   const out: ServiceTierField[] = [];
   if (from.default !== to.default) out.push('default');
-  if (!sameEnabled(from.enabled, to.enabled)) out.push('enabled');
+  if (!sameEnabledTiers(from.enabled, to.enabled)) out.push('enabled');
   return out;
 }
 
@@ -110,7 +91,7 @@ export function serviceTierConflicts(before: ServiceTierData, server: ServiceTie
 /** One line per changed field, "Default tier: Standard → Fast". */
 export function describeServiceTierBody(current: ServiceTierData, body: ServiceTierBody): string[] {
   const out: string[] = [];
-  if (body.default !== undefined) out.push(`Default tier: ${defaultTierLabel(current.default)} → ${defaultTierLabel(body.default)}`);
+  if (body.default !== undefined) out.push(`Default tier: ${tierName(current.default)} → ${tierName(body.default)}`);
   if (body.enabled_tiers !== undefined) out.push(`Enabled tiers: ${describeEnabled(current.enabled)} → ${describeEnabled(body.enabled_tiers)}`);
   return out;
 }

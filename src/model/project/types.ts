@@ -2,6 +2,7 @@
 // so the webview never receives more of an API object than it displays. Imported by the host, the
 // protocol and the webview bundle: types only, no imports with side effects.
 import type { HostedTool, RateLimitField } from '../format';
+import type { DefaultTier, OptionalTier } from '../serviceTier';
 
 export type SectionId =
   | 'overview' | 'members' | 'serviceAccounts' | 'apiKeys' | 'rateLimits'
@@ -99,17 +100,9 @@ export interface ModelPolicy {
 
 export type HostedToolsData = Record<HostedTool, boolean>;
 
-/** The tier a request uses when it names none (or `auto`). */
-export const DEFAULT_TIERS = [['standard', 'Standard'], ['fast', 'Fast'], ['scale', 'Scale']] as const;
-export type DefaultTier = (typeof DEFAULT_TIERS)[number][0];
-
-/** The tiers a project may opt into besides Standard. */
-export const OPTIONAL_TIERS = [['flex', 'Flex'], ['fast', 'Fast'], ['ultrafast', 'Ultrafast']] as const;
-export type OptionalTier = (typeof OPTIONAL_TIERS)[number][0];
-
 export interface ServiceTierData {
   default: DefaultTier;
-  /** 'all' also covers tiers added later; [] allows Standard only. Listed in OPTIONAL_TIERS order. */
+  /** 'all' also covers tiers added later; [] allows Standard only. Listed in OPTIONAL_TIERS order (model/serviceTier.ts). */
   enabled: 'all' | OptionalTier[];
 }
 

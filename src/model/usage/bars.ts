@@ -1,5 +1,5 @@
 // Buckets as chart bars. 24 h of 1-minute buckets is 1,440 buckets: more than a panel has pixels for,
-// and drawing 14,400 sub-pixel stacked bars took most of a second (issue 7, fig. 5). The chart draws
+// and drawing 14,400 sub-pixel stacked bars took most of a second (BENCHMARKS.md fig. 5). The chart draws
 // at most as many bars as fit, each bar a whole number of consecutive buckets from a set of
 // readable steps (5 min, 10 min, 1 h, …). Minute and hour bars start on UTC multiples of the step,
 // day bars at the range's first day. The table, the summary and the exports keep every bucket.

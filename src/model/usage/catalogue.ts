@@ -53,6 +53,8 @@ const MODELS: FilterInfo = { param: 'models', field: 'model', label: 'Models', t
 const BATCH: FilterInfo = { param: 'batch', field: 'batch', label: 'Batch', type: 'bool' };
 const STANDARD_FILTERS = [PROJECTS, USERS, KEYS, MODELS];
 const STANDARD_GROUPS = fields('project_id', 'user_id', 'api_key_id', 'model');
+const MODEL_CALL_GROUPS = fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source');
+const MODEL_CALL_FILTERS = [...STANDARD_FILTERS, BATCH];
 
 const metric = (key: string, label: string, unit: Unit, aggregate: MetricInfo['aggregate'] = 'sum'): MetricInfo => ({ key, label, unit, aggregate });
 const REQUESTS = metric('num_model_requests', 'Model requests', 'requests');
@@ -61,6 +63,13 @@ const CACHE_WRITES = [
   metric('input_cache_write_tokens', 'Cache-write tokens', 'tokens'),
   metric('input_cache_write_30m_tokens', 'Cache-write tokens (30 min)', 'tokens'),
   metric('input_cache_write_12h_tokens', 'Cache-write tokens (12 h)', 'tokens'),
+];
+// Completions and Decisions (model calls) group, filter and total their tokens alike.
+const TOKEN_TOTALS = [
+  metric('total_tokens', 'Total tokens', 'tokens'),
+  metric('input_tokens', 'Input tokens', 'tokens'),
+  metric('output_tokens', 'Output tokens', 'tokens'),
+  metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
 ];
 const MEDIA_TOKENS = [
   metric('input_audio_tokens', 'Audio input tokens', 'tokens'),
@@ -111,13 +120,10 @@ export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
     metrics: [metric('amount', 'Cost', 'currency'), metric('quantity', 'Quantity (per line item)', 'quantity')],
   }),
   completions: endpoint('completions', 'Completions', (c) => c.usage.completions, {
-    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'),
-    filters: [...STANDARD_FILTERS, BATCH],
+    groupBy: MODEL_CALL_GROUPS,
+    filters: MODEL_CALL_FILTERS,
     metrics: [
-      metric('total_tokens', 'Total tokens', 'tokens'),
-      metric('input_tokens', 'Input tokens', 'tokens'),
-      metric('output_tokens', 'Output tokens', 'tokens'),
-      metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
+      ...TOKEN_TOTALS,
       ...CACHE_WRITES,
       ...MEDIA_TOKENS,
       REQUESTS,
@@ -125,13 +131,10 @@ export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
   }),
   // The Decisions API's token counts other than input, output and requests may be null (not reported): they count as 0.
   decisions: endpoint('decisions', 'Decisions', (c) => c.usage.decisions, {
-    groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source'),
-    filters: [...STANDARD_FILTERS, BATCH],
+    groupBy: MODEL_CALL_GROUPS,
+    filters: MODEL_CALL_FILTERS,
     metrics: [
-      metric('total_tokens', 'Total tokens', 'tokens'),
-      metric('input_tokens', 'Input tokens', 'tokens'),
-      metric('output_tokens', 'Output tokens', 'tokens'),
-      metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
+      ...TOKEN_TOTALS,
       metric('input_uncached_tokens', 'Uncached input tokens', 'tokens'),
       ...CACHE_WRITES,
       metric('input_text_tokens', 'Text input tokens', 'tokens'),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { q } from '../../commands/run';
 import { folderIn } from '../../commands/targets';
 import { readKeyChanges, saveApiKeys } from '../../model/project/saveKeys';
+import { SECTION_FOLDER } from '../../model/project/sections';
 import { runWithProgress } from '../../notify';
 import { requireOffered } from './offered';
 import type { ProjectMethods } from './protocol';
@@ -32,7 +33,7 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
       for (const r of failed) if (!r.ok) ctx.log.error(`Updating API key ${q(r.name)} of ${q(p.name)} failed: ${r.error}`);
       const saved = result.results.length - failed.length;
       if (saved) {
-        ctx.explorer.refresh(folderIn(p, 'apiKeys'));
+        ctx.explorer.refresh(folderIn(p, SECTION_FOLDER.apiKeys));
         void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} API key${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
       }
       return result;

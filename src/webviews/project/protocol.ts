@@ -6,7 +6,8 @@ import type { PanelDraft } from '../../model/project/draft';
 import type { ApiKeyChange } from '../../model/project/keyEdits';
 import type { RateLimitSave, ServiceTierSave } from '../../model/project/save';
 import type { ApiKeySave } from '../../model/project/saveKeys';
-import type { DefaultTier, HostedToolsData, OptionalTier, ProjectRole, RetentionType, SectionId, ServiceTierData, Snapshot } from '../../model/project/types';
+import type { DefaultTier, OptionalTier } from '../../model/serviceTier';
+import type { HostedToolsData, ProjectRole, RetentionType, SectionId, ServiceTierData, Snapshot } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
 import type { RateLimitRowChange } from '../../model/rateLimitEdits';
 

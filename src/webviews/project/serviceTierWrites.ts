@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { q } from '../../commands/run';
 import { folderIn } from '../../commands/targets';
 import { saveServiceTier } from '../../model/project/save';
-import { isDefaultTier, isOptionalTier, normalTiers } from '../../model/project/serviceTier';
-import type { OptionalTier, ServiceTierData } from '../../model/project/types';
+import { SECTION_FOLDER } from '../../model/project/sections';
+import type { ServiceTierData } from '../../model/project/types';
+import { isDefaultTier, isOptionalTier, normalTiers, type OptionalTier } from '../../model/serviceTier';
 import { runWithProgress } from '../../notify';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
@@ -37,7 +38,7 @@ export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveSe
       );
       if (result.status === 'conflict') ctx.log.warn(`Service tiers of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
       if (result.status === 'saved') {
-        ctx.explorer.refresh(folderIn(p, 'serviceTier'));
+        ctx.explorer.refresh(folderIn(p, SECTION_FOLDER.serviceTier));
         void vscode.window.setStatusBarMessage(`$(check) Saved the service tiers of ${q(p.name)}`, 5000);
       }
       return result;

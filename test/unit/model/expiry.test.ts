@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { checkExpiryDays, daysToSeconds, EXPIRING_SOON_SECONDS, keyExpiry, MAX_EXPIRY_SECONDS } from '../../../src/model/expiry';
+import { checkExpiryDays, daysToSeconds, EXPIRING_SOON_SECONDS, expiryDaysToSeconds, keyExpiry, MAX_EXPIRY_SECONDS } from '../../../src/model/expiry';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 const now = NOW / 1000;
 const DAY = 86400;
+const PANEL_NOW = 1_800_000_000;
 
 describe('API key expiry', () => {
   it('reads "never expires" for null and absent expiry', () => {
@@ -67,5 +68,29 @@ describe('API key expiry', () => {
     assert.equal(daysToSeconds(365), MAX_EXPIRY_SECONDS);
     assert.throws(() => daysToSeconds(366), RangeError);
     assert.throws(() => daysToSeconds(0), RangeError);
+    assert.equal(checkExpiryDays('30'), undefined);
+    assert.equal(checkExpiryDays(' 365 '), undefined);
+    assert.match(checkExpiryDays('0')!, /at least 1 day/);
+    assert.match(checkExpiryDays('366')!, /at most 365 days/);
+    assert.match(checkExpiryDays('400')!, /1 to 365 days/, 'the command\'s input box says the range too');
+    for (const bad of ['', '1.5', '-3', '3d', '1e2']) assert.match(checkExpiryDays(bad)!, /whole number from 1 to 365/, bad);
+    assert.equal(expiryDaysToSeconds('365'), 31_536_000, 'the API maximum');
+    assert.equal(expiryDaysToSeconds('1'), 86_400);
+    assert.throws(() => expiryDaysToSeconds('0'), RangeError);
+  });
+
+  it('words the Project panel\'s cases the same (its clock is in seconds)', () => {
+    assert.deepEqual(keyExpiry(null, PANEL_NOW * 1000), { state: 'never', text: 'never expires' });
+    assert.deepEqual(keyExpiry(undefined, PANEL_NOW * 1000), { state: 'never', text: 'never expires' });
+    assert.deepEqual(keyExpiry(PANEL_NOW + 12 * DAY + 3600, PANEL_NOW * 1000), { state: 'valid', text: 'expires in 12 days' });
+    assert.deepEqual(keyExpiry(PANEL_NOW + 7 * DAY, PANEL_NOW * 1000), { state: 'soon', text: 'expires in 7 days' });
+    assert.deepEqual(keyExpiry(PANEL_NOW + DAY, PANEL_NOW * 1000), { state: 'soon', text: 'expires in 1 day' });
+    assert.deepEqual(keyExpiry(PANEL_NOW + 30 * DAY - 90, PANEL_NOW * 1000), { state: 'valid', text: 'expires in 30 days' }, 'a key set to 30 days a moment ago');
+    assert.deepEqual(keyExpiry(PANEL_NOW + 5 * 3600 + 10, PANEL_NOW * 1000), { state: 'soon', text: 'expires in 5 hours' });
+    assert.deepEqual(keyExpiry(PANEL_NOW + 30, PANEL_NOW * 1000), { state: 'soon', text: 'expires in less than a minute' });
+    assert.deepEqual(keyExpiry(PANEL_NOW, PANEL_NOW * 1000), { state: 'expired', text: 'expired just now' });
+    assert.deepEqual(keyExpiry(PANEL_NOW - 3 * DAY - 60, PANEL_NOW * 1000), { state: 'expired', text: 'expired 3 days ago' });
+    assert.deepEqual(keyExpiry(PANEL_NOW - 1 * DAY, PANEL_NOW * 1000), { state: 'expired', text: 'expired 1 day ago' });
+    assert.equal(keyExpiry(PANEL_NOW + 20 * DAY, PANEL_NOW * 1000, 30 * DAY).state, 'soon', 'the threshold is a parameter');
   });
 });

@@ -4,9 +4,11 @@
 import assert from 'node:assert/strict';
 import { changedElsewhere, emptyDraft, pendingChanges, withoutSavedRows, type PanelDraft } from '../../../src/model/project/draft';
 import { idleDays, isUnusedKey, unusedKeyDays } from '../../../src/model/project/keys';
-import { sectionsForTreeId } from '../../../src/model/project/sections';
-import { SECTION_IDS, type RateLimitRow, type SectionData } from '../../../src/model/project/types';
+import type { Project } from '../../../src/api';
+import { SECTION_FOLDER, sectionsForTreeId } from '../../../src/model/project/sections';
+import { SECTION_IDS, type RateLimitRow, type SectionData, type SectionId } from '../../../src/model/project/types';
 import { modelPolicyEdit, hostedToolConflicts, toolState } from '../../../src/model/permissionEdits';
+import { projectFolders } from '../../../src/tree/kinds/projectResources';
 import {
   cellProblem, cellState, checkedBody, describeConflict, diffRateLimits, editCell, rateLimitConflicts, rebaseDraft, type RateLimitDraft,
 } from '../../../src/model/rateLimitEdits';
@@ -185,6 +187,15 @@ describe('project panel: tree ids and sections', () => {
     assert.deepEqual(sectionsForTreeId('projects/p2/rateLimits', 'p1'), []);
     assert.deepEqual(sectionsForTreeId('projects/p1/certificates', 'p1'), []);
     assert.deepEqual(sectionsForTreeId('members', 'p1'), []);
+  });
+
+  it('names only folders the tree really has, so a panel save refreshes the folder showing the same data', () => {
+    const treeFolders = projectFolders({ id: 'p1' } as Project).map((f) => f.key);
+    for (const [section, folder] of Object.entries(SECTION_FOLDER)) {
+      assert.ok(treeFolders.includes(folder), `section ${section} refreshes "${folder}", which is not a tree folder (${treeFolders.join(', ')})`);
+      assert.ok(sectionsForTreeId(`projects/p1/${folder}`, 'p1').includes(section as SectionId), `refreshing the tree folder ${folder} does not reload ${section}`);
+    }
+    assert.deepEqual(sectionsForTreeId('projects/p1/serviceTier', 'p1'), ['serviceTier']);
   });
 });
 

@@ -1,9 +1,7 @@
-// The Project panel's API key expiry/scopes edits and service tier settings, without any API: the
-// expiry text and its highlight, what typed days and scopes become, what a draft would send, the
-// unsaved-changes lines, conflicts, and the tier rules the webview and host share.
+// The Project panel's API key expiry/scopes edits and service tier settings, without any API: what a
+// draft would send, the unsaved-changes lines, conflicts, and the tier rules the webview and host
+// share. The expiry wording, typed days and scopes are checked in expiry.test.ts and scopes.test.ts.
 import assert from 'node:assert/strict';
-import { describeExpiry } from '../../../src/model/format';
-import { checkExpiryDays, checkScopes, expiryDaysToSeconds } from '../../../src/model/inputs';
 import { changedElsewhere, emptyDraft, pendingChanges, withoutSavedKeys, type PanelDraft } from '../../../src/model/project/draft';
 import { diffApiKeys, editKey, keyBody } from '../../../src/model/project/keyEdits';
 import { readKeyChanges } from '../../../src/model/project/saveKeys';
@@ -19,36 +17,6 @@ const key = (id: string, expiresAt: number | null, name = id): ApiKeyRow => ({
 });
 
 describe('project panel: API key expiry', () => {
-  it('says when a key expires, in days, and what to highlight', () => {
-    assert.deepEqual(describeExpiry(null, NOW), { text: 'never expires', state: 'never' });
-    assert.deepEqual(describeExpiry(undefined, NOW), { text: 'never expires', state: 'never' });
-    assert.deepEqual(describeExpiry(NOW + 12 * DAY + 3600, NOW), { text: 'expires in 12 days', state: 'valid' });
-    assert.deepEqual(describeExpiry(NOW + 7 * DAY, NOW), { text: 'expires in 7 days', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + DAY, NOW), { text: 'expires in 1 day', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + 30 * DAY - 90, NOW), { text: 'expires in 30 days', state: 'valid' }, 'a key set to 30 days a moment ago');
-    assert.deepEqual(describeExpiry(NOW + 5 * 3600 + 10, NOW), { text: 'expires in 5 hours', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW + 30, NOW), { text: 'expires in less than a minute', state: 'soon' });
-    assert.deepEqual(describeExpiry(NOW, NOW), { text: 'expired just now', state: 'expired' });
-    assert.deepEqual(describeExpiry(NOW - 3 * DAY - 60, NOW), { text: 'expired 3 days ago', state: 'expired' });
-    assert.deepEqual(describeExpiry(NOW - 1 * DAY, NOW), { text: 'expired 1 day ago', state: 'expired' });
-    assert.equal(describeExpiry(NOW + 20 * DAY, NOW, 30).state, 'soon', 'the threshold is a parameter');
-  });
-
-  it('checks typed days (1–365, whole) and scopes; days become expires_in_seconds', () => {
-    assert.equal(checkExpiryDays('30'), undefined);
-    assert.equal(checkExpiryDays(' 365 '), undefined);
-    assert.match(checkExpiryDays('0')!, /at least 1 day/);
-    assert.match(checkExpiryDays('366')!, /at most 365 days/);
-    for (const bad of ['', '1.5', '-3', '3d', '1e2']) assert.match(checkExpiryDays(bad)!, /whole number from 1 to 365/, bad);
-    assert.equal(expiryDaysToSeconds('365'), 31_536_000, 'the API maximum');
-    assert.equal(expiryDaysToSeconds('1'), 86_400);
-    assert.throws(() => expiryDaysToSeconds('0'), RangeError);
-    assert.equal(checkScopes('api.all.read, api.model.request'), undefined);
-    assert.match(checkScopes('  ')!, /one or more scopes/);
-    assert.match(checkScopes('api.all.read, read everything')!, /"read" does not look like a scope/);
-    assert.match(checkScopes('api/all')!, /does not look like a scope/);
-  });
-
   it('a draft sends only what was edited; problems (bad days, expired key, gone key) are listed, not sent', () => {
     const keys = [key('k1', NOW + 40 * DAY, 'ci'), key('k2', null, 'web'), key('k3', NOW - DAY, 'old')];
     let d = editKey({}, keys[0]!, { expiryDays: '30' });
@@ -65,7 +33,7 @@ describe('project panel: API key expiry', () => {
     // Clearing both fields takes the key out of the draft.
     assert.deepEqual(Object.keys(editKey(d, keys[0]!, { expiryDays: undefined })), ['k2', 'k3']);
     const bad = diffApiKeys(keys, editKey({}, keys[0]!, { expiryDays: '400' }), NOW);
-    assert.deepEqual([bad.changes, bad.problems.map((p) => p.message)], [[], ['A key can expire at most 365 days from now.']]);
+    assert.deepEqual([bad.changes, bad.problems.map((p) => p.message)], [[], ['A key can expire at most 365 days from now: enter 1 to 365 days.']]);
   });
 
   it('lists key edits among the unsaved changes, flags conflicts, and drops saved keys', () => {

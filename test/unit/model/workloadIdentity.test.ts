@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { checkScopes, parseScopes } from '../../../src/model/scopes';
 import {
   checkAudience, checkHttpsUrl, checkMatchers, describePermissions, formatMatchers, parseMatchers,
 } from '../../../src/model/workloadIdentity';
@@ -60,13 +59,6 @@ describe('workload identity forms', () => {
       assert.deepEqual(matchersOf(formatMatchers(m)), m, JSON.stringify(m));
     }
     assert.equal(formatMatchers({ sub: 'x', ok: false }), 'sub=x, ok=false');
-  });
-
-  it('checks scope lists', () => {
-    assert.equal(checkScopes('api.all.read, api.responses.write'), undefined);
-    assert.match(checkScopes('') ?? '', /one or more/);
-    assert.match(checkScopes('api.all.read, everything') ?? '', /"everything" does not look like a scope/);
-    assert.deepEqual(parseScopes(' api.all.read,api.files.write  api.all.read'), ['api.all.read', 'api.files.write']);
   });
 
   it('describes permissions in words', () => {
