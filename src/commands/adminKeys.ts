@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AdminApiKey } from '../api';
 import { notify } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { showSecretOnce } from './oneTimeSecret';

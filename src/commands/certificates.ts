@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
 import { notify } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import { certificateNameFrom, readPemCertificate, MAX_CERTIFICATE_BYTES } from './certificateFile';

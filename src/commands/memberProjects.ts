@@ -7,7 +7,7 @@ import type { ProjectUser, User } from '../api';
 import { readApiSettings } from '../config';
 import { crawlOrganization, DEFAULT_CRAWL_CONCURRENCY, type OrganizationCrawl } from '../model/crawl';
 import { notify, runWithProgress } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';

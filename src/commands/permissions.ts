@@ -4,7 +4,7 @@ import { HOSTED_TOOLS } from '../model/format';
 import { checkModelIds, splitList } from '../model/inputs';
 import { hostedToolChanges, modelChoices, samePolicy, type ModelPolicyMode } from '../model/permissionEdits';
 import { notify } from '../notify';
-import { orNotSet } from '../tree/kinds/build';
+import { orNotSet } from '../model/notSet';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';

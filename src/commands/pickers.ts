@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdminClient, Project, User } from '../api';
 import { notify, runWithProgress } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { NodeSpec } from '../tree/nodeSpec';
 import type { CommandContext } from './context';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
 import { confirmationBefore, writeAllowed, type Attempt, type Confirmation } from '../model/writeConfirmation';
 import { askModal, notify, runWithProgress } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 

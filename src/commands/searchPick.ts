@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PagedCollection } from '../model/pagedCollection';
 import type { NodeSpec } from '../tree/nodeSpec';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 
 export interface SearchPickOptions {

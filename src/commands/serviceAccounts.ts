@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse, ServiceAccountApiKey } from '../api';
 import { notify } from '../notify';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';

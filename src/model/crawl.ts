@@ -30,6 +30,7 @@ import type {
   ProjectServiceAccount,
   ProjectUser,
 } from '../api';
+import { orNotSet } from './notSet';
 
 /** `openaiAdmin.maxConcurrentRequests`' default (package.json): what the crawl uses when not told. */
 export const DEFAULT_CRAWL_CONCURRENCY = 8;
@@ -196,7 +197,7 @@ export async function crawlOrganization(client: CrawlClient, options: CrawlOptio
           });
           break;
         case 'modelPermissions':
-          single((s) => notSetAsNull(client.modelPermissions.retrieve(id, { signal: s })), (r) => {
+          single(async (s) => (await orNotSet(client.modelPermissions.retrieve(id, { signal: s }))) ?? null, (r) => {
             if ('error' in r) fail(resource, r.error);
             else entry.modelPermissions = r.value;
             done(entry);
@@ -250,16 +251,6 @@ function nextCursorOf(what: string, page: Page<unknown>, seen: Set<string>): str
   if (seen.has(page.nextCursor)) throw new Error(`Pagination stopped: ${what} repeated the cursor ${page.nextCursor}`);
   seen.add(page.nextCursor);
   return page.nextCursor;
-}
-
-/** 404 on a singleton setting means "not configured". */
-async function notSetAsNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return null;
-    throw err;
-  }
 }
 
 function isRateLimited(err: unknown): boolean {

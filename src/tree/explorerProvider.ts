@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import { PagedCollection } from '../model/pagedCollection';
 import { runWithProgress } from '../notify';
-import { describeError } from './describeError';
+import { describeError } from '../model/describeError';
 import { tooltipFor } from './markdown';
 import type { NodeSpec } from './nodeSpec';
 import { childId, TreeNode } from './treeNode';

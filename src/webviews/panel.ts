@@ -6,7 +6,7 @@
 // `connect-src`: all data arrives as messages), and errors reach the webview as text only.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { describeError } from '../tree/describeError';
+import { describeError } from '../model/describeError';
 import { isRpcMessage, type RpcError, type RpcEvents, type RpcMethods, type RpcResponse } from './protocol';
 
 export interface PanelSpec {

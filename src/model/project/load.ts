@@ -3,8 +3,8 @@
 // one becomes that section's message, never the panel's. No `vscode` here.
 import { setMaxListeners } from 'node:events';
 import type { AdminClient, AssignedRole, Project, ProjectApiKey, ProjectServiceAccount, ProjectUser, Role } from '../../api';
-import { describeError } from '../../tree/describeError';
-import { orNotSet } from '../../tree/kinds/build';
+import { describeError } from '../describeError';
+import { orNotSet } from '../notSet';
 import { fromCents, HOSTED_TOOLS } from '../format';
 import { toRateLimitRow } from '../rateLimitEdits';
 import { toServiceTierData } from './serviceTier';

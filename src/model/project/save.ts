@@ -3,7 +3,8 @@
 // Rate limits go row by row, each with its own result, so one refused row never blocks the others.
 // No `vscode` here; the host adds confirmations, progress and tree refreshes.
 import type { AdminClient } from '../../api';
-import { describeError } from '../../tree/describeError';
+import { describeError } from '../describeError';
+import { orNotSet } from '../notSet';
 import { HOSTED_TOOLS } from '../format';
 import {
   describePolicy, hostedToolChanges, hostedToolConflicts, modelPolicyEdit, samePolicyState, toolState, type PolicyChoice, type PolicyState,
@@ -87,13 +88,8 @@ export async function saveModelPolicy(
 }
 
 async function readPolicy(client: AdminClient, projectId: string, signal?: AbortSignal): Promise<PolicyState> {
-  try {
-    const p = await client.modelPermissions.retrieve(projectId, { signal });
-    return { mode: p.mode, modelIds: p.model_ids };
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return null;
-    throw err;
-  }
+  const p = await orNotSet(client.modelPermissions.retrieve(projectId, { signal }));
+  return p ? { mode: p.mode, modelIds: p.model_ids } : null;
 }
 
 /** Sends only the switches that differ from the server; `before` is the state the admin started from. */

@@ -3,7 +3,7 @@
 // went away since the admin loaded it, then update key by key, each with its own result, so one
 // refused key never blocks the others. No `vscode` here.
 import type { AdminClient } from '../../api';
-import { describeError } from '../../tree/describeError';
+import { describeError } from '../describeError';
 import { keyExpiry, MAX_EXPIRY_SECONDS } from '../expiry';
 import { isoDate } from '../format';
 import { checkScopes } from '../scopes';

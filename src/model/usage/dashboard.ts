@@ -3,7 +3,7 @@
 // concurrency limit and all cancelled together through one AbortSignal.
 import { setMaxListeners } from 'node:events';
 import type { AdminClient } from '../../api';
-import { describeError } from '../../tree/describeError';
+import { describeError } from '../describeError';
 import { ENDPOINTS, type EndpointSpec } from './catalogue';
 import { BucketFetcher, isCancellation, type FetcherOptions } from './fetch';
 import { Directory } from './names';

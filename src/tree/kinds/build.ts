@@ -30,12 +30,3 @@ export function folder(key: string, label: string, icon: string, children: Child
   return { key, label, icon, children, contextValue: `folder ${key}`, ...extra };
 }
 
-/** 404 means "nothing configured" for singleton settings (model permissions, spend limits). */
-export async function orNotSet<T>(promise: Promise<T>): Promise<T | undefined> {
-  try {
-    return await promise;
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return undefined;
-    throw err;
-  }
-}

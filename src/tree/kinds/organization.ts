@@ -1,7 +1,8 @@
 import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../../api';
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
-import { folder, orNotSet, paged, single } from './build';
+import { folder, paged, single } from './build';
+import { orNotSet } from '../../model/notSet';
 import { certificateNode, roleNode, spendChildren } from './projectResources';
 import { externalKeysFolder, externalStorageFolder } from './external';
 import { projectsFolder } from './projects';

@@ -6,7 +6,8 @@ import { keyExpiry } from '../../model/expiry';
 import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
 import { describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../../model/serviceTier';
 import type { NodeSpec, PagedChildren } from '../nodeSpec';
-import { folder, orNotSet, paged, single } from './build';
+import { folder, paged, single } from './build';
+import { orNotSet } from '../../model/notSet';
 
 /** The folders under one project, in the order admins look for them. */
 export function projectFolders(p: Project): NodeSpec[] {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { AdminClient } from '../../../src/api';
 import { PagedCollection } from '../../../src/model/pagedCollection';
-import { describeError } from '../../../src/tree/describeError';
+import { describeError } from '../../../src/model/describeError';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
 import type { NodeSpec, PagedChildren } from '../../../src/tree/nodeSpec';
 import { clientFor, useFakeApi } from '../api/helpers/fake';

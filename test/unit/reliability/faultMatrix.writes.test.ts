@@ -5,7 +5,7 @@
 // lost), the retry's 404 is that same success, not an error.
 import assert from 'node:assert/strict';
 import { AdminApiError } from '../../../src/api';
-import { describeError } from '../../../src/tree/describeError';
+import { describeError } from '../../../src/model/describeError';
 import { clientFor, useFakeApi } from '../api/helpers/fake';
 import { CLEAR_ERROR, FAULT_CLIENT, FAULTS, watchUnhandledRejections, type FaultCase } from './helpers/faults';
 import { WRITES, type Ctx, type WriteOp } from './helpers/writes';
