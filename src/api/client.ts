@@ -253,11 +253,20 @@ export interface AdminClient extends AdminResources {
   readonly baseUrl: string;
   /** The proxy in use (credentials removed), or undefined for direct connections. */
   readonly proxy?: string;
+  /** Requests allowed in flight now: `concurrency`, lowered for a while after 429s; undefined without a limit. */
+  readonly concurrencyLimit?: number;
 }
 
 export type AdminClientOptions = TransportOptions;
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const transport = new Transport(options);
-  return { baseUrl: transport.baseUrl, proxy: transport.proxy, ...resources(transport) };
+  return {
+    baseUrl: transport.baseUrl,
+    proxy: transport.proxy,
+    get concurrencyLimit() {
+      return transport.concurrencyLimit;
+    },
+    ...resources(transport),
+  };
 }

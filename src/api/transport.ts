@@ -13,7 +13,7 @@ import {
   type Scrubber,
 } from './errors';
 import { parseJsonBody } from './json';
-import { ConcurrencyLimiter } from './limiter';
+import { ConcurrencyLimiter, type Release } from './limiter';
 import { chooseProxy, type ProxySettings } from './proxy';
 import { isRetryable, mayHaveTakenEffect, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
 
@@ -37,6 +37,8 @@ export interface RequestLogEntry {
   attempt: number;
   /** The error message, when the attempt failed. */
   error?: string;
+  /** The client's new concurrency limit, when this attempt's answer changed it (429: halved; later: +1). */
+  concurrencyLimit?: number;
 }
 
 export interface TransportOptions {
@@ -257,6 +259,11 @@ export class Transport {
     this.#onRequest = options.onRequest;
   }
 
+  /** The concurrency limit now in force (lowered after 429s), or undefined without a limit. */
+  get concurrencyLimit(): number | undefined {
+    return this.#limiter?.limit;
+  }
+
   /**
    * `peek` (for the client's own paging) sees the last bytes of a 2xx body before it is parsed, so
    * the next page's request can be on its way while this one is decoded; when it returns true the
@@ -280,7 +287,7 @@ export class Transport {
 
   async #attempt(req: ApiRequest, bodyText: string | undefined, options: RequestOptions, attempt: number, peek?: BodyPeek): Promise<Outcome> {
     if (options.signal?.aborted) return this.#failed(this.#cancelled(req));
-    let release: (() => void) | undefined;
+    let release: Release | undefined;
     try {
       release = await this.#limiter?.acquire(options.signal);
     } catch {
@@ -289,13 +296,19 @@ export class Transport {
     const started = performance.now();
     let outcome: Outcome;
     let raw: RawResponse | undefined;
+    let limitBefore: number | undefined;
+    let limitAfter: number | undefined;
     try {
       raw = await this.#exchange(req, bodyText, options, peek);
       outcome = this.#interpret(req, raw);
     } catch (error) {
       outcome = this.#failed(error instanceof AdminApiError ? error : this.#networkError(req, error));
     } finally {
-      release?.();
+      limitBefore = this.#limiter?.limit;
+      // A 429 slows the whole client down (see ConcurrencyLimiter); any other answer counts towards
+      // growing the limit back; no answer at all says nothing about the rate.
+      release?.(raw === undefined ? undefined : raw.status === 429 ? { rateLimitedMs: retryDelayMs(attempt - 1, raw.headers) } : 'answered');
+      limitAfter = this.#limiter?.limit;
     }
     this.#log({
       method: req.method,
@@ -305,6 +318,7 @@ export class Transport {
       requestId: this.#header(raw, 'x-request-id'),
       attempt,
       error: outcome.ok ? undefined : outcome.error.message,
+      concurrencyLimit: limitAfter !== limitBefore ? limitAfter : undefined,
     });
     return outcome;
   }

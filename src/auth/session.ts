@@ -125,7 +125,8 @@ export class Session implements vscode.Disposable {
     const status = entry.status ? String(entry.status) : entry.error ?? 'failed';
     const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     const id = entry.requestId ? ` ${entry.requestId}` : '';
-    this.log.info(`${entry.method} ${entry.path} → ${status} in ${Math.round(entry.durationMs)} ms${id}${attempt}`);
+    const limit = entry.concurrencyLimit === undefined ? '' : ` (concurrency limit now ${entry.concurrencyLimit})`;
+    this.log.info(`${entry.method} ${entry.path} → ${status} in ${Math.round(entry.durationMs)} ms${id}${attempt}${limit}`);
     if (!stored) return;
     if (entry.status === 401) this.setState('invalid');
     else if (entry.status === 403) this.setState('notAdmin');

@@ -1,5 +1,5 @@
 // npm run fake-api -- --port 8787 --projects 20 --users 200 --seed 1 [--latency-ms 50]
-//                     [--admin-key sk-admin-demo] [--no-hostile]
+//                     [--admin-key sk-admin-demo] [--no-hostile] [--rate-limit 20]
 // The first stdout line is the contract other tooling waits for; keep it exact.
 import { startFakeAdminApi } from './index';
 import type { FakeOptions } from './types';
@@ -23,11 +23,12 @@ function parseArgs(argv: string[]): FakeOptions {
       case '--seed': opts.seed = num(flag, value()); break;
       case '--latency-ms': opts.latencyMs = num(flag, value()); break;
       case '--admin-key': opts.adminKey = value(); break;
+      case '--rate-limit': opts.rateLimit = num(flag, value()); break;
       case '--hostile': opts.hostile = true; break;
       case '--no-hostile': opts.hostile = false; break;
       case '--no-view-cache': opts.cacheViews = false; break;
       case '--help':
-        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--no-hostile] [--no-view-cache]\n');
+        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--no-hostile] [--no-view-cache] [--rate-limit N]\n');
         process.exit(0);
       default:
         throw new Error(`unknown option ${arg}`);

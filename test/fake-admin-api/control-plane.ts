@@ -2,6 +2,7 @@
 // extension host). No auth: the server only listens on 127.0.0.1.
 import type http from 'node:http';
 import { checkRule } from './faults';
+import { TokenBucket } from './rateLimit';
 import type { ServerContext } from './server';
 import type { FaultRule } from './types';
 
@@ -50,6 +51,17 @@ export function controlPlane(ctx: ServerContext, resetStats: () => void) {
           if (typeof ms !== 'number' || !(ms >= 0)) return reply(res, 400, { error: "expected {\"latencyMs\": <number >= 0>}" });
           ctx.config.latencyMs = ms;
           return reply(res, 200, { ok: true, latencyMs: ms });
+        }
+        case 'POST /__fake/rate-limit': {
+          const body = (await jsonBody(req)) as { requestsPerSecond?: unknown } | undefined;
+          const rps = body?.requestsPerSecond;
+          if (rps === null) {
+            ctx.config.rateLimit = null;
+            return reply(res, 200, { ok: true, requestsPerSecond: null });
+          }
+          if (typeof rps !== 'number' || !(rps > 0)) return reply(res, 400, { error: 'expected {"requestsPerSecond": <number > 0> | null}' });
+          ctx.config.rateLimit = new TokenBucket(rps);
+          return reply(res, 200, { ok: true, requestsPerSecond: rps });
         }
         default:
           return reply(res, 404, { error: `unknown control route ${route}` });

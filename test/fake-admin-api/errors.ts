@@ -68,6 +68,21 @@ export const notAdminKey = () =>
     'insufficient_permissions',
   );
 
+/** The rate-limit mode's 429, worded like the real API's (type `requests`, code `rate_limit_exceeded`). */
+export function rateLimited(perSecond: number, waitMs: number): ApiError {
+  const ms = Math.ceil(waitMs);
+  return new ApiError(
+    429,
+    `Rate limit reached for requests on requests per second (RPS): Limit ${perSecond}, Used ${perSecond}, Requested 1. Please try again in ${ms}ms.`,
+    'requests',
+    null,
+    'rate_limit_exceeded',
+    // Retry-After in whole seconds (rounded up, as the header allows no fraction) and the exact wait
+    // in retry-after-ms, the pair the real API sends.
+    { 'retry-after': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) },
+  );
+}
+
 /** Bodies for injected 'status' faults, worded like the real API's transient errors. */
 export function faultError(status: number): ApiError {
   switch (status) {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { controlPlane } from './control-plane';
 import { Faults } from './faults';
 import { generateOrg } from './generator';
+import { TokenBucket } from './rateLimit';
 import { Rng } from './rng';
 import { createFakeServer, type ServerContext } from './server';
 import type { FakeAdminApi, FakeOptions, FakeStats, RequestRecord } from './types';
@@ -29,7 +30,7 @@ export async function startFakeAdminApi(opts: FakeOptions = {}): Promise<FakeAdm
     faults,
     requests,
     stats,
-    config: { adminKey, nonAdminKey: NON_ADMIN_KEY, latencyMs: opts.latencyMs ?? 0 },
+    config: { adminKey, nonAdminKey: NON_ADMIN_KEY, latencyMs: opts.latencyMs ?? 0, rateLimit: opts.rateLimit ? new TokenBucket(opts.rateLimit) : null },
     ids: new Rng(seed ^ 0x1d5),
     closing: false,
     seq: 0,

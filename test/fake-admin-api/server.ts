@@ -1,14 +1,15 @@
 // The HTTP side: one request's life from arrival to response.
 //
-//   record → read body → global latency → auth (401/403) → faults → route → handler → respond
+//   record → read body → global latency → auth (401/403) → rate limit (429) → faults → route → handler → respond
 //
 // Fault semantics for writes (documented in README.md):
 //   status / reset / timeout  happen before the handler runs: the write did NOT happen.
 //   malformed / truncated / slow-body  mangle the response of a handler that DID run.
 //   latency  delays the handler; if the client gives up while waiting, the handler is skipped.
 import http from 'node:http';
-import { ApiError, faultError, invalidApiKey, invalidUrl, notAdminKey, type ErrorBody } from './errors';
+import { ApiError, faultError, invalidApiKey, invalidUrl, notAdminKey, rateLimited, type ErrorBody } from './errors';
 import type { Faults } from './faults';
+import type { TokenBucket } from './rateLimit';
 import { Query } from './query';
 import type { Rng } from './rng';
 import { matchRoute, routeLabel, type Match } from './router';
@@ -23,7 +24,7 @@ export interface ServerContext {
   faults: Faults;
   requests: RequestRecord[];
   stats: FakeStats;
-  config: { adminKey: string; nonAdminKey: string; latencyMs: number };
+  config: { adminKey: string; nonAdminKey: string; latencyMs: number; rateLimit: TokenBucket | null };
   /** Source of x-request-id values. */
   ids: Rng;
   /** Set while close() runs, so hung requests it ends are not counted as client aborts. */
@@ -235,6 +236,11 @@ async function handleV1(ctx: ServerContext, req: http.IncomingMessage, res: http
   const { auth, key } = authenticate(ctx, req.headers.authorization);
   if (auth === 'invalid') return sendError(ctx, ex, invalidApiKey(key));
   if (auth === 'not-admin') return sendError(ctx, ex, notAdminKey());
+  const bucket = ctx.config.rateLimit;
+  if (bucket) {
+    const waitMs = bucket.take();
+    if (waitMs > 0) return sendError(ctx, ex, rateLimited(bucket.perSecond, waitMs));
+  }
 
   const decision = ctx.faults.decide(method, path);
   await sleep(decision.latencyMs, ex.gone);

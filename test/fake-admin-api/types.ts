@@ -21,6 +21,11 @@ export interface FakeOptions {
    * identical while created_at / last_used_at still look recent in the demo.
    */
   now?: number;
+  /**
+   * Rate-limit mode: a token bucket of this many requests per second (burst the same), shared by
+   * every /v1 route; an empty bucket answers 429 with Retry-After. Default: no limit.
+   */
+  rateLimit?: number;
 }
 
 export type FaultKind = 'latency' | 'status' | 'reset' | 'timeout' | 'malformed' | 'truncated' | 'slow-body';
