@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExternalKey } from '../api';
-import { EXTERNAL_KEY_FORMS, externalKeyBody, formFor, type CloudProvider } from '../model/externalForms';
+import { EXTERNAL_KEY_FORMS, externalKeyBody, formFor } from '../model/externalForms';
+import type { CloudProvider } from '../model/externalProviders';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';

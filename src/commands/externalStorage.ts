@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExternalStorage } from '../api';
-import { EXTERNAL_STORAGE_FORMS, externalStorageBody, formFor, type CloudProvider } from '../model/externalForms';
+import { EXTERNAL_STORAGE_FORMS, externalStorageBody, formFor } from '../model/externalForms';
+import type { CloudProvider } from '../model/externalProviders';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';

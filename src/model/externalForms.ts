@@ -5,8 +5,7 @@
  * No `vscode` here.
  */
 import type { ExternalKeyCreateRequest, ExternalStorageCreateRequest } from '../api/types';
-
-export type CloudProvider = 'aws' | 'gcp' | 'azure' | 'oci';
+import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, type CloudProvider } from './externalProviders';
 
 export interface FormField {
   /** The request body's field. */
@@ -63,7 +62,7 @@ const GCP_IDENTITY = [
 
 export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
   {
-    type: 'aws', label: 'AWS KMS', detail: 'A KMS key OpenAI reaches by assuming an IAM role',
+    type: 'aws', label: EXTERNAL_KEY_PROVIDERS.aws, detail: 'A KMS key OpenAI reaches by assuming an IAM role',
     fields: [
       f('kms_arn', 'KMS key ARN', 'ARN of the customer-managed KMS key', 'arn:aws:kms:us-east-1:123456789012:key/…'),
       f('role_arn', 'IAM role ARN', 'ARN of the IAM role OpenAI assumes to call KMS', 'arn:aws:iam::123456789012:role/openai-kms', checkRoleArn),
@@ -71,7 +70,7 @@ export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
     ],
   },
   {
-    type: 'gcp', label: 'Google Cloud KMS', detail: 'A Cloud KMS key OpenAI reaches through workload identity federation',
+    type: 'gcp', label: EXTERNAL_KEY_PROVIDERS.gcp, detail: 'A Cloud KMS key OpenAI reaches through workload identity federation',
     fields: [
       f('audience', 'Audience', 'Audience of the token OpenAI sends to GCP STS: the organization ID or one of its project IDs', 'org-… or proj_…'),
       f('kms_project_id', 'KMS project', 'ID of the GCP project that holds the key', 'acme-kms'),
@@ -82,7 +81,7 @@ export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
     ],
   },
   {
-    type: 'azure', label: 'Azure Key Vault', detail: 'A key in an Azure Key Vault',
+    type: 'azure', label: EXTERNAL_KEY_PROVIDERS.azure, detail: 'A key in an Azure Key Vault',
     fields: [
       f('tenant_id', 'Tenant ID', 'Azure tenant ID (a UUID)', '00000000-0000-0000-0000-000000000000'),
       f('vault_uri', 'Vault URI', 'URI of the Key Vault that holds the key', 'https://acme.vault.azure.net/', checkHttpsUri),
@@ -90,7 +89,7 @@ export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
     ],
   },
   {
-    type: 'oci', label: 'Oracle Cloud Vault', detail: 'A key in an OCI Vault',
+    type: 'oci', label: EXTERNAL_KEY_PROVIDERS.oci, detail: 'A key in an OCI Vault',
     fields: [
       f('region', 'Region', 'OCI region of the vault', 'us-ashburn-1'),
       f('vault_ocid', 'Vault OCID', 'OCID of the vault', 'ocid1.vault.oc1…'),
@@ -101,21 +100,21 @@ export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
 
 export const EXTERNAL_STORAGE_FORMS: ProviderForm[] = [
   {
-    type: 'aws', label: 'Amazon S3', detail: 'An S3 bucket OpenAI reaches by assuming an IAM role',
+    type: 'aws', label: EXTERNAL_STORAGE_PROVIDERS.aws, detail: 'An S3 bucket OpenAI reaches by assuming an IAM role',
     fields: [
       f('bucket', 'Bucket', 'Name of the S3 bucket', 'acme-openai-data'),
       f('role_arn', 'IAM role ARN', 'ARN of the IAM role OpenAI assumes to reach the bucket', 'arn:aws:iam::123456789012:role/openai-storage'),
     ],
   },
   {
-    type: 'gcp', label: 'Google Cloud Storage', detail: 'A bucket OpenAI reaches through workload identity federation',
+    type: 'gcp', label: EXTERNAL_STORAGE_PROVIDERS.gcp, detail: 'A bucket OpenAI reaches through workload identity federation',
     fields: [
       f('bucket', 'Bucket', 'Name of the Cloud Storage bucket', 'acme-openai-data'),
       ...GCP_IDENTITY.map((field) => ({ ...field, check: undefined })),
     ],
   },
   {
-    type: 'azure', label: 'Azure Blob Storage', detail: 'A blob container in an Azure storage account',
+    type: 'azure', label: EXTERNAL_STORAGE_PROVIDERS.azure, detail: 'A blob container in an Azure storage account',
     fields: [
       f('tenant_id', 'Tenant ID', 'Azure tenant ID', '00000000-0000-0000-0000-000000000000'),
       f('subscription_id', 'Subscription ID', 'Azure subscription ID', '00000000-0000-0000-0000-000000000000'),
@@ -125,7 +124,7 @@ export const EXTERNAL_STORAGE_FORMS: ProviderForm[] = [
     ],
   },
   {
-    type: 'oci', label: 'OCI Object Storage', detail: 'An Object Storage bucket in Oracle Cloud',
+    type: 'oci', label: EXTERNAL_STORAGE_PROVIDERS.oci, detail: 'An Object Storage bucket in Oracle Cloud',
     fields: [
       f('bucket', 'Bucket', 'Name of the Object Storage bucket', 'acme-openai-data'),
       f('region', 'Region', 'OCI region of the bucket', 'us-ashburn-1'),

@@ -1,5 +1,5 @@
 import type { ExternalKey, ExternalStorage } from '../../api';
-import { EXTERNAL_KEY_FORMS, EXTERNAL_STORAGE_FORMS, formFor } from '../../model/externalForms';
+import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, providerName } from '../../model/externalProviders';
 import { humanize, isoDate } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
 import { folder, paged } from './build';
@@ -23,17 +23,16 @@ function providerFields(o: object): Array<[string, string]> {
     .map(([k, v]) => [humanize(k), String(v)]);
 }
 
-const providerLabel = (forms: typeof EXTERNAL_KEY_FORMS, type: string) => formFor(forms, type)?.label ?? type;
 
 export function externalKeyNode(k: ExternalKey): NodeSpec {
   const projects = k.api_project_ids ?? [];
   return {
     key: k.id,
     label: k.name || k.id,
-    description: [providerLabel(EXTERNAL_KEY_FORMS, k.type), k.purpose, `${projects.length} project${projects.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+    description: [providerName(EXTERNAL_KEY_PROVIDERS, k.type), k.purpose, `${projects.length} project${projects.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
     icon: 'lock',
     tooltip: [
-      ['External key', k.name], ['Provider', providerLabel(EXTERNAL_KEY_FORMS, k.type)], ['Purpose', k.purpose],
+      ['External key', k.name], ['Provider', providerName(EXTERNAL_KEY_PROVIDERS, k.type)], ['Purpose', k.purpose],
       ...providerFields(k),
       ['Used by projects', projects.join(', ') || 'none'], ['Workspace', k.workspace_id], ['Registered', isoDate(k.created_at)], ['ID', k.id],
     ],
@@ -58,10 +57,10 @@ export function externalStorageNode(s: ExternalStorage): NodeSpec {
   return {
     key: s.id,
     label: where,
-    description: [s.status, providerLabel(EXTERNAL_STORAGE_FORMS, p.type), s.geography, s.project_id].filter(Boolean).join(' · '),
+    description: [s.status, providerName(EXTERNAL_STORAGE_PROVIDERS, p.type), s.geography, s.project_id].filter(Boolean).join(' · '),
     icon: STORAGE_ICONS[s.status] ?? 'database',
     tooltip: [
-      ['External storage', where], ['Status', s.status], ['Provider', providerLabel(EXTERNAL_STORAGE_FORMS, p.type)], ...providerFields(p),
+      ['External storage', where], ['Status', s.status], ['Provider', providerName(EXTERNAL_STORAGE_PROVIDERS, p.type)], ...providerFields(p),
       ['Geography', s.geography], ['Project', s.project_id], ['Registered', isoDate(s.created_at)], ['ID', s.id],
     ],
     contextValue: `externalStorage ${s.status}`,
