@@ -11,6 +11,7 @@ import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
 import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
+import { OrgStore } from './model/store/orgStore';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 
@@ -47,10 +48,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const testHooks = hasTestHooks(context.extensionMode);
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   const session = new Session(new KeyStore(context.secrets), log);
+  const store = new OrgStore(() => session.getClient());
   const explorer = new ExplorerProvider(session, organizationRoots);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
-  const commands: CommandContext = { session, explorer, log, view };
+  const commands: CommandContext = { session, store, explorer, log, view };
   const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, testHooks);
 
@@ -64,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
-    session.onDidChangeState(() => explorer.refresh()),
+    // Another key may be another organization: nothing read with the old one may be shown.
+    session.onDidChangeState(() => { store.clear(); explorer.refresh(); }),
+    { dispose: () => store.dispose() },
     view.onDidCollapseElement((e) => explorer.cancelLoads(e.element)),
   );
   void session.refreshState();

@@ -1,5 +1,6 @@
 import type { Session } from '../auth/session';
 import type { Logger } from '../log';
+import type { OrgStore } from '../model/store';
 import type * as vscode from 'vscode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { TreeNode } from '../tree/treeNode';
@@ -7,6 +8,8 @@ import type { TreeNode } from '../tree/treeNode';
 /** What every command family needs; built once in extension.ts. */
 export interface CommandContext {
   session: Session;
+  /** What has been read of the organization; every view reads from it and every write reports to it. */
+  store: OrgStore;
   explorer: ExplorerProvider;
   log: Logger;
   view: vscode.TreeView<TreeNode>;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
+import type { StoreEffect } from '../model/store';
 import { confirmationBefore, writeAllowed, type Attempt, type Confirmation } from '../model/writeConfirmation';
 import { askModal, notify, runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
@@ -16,6 +17,8 @@ export interface WriteAction<T> {
   call: (client: AdminClient) => Promise<T>;
   /** Tree node ids whose contents this write changed (only these reload). */
   refresh: (result: T) => string[];
+  /** What the write did to the org store's lists (the items it changed, or the lists to read again). */
+  effects?: (result: T) => StoreEffect[];
   /** Status bar text on success. */
   done: (result: T) => string;
   /**
@@ -58,6 +61,7 @@ async function attemptWrite<T>(ctx: CommandContext, action: WriteAction<T>, atte
     });
     return undefined;
   }
+  if (action.effects) ctx.store.apply(action.effects(result));
   for (const id of action.refresh(result)) ctx.explorer.refresh(id);
   void vscode.window.setStatusBarMessage(`$(check) ${plainText(action.done(result))}`, 5000);
   return result;

@@ -18,14 +18,18 @@ export class PagedCollection<T> {
   private inflight?: Promise<void>;
   private controller?: AbortController;
   private generation = 0;
+  private firstReadAt: number | undefined;
 
-  constructor(private readonly loader: PageLoader<T>) {}
+  /** `onChange` hears of every change to what the list holds: a page, a failure, an edit, a reset. */
+  constructor(private readonly loader: PageLoader<T>, private readonly onChange?: () => void) {}
 
   get items(): readonly T[] { return this.loaded; }
   get hasMore(): boolean { return this.started && !this.done; }
   get error(): unknown { return this.failure; }
   get isLoaded(): boolean { return this.started && (this.loaded.length > 0 || this.done || this.failure !== undefined); }
   get isLoading(): boolean { return this.inflight !== undefined; }
+  /** When the first page of what is held now arrived (ms since the epoch); views say "as of" it. */
+  get readAt(): number | undefined { return this.firstReadAt; }
 
   /** Loads the first page unless it is loaded (or loading) already. */
   ensureLoaded(): Promise<void> {
@@ -74,11 +78,14 @@ export class PagedCollection<T> {
     this.started = false;
     this.done = false;
     this.failure = undefined;
+    this.firstReadAt = undefined;
+    this.onChange?.();
   }
 
   /** Applies a local edit (e.g. after a delete) without reloading. */
   update(fn: (items: T[]) => T[]): void {
     this.loaded = fn([...this.loaded]);
+    this.onChange?.();
   }
 
   private loadNext(): Promise<void> {
@@ -90,6 +97,7 @@ export class PagedCollection<T> {
       try {
         const page = await this.loader(this.cursor, controller.signal);
         if (generation !== this.generation) return;
+        this.firstReadAt ??= Date.now();
         this.loaded = this.loaded.concat(page.data);
         this.cursor = page.nextCursor ?? undefined;
         this.done = !page.hasMore || page.nextCursor === null;
@@ -101,6 +109,7 @@ export class PagedCollection<T> {
         if (generation === this.generation) {
           this.inflight = undefined;
           this.controller = undefined;
+          this.onChange?.();
         }
       }
     })();
