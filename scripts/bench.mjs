@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--only 1,2,3,4,5] [--no-write]
+// npm run bench [-- --quick] [--only 1,2,3,4,5,6] [--no-write]
 //
-// Five figures against the fake Admin API on 127.0.0.1 (each figure starts its own fake, in its own
+// Six figures against the fake Admin API on 127.0.0.1 (each figure starts its own fake, in its own
 // process, with the latency it needs):
 //   1  client overhead: 10,000 users, ours vs the official `openai` SDK (the 7.x that package.json
 //      pins, scripts/bench/sdk.mjs), at 0 and 20 ms latency
@@ -11,6 +11,8 @@
 //      data received → rows in the workbench's DOM, and extension-host memory after 10,000 nodes
 //   5  the usage dashboard's data: the eleven usage/costs endpoints it was defined with, not Decisions (90 days × 1d) at 50 ms latency,
 //      and shaping + drawing 24 h × 1 min completions grouped by model (1,440 buckets × 10 groups)
+//   6  Load Organization: a 2,000-project org at 20 ms latency vs the round-trip bound, and a 500-project
+//      org behind the fake's rate limit (100 requests/s): the rate sustained, no list failing
 //
 // Prints a table (figure, ours, reference, ratio, budget, result) and writes BENCHMARKS.md. Exits 1
 // when a budget is not met (the table and BENCHMARKS.md say which), 2 when a figure could not run.
@@ -47,6 +49,7 @@ installSignalHandlers();
 const FIGURES = [
   { id: '1', title: 'client overhead', run: async (ctx) => (await import('./bench/client.mjs')).figureClient(ctx) },
   { id: '2', title: 'organization crawl', run: async (ctx) => (await import('./bench/crawl.mjs')).figureCrawl(ctx) },
+  { id: '6', title: 'Load Organization', run: async (ctx) => (await import('./bench/load.mjs')).figureLoad(ctx) },
   // needsInstall: its render half draws the usage webview in Debian's chromium, which the install step brings.
   { id: '5', needsInstall: true, title: 'usage dashboard data', run: async (ctx) => (await import('./bench/dashboard.mjs')).figureDashboard(ctx) },
   // One code-server session for both: activation samples first (fresh extension hosts), then the tree.
