@@ -81,8 +81,8 @@ organization has custom roles; the users' of each project with a custom role). *
 requests counted by the fake; the ratio is bound ÷ our time, median of 2 runs (1 with --quick). The row also requires no
 request made twice and never more than 8 at the fake. *Rate limited*: 500 projects and 1,000 members (100 and 300 with
 --quick) at 20 ms latency behind the fake's \`--rate-limit 100\` (a token bucket of 100 requests/s with a burst of 100,
-answering 429 with Retry-After); one run. *Sustained rate* = answered (non-429) requests that ended after the first second
-÷ the time after the first second (the first second is the bucket's burst). The row also requires no list failing and
+answering 429 with Retry-After); one run. *Sustained rate* = answered (non-429) requests that ended after the first 429
+÷ the time from that 429 to the end (before it, the bucket's burst is being spent). The row also requires no list failing and
 no request repeated except after a 429 (the client's retries and the loader's re-queueing), and at most 8 in flight.`,
   },
 ];

@@ -90,7 +90,7 @@ export async function figureLoad({ quick, log }) {
     await fake.stop();
   }
 
-  // (b) Behind a rate limit: the rate of answered requests sustained after the bucket's first second.
+  // (b) Behind a rate limit: the rate of answered requests sustained once the bucket's burst is spent.
   const LIMITED = quick ? 100 : 500;
   const LIMITED_USERS = quick ? 300 : 1000;
   fake = await startBenchFake({ projects: LIMITED, users: LIMITED_USERS, latencyMs: LATENCY, extraArgs: ['--rate-limit', String(RATE)] });
@@ -104,14 +104,16 @@ export async function figureLoad({ quick, log }) {
     const { maxInFlight } = await fake.stats();
     const answered = records.filter((r) => r.status !== 429);
     const limited = records.length - answered.length;
-    // The bucket starts full (a burst of 100 on top of the rate): the first second is left out.
-    const steadyFrom = t0 + 1000;
+    // The bucket starts full (a burst of 100 on top of the rate): the rate is counted from the first
+    // 429, when the bucket first ran dry (or after the first second, if no 429 came).
+    const firstLimited = records.find((r) => r.status === 429);
+    const steadyFrom = firstLimited?.endedAt ?? t0 + 1000;
     const steady = answered.filter((r) => (r.endedAt ?? r.startedAt) > steadyFrom).length;
     const rate = steady / ((t1 - steadyFrom) / 1000);
     const repeats = repeatsBeyond429(records);
     const failed = result.errors.length;
     const pass = rate >= 0.85 * RATE && failed === 0 && repeats.length === 0 && maxInFlight <= concurrency;
-    log(`  figure 6, rate limited: ${answered.length} answered + ${limited} 429s in ${t1 - t0} ms, ${rate.toFixed(1)} req/s after the first second, limit ${Math.min(...limits)}–${Math.max(...limits)}, ${failed} failed lists`);
+    log(`  figure 6, rate limited: ${answered.length} answered + ${limited} 429s in ${t1 - t0} ms, ${rate.toFixed(1)} req/s from the first 429 on, limit ${Math.min(...limits)}–${Math.max(...limits)}, ${failed} failed lists`);
     rows.push({
       figure: '6',
       name: `Load Organization, ${LIMITED} projects behind --rate-limit ${RATE}, ${LATENCY} ms latency: sustained rate`,
