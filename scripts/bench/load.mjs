@@ -96,6 +96,7 @@ export async function figureLoad({ quick, log }) {
   fake = await startBenchFake({ projects: LIMITED, users: LIMITED_USERS, latencyMs: LATENCY, extraArgs: ['--rate-limit', String(RATE)] });
   try {
     const client = clientOf(fake);
+    /** @type {number[]} */
     const limits = [];
     const t0 = Date.now();
     const result = await load(client, { onProgress: () => limits.push(client.concurrencyLimit ?? concurrency) });
