@@ -123,6 +123,16 @@ describe('model: Load Organization (fake Admin API)', function () {
     assert.ok(result.readAt !== undefined && result.readAt <= Date.now());
   });
 
+  it('reads a list\'s next page before anything queued after it (one page at a time: the members\' pages come in a row)', async () => {
+    await loadOrganization(store, { concurrency: 1, includeRoleAssignments: false });
+    const order = fake().requests.map((r) => r.path);
+    const members = order.flatMap((path, i) => (path === '/organization/users' ? [i] : []));
+    assert.equal(members.length, 3, 'three pages of members');
+    assert.deepEqual(members, [members[0], members[0]! + 1, members[0]! + 2], `${members[2]! - members[0]! - 2} other requests came between the members' pages`);
+    const users = order.flatMap((path, i) => (path === `/organization/projects/${activeProjects(fake())[1]!.id}/users` ? [i] : []));
+    assert.deepEqual(users, [users[0], users[0]! + 1, users[0]! + 2], 'the big project\'s three pages of users came in a row');
+  });
+
   it('reads no role assignments when told not to, and every project user\'s when told to', async () => {
     await loadOrganization(store, { includeRoleAssignments: false });
     assert.deepEqual(fake().requests.filter((r) => r.path.endsWith('/roles') && !/^\/(organization|projects\/[^/]+)\/roles$/.test(r.path)).map((r) => r.path), []);
