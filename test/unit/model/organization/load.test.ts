@@ -280,7 +280,7 @@ describe('model: Load Organization (fake Admin API)', function () {
   it('queues a page rate limited beyond the client\'s retries again after the server\'s wait, and gives up after a few times', async () => {
     const [, , , , , p5, p6] = activeProjects(fake()).map((p) => p.id);
     fake().faults.add({ path: `^/organization/projects/${p5}/rate_limits$`, kind: 'status', status: 429, retryAfter: '0', times: 2 });
-    fake().faults.add({ path: `^/organization/projects/${p6}/service_accounts$`, kind: 'status', status: 429, retryAfter: '0' });
+    fake().faults.add({ path: `^/organization/projects/${p6}/service_accounts$`, kind: 'status', status: 429, retryAfter: '0.05' });
     const retrying = clientFor(fake(), { maxRetries: 1 });
     const own = new OrgStore(async () => retrying);
     const result = await loadOrganization(own, { resources: ['projectRateLimits', 'projectServiceAccounts'], rateLimitRetries: 2 });
@@ -289,5 +289,8 @@ describe('model: Load Organization (fake Admin API)', function () {
     assert.deepEqual(attempts(`/organization/projects/${p5}/rate_limits`), [429, 429, 200], 'two client attempts, then the load queued it again');
     assert.deepEqual(attempts(`/organization/projects/${p6}/service_accounts`), [429, 429, 429, 429, 429, 429], '(1 + 1 client retry) × (1 + 2 queued again)');
     assert.deepEqual(result.errors.map((e) => [listKey(e.ref), (e.error as { status?: number }).status]), [[`projectServiceAccounts:${p6}`, 429]]);
+    assert.equal((result.errors[0]!.error as { retryAfterMs?: number }).retryAfterMs, 50, 'the error carries the server\'s wait, which the load waited out');
+    const tries = fake().requests.filter((r) => r.path === `/organization/projects/${p6}/service_accounts`);
+    for (let i = 2; i < tries.length; i += 2) assert.ok(tries[i]!.startedAt - tries[i - 1]!.endedAt! >= 45, `queued again ${tries[i]!.startedAt - tries[i - 1]!.endedAt!} ms after a 429 asking for 50`);
   });
 });
