@@ -18,14 +18,19 @@ export function isKind(node: TreeNode | undefined, kind: string): node is TreeNo
   return node?.spec.contextValue?.split(' ')[0] === kind;
 }
 
+/** The object a row stands for, as the store holds it now (the tree keeps only where it is). */
+export function itemOf<T>(ctx: CommandContext, spec: NodeSpec): T {
+  return (spec.item ? ctx.store.find(spec.item.ref, spec.item.id) : undefined) as T;
+}
+
 /** The row the command was invoked on, else one picked by search in the folder with that tree id. */
 export async function rowOf<T>(
   ctx: CommandContext, node: TreeNode | undefined, kind: string,
   folderId: string, title: string, placeholder: string,
 ): Promise<Row<T> | undefined> {
-  if (isKind(node, kind)) return { id: node.id, spec: node.spec, data: node.spec.data as T };
+  if (isKind(node, kind)) return { id: node.id, spec: node.spec, data: itemOf<T>(ctx, node.spec) };
   const spec = await pickInFolder(ctx, folderId, title, placeholder);
-  return spec && { id: `${folderId}/${spec.key}`, spec, data: spec.data as T };
+  return spec && { id: `${folderId}/${spec.key}`, spec, data: itemOf<T>(ctx, spec) };
 }
 
 /** A project as commands need it: where its folders live in the tree depends on whether it is archived. */

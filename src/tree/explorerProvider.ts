@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
-import { listKey, type ListRef, type OrgStore, type StoreChange, type StoredList } from '../model/store';
+import { listKey, RESOURCES, type ListRef, type OrgStore, type ResourceDef, type StoreChange, type StoredList } from '../model/store';
 import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
-import type { ListChildren, NodeSpec, Section } from './nodeSpec';
+import type { ListChildren, NodeSpec, Section, StoreItem } from './nodeSpec';
 import { childId, TreeNode } from './treeNode';
 
 export const VIEW_ID = 'openaiAdmin.explorer';
@@ -158,6 +158,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   /**
+   * What a quick pick over a list folder searches: the list that pages (for the spend folder, the
+   * alerts), and the row the tree shows for an item (undefined for an item the folder leaves out).
+   */
+  pickSource(node: TreeNode): { ref: ListRef; rowOf: (item: unknown) => NodeSpec | undefined } {
+    const children = node.spec.children;
+    if (children?.type !== 'list') throw new Error(`${node.id} is not a list folder`);
+    const section = children.sections[children.sections.length - 1]!;
+    return { ref: section.source, rowOf: (item) => this.rowsFor(node.id, section, item)[0] };
+  }
+
+  /**
    * A list folder's rows as one paged list, read from the store.
    * @deprecated Read the store (`OrgStore.list`) instead; kept for the Project panel's member search.
    */
@@ -255,8 +266,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     let cache = this.rowCache.get(folderId);
     if (!cache) this.rowCache.set(folderId, cache = new WeakMap());
     let rows = cache.get(item);
-    if (!rows) cache.set(item, rows = section.toNodes(item));
+    if (!rows) cache.set(item, rows = section.toNodes(item).map((spec) => this.standingFor(spec, section.source, item)));
     return rows;
+  }
+
+  /** Marks a row as standing for a store item; its `data` reads the store, so the row holds no API object. */
+  private standingFor(spec: NodeSpec, ref: ListRef, item: unknown): NodeSpec {
+    const idOf = (RESOURCES[ref.resource] as ResourceDef<unknown>).idOf;
+    const at: StoreItem = { ref, id: idOf ? idOf(item) : '' };
+    const store = this.store;
+    return Object.defineProperties(spec, {
+      item: { value: at, enumerable: true },
+      data: { get: () => store.find(at.ref, at.id), enumerable: false },
+    });
   }
 
   private async whileDrawing<R>(node: TreeNode, load: () => Promise<R>): Promise<R> {

@@ -36,7 +36,6 @@ export function externalKeyNode(k: ExternalKey): NodeSpec {
       ['Used by projects', projects.join(', ') || 'none'], ['Workspace', k.workspace_id], ['Registered', isoDate(k.created_at)], ['ID', k.id],
     ],
     contextValue: `externalKey ${k.type}`,
-    data: k,
     context: { externalKeyId: k.id },
     copy: [['Key ID', k.id]],
   };
@@ -63,7 +62,6 @@ export function externalStorageNode(s: ExternalStorage): NodeSpec {
       ['Geography', s.geography], ['Project', s.project_id], ['Registered', isoDate(s.created_at)], ['ID', s.id],
     ],
     contextValue: `externalStorage ${s.status}`,
-    data: s,
     context: { externalStorageId: s.id },
     copy: [['Storage ID', s.id], ['Project ID', s.project_id]],
   };

@@ -26,7 +26,7 @@ export function organizationRoots(): NodeSpec[] {
       command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
     folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention organization', data: r,
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention organization',
       tooltip: ['Data retention for the organization', ['Type', r.type]],
     }])),
   ];
@@ -41,7 +41,6 @@ export function memberNode(u: User): NodeSpec {
     icon: u.role === 'owner' ? 'star-full' : 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['Organization role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
     contextValue: `member ${u.role ?? ''}`.trim(),
-    data: u,
     context: { userId: u.id, userLabel: label },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
     platformPath: '/settings/organization/people',
@@ -57,7 +56,6 @@ function inviteNode(i: Invite): NodeSpec {
     tooltip: [['Invite', i.email], ['Role', i.role], ['Status', i.status], ['Sent', isoDate(i.created_at)], ['Expires', isoDate(i.expires_at)],
       ['Projects', (i.projects ?? []).map((p) => `${p.id} (${p.role})`).join(', ')], ['ID', i.id]],
     contextValue: `invite ${i.status}`,
-    data: i,
     context: { inviteId: i.id },
     copy: [['Email', i.email], ['Invite ID', i.id]],
   };
@@ -71,7 +69,6 @@ function groupNode(g: Group): NodeSpec {
     icon: 'organization',
     tooltip: [['Group', g.name], ['Created', isoDate(g.created_at)], ['SCIM managed', g.is_scim_managed ? 'yes' : 'no'], ['ID', g.id]],
     contextValue: `group${g.is_scim_managed ? ' scim' : ''}`,
-    data: g,
     context: { groupId: g.id, groupName: g.name },
     copy: [['Group ID', g.id]],
     children: paged('group members', listRef('groupUsers', g.id), groupUserNode, 'No members'),
@@ -86,7 +83,6 @@ function groupUserNode(u: GroupUser): NodeSpec {
     icon: 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['ID', u.id]],
     contextValue: 'groupUser',
-    data: u,
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
   };
@@ -102,7 +98,6 @@ function adminKeyNode(k: AdminApiKey): NodeSpec {
     tooltip: [['Admin key', k.name], ['Value', k.redacted_value], ['Owner', owner], ['Created', isoDate(k.created_at)],
       ['Expires', k.expires_at ? isoDate(k.expires_at) : 'never'], ['Last used', k.last_used_at ? isoDate(k.last_used_at) : 'never'], ['ID', k.id]],
     contextValue: 'adminApiKey',
-    data: k,
     context: { adminKeyId: k.id },
     copy: [['Key ID', k.id]],
     platformPath: '/settings/organization/admin-keys',
@@ -124,7 +119,6 @@ function auditLogNode(e: AuditLog): NodeSpec {
     tooltip: [['Event', e.type], ['When', isoDate(e.effective_at)], ['Actor', auditActor(e)], ['Project', e.project?.name || e.project?.id],
       ['IP address', e.actor?.session?.ip_address], ['ID', e.id]],
     contextValue: 'auditLog',
-    data: e,
     copy: [['Event ID', e.id]],
   };
 }

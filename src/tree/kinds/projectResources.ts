@@ -23,7 +23,7 @@ export function projectFolders(p: Project): NodeSpec[] {
     folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('projectRoles', id), roleNode)),
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('projectSpendLimit', id), listRef('projectSpendAlerts', id))),
     folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('projectDataRetention', id), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project', data: r,
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project',
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
     folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('projectCertificates', id), certificateNode)),
@@ -40,7 +40,6 @@ export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
     icon: owner ? 'star-full' : 'person',
     tooltip: [['User', u.name], ['Email', u.email], ['Project role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
     contextValue: `projectUser ${owner ? 'owner' : 'member'}`,
-    data: u,
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
     children: paged('role assignments', listRef('projectUserRoles', projectId, u.id), assignedRoleNode, 'No project role assignments'),
@@ -55,7 +54,6 @@ export function assignedRoleNode(r: AssignedRole): NodeSpec {
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
     contextValue: 'roleAssignment',
-    data: r,
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -69,7 +67,6 @@ export function serviceAccountNode(projectId: string, s: ProjectServiceAccount):
     icon: 'robot',
     tooltip: [['Service account', s.name], ['Role', s.role], ['Created', isoDate(s.created_at)], ['ID', s.id]],
     contextValue: 'serviceAccount',
-    data: s,
     context: { serviceAccountId: s.id, serviceAccountName: s.name || s.id },
     copy: [['Service account ID', s.id]],
     // The API has no per-account key list; a project's keys name their owning service account, so
@@ -102,7 +99,6 @@ export function apiKeyNode(k: ProjectApiKey): NodeSpec {
       ['Last used', k.last_used_at ? `${isoDate(k.last_used_at)} (${relativeTime(k.last_used_at)})` : 'never'], ['ID', k.id],
     ],
     contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}${expiry.state === 'expired' ? ' expired' : expiry.state === 'soon' ? ' expiresSoon' : ''}`,
-    data: k,
     context: { apiKeyId: k.id },
     copy: [['Key ID', k.id]],
   };
@@ -118,7 +114,6 @@ export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
     icon: 'dashboard',
     tooltip: [['Model', r.model], ...present.map(([f, , name]) => [name, thousands(r[f])] as [string, string]), ['ID', r.id]],
     contextValue: 'rateLimit',
-    data: r,
     context: { rateLimitId: r.id },
   };
 }
@@ -134,7 +129,7 @@ function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: 
   return [
     {
       key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${models.length} model${models.length === 1 ? '' : 's'}`,
-      icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set', data: p,
+      icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set',
       tooltip: [allow ? 'Only these models may be used in this project.' : 'These models may not be used in this project.'],
     },
     ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
@@ -147,7 +142,7 @@ function hostedToolNodes(t: Record<string, { enabled: boolean } | undefined>): N
     return {
       key, label: name, description: on ? 'on' : 'off',
       icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-      contextValue: `hostedTool ${on ? 'on' : 'off'}`, data: { tool: key, enabled: on },
+      contextValue: `hostedTool ${on ? 'on' : 'off'}`,
       tooltip: [`${name} is ${on ? 'enabled' : 'disabled'} for this project.`],
     };
   });
@@ -159,7 +154,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
   const enabled = enabledTiers(t);
   return [
     {
-      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: 'serviceTier default', data: t,
+      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: 'serviceTier default',
       tooltip: [`Requests that name no service tier (or send "auto") use ${tierName(t.default)}.`,
         ['Optional tiers enabled', describeEnabledTiers(t)]],
     },
@@ -168,7 +163,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
       return {
         key: tier, label: tierName(tier), description: on ? (all ? 'enabled (all tiers)' : 'enabled') : 'not enabled',
         icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-        contextValue: `serviceTier ${on ? 'enabled' : 'disabled'}`, data: t,
+        contextValue: `serviceTier ${on ? 'enabled' : 'disabled'}`,
         tooltip: [`Requests in this project ${on ? 'may' : 'may not'} use the ${tierName(tier)} tier.`],
       };
     }),
@@ -183,7 +178,6 @@ function projectGroupNode(g: ProjectGroup): NodeSpec {
     icon: 'organization',
     tooltip: [['Group', g.group_name], ['Type', humanize(g.group_type)], ['Added', isoDate(g.created_at)], ['ID', g.group_id]],
     contextValue: 'projectGroup',
-    data: g,
     context: { groupId: g.group_id },
     copy: [['Group ID', g.group_id]],
   };
@@ -197,7 +191,6 @@ export function roleNode(r: Role): NodeSpec {
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
     contextValue: r.predefined_role ? 'role predefined' : 'role custom',
-    data: r,
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -212,7 +205,6 @@ export function certificateNode(c: ProjectCertificate | { id: string; name: stri
     icon: c.active ? 'verified-filled' : 'verified',
     tooltip: [['Certificate', c.name], ['Active', c.active ? 'yes' : 'no'], ['Valid from', isoDate(d.valid_at)], ['Expires', isoDate(d.expires_at)], ['ID', c.id]],
     contextValue: `certificate ${c.active ? 'active' : 'inactive'}`,
-    data: c,
     context: { certificateId: c.id },
     copy: [['Certificate ID', c.id]],
   };
@@ -227,7 +219,7 @@ export function spendChildren(limit: ListRef<'spendLimit' | 'projectSpendLimit'>
     type: 'list',
     what: 'spend settings',
     sections: [
-      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }],
+      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', tooltip: ['Requests are refused once spend reaches this amount.'] }],
         () => [{ key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }]),
       section(alerts, (a: SpendAlert) => [spendAlertNode(a)]),
     ],
@@ -242,7 +234,6 @@ function spendAlertNode(a: SpendAlert): NodeSpec {
     icon: 'bell',
     tooltip: [['Threshold', money(fromCents(a.threshold_amount), a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
     contextValue: 'spendAlert',
-    data: a,
     context: { spendAlertId: a.id },
   };
 }

@@ -28,7 +28,6 @@ export function projectNode(p: Project): NodeSpec {
       ...(p.residency ? [['Residency', p.residency] as [string, string]] : []),
     ],
     contextValue: archived ? 'project archived' : 'project active',
-    data: p,
     context: { projectId: p.id, projectName: p.name || p.id, projectStatus: archived ? 'archived' : 'active' },
     copy: [['Project ID', p.id]],
     platformPath: `/settings/${encodeURIComponent(p.id)}/general`,

@@ -32,7 +32,6 @@ export function providerNode(p: WorkloadIdentityProvider): NodeSpec {
       ['Created', isoDate(p.created_at)], ['Updated', `${isoDate(p.updated_at)} (${relativeTime(p.updated_at)})`], ['ID', p.id],
     ],
     contextValue: `workloadIdentityProvider ${p.enabled ? 'enabled' : 'disabled'}`,
-    data: p,
     context: { providerId: p.id, providerName: p.name || p.id },
     copy: [['Provider ID', p.id], ['Issuer', p.issuer], ['Audience', p.audience]],
     children: paged('federation rules', listRef('federationRules', p.id), federationRuleNode, 'No federation rules'),
@@ -59,7 +58,6 @@ export function federationRuleNode(r: FederationRule): NodeSpec {
       ['Created', isoDate(r.created_at)], ['Updated', isoDate(r.updated_at)], ['ID', r.id],
     ],
     contextValue: `federationRule ${r.enabled ? 'enabled' : 'disabled'}`,
-    data: r,
     context: { ruleId: r.id },
     copy: [['Rule ID', r.id], ['Service account ID', r.service_account_id], ['Project ID', r.project_id]],
   };
