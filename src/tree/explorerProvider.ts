@@ -3,6 +3,7 @@ import type { Session } from '../auth/session';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { listKey, RESOURCES, type ListRef, type OrgStore, type ResourceDef, type StoreChange, type StoredList } from '../model/store';
+import { contextValue } from './ids';
 import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
 import type { ListChildren, NodeSpec, Section, StoreItem } from './nodeSpec';
@@ -109,7 +110,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         label: `Couldn't load ${children.what} — ${describeError(failed.error)}`,
         description: 'Retry',
         icon: ['error', 'list.errorForeground'],
-        contextValue: 'error',
+        contextValue: contextValue('error'),
         command: { command: 'openaiAdmin.retryNode', title: 'Retry', arguments: [node.id] },
       }));
     } else if (lists.some((list) => list.hasMore)) {
@@ -117,11 +118,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         label: 'Load more…',
         description: `${rows.length} loaded`,
         icon: 'ellipsis',
-        contextValue: 'loadMore',
+        contextValue: contextValue('loadMore'),
         command: { command: 'openaiAdmin.loadMore', title: 'Load more', arguments: [node.id] },
       }));
     } else if (!rows.length) {
-      placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: 'empty' }));
+      placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: contextValue('empty') }));
     }
     return placed;
   }
@@ -270,14 +271,24 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return rows;
   }
 
-  /** Marks a row as standing for a store item; its `data` reads the store, so the row holds no API object. */
+  /**
+   * Marks a row as standing for a store item; its `data` reads the store. When a write has dropped
+   * the list and nobody has read it again, the store cannot say, and the row's last reading stands
+   * in (as the row itself still shows it); once the list is read to its end without the item, the
+   * item is gone and `data` is undefined.
+   */
   private standingFor(spec: NodeSpec, ref: ListRef, item: unknown): NodeSpec {
     const idOf = (RESOURCES[ref.resource] as ResourceDef<unknown>).idOf;
     const at: StoreItem = { ref, id: idOf ? idOf(item) : '' };
     const store = this.store;
+    const data = () => {
+      const list = store.peek(at.ref);
+      const known = list?.isLoaded && !list.hasMore && list.error === undefined;
+      return store.find(at.ref, at.id) ?? (known ? undefined : item);
+    };
     return Object.defineProperties(spec, {
       item: { value: at, enumerable: true },
-      data: { get: () => store.find(at.ref, at.id), enumerable: false },
+      data: { get: data, enumerable: false },
     });
   }
 

@@ -119,7 +119,17 @@ describe('quick picks over the org store (fake Admin API, vscode stand-in)', fun
     store.apply([upsert(ref, { ...store.find(ref, first.detail!)!, role: 'owner-changed' as never })]);
     assert.equal((await rowOf<{ role: string }>(ctx, node, 'projectUser', folderId, 'Pick', 'a user'))!.data.role, 'owner-changed');
     assert.equal((node.spec.data as { role: string }).role, 'owner-changed');
-    assert.equal(JSON.stringify(node.spec).includes('"email"'), false, 'the row carries no API object');
+    assert.equal(JSON.stringify(node.spec).includes('"email"'), false, 'the row\'s fields hold no API object');
+
+    // A write that drops the list (and nothing has read it again): the row's last reading stands in.
+    tree.refresh(folderId);
+    assert.equal(store.peek(ref)?.isLoaded, false);
+    assert.equal((await rowOf<{ id: string }>(ctx, node, 'projectUser', folderId, 'Pick', 'a user'))!.data.id, first.detail);
+    // Read again to its end without the item: it is gone.
+    const fresh = store.list(ref);
+    await store.loadAll(ref);
+    fresh.update((items) => items.filter((u) => u.id !== first.detail));
+    assert.equal(node.spec.data, undefined);
   });
 
   it('a pick in the spend folder searches the alerts, not the limit row', async () => {
