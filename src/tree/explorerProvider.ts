@@ -3,7 +3,7 @@ import type { Session } from '../auth/session';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { listKey, RESOURCES, type ListRef, type OrgStore, type ResourceDef, type StoreChange, type StoredList } from '../model/store';
-import { contextValue } from './ids';
+import { contextValue, pathOf } from './ids';
 import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
 import type { ListChildren, NodeSpec, Section, StoreItem } from './nodeSpec';
@@ -140,22 +140,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Finds a node by id, loading the folders on its path as the view would when expanding them. */
   async resolve(id: string): Promise<TreeNode | undefined> {
-    const parts = id.split('/');
     let node: TreeNode | undefined;
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('/');
+    for (const prefix of pathOf(id)) {
       const children = await this.getChildren(node);
       node = children.find((n) => n.id === prefix);
       if (!node) return undefined;
     }
     return node;
-  }
-
-  /** The store lists a list folder shows (the first is what quick picks over the folder search). */
-  listRefs(node: TreeNode): readonly ListRef[] {
-    const children = node.spec.children;
-    if (children?.type !== 'list') throw new Error(`${node.id} is not a list folder`);
-    return children.sections.map((s) => s.source);
   }
 
   /**
