@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AdminClient } from '../api';
-import type { Page } from '../model/pagedCollection';
+import type { ItemOfResource, ListRef, ResourceName } from '../model/store';
 
 /**
  * Plain data describing one tree row. Node kinds are functions from API objects to NodeSpecs; the
@@ -17,8 +16,18 @@ export interface NodeSpec {
   tooltip?: Array<string | [string, string | number | null | undefined]>;
   /** Space-separated words matched by `viewItem =~ /\bword\b/` in menus. */
   contextValue?: string;
-  /** The API object the row stands for, handed to commands. */
-  data?: unknown;
+  /**
+   * The store item the row stands for (set by the provider on rows made from a list's items):
+   * commands look it up in the store (`store.find(ref, id)`), so they act on what the store holds
+   * now, and the tree holds no API objects.
+   */
+  item?: StoreItem;
+  /**
+   * @deprecated Read-only: the store's current value of `item`, looked up on each read (undefined
+   * when the row stands for no item). For command files that still read `node.spec.data`; new
+   * code uses `item` (commands: rowOf's `data`).
+   */
+  readonly data?: unknown;
   /** Where commands find the project (and other parents) this row belongs to. */
   context?: Record<string, string>;
   children?: ChildrenSpec;
@@ -30,14 +39,39 @@ export interface NodeSpec {
   platformPath?: string;
 }
 
-export type ChildrenSpec = { type: 'static'; nodes: () => NodeSpec[] } | PagedChildren;
+/** Where a row's object lives: its list in the org store, and its id there ('' for one-object settings). */
+export interface StoreItem {
+  readonly ref: ListRef;
+  readonly id: string;
+}
 
-export interface PagedChildren {
-      type: 'paged';
-      /** Plural noun for messages: "Couldn't load users". */
-      what: string;
-      load: (client: AdminClient, cursor: string | undefined, signal: AbortSignal) => Promise<Page<NodeSpec>>;
-      empty?: string;
-      /** Rows shown above the loaded items (e.g. the "Archived" folder under Projects). */
-      fixed?: () => NodeSpec[];
+export type ChildrenSpec = { type: 'static'; nodes: () => NodeSpec[] } | ListChildren;
+
+/** One org-store list a folder shows, and the rows each of its items becomes. */
+export interface Section<T = unknown> {
+  source: ListRef;
+  /** Rows for one item (a one-object setting may show as several rows; a filter shows none). */
+  toNodes: (item: T) => NodeSpec[];
+  /** Rows when the list is read and empty: a one-object setting that is not set. */
+  none?: () => NodeSpec[];
+}
+
+/**
+ * A folder whose children are org-store lists, read through the store (which owns loading, merged
+ * requests and read times) and turned into rows when shown. The last section pages ("Load more…");
+ * the ones before it are settings of zero or one item, read whole.
+ */
+export interface ListChildren {
+  type: 'list';
+  /** Plural noun for messages: "Couldn't load users". */
+  what: string;
+  sections: readonly Section[];
+  empty?: string;
+  /** Rows shown above the loaded items (e.g. the "Archived" folder under Projects). */
+  fixed?: () => NodeSpec[];
+}
+
+/** A section typed by its resource; the provider only sees `unknown` items. */
+export function section<R extends ResourceName>(source: ListRef<R>, toNodes: (item: ItemOfResource<R>) => NodeSpec[], none?: () => NodeSpec[]): Section {
+  return { source, toNodes: toNodes as (item: unknown) => NodeSpec[], none };
 }

@@ -1,8 +1,9 @@
 import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../../api';
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { listRef } from '../../model/store';
+import { contextValue, flagOf } from '../ids';
 import { folder, paged, single } from './build';
-import { orNotSet } from '../../model/notSet';
 import { certificateNode, roleNode, spendChildren } from './projectResources';
 import { externalKeysFolder, externalStorageFolder } from './external';
 import { projectsFolder } from './projects';
@@ -12,24 +13,21 @@ import { workloadIdentityFolder } from './workloadIdentity';
 export function organizationRoots(): NodeSpec[] {
   return [
     projectsFolder(),
-    folder('members', 'Members', 'person', paged('members', (c, after, signal) => c.users.listPage({ after }, { signal }), memberNode)),
-    folder('invites', 'Invites', 'mail', paged('invites', (c, after, signal) => c.invites.listPage({ after }, { signal }), inviteNode, 'No pending invites')),
-    folder('groups', 'Groups', 'organization', paged('groups', (c, after, signal) => c.groups.listPage({ after }, { signal }), groupNode)),
-    folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.roles.listPage({ after }, { signal }), roleNode)),
-    folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', (c, after, signal) => c.adminApiKeys.listPage({ after }, { signal }), adminKeyNode)),
-    folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.certificates.listPage({ after }, { signal }), certificateNode)),
+    folder('members', 'Members', 'person', paged('members', listRef('members'), memberNode)),
+    folder('invites', 'Invites', 'mail', paged('invites', listRef('invites'), inviteNode, 'No pending invites')),
+    folder('groups', 'Groups', 'organization', paged('groups', listRef('groups'), groupNode)),
+    folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('roles'), roleNode)),
+    folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', listRef('adminKeys'), adminKeyNode)),
+    folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('certificates'), certificateNode)),
     workloadIdentityFolder(),
     externalKeysFolder(),
     externalStorageFolder(),
-    folder('auditLog', 'Audit Log', 'history', paged('audit log events', (c, after, signal) => c.auditLogs.listPage({ after }, { signal }), auditLogNode, 'No audit log events')),
-    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: 'usageDashboard', tooltip: ['Charts of usage and costs for the organization'],
+    folder('auditLog', 'Audit Log', 'history', paged('audit log events', listRef('auditLog'), auditLogNode, 'No audit log events')),
+    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: contextValue('usageDashboard'), tooltip: ['Charts of usage and costs for the organization'],
       command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
-    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
-      (c, signal) => orNotSet(c.spendLimit.retrieve({ signal })),
-      (c, after, signal) => c.spendAlerts.listPage({ after }, { signal }),
-    )),
-    folder('dataRetention', 'Data Retention', 'database', single('data retention', (c, signal) => c.dataRetention.retrieve({ signal }), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention organization', data: r,
+    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
+    folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'organization'),
       tooltip: ['Data retention for the organization', ['Type', r.type]],
     }])),
   ];
@@ -43,8 +41,7 @@ export function memberNode(u: User): NodeSpec {
     description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
     icon: u.role === 'owner' ? 'star-full' : 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['Organization role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
-    contextValue: `member ${u.role ?? ''}`.trim(),
-    data: u,
+    contextValue: contextValue('member', flagOf(u.role, ['owner'])),
     context: { userId: u.id, userLabel: label },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
     platformPath: '/settings/organization/people',
@@ -59,8 +56,7 @@ function inviteNode(i: Invite): NodeSpec {
     icon: i.status === 'pending' ? 'mail' : i.status === 'accepted' ? 'mail-read' : ['mail', 'disabledForeground'],
     tooltip: [['Invite', i.email], ['Role', i.role], ['Status', i.status], ['Sent', isoDate(i.created_at)], ['Expires', isoDate(i.expires_at)],
       ['Projects', (i.projects ?? []).map((p) => `${p.id} (${p.role})`).join(', ')], ['ID', i.id]],
-    contextValue: `invite ${i.status}`,
-    data: i,
+    contextValue: contextValue('invite', flagOf(i.status, ['pending', 'accepted', 'expired'])),
     context: { inviteId: i.id },
     copy: [['Email', i.email], ['Invite ID', i.id]],
   };
@@ -73,11 +69,10 @@ function groupNode(g: Group): NodeSpec {
     description: g.is_scim_managed ? 'SCIM managed' : undefined,
     icon: 'organization',
     tooltip: [['Group', g.name], ['Created', isoDate(g.created_at)], ['SCIM managed', g.is_scim_managed ? 'yes' : 'no'], ['ID', g.id]],
-    contextValue: `group${g.is_scim_managed ? ' scim' : ''}`,
-    data: g,
+    contextValue: contextValue('group', g.is_scim_managed && 'scim'),
     context: { groupId: g.id, groupName: g.name },
     copy: [['Group ID', g.id]],
-    children: paged('group members', (c, after, signal) => c.groups.users.listPage(g.id, { after }, { signal }), groupUserNode, 'No members'),
+    children: paged('group members', listRef('groupUsers', g.id), groupUserNode, 'No members'),
   };
 }
 
@@ -88,8 +83,7 @@ function groupUserNode(u: GroupUser): NodeSpec {
     description: u.name ? u.email ?? undefined : undefined,
     icon: 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['ID', u.id]],
-    contextValue: 'groupUser',
-    data: u,
+    contextValue: contextValue('groupUser'),
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
   };
@@ -104,8 +98,7 @@ function adminKeyNode(k: AdminApiKey): NodeSpec {
     icon: 'key',
     tooltip: [['Admin key', k.name], ['Value', k.redacted_value], ['Owner', owner], ['Created', isoDate(k.created_at)],
       ['Expires', k.expires_at ? isoDate(k.expires_at) : 'never'], ['Last used', k.last_used_at ? isoDate(k.last_used_at) : 'never'], ['ID', k.id]],
-    contextValue: 'adminApiKey',
-    data: k,
+    contextValue: contextValue('adminApiKey'),
     context: { adminKeyId: k.id },
     copy: [['Key ID', k.id]],
     platformPath: '/settings/organization/admin-keys',
@@ -126,8 +119,7 @@ function auditLogNode(e: AuditLog): NodeSpec {
     icon: 'history',
     tooltip: [['Event', e.type], ['When', isoDate(e.effective_at)], ['Actor', auditActor(e)], ['Project', e.project?.name || e.project?.id],
       ['IP address', e.actor?.session?.ip_address], ['ID', e.id]],
-    contextValue: 'auditLog',
-    data: e,
+    contextValue: contextValue('auditLog'),
     copy: [['Event ID', e.id]],
   };
 }

@@ -1,37 +1,35 @@
 import type {
-  AdminClient, AssignedRole, OrganizationSpendAlert, Page, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
+  AssignedRole, OrganizationSpendAlert, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
   ProjectServiceTierSettings, ProjectSpendAlert, ProjectUser, Role,
 } from '../../api';
 import { keyExpiry } from '../../model/expiry';
 import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
 import { describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../../model/serviceTier';
-import type { NodeSpec, PagedChildren } from '../nodeSpec';
+import { listRef, type ListRef } from '../../model/store';
+import { section, type ListChildren, type NodeSpec } from '../nodeSpec';
+import { contextValue, type ProjectFolder } from '../ids';
 import { folder, paged, single } from './build';
-import { orNotSet } from '../../model/notSet';
 
 /** The folders under one project, in the order admins look for them. */
 export function projectFolders(p: Project): NodeSpec[] {
   const id = p.id;
   return ([
-    folder('users', 'Users', 'person', paged('users', (c, after, signal) => c.projectUsers.listPage(id, { after }, { signal }), (u) => projectUserNode(id, u))),
-    folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', (c, after, signal) => c.serviceAccounts.listPage(id, { after }, { signal }), (s) => serviceAccountNode(id, s))),
-    folder('apiKeys', 'API Keys', 'key', paged('API keys', (c, after, signal) => c.projectApiKeys.listPage(id, { after }, { signal }), apiKeyNode)),
-    folder('rateLimits', 'Rate Limits', 'dashboard', paged('rate limits', (c, after, signal) => c.rateLimits.listPage(id, { after }, { signal }), rateLimitNode)),
-    folder('modelPermissions', 'Model Permissions', 'shield', single('model permissions', (c, signal) => orNotSet(c.modelPermissions.retrieve(id, { signal })), modelPermissionNodes)),
-    folder('hostedTools', 'Hosted Tool Permissions', 'tools', single('hosted tool permissions', (c, signal) => c.hostedToolPermissions.retrieve(id, { signal }), hostedToolNodes)),
-    folder('groups', 'Groups', 'organization', paged('groups', (c, after, signal) => c.projectGroups.listPage(id, { after }, { signal }), projectGroupNode)),
-    folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.projectRoles.listPage(id, { after }, { signal }), roleNode)),
-    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
-      (c, signal) => orNotSet(c.projectSpendLimit.retrieve(id, { signal })),
-      (c, after, signal) => c.projectSpendAlerts.listPage(id, { after }, { signal }),
-    )),
-    folder('dataRetention', 'Data Retention', 'database', single('data retention', (c, signal) => c.projectDataRetention.retrieve(id, { signal }), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project', data: r,
+    folder('users', 'Users', 'person', paged('users', listRef('projectUsers', id), (u) => projectUserNode(id, u))),
+    folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', listRef('projectServiceAccounts', id), (s) => serviceAccountNode(id, s))),
+    folder('apiKeys', 'API Keys', 'key', paged('API keys', listRef('projectApiKeys', id), apiKeyNode)),
+    folder('rateLimits', 'Rate Limits', 'dashboard', paged('rate limits', listRef('projectRateLimits', id), rateLimitNode)),
+    folder('modelPermissions', 'Model Permissions', 'shield', single('model permissions', listRef('modelPermissions', id), modelPermissionNodes, modelPermissionsUnset)),
+    folder('hostedTools', 'Hosted Tool Permissions', 'tools', single('hosted tool permissions', listRef('hostedToolPermissions', id), hostedToolNodes)),
+    folder('groups', 'Groups', 'organization', paged('groups', listRef('projectGroups', id), projectGroupNode)),
+    folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('projectRoles', id), roleNode)),
+    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('projectSpendLimit', id), listRef('projectSpendAlerts', id))),
+    folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('projectDataRetention', id), (r) => [{
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'project'),
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
-    folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.projectCertificates.listPage(id, { after }, { signal }), certificateNode)),
-    folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', (c, signal) => c.serviceTierSettings.retrieve(id, { signal }), serviceTierNodes)),
-  ]).map((f) => ({ ...f, contextValue: `${f.contextValue} inProject` }));
+    folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('projectCertificates', id), certificateNode)),
+    folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', listRef('serviceTier', id), serviceTierNodes)),
+  ]).map((f) => ({ ...f, contextValue: contextValue('folder', f.key as ProjectFolder, 'inProject') }));
 }
 
 export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
@@ -42,11 +40,10 @@ export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
     description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
     icon: owner ? 'star-full' : 'person',
     tooltip: [['User', u.name], ['Email', u.email], ['Project role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
-    contextValue: `projectUser ${owner ? 'owner' : 'member'}`,
-    data: u,
+    contextValue: contextValue('projectUser', owner ? 'owner' : 'member'),
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
-    children: paged('role assignments', (c, after, signal) => c.projectUsers.roles.listPage(projectId, u.id, { after }, { signal }), assignedRoleNode, 'No project role assignments'),
+    children: paged('role assignments', listRef('projectUserRoles', projectId, u.id), assignedRoleNode, 'No project role assignments'),
   };
 }
 
@@ -57,8 +54,7 @@ export function assignedRoleNode(r: AssignedRole): NodeSpec {
     description: r.predefined_role ? 'predefined' : 'custom',
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
-    contextValue: 'roleAssignment',
-    data: r,
+    contextValue: contextValue('roleAssignment'),
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -71,15 +67,15 @@ export function serviceAccountNode(projectId: string, s: ProjectServiceAccount):
     description: s.role,
     icon: 'robot',
     tooltip: [['Service account', s.name], ['Role', s.role], ['Created', isoDate(s.created_at)], ['ID', s.id]],
-    contextValue: 'serviceAccount',
-    data: s,
+    contextValue: contextValue('serviceAccount'),
     context: { serviceAccountId: s.id, serviceAccountName: s.name || s.id },
     copy: [['Service account ID', s.id]],
-    // The API has no per-account key list; a project's keys name their owning service account.
-    children: paged('API keys', async (c, after, signal) => {
-      const page = await c.projectApiKeys.listPage(projectId, { after }, { signal });
-      return { ...page, data: page.data.filter((k) => k.owner?.service_account?.id === s.id) };
-    }, apiKeyNode, 'No API keys'),
+    // The API has no per-account key list; a project's keys name their owning service account, so
+    // this folder shows the project's one key list (read once for both folders), filtered.
+    children: {
+      type: 'list', what: 'API keys', empty: 'No API keys',
+      sections: [section(listRef('projectApiKeys', projectId), (k) => (k.owner?.service_account?.id === s.id ? [apiKeyNode(k)] : []))],
+    },
   };
 }
 
@@ -103,8 +99,8 @@ export function apiKeyNode(k: ProjectApiKey): NodeSpec {
       ['Expires', k.expires_at ? `${isoDate(k.expires_at)} (${expiry.text})` : 'never'],
       ['Last used', k.last_used_at ? `${isoDate(k.last_used_at)} (${relativeTime(k.last_used_at)})` : 'never'], ['ID', k.id],
     ],
-    contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}${expiry.state === 'expired' ? ' expired' : expiry.state === 'soon' ? ' expiresSoon' : ''}`,
-    data: k,
+    contextValue: contextValue('projectApiKey', k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey',
+      expiry.state === 'expired' && 'expired', expiry.state === 'soon' && 'expiresSoon'),
     context: { apiKeyId: k.id },
     copy: [['Key ID', k.id]],
   };
@@ -119,26 +115,26 @@ export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
     description: present.filter(([f]) => Number(r[f]) > 0).slice(0, 2).map(([f, abbr]) => `${thousands(r[f])} ${abbr}`).join(' · '),
     icon: 'dashboard',
     tooltip: [['Model', r.model], ...present.map(([f, , name]) => [name, thousands(r[f])] as [string, string]), ['ID', r.id]],
-    contextValue: 'rateLimit',
-    data: r,
+    contextValue: contextValue('rateLimit'),
     context: { rateLimitId: r.id },
   };
 }
 
-function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] } | undefined): NodeSpec[] {
-  if (!p) {
-    return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
-  }
+function modelPermissionsUnset(): NodeSpec[] {
+  return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: contextValue('modelPermissions', 'unset'), tooltip: ['No model allow or deny list is set for this project.'] }];
+}
+
+function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] }): NodeSpec[] {
   const allow = p.mode === 'allow_list';
   // Tree ids must be unique: a policy that lists a model twice would stop the whole folder from showing.
   const models = [...new Set(p.model_ids)];
   return [
     {
       key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${models.length} model${models.length === 1 ? '' : 's'}`,
-      icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set', data: p,
+      icon: allow ? 'pass' : 'circle-slash', contextValue: contextValue('modelPermissions', 'set'),
       tooltip: [allow ? 'Only these models may be used in this project.' : 'These models may not be used in this project.'],
     },
-    ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
+    ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: contextValue('modelPermission'), copy: [['Model', m]] })),
   ];
 }
 
@@ -148,7 +144,7 @@ function hostedToolNodes(t: Record<string, { enabled: boolean } | undefined>): N
     return {
       key, label: name, description: on ? 'on' : 'off',
       icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-      contextValue: `hostedTool ${on ? 'on' : 'off'}`, data: { tool: key, enabled: on },
+      contextValue: contextValue('hostedTool', on ? 'on' : 'off'),
       tooltip: [`${name} is ${on ? 'enabled' : 'disabled'} for this project.`],
     };
   });
@@ -160,7 +156,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
   const enabled = enabledTiers(t);
   return [
     {
-      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: 'serviceTier default', data: t,
+      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: contextValue('serviceTier', 'default'),
       tooltip: [`Requests that name no service tier (or send "auto") use ${tierName(t.default)}.`,
         ['Optional tiers enabled', describeEnabledTiers(t)]],
     },
@@ -169,7 +165,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
       return {
         key: tier, label: tierName(tier), description: on ? (all ? 'enabled (all tiers)' : 'enabled') : 'not enabled',
         icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-        contextValue: `serviceTier ${on ? 'enabled' : 'disabled'}`, data: t,
+        contextValue: contextValue('serviceTier', on ? 'enabled' : 'disabled'),
         tooltip: [`Requests in this project ${on ? 'may' : 'may not'} use the ${tierName(tier)} tier.`],
       };
     }),
@@ -183,8 +179,7 @@ function projectGroupNode(g: ProjectGroup): NodeSpec {
     description: g.group_type === 'tenant_group' ? 'tenant group' : undefined,
     icon: 'organization',
     tooltip: [['Group', g.group_name], ['Type', humanize(g.group_type)], ['Added', isoDate(g.created_at)], ['ID', g.group_id]],
-    contextValue: 'projectGroup',
-    data: g,
+    contextValue: contextValue('projectGroup'),
     context: { groupId: g.group_id },
     copy: [['Group ID', g.group_id]],
   };
@@ -197,8 +192,7 @@ export function roleNode(r: Role): NodeSpec {
     description: `${r.predefined_role ? 'predefined' : 'custom'} · ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
-    contextValue: r.predefined_role ? 'role predefined' : 'role custom',
-    data: r,
+    contextValue: contextValue('role', r.predefined_role ? 'predefined' : 'custom'),
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -212,34 +206,27 @@ export function certificateNode(c: ProjectCertificate | { id: string; name: stri
     description: `${c.active ? 'active' : 'inactive'}${d.expires_at ? ` · expires ${relativeTime(d.expires_at)}` : ''}`,
     icon: c.active ? 'verified-filled' : 'verified',
     tooltip: [['Certificate', c.name], ['Active', c.active ? 'yes' : 'no'], ['Valid from', isoDate(d.valid_at)], ['Expires', isoDate(d.expires_at)], ['ID', c.id]],
-    contextValue: `certificate ${c.active ? 'active' : 'inactive'}`,
-    data: c,
+    contextValue: contextValue('certificate', c.active ? 'active' : 'inactive'),
     context: { certificateId: c.id },
     copy: [['Certificate ID', c.id]],
   };
 }
 
-type SpendLimit = { threshold_amount: number; currency: string; interval: string } | undefined;
+type SpendLimit = { threshold_amount: number; currency: string; interval: string };
 type SpendAlert = ProjectSpendAlert | OrganizationSpendAlert;
 
-/** The hard limit (or "No spend limit") first, then the alerts, paged. */
-export function spendChildren(
-  limit: (c: AdminClient, signal: AbortSignal) => Promise<SpendLimit>,
-  alerts: (c: AdminClient, after: string | undefined, signal: AbortSignal) => Promise<Page<SpendAlert>>,
-): PagedChildren {
+/** The hard limit (or "No spend limit") first, then the alerts, paged: two store lists in one folder. */
+export function spendChildren(limit: ListRef<'spendLimit' | 'projectSpendLimit'>, alerts: ListRef<'spendAlerts' | 'projectSpendAlerts'>): ListChildren {
   return {
-    type: 'paged',
+    type: 'list',
     what: 'spend settings',
-    load: async (c, cursor, signal) => {
-      const [l, page] = await Promise.all([cursor ? Promise.resolve(undefined) : limit(c, signal), alerts(c, cursor, signal)]);
-      const head: NodeSpec[] = cursor ? [] : [l
-        ? { key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }
-        : { key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }];
-      return { ...page, data: [...head, ...page.data.map(spendAlertNode)] };
-    },
+    sections: [
+      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: contextValue('spendLimit', 'set'), tooltip: ['Requests are refused once spend reaches this amount.'] }],
+        () => [{ key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: contextValue('spendLimit', 'unset') }]),
+      section(alerts, (a: SpendAlert) => [spendAlertNode(a)]),
+    ],
   };
 }
-
 function spendAlertNode(a: SpendAlert): NodeSpec {
   const recipients = a.notification_channel?.recipients ?? [];
   return {
@@ -248,8 +235,7 @@ function spendAlertNode(a: SpendAlert): NodeSpec {
     description: recipients.join(', '),
     icon: 'bell',
     tooltip: [['Threshold', money(fromCents(a.threshold_amount), a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
-    contextValue: 'spendAlert',
-    data: a,
+    contextValue: contextValue('spendAlert'),
     context: { spendAlertId: a.id },
   };
 }
