@@ -5,15 +5,14 @@
 import { rowLabel } from './build';
 import type { ReviewQuery, ReviewRow, SortColumn, SortDirection } from './types';
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Text values compare by collation, numbers as numbers; ties keep the rows' label order. */
+/** Text values compare lowered, by code unit: a collator costs ~10× more per comparison, and 7,000 rows sort in every new review. */
 type SortValue = (row: ReviewRow) => string | number;
 
+const lower = (s: string) => s.toLowerCase();
 const NO_TIME = -Infinity;
 const SORT_VALUES: Record<SortColumn, SortValue> = {
-  name: rowLabel,
-  email: (r) => r.email,
+  name: (r) => lower(rowLabel(r)),
+  email: (r) => lower(r.email),
   kind: (r) => r.kind,
   orgRole: (r) => r.orgRole,
   projects: (r) => r.projects.length,
@@ -23,6 +22,8 @@ const SORT_VALUES: Record<SortColumn, SortValue> = {
   // No expiry sorts after every date: those keys are the last to need rotating.
   nextKeyExpiry: (r) => r.nextKeyExpiry ?? Infinity,
 };
+
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 function searchText(row: ReviewRow): string {
   const parts = [row.name, row.email, row.id, row.orgRole, row.kind];
@@ -52,14 +53,10 @@ export class ReviewIndex {
     if (!order) {
       const value = SORT_VALUES[column];
       const values = this.rows.map(value);
-      const labels = column === 'name' ? values : this.rows.map(rowLabel);
+      const labels = column === 'name' ? values : this.rows.map(SORT_VALUES.name);
       const idx = Array.from(this.rows.keys());
-      idx.sort((a, b) => {
-        const va = values[a]!;
-        const vb = values[b]!;
-        const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-        return c || collator.compare(String(labels[a]), String(labels[b])) || a - b;
-      });
+      // Ties keep the label order, then the build order, so the result never depends on the sort's whims.
+      idx.sort((a, b) => cmp(values[a]!, values[b]!) || cmp(labels[a]!, labels[b]!) || a - b);
       order = Uint32Array.from(idx);
       this.orders.set(column, order);
     }
