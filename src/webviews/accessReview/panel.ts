@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../log';
 import { describeError } from '../../model/describeError';
 import { buildReview, isReviewId, parseReviewQuery, REVIEW_RESOURCES, ReviewIndex, reviewCsv, type Review, type ReviewQuery } from '../../model/review';
-import { listRef, type OrgStore } from '../../model/store';
+import { listKey, listRef, type ListRef, type OrgStore } from '../../model/store';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
 import { MAX_WINDOW, type AccessReviewHostEvents, type AccessReviewMethods, type AccessReviewReport, type ReviewStatus } from './protocol';
@@ -31,6 +31,8 @@ export interface AccessReviewServices {
  */
 const REBUILD_MS = 250;
 const REVIEWED = new Set<string>(REVIEW_RESOURCES);
+/** Lists re-read at once after writes dropped them; more waits for Refresh. */
+const MAX_REREADS = 50;
 
 export class AccessReviewPanel {
   private readonly base: Panel<AccessReviewMethods, AccessReviewHostEvents>;
@@ -45,6 +47,7 @@ export class AccessReviewPanel {
   private timer?: ReturnType<typeof setTimeout>;
   private loadRunning = false;
   private loadError?: string;
+  private readonly rereading = new Set<string>();
 
   constructor(panel: vscode.WebviewPanel, private readonly services: AccessReviewServices) {
     this.rebuild();
@@ -71,7 +74,9 @@ export class AccessReviewPanel {
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
     const follow = services.store.onDidChange((change) => {
-      if (REVIEWED.has(change.ref.resource)) this.schedule();
+      if (!REVIEWED.has(change.ref.resource)) return;
+      if (change.reason === 'invalidated') this.reread(change.ref);
+      this.schedule();
     });
     // A hidden panel's webview is not running: rebuild when it shows again, not for every change.
     const shown = panel.onDidChangeViewState(() => { if (panel.visible && this.stale) this.schedule(); });
@@ -155,6 +160,28 @@ export class AccessReviewPanel {
       this.rebuild();
       void this.base.notify('changed', this.status());
     }, REBUILD_MS);
+  }
+
+  /**
+   * A write dropped a list the review shows (a member left a project, so its key list changed):
+   * read it again, so the review stays whole. Only lists under a project, group or member the
+   * review still lists, and a few at a time; a wider drop (the projects or members list itself, a
+   * new key) leaves the review partial until Refresh, rather than reading lists that may be gone.
+   */
+  private reread(ref: ListRef): void {
+    if (ref.ids.length === 0 || this.rereading.size >= MAX_REREADS) return;
+    const parent = ref.resource.startsWith('project') ? listRef('projects') : ref.resource === 'groupUsers' ? listRef('groups') : listRef('members');
+    if (!this.services.store.find(parent, ref.ids[0]!)) return;
+    const key = listKey(ref);
+    if (this.rereading.has(key)) return;
+    this.rereading.add(key);
+    // After the write's other effects: a list removed and re-read in one turn would read stale data.
+    setTimeout(() => {
+      if (this.disposed) return void this.rereading.delete(key);
+      this.services.store.loadAll(ref)
+        .catch((err: unknown) => this.services.log.error(`Access Review: reading ${ref.resource} again failed: ${describeError(err)}`))
+        .finally(() => this.rereading.delete(key));
+    }, 0);
   }
 
   private window(query: ReviewQuery, start: unknown, count: unknown) {
