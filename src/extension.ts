@@ -68,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     ...usage.disposables,
     ...project.disposables,
     ...accessReview.disposables,
-    vscode.commands.registerCommand('openaiAdmin.refresh', () => explorer.refresh()),
+    // Refresh forgets everything read (the next look or Load Organization reads afresh), not just the tree.
+    vscode.commands.registerCommand('openaiAdmin.refresh', () => { store.clear(); explorer.refresh(); }),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),

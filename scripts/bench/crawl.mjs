@@ -1,6 +1,7 @@
 // Figure 2 — organization crawl: every active project's users, service accounts, API keys, rate
 // limits, model permissions and hosted tool permissions (every page) at 50 ms added latency, with
-// src/model/crawl.ts at the setting's default concurrency, against
+// Load Organization's loader (src/model/organization/load.ts) limited to those lists, into a fresh
+// org store each run, at the setting's default concurrency, against
 //   (a) the bound ceil(requests / concurrency) × latency: no client with that many requests in
 //       flight can be faster (the fake's own processing time comes on top), and
 //   (b) a plain sequential loop over the official SDK making the same requests.
@@ -10,6 +11,8 @@ import { duplicates, startBenchFake } from './fake.mjs';
 import { SDK_LABEL, createSdk } from './sdk.mjs';
 
 const LATENCY = 50;
+/** @type {import('../../src/model/organization/load').LoadResource[]} */
+const CRAWL_LISTS = ['projectUsers', 'projectServiceAccounts', 'projectApiKeys', 'projectRateLimits', 'modelPermissions', 'hostedToolPermissions'];
 
 /**
  * The sequential loop a script author would write with the official SDK.
@@ -38,14 +41,18 @@ async function sdkCrawl(sdk) {
 
 export async function figureCrawl({ quick, log }) {
   const { createAdminClient, closeSharedDispatchers } = await import('../../src/api');
-  const { crawlOrganization, DEFAULT_CRAWL_CONCURRENCY } = await import('../../src/model/crawl');
+  const { loadOrganization, DEFAULT_LOAD_CONCURRENCY } = await import('../../src/model/organization/load');
+  const { OrgStore } = await import('../../src/model/store');
   const PROJECTS = quick ? 50 : 500;
   const runs = quick ? 2 : 3;
   const sdkRuns = 1; // a full sequential loop takes minutes: one run (thousands of requests) is its own average
-  const concurrency = DEFAULT_CRAWL_CONCURRENCY;
+  const concurrency = DEFAULT_LOAD_CONCURRENCY;
   const fake = await startBenchFake({ projects: PROJECTS, users: 1000, latencyMs: LATENCY });
   try {
     const client = createAdminClient({ apiKey: fake.adminKey, baseUrl: fake.url, env: {} });
+    /** The crawl the SDK loop below makes too (six lists per active project), into a fresh store. */
+    const crawl = (/** @type {{ concurrency: number, resources?: import('../../src/model/organization/load').LoadResource[] }} */ options) =>
+      loadOrganization(new OrgStore(async () => client), { resources: CRAWL_LISTS, ...options });
     const sdk = createSdk(fake);
 
     const measure = async (what, fn) => {
@@ -59,15 +66,16 @@ export async function figureCrawl({ quick, log }) {
     };
 
     // Warm-up (connections, JIT) on a small part of the work.
-    await crawlOrganization(client, { concurrency, resources: ['hostedToolPermissions'] });
+    await crawl({ concurrency, resources: ['hostedToolPermissions'] });
 
     const ours = [];
     for (let i = 0; i < runs; i++) {
-      const m = await measure('ours', () => crawlOrganization(client, { concurrency }));
+      const m = await measure('ours', () => crawl({ concurrency }));
       if (m.result.errors.length) throw new Error(`the crawl reported ${m.result.errors.length} errors: ${m.result.errors[0].error}`);
+      const projects = m.result.lists.filter((ref) => ref.resource === 'projectUsers').length;
       const n = m.records.length;
       const bound = Math.ceil(n / concurrency) * LATENCY;
-      ours.push({ ms: m.ms, requests: n, bound, efficiency: bound / m.ms, dup: duplicates(m.records), maxInFlight: m.maxInFlight, projects: m.result.projects.length });
+      ours.push({ ms: m.ms, requests: n, bound, efficiency: bound / m.ms, dup: duplicates(m.records), maxInFlight: m.maxInFlight, projects });
       log(`  figure 2, crawl run ${i + 1}/${runs}: ${m.ms.toFixed(0)} ms for ${n} requests (bound ${bound} ms, ${((bound / m.ms) * 100).toFixed(1)} %), max in flight at the fake ${m.maxInFlight}`);
     }
     const sdkRunsOut = [];

@@ -10,6 +10,7 @@ import { registerExternalKeyCommands } from './externalKeys';
 import { registerExternalStorageCommands } from './externalStorage';
 import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
+import { registerLoadOrganizationCommands } from './loadOrganization';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
 import { registerOrganizationCommands } from './organization';
@@ -36,6 +37,7 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerOrganizationCommands(ctx),
     ...registerGroupCommands(ctx),
     ...registerMemberProjectCommands(ctx),
+    ...registerLoadOrganizationCommands(ctx),
     ...registerSpendCommands(ctx),
     ...registerRoleCommands(ctx),
     ...registerRoleAssignmentCommands(ctx),

@@ -1,11 +1,15 @@
 // "Which projects is this person in?" The API has no such query: it takes every active project's
-// member list. The organization crawl (src/model/crawl.ts) reads them a few at a time (the
-// openaiAdmin.maxConcurrentRequests setting), with progress and Cancel; the projects the member is
-// in are then offered with the member's role, and the one chosen opens in the Project panel.
+// member list. Load Organization's loader (src/model/organization/load.ts) reads them into the org
+// store a few at a time (the openaiAdmin.maxConcurrentRequests setting), with progress and Cancel;
+// lists the store holds already are not read again, so the answer is as of their read time (the pick
+// says so; Refresh reads everything afresh). The projects the member is in are offered with the
+// member's role, and the one chosen opens in the Project panel.
 import * as vscode from 'vscode';
 import type { ProjectUser, User } from '../api';
 import { readApiSettings } from '../config';
-import { crawlOrganization, DEFAULT_CRAWL_CONCURRENCY, type OrganizationCrawl } from '../model/crawl';
+import { formatAsOf } from '../model/asOf';
+import { DEFAULT_LOAD_CONCURRENCY, loadOrganization, type LoadFailure } from '../model/organization/load';
+import { listRef, type ListRef, type OrgStore } from '../model/store';
 import { notify, runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import type { TreeNode } from '../tree/treeNode';
@@ -17,16 +21,27 @@ export interface MemberProjects {
   projects: { id: string; name: string; role: ProjectUser['role'] }[];
   /** Projects whose member list could not be read. */
   unreadable: number;
+  /** The oldest read time of the lists the answer comes from. */
+  readAt?: number;
 }
 
-/** The projects (active ones) that list `userId` as a member, in the projects list's order. */
-export function memberProjects(crawl: OrganizationCrawl, userId: string): MemberProjects {
-  const projects = crawl.projects.flatMap((p) => {
-    const member = p.users?.find((u) => u.id === userId);
-    return member ? [{ id: p.project.id, name: p.project.name ?? '', role: member.role }] : [];
+/** The projects (active ones) in the store that list `userId` as a member, in the projects list's order. */
+export function memberProjects(store: OrgStore, userId: string, errors: readonly LoadFailure[]): MemberProjects {
+  const read: ListRef[] = [listRef('projects')];
+  const projects = (store.peek(listRef('projects'))?.items ?? []).flatMap((p) => {
+    const users = listRef('projectUsers', p.id);
+    read.push(users);
+    const member = store.find(users, userId);
+    return member ? [{ id: p.id, name: p.name ?? '', role: member.role }] : [];
   });
-  return { projects, unreadable: new Set(crawl.errors.map((e) => e.projectId)).size };
+  const unreadable = new Set(errors.filter((e) => e.ref.resource === 'projectUsers').map((e) => e.ref.ids[0])).size;
+  return { projects, unreadable, readAt: store.readAt(read) };
 }
+
+const asOf = (readAt: number | undefined) => {
+  const text = formatAsOf(readAt, { locale: vscode.env.language });
+  return text ? `, ${text}` : '';
+};
 
 function memberOf(node: TreeNode | undefined): User | undefined {
   const data = node?.spec.data as Partial<User> | undefined;
@@ -42,10 +57,11 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
       let found: MemberProjects;
       let cancelled = false;
       try {
-        const client = await ctx.session.getClient();
+        // A missing or unusable key fails here, before any progress is shown.
+        await ctx.session.getClient();
         const settings = readApiSettings();
-        const concurrency = settings.ok ? settings.settings.maxConcurrentRequests : DEFAULT_CRAWL_CONCURRENCY;
-        const crawl = await runWithProgress(
+        const concurrency = settings.ok ? settings.settings.maxConcurrentRequests : DEFAULT_LOAD_CONCURRENCY;
+        const load = await runWithProgress(
           { location: vscode.ProgressLocation.Notification, title: `Looking for ${who} in every project`, cancellable: true },
           (progress, token) => {
             const controller = new AbortController();
@@ -53,15 +69,18 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
               cancelled = true;
               controller.abort();
             });
-            return crawlOrganization(client, {
-              resources: ['users'],
+            return loadOrganization(ctx.store, {
+              resources: ['projectUsers'],
               concurrency,
               signal: controller.signal,
-              onProgress: (p) => progress.report({ message: `${p.projectsDone} of ${p.projects}${p.projectsListed ? '' : '+'} projects read` }),
+              // One list per project (and the projects list itself).
+              onProgress: (p) => progress.report({ message: `${Math.max(0, p.listsDone - (p.projectsListed ? 1 : 0))} of ${p.projects}${p.projectsListed ? '' : '+'} projects read` }),
             });
           },
         );
-        found = memberProjects(crawl, user.id);
+        const projectsFailed = load.errors.find((e) => e.ref.resource === 'projects');
+        if (projectsFailed) throw projectsFailed.error;
+        found = memberProjects(ctx.store, user.id, load.errors);
       } catch (err) {
         if (cancelled) return undefined;
         void notify('error', `Couldn't list the projects of ${who}: ${describeError(err)}`);
@@ -75,7 +94,7 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
       if (unreadable) void notify('warning', unreadable.trim());
       const picked = await vscode.window.showQuickPick(
         found.projects.map((p) => ({ label: plainText(p.name || p.id), description: p.role === 'owner' ? 'Owner' : 'Member', detail: p.id, id: p.id })),
-        { title: `${who}: ${found.projects.length} project(s)`, placeHolder: 'Choose a project to open it', matchOnDetail: true },
+        { title: `${who}: ${found.projects.length} project(s)${asOf(found.readAt)}`, placeHolder: 'Choose a project to open it', matchOnDetail: true },
       );
       if (picked) await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: picked.id });
       return found;

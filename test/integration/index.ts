@@ -25,6 +25,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.settings.test.ts': () => import('./commands.settings.test'),
   'commands.identity.test.ts': () => import('./commands.identity.test'),
   'commands.keys.test.ts': () => import('./commands.keys.test'),
+  'loadOrganization.test.ts': () => import('./loadOrganization.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
   'accessReview.test.ts': () => import('./accessReview.test'),

@@ -3,7 +3,7 @@
 // short-lived cache so switching metric or chart style does not refetch, and "a new selection
 // cancels the one still loading".
 import type { AdminClient } from '../../api';
-import { ConcurrencyLimiter } from '../../api/limiter';
+import { ConcurrencyLimiter, type SlotFeedback } from '../../api/limiter';
 import { ENDPOINTS, type BucketSource, type RawBucket } from './catalogue';
 import type { KindId } from './types';
 import { pageWindows } from './windows';
@@ -20,6 +20,9 @@ export interface FetcherOptions {
   maxEntries?: number;
   now?: () => number;
 }
+
+/** The pause after a query's 429 when the server named no wait (the client's back-off starts at 0.5 s). */
+const RATE_LIMITED_PAUSE_MS = 1000;
 
 /** Enough for all twelve usage and costs endpoints at once (BENCHMARKS.md figure 5: all within 1.5× the slowest one alone). */
 export const DEFAULT_QUERY_CONCURRENCY = 12;
@@ -73,15 +76,29 @@ export class BucketFetcher {
     }
   }
 
-  /** Runs `fn` when a slot is free (shared with other lookups, such as names). */
+  /**
+   * Runs `fn` when a slot is free (shared with other lookups, such as names). Each request is
+   * already paced by the client's own limiter, which halves on a 429 and waits out Retry-After for
+   * every caller of the connection; a query that still ends in a 429 after the client's retries
+   * slows the queries down the same way (AIMD, src/api/limiter.ts), so the queries waiting here do
+   * not start into the same rate limit and fail one after another.
+   */
   async limited<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
     signal.throwIfAborted();
     const release = await this.limiter.acquire(signal);
+    let feedback: SlotFeedback | undefined;
     try {
       signal.throwIfAborted();
-      return await fn();
+      const result = await fn();
+      feedback = 'answered';
+      return result;
+    } catch (err) {
+      const status = (err as { status?: unknown } | null)?.status;
+      if (status === 429) feedback = { rateLimitedMs: (err as { retryAfterMs?: number }).retryAfterMs ?? RATE_LIMITED_PAUSE_MS };
+      else if (typeof status === 'number') feedback = 'answered';
+      throw err;
     } finally {
-      release();
+      release(feedback);
     }
   }
 
