@@ -29,7 +29,6 @@ const ROLES = [['', 'Any role'], ['owner', 'Owner'], ['reader', 'Reader'], ['mem
 const KINDS: Array<[string, string]> = [['', 'Everyone'], ['member', 'Members'], ['invite', 'Pending invites'], ['serviceAccount', 'Service accounts']];
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-const hhmm = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
 
 function field(labelText: string, control: HTMLElement): HTMLElement {
   const id = `ctl-${labelText.toLowerCase().replace(/[^a-z]+/g, '-')}`;
@@ -134,7 +133,7 @@ class AccessReviewPage {
     this.status = status;
     const c = status.coverage;
     const parts: string[] = [];
-    if (status.readAt !== undefined) parts.push(`as of ${hhmm(status.readAt)}`);
+    if (status.asOf) parts.push(status.asOf);
     parts.push(`${fmt(status.rowCount)} rows`);
     if (c.projectCount) parts.push(`${fmt(c.projectsRead)} of ${fmt(c.projectCount)} projects read`);
     if (c.groupCount) parts.push(`${fmt(c.groupsRead)} of ${fmt(c.groupCount)} groups read`);

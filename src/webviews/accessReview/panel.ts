@@ -5,6 +5,7 @@
 // current query keeps through the save dialog.
 import * as vscode from 'vscode';
 import type { Logger } from '../../log';
+import { formatAsOf } from '../../model/asOf';
 import { describeError } from '../../model/describeError';
 import { buildReview, isReviewId, parseReviewQuery, REVIEW_RESOURCES, ReviewIndex, reviewCsv, type Review, type ReviewQuery } from '../../model/review';
 import { listKey, listRef, type ListRef, type OrgStore } from '../../model/store';
@@ -48,6 +49,7 @@ export class AccessReviewPanel {
   private loadRunning = false;
   private loadError?: string;
   private readonly rereading = new Set<string>();
+  private reloadQueued = false;
 
   constructor(panel: vscode.WebviewPanel, private readonly services: AccessReviewServices) {
     this.rebuild();
@@ -58,7 +60,7 @@ export class AccessReviewPanel {
         version: this.version,
         projects: (services.store.peek(listRef('projects'))?.items ?? []).map((p) => ({ id: p.id, name: p.name ?? p.id })),
       }),
-      refresh: async () => ({ started: await this.loadOrganization() }),
+      refresh: async () => ({ started: await this.loadOrganization(true) }),
       exportCsv: async (params) => ({ saved: await this.exportCsv(parseReviewQuery(params?.query)) }),
       reveal: async (params) => ({ done: await this.reveal(params?.kind, params?.id) }),
       openProject: async (params) => ({ done: await this.openProject(params?.projectId) }),
@@ -75,7 +77,8 @@ export class AccessReviewPanel {
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
     const follow = services.store.onDidChange((change) => {
       if (!REVIEWED.has(change.ref.resource)) return;
-      if (change.reason === 'invalidated') this.reread(change.ref);
+      if (change.reason === 'invalidated' && change.ref.ids.length === 0) this.reloadSoon();
+      else if (change.reason === 'invalidated') this.reread(change.ref);
       this.schedule();
     });
     // A hidden panel's webview is not running: rebuild when it shows again, not for every change.
@@ -132,6 +135,7 @@ export class AccessReviewPanel {
     return {
       version: this.version,
       readAt: this.review.readAt,
+      asOf: formatAsOf(this.review.readAt, { locale: vscode.env.language }),
       coverage: this.review.coverage,
       loading: this.loadRunning || this.review.coverage.loading,
       rowCount: this.review.rows.length,
@@ -160,6 +164,19 @@ export class AccessReviewPanel {
       this.rebuild();
       void this.base.notify('changed', this.status());
     }, REBUILD_MS);
+  }
+
+  /**
+   * The organization's own lists were dropped (Refresh in the explorer, another key): read the
+   * organization again, once, after the drop has finished (one turn later).
+   */
+  private reloadSoon(): void {
+    if (this.loadRunning || this.reloadQueued) return;
+    this.reloadQueued = true;
+    setTimeout(() => {
+      this.reloadQueued = false;
+      if (!this.disposed) void this.loadOrganization();
+    }, 0);
   }
 
   /**
@@ -193,10 +210,14 @@ export class AccessReviewPanel {
     return { version: this.version, total: positions.length, start: from, rows };
   }
 
-  /** Runs Load Organization; one at a time from this panel. */
-  private async loadOrganization(): Promise<boolean> {
+  /**
+   * Runs Load Organization; one at a time from this panel. `afresh` (Refresh) first forgets the
+   * lists the review reads, since the load skips lists already read to their end.
+   */
+  private async loadOrganization(afresh = false): Promise<boolean> {
     if (this.loadRunning) return false;
     this.loadRunning = true;
+    if (afresh) for (const resource of REVIEW_RESOURCES) this.services.store.invalidate(resource);
     this.loadError = undefined;
     void this.base?.notify('changed', this.status());
     try {

@@ -12,6 +12,8 @@ export interface ReviewStatus {
   version: number;
   /** The oldest read time of the lists used (ms since the epoch); undefined before anything was read. */
   readAt?: number;
+  /** "as of 10:42" in VS Code's display language (src/model/asOf.ts). */
+  asOf?: string;
   coverage: ReviewCoverage;
   /** Load Organization is running (started here or elsewhere). */
   loading: boolean;
