@@ -60,7 +60,7 @@ class AccessReviewPage {
   private readonly exportButton = h('vscode-button', { secondary: true }, 'Export CSV');
   private readonly statusLine = h('div', { class: 'status', role: 'status' });
   private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the organization' });
-  private readonly countLine = h('div', { class: 'count', 'aria-live': 'polite' });
+  private readonly countLine = h('div', { class: 'result-count', 'aria-live': 'polite' });
   private readonly message = h('div', { class: 'notice', 'aria-live': 'assertive' });
   private readonly table: ReviewTable;
   private readonly details: Details;

@@ -40,7 +40,7 @@ describe('access review', function () {
         assert.match(status ?? '', /^as of .+ · [\d,]+ rows · (\d+) of \1 projects read/);
 
         // Virtualized: a screenful of row elements for all the rows.
-        const total = Number((await view.locator('.count').textContent() ?? '').replace(/[^\d]/g, ''));
+        const total = Number((await view.locator('.result-count').textContent() ?? '').replace(/[^\d]/g, ''));
         const drawn = await view.locator('table.review tr.row').count();
         assert.ok(total > 200 && drawn < total, `${drawn} row elements for ${total} rows`);
         assert.deepEqual(await injected(view), { elements: 0, title: 'Access Review' });
@@ -54,7 +54,7 @@ describe('access review', function () {
         // Search one member by email: one row; its details list projects and keys.
         const member = await firstMember(fake);
         await view.locator('vscode-textfield input').fill(member.email);
-        await view.locator('.count').filter({ hasText: /^1 of / }).waitFor();
+        await view.locator('.result-count').filter({ hasText: /^1 of / }).waitFor();
         const row = view.locator('table.review tr.row').first();
         await row.locator('td:nth-child(2)').click();
         await view.locator('.details h2').waitFor();
@@ -66,11 +66,11 @@ describe('access review', function () {
           // The member's name reveals it in the Organization tree.
           await row.locator('td.name button').click();
           await vs.treeItems().filter({ hasText: member.name.trim() }).and(page.locator('.selected')).first().waitFor();
-          // A project chip opens that project's panel.
-          const chip = view.locator('table.review tr.row').first().locator('button.chip').first();
-          if (await chip.count()) {
-            const name = (await chip.textContent() ?? '').replace(/ \((owner|member)\)$/, '');
-            await chip.click();
+          // A project in the details opens that project's panel.
+          const link = view.locator('.details li button.link').first();
+          if (await link.count()) {
+            const name = (await link.textContent() ?? '').trim();
+            await link.click();
             await page.locator('.tab', { hasText: `Project: ${name.slice(0, 20)}` }).first().waitFor();
           }
         }
