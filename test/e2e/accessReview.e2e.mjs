@@ -60,6 +60,9 @@ describe('access review', function () {
         await view.locator('.details h2').waitFor();
         assert.equal((await view.locator('.details h2').textContent())?.trim(), member.name.trim());
         await view.locator('.details').getByText(/^Projects \(\d+\)$/).waitFor();
+        // The workbench in the theme asked for, and the page in the same (VS Code's body class).
+        await page.locator(theme === 'light' ? '.monaco-workbench.vs' : '.monaco-workbench.vs-dark').waitFor();
+        await view.locator(theme === 'light' ? 'body.vscode-light' : 'body.vscode-dark').waitFor();
         await shot(`access-review-${theme}`);
 
         if (theme === 'dark') {
