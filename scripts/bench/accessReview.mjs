@@ -91,6 +91,10 @@ export async function figureAccessReview({ quick, log }) {
     if (r > 0) hostTimes.push(performance.now() - t0);
     log(`  figure 7, host ${r + 1}/${runs + 1}: build ${(t1 - t0).toFixed(1)} ms, index ${(t2 - t1).toFixed(1)} ms, sort + query ${(t3 - t2).toFixed(1)} ms, window ${(performance.now() - t3).toFixed(1)} ms`);
   }
+  // As the panel does right after the first rows are sent: searching is ready before anyone types.
+  const tw = performance.now();
+  index.warm();
+  const warmMs = performance.now() - tw;
   const rows = review.rows.length;
   const memberships = review.rows.reduce((n, row) => n + row.projects.length, 0);
   const status = {
@@ -209,6 +213,7 @@ export async function figureAccessReview({ quick, log }) {
         'host: buildReview + ReviewIndex + first window serialized': spread(hostTimes, 'ms', 1),
         'webview: rows handed over → the frame after they are drawn': spread(first, 'ms', 1),
         rows: `${rows.toLocaleString('en-US')} (members, pending invites, service accounts), ${memberships.toLocaleString('en-US')} project memberships`,
+        'not counted: preparing search (each row\'s text), which the panel does right after sending the first rows': `${warmMs.toFixed(1)} ms`,
       },
     },
     {

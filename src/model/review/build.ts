@@ -74,14 +74,14 @@ export function buildReview(store: OrgStore): Review {
   const memberRows = new Map<string, ReviewRow>();
   for (const u of members) {
     const row = emptyRow('member', `member:${u.id}`, u.id, u.name ?? '', u.email ?? '', u.role ?? '');
-    const roles = reads.items(store.peek(listRef('memberRoles', u.id)));
+    const roles = reads.items(store.peek({ resource: 'memberRoles', ids: [u.id] }));
     if (roles) row.orgRoles = names(roles);
     memberRows.set(u.id, row);
   }
 
   let groupsRead = 0;
   for (const g of groups) {
-    const list = store.peek(listRef('groupUsers', g.id));
+    const list = store.peek({ resource: 'groupUsers', ids: [g.id] });
     const users = reads.items(list);
     if (reads.complete(list)) groupsRead++;
     for (const gu of users ?? []) memberRows.get(gu.id)?.groups.push({ id: g.id, name: g.name });
@@ -100,9 +100,10 @@ export function buildReview(store: OrgStore): Review {
   for (const p of projects) {
     const name = p.name ?? p.id;
     projectNames.set(p.id, name);
-    const usersList = store.peek(listRef('projectUsers', p.id));
-    const accountsList = store.peek(listRef('projectServiceAccounts', p.id));
-    const keysList = store.peek(listRef('projectApiKeys', p.id));
+    const ids = [p.id];
+    const usersList = store.peek({ resource: 'projectUsers', ids });
+    const accountsList = store.peek({ resource: 'projectServiceAccounts', ids });
+    const keysList = store.peek({ resource: 'projectApiKeys', ids });
     if (reads.complete(usersList) && reads.complete(accountsList) && reads.complete(keysList)) projectsRead++;
 
     for (const pu of reads.items(usersList) ?? []) {

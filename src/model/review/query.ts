@@ -1,5 +1,5 @@
 // Search, filters and sorting over the Access Review's rows. Each row's searchable text is lowered
-// once and each column's order is sorted once per review, so a keystroke in the search box is one
+// once (after the first rows are out) and each column's order is sorted once per review, so a keystroke in the search box is one
 // pass over the rows in the chosen order (BENCHMARKS.md, Access Review figure: ≤ 50 ms at 5,000
 // members × 2,000 projects).
 import { rowLabel } from './build';
@@ -40,11 +40,17 @@ export function searchWords(search: string | undefined): string[] {
 }
 
 export class ReviewIndex {
-  private readonly text: string[];
+  private text?: string[];
   private readonly orders = new Map<SortColumn, Uint32Array>();
 
-  constructor(readonly rows: readonly ReviewRow[]) {
-    this.text = rows.map(searchText);
+  constructor(readonly rows: readonly ReviewRow[]) {}
+
+  /**
+   * Prepares what searching needs (each row's lowered text). The first rows do not wait for it: the
+   * panel calls this right after sending them, before anyone can type (else the first search does it).
+   */
+  warm(): void {
+    this.text ??= this.rows.map(searchText);
   }
 
   /** Row positions in ascending order of `column` (computed once per column). */
@@ -66,6 +72,7 @@ export class ReviewIndex {
   /** Positions (into `rows`) of the rows the query keeps, in its order. */
   query(q: ReviewQuery): number[] {
     const words = searchWords(q.search);
+    if (words.length) this.warm();
     const kinds = q.kinds?.length ? new Set(q.kinds) : undefined;
     const keep = (i: number): boolean => {
       const row = this.rows[i]!;
@@ -78,7 +85,7 @@ export class ReviewIndex {
         if (q.role && access.role !== q.role) return false;
       } else if (q.role && row.orgRole !== q.role) return false;
       if (words.length) {
-        const text = this.text[i]!;
+        const text = this.text![i]!;
         for (const w of words) if (!text.includes(w)) return false;
       }
       return true;

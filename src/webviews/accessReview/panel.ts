@@ -145,9 +145,11 @@ export class AccessReviewPanel {
 
   private rebuild(): void {
     this.review = buildReview(this.services.store);
-    this.index = new ReviewIndex(this.review.rows);
+    const index = this.index = new ReviewIndex(this.review.rows);
     this.version++;
     this.stale = false;
+    // The webview asks for its first rows on the next turns; searching is ready before anyone types.
+    setTimeout(() => { if (this.index === index) index.warm(); }, 50);
   }
 
   /** Rebuilds at most every REBUILD_MS (the first change waits REBUILD_MS for more to come with it). */
