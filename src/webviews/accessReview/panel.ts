@@ -50,6 +50,7 @@ export class AccessReviewPanel {
   private loadError?: string;
   private readonly rereading = new Set<string>();
   private reloadQueued = false;
+  private reloadAfter = false;
 
   constructor(panel: vscode.WebviewPanel, private readonly services: AccessReviewServices) {
     this.rebuild();
@@ -173,7 +174,9 @@ export class AccessReviewPanel {
    * organization again, once, after the drop has finished (one turn later).
    */
   private reloadSoon(): void {
-    if (this.loadRunning || this.reloadQueued) return;
+    // Dropped while a load runs (Refresh in the explorer mid-load): what that load read may be gone; read again after it.
+    if (this.loadRunning) { this.reloadAfter = true; return; }
+    if (this.reloadQueued) return;
     this.reloadQueued = true;
     setTimeout(() => {
       this.reloadQueued = false;
@@ -219,6 +222,7 @@ export class AccessReviewPanel {
   private async loadOrganization(afresh = false): Promise<boolean> {
     if (this.loadRunning) return false;
     this.loadRunning = true;
+    this.reloadAfter = false;
     if (afresh) for (const resource of REVIEW_RESOURCES) this.services.store.invalidate(resource);
     this.loadError = undefined;
     void this.base?.notify('changed', this.status());
@@ -236,6 +240,10 @@ export class AccessReviewPanel {
         this.rebuild();
         void this.base.notify('changed', this.status());
       }
+    }
+    if (this.reloadAfter && !this.disposed) {
+      this.reloadAfter = false;
+      void this.loadOrganization();
     }
     return true;
   }
