@@ -25,7 +25,7 @@ const common = {
 
 /**
  * Code the extension host loads only when it is first needed, each in its own file: the API client
- * (`await import('../api')` on the first request), the two editor panels (`await import('./panel')`
+ * (`await import('../api')` on the first request), the editor panels (`await import('./panel')`
  * when one opens) and the organization commands (`await import('./index')` when one first runs). In CommonJS esbuild would otherwise
  * inline them, so VS Code would read and compile them at activation (BENCHMARKS.md fig. 3: activation ≤ 25 ms).
  * This plugin makes an import of such a module, from any other module, load its own file instead.
@@ -36,6 +36,7 @@ const LAZY = {
   api: 'src/api/index.ts',
   usagePanel: 'src/webviews/usage/panel.ts',
   projectPanel: 'src/webviews/project/panel.ts',
+  accessReviewPanel: 'src/webviews/accessReview/panel.ts',
   commands: 'src/commands/index.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));

@@ -13,6 +13,8 @@
 //      and shaping + drawing 24 h × 1 min completions grouped by model (1,440 buckets × 10 groups)
 //   6  Load Organization: a 2,000-project org at 20 ms latency vs the round-trip bound, and a 500-project
 //      org behind the fake's rate limit (100 requests/s): the rate sustained, no list failing
+//   7  the Access Review of 5,000 members × 2,000 projects: first rows after the data is in the store,
+//      a search keystroke, and the memory of the filled store
 //
 // Prints a table (figure, ours, reference, ratio, budget, result) and writes BENCHMARKS.md. Exits 1
 // when a budget is not met (the table and BENCHMARKS.md say which), 2 when a figure could not run.
@@ -52,6 +54,8 @@ const FIGURES = [
   { id: '6', title: 'Load Organization', run: async (ctx) => (await import('./bench/load.mjs')).figureLoad(ctx) },
   // needsInstall: its render half draws the usage webview in Debian's chromium, which the install step brings.
   { id: '5', needsInstall: true, title: 'usage dashboard data', run: async (ctx) => (await import('./bench/dashboard.mjs')).figureDashboard(ctx) },
+  // needsInstall: the webview half draws in Debian's chromium.
+  { id: '7', needsInstall: true, title: 'Access Review at scale', run: async (ctx) => (await import('./bench/accessReview.mjs')).figureAccessReview(ctx) },
   // One code-server session for both: activation samples first (fresh extension hosts), then the tree.
   { id: '3', also: ['4'], needsInstall: true, title: 'activation, bundle sizes and the tree at scale (code-server)', run: async (ctx) => (await import('./bench/vscode.mjs')).figuresVscode(ctx) },
 ];

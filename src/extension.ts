@@ -14,6 +14,8 @@ import { readApiSettings } from './config';
 import { OrgStore } from './model/store/orgStore';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
+import { registerAccessReview, type AccessReviewTestHook } from './webviews/accessReview/register';
+import { reveal } from './commands/context';
 
 /**
  * What tests (integration tests, benchmarks) may ask of the running extension. Only in Test and
@@ -33,6 +35,8 @@ export interface ExtensionTestApi {
   usagePanel: UsagePanelTestHook;
   /** The Project panels, one per open project. */
   projectPanel: ProjectPanelTestHook;
+  /** The Access Review (open or not). */
+  accessReview: AccessReviewTestHook;
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const commands: CommandContext = { session, store, explorer, log, view };
   const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, testHooks);
+  const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });
 
   context.subscriptions.push(
     log, session, explorer, view,
@@ -62,11 +67,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     ...registerKeyCommands(session, log, testHooks),
     ...usage.disposables,
     ...project.disposables,
+    ...accessReview.disposables,
     // Refresh forgets everything read (the next look or Load Organization reads afresh), not just the tree.
     vscode.commands.registerCommand('openaiAdmin.refresh', () => { store.clear(); explorer.refresh(); }),
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
+    // Panels show a row in the tree by its id (the Access Review's members and invites).
+    vscode.commands.registerCommand('openaiAdmin.revealInExplorer', (id: unknown) => typeof id === 'string' && reveal(commands, id)),
     // Another key may be another organization: nothing read with the old one may be shown.
     session.onDidChangeState(() => { store.clear(); explorer.refresh(); }),
     { dispose: () => store.dispose() },
@@ -89,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     treeNode: (id) => explorer.resolve(id),
     usagePanel: usage.testHook,
     projectPanel: project.testHook,
+    accessReview: accessReview.testHook,
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

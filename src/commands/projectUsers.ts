@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AssignedRole, ProjectUser } from '../api';
+import { invalidate, listRef, remove } from '../model/store';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
@@ -72,6 +73,8 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
           button: 'Remove from Project',
         },
         call: (c) => c.projectUsers.delete(user.project.id, user.data.id),
+        // Their keys stay but leave the project's key list (owner_project_access: inactive): read it again.
+        effects: () => [remove(listRef('projectUsers', user.project.id), user.data.id), invalidate('projectApiKeys', user.project.id)],
         refresh: () => [folderIn(user.project, 'users')],
         done: () => `Removed ${q(name)} from ${q(user.project.name)}`,
       });

@@ -28,6 +28,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'loadOrganization.test.ts': () => import('./loadOrganization.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
+  'accessReview.test.ts': () => import('./accessReview.test'),
   'security.test.ts': () => import('./security.test'),
   'reliability.test.ts': () => import('./reliability.test'),
   // Last: looks for the canary key in everything the suites above made the extension show or send.

@@ -16,8 +16,9 @@ describe('command ids: lazy stand-ins, real registrations, manifest', () => {
   const eager = [
     ...idsIn(read('src/extension.ts')),
     ...idsIn(read('src/auth/keyCommands.ts')),
-    ...[...read('src/webviews/usage/register.ts').matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!),
-    ...[...read('src/webviews/project/register.ts').matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!),
+    // Every panel's register.ts (usage, project, accessReview, …) registers its own commands.
+    ...readdirSync(join(ROOT, 'src', 'webviews'), { withFileTypes: true }).filter((d) => d.isDirectory())
+      .flatMap((d) => [...read(join('src', 'webviews', d.name, 'register.ts')).matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!)),
   ];
 
   it('the stand-ins are exactly the commands src/commands registers, each once', () => {

@@ -1,5 +1,6 @@
 // The current view as a file: CSV with one row per bucket and group (zeros included, so the rows add
 // up to the chart and to the API's totals) and JSON with the same numbers plus the selection.
+import { csvLine } from '../csv';
 import { ENDPOINTS } from './catalogue';
 import type { UsageView } from './types';
 
@@ -8,18 +9,6 @@ const NAMED_FIELDS = new Set(['project_id', 'user_id', 'api_key_id']);
 
 const iso = (t: number) => new Date(t * 1000).toISOString();
 
-/**
- * RFC 4180 quoting, plus a leading apostrophe for text a spreadsheet would run as a formula
- * (a project named "=HYPERLINK(…)" must stay text).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (cells: Array<string | number | null | undefined>) => cells.map(csvCell).join(',');
 
 export function toCsv(view: UsageView): string {
   const isCosts = view.selection.kind === 'costs';

@@ -1,7 +1,8 @@
 // CSV and JSON export: columns, quoting, formula-safe text, and numbers that add up to the fake's.
 import assert from 'node:assert/strict';
 import { ENDPOINTS } from '../../../src/model/usage/catalogue';
-import { csvCell, toCsv, toJson } from '../../../src/model/usage/export';
+import { csvCell } from '../../../src/model/csv';
+import { toCsv, toJson } from '../../../src/model/usage/export';
 import { buildQuery, normalizeSelection, rangeOf } from '../../../src/model/usage/selection';
 import { shape } from '../../../src/model/usage/shape';
 import { parseCsv } from './csv';
