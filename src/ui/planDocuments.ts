@@ -28,18 +28,25 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-let documents: PlanDocuments | undefined;
+/**
+ * Where the registered provider is kept. extension.js registers it and the lazily loaded commands.js
+ * adds documents, and each bundles its own copy of this module (esbuild.mjs), so a module variable
+ * would be two variables; a registered symbol on the global object is one.
+ */
+const SLOT = Symbol.for('openaiAdmin.planDocuments');
+const slot = globalThis as { [SLOT]?: PlanDocuments };
 
 /** Registers the scheme; called once at activation. */
 export function registerPlanDocuments(): vscode.Disposable {
   const provider = new PlanDocuments();
-  documents = provider;
+  slot[SLOT] = provider;
   const registration = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider);
-  return { dispose: () => { registration.dispose(); if (documents === provider) documents = undefined; } };
+  return { dispose: () => { registration.dispose(); if (slot[SLOT] === provider) delete slot[SLOT]; } };
 }
 
 /** Opens a read-only document beside the current editor, keeping focus where it is. */
 export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
+  const documents = slot[SLOT];
   if (!documents) throw new Error('Plan documents are not registered (registerPlanDocuments runs at activation).');
   const uri = documents.add(name, text);
   const doc = await vscode.workspace.openTextDocument(uri);
