@@ -19,7 +19,6 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
 
   /** A new document each time, so an earlier plan or result stays readable beside the new one. */
   add(name: string, text: string): vscode.Uri {
-    // eslint-disable-next-line no-control-regex
     const safe = name.replace(/[\u0000-\u001f/\\?#%]+/g, '-').slice(0, 80);
     const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safe}.txt`, query: String(++this.serial) });
     this.texts.set(uri.toString(), text);
