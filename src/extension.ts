@@ -12,6 +12,8 @@ import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 import { OrgStore } from './model/store/orgStore';
+import { registerPlanDocuments } from './ui/planDocuments';
+import { HYGIENE_VIEW_ID, HygieneProvider, type HygieneNode } from './tree/hygieneProvider';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 import { registerAccessReview, type AccessReviewTestHook } from './webviews/accessReview/register';
@@ -37,6 +39,8 @@ export interface ExtensionTestApi {
   projectPanel: ProjectPanelTestHook;
   /** The Access Review (open or not). */
   accessReview: AccessReviewTestHook;
+  /** The Key Hygiene view's rows (rule headings and, under each, its findings) and the nodes its commands take. */
+  keyHygiene: { rows(): TreeRow[]; nodes(): HygieneNode[] };
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -54,7 +58,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const session = new Session(new KeyStore(context.secrets), log);
   const store = new OrgStore(() => session.getClient());
   const explorer = new ExplorerProvider(session, store, organizationRoots);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
+  // Several rows at once: bulk actions (deleting selected API keys) take the whole selection.
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
+  const hygiene = new HygieneProvider(store, session, log);
+  const hygieneView = vscode.window.createTreeView(HYGIENE_VIEW_ID, { treeDataProvider: hygiene, showCollapseAll: true, canSelectMany: true });
+  hygiene.view = hygieneView;
 
   const commands: CommandContext = { session, store, explorer, log, view };
   const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
@@ -62,8 +70,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });
 
   context.subscriptions.push(
-    log, session, explorer, view,
+    log, session, explorer, view, hygiene, hygieneView,
     registerLazyCommands(commands),
+    registerPlanDocuments(),
     ...registerKeyCommands(session, log, testHooks),
     ...usage.disposables,
     ...project.disposables,
@@ -75,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
     // Panels show a row in the tree by its id (the Access Review's members and invites).
     vscode.commands.registerCommand('openaiAdmin.revealInExplorer', (id: unknown) => typeof id === 'string' && reveal(commands, id)),
+    vscode.commands.registerCommand('openaiAdmin.hygiene.run', () => hygiene.runFromView(false)),
+    vscode.commands.registerCommand('openaiAdmin.hygiene.refresh', () => hygiene.runFromView(true)),
     // Another key may be another organization: nothing read with the old one may be shown.
     session.onDidChangeState(() => { store.clear(); explorer.refresh(); }),
     { dispose: () => store.dispose() },
@@ -98,6 +109,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     usagePanel: usage.testHook,
     projectPanel: project.testHook,
     accessReview: accessReview.testHook,
+    keyHygiene: {
+      nodes: () => hygiene.getChildren().flatMap((rule) => [rule, ...hygiene.getChildren(rule)]),
+      rows: () => hygiene.getChildren().flatMap((rule) => [rule, ...hygiene.getChildren(rule)]).map((n) => {
+        const item = hygiene.getTreeItem(n);
+        return { id: item.id!, label: String(item.label), description: item.description === undefined ? undefined : String(item.description),
+          contextValue: item.contextValue, tooltip: typeof item.tooltip === 'string' ? item.tooltip : undefined, collapsible: n.kind === 'rule' };
+      }),
+    },
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

@@ -11,6 +11,7 @@ import { registerExternalStorageCommands } from './externalStorage';
 import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
 import { registerLoadOrganizationCommands } from './loadOrganization';
+import { registerHygieneCommands } from './hygiene';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
 import { registerOrganizationCommands } from './organization';
@@ -49,5 +50,6 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerExternalKeyCommands(ctx),
     ...registerExternalStorageCommands(ctx),
     ...registerServiceTierCommands(ctx),
+    ...registerHygieneCommands(ctx),
   ];
 }

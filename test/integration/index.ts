@@ -29,6 +29,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
   'accessReview.test.ts': () => import('./accessReview.test'),
+  'keyHygiene.test.ts': () => import('./keyHygiene.test'),
   'security.test.ts': () => import('./security.test'),
   'reliability.test.ts': () => import('./reliability.test'),
   // Last: looks for the canary key in everything the suites above made the extension show or send.
