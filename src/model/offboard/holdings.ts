@@ -32,6 +32,9 @@ export interface MemberHoldings {
   groups: GroupHolding[];
 }
 
+/** The lists a member's holdings are read from. */
+const HOLDING_LISTS: readonly ResourceName[] = ['members', 'projects', 'groups', 'projectUsers', 'groupUsers', 'projectApiKeysAnyOwner'];
+
 /** An organization-wide list (members, projects, groups) could not be read, so no plan can be made. */
 export class HoldingsReadError extends Error {
   constructor(readonly ref: ListRef, readonly error: unknown) {
@@ -46,15 +49,18 @@ export function ownedBy(key: ProjectApiKey, userId: string): boolean {
 }
 
 /**
- * Reads, through the store (merged with any load in progress, lists already read are not read
- * again), every list that says what a member holds: the members, projects and groups, each active
+ * Reads, through the store (merged with any load in progress; lists already read are not read
+ * again unless `fresh` drops them first), every list that says what a member holds: the members, projects and groups, each active
  * project's users (and with `keys`, every enabled key, including those of owners who left the
  * project), and each group's members. A project or group list that fails is reported on its holding
  * rather than dropped, so a plan built from this never plans less without saying so. The client's
  * own limit bounds how many lists are read at once.
  */
-export async function readHoldings(store: OrgStore, userId: string, options: { keys: boolean; signal?: AbortSignal }): Promise<MemberHoldings> {
+export async function readHoldings(store: OrgStore, userId: string, options: { keys: boolean; fresh?: boolean; signal?: AbortSignal }): Promise<MemberHoldings> {
   const { signal } = options;
+  if (options.fresh) {
+    for (const resource of HOLDING_LISTS) store.invalidate(resource);
+  }
   const whole = async <R extends ResourceName>(ref: ListRef<R>) => {
     try {
       return await store.loadAll(ref, signal);

@@ -4,9 +4,29 @@ import { invalidate, listRef, remove, type OrgStore, type StoreEffect } from '..
 import type { Plan, PlanStep } from './planContract';
 import { ownedBy, readHoldings, type GroupHolding, type MemberHoldings, type ProjectHolding } from './holdings';
 
+/** What a step changes, for the views that show it (the tree reloads those folders). */
+export type OffboardTarget =
+  | { kind: 'key'; projectId: string; keyId?: string }
+  | { kind: 'project'; projectId: string }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'organization' };
+
+export interface OffboardStep extends PlanStep {
+  target: OffboardTarget;
+}
+
+export interface OffboardPlan extends Plan {
+  steps: OffboardStep[];
+}
+
 export interface OffboardOptions {
   /** Also delete the API keys the member owns (in every active project, also where they left already). */
   deleteKeys: boolean;
+  /**
+   * Read every list afresh first. The first plan of an offboarding does: other writes may not have
+   * reported to the store. A rerun does not: the steps' effects keep the store up to date.
+   */
+  fresh?: boolean;
   signal?: AbortSignal;
 }
 
@@ -24,21 +44,22 @@ export interface OffboardOptions {
  * Built from the store (./holdings.ts reads what is missing), so a rerun after a partial run plans
  * only what is left: each step's effects took what it did out of the store.
  */
-export async function buildOffboardPlan(store: OrgStore, userId: string, options: OffboardOptions): Promise<Plan> {
-  const holdings = await readHoldings(store, userId, { keys: options.deleteKeys, signal: options.signal });
+export async function buildOffboardPlan(store: OrgStore, userId: string, options: OffboardOptions): Promise<OffboardPlan> {
+  const holdings = await readHoldings(store, userId, { keys: options.deleteKeys, fresh: options.fresh, signal: options.signal });
   return planFor(holdings, options);
 }
 
 /** The plan for what `holdings` says the member has (no requests). */
-export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions, 'deleteKeys'>): Plan {
+export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions, 'deleteKeys'>): OffboardPlan {
   const { userId, member } = holdings;
   const who = quoted(member ? member.name || member.email || member.id : userId);
-  const steps: PlanStep[] = [];
+  const steps: OffboardStep[] = [];
   for (const held of holdings.projects) steps.push(...projectSteps(held, userId, who, options.deleteKeys));
   for (const held of holdings.groups) steps.push(groupStep(held, userId, who));
   if (member) {
     steps.push({
       id: 'remove-from-org',
+      target: { kind: 'organization' },
       group: 'Organization',
       change: 'delete',
       title: `Remove ${who} from the organization${member.role ? ` (${member.role})` : ''}`,
@@ -62,12 +83,13 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
   return { title: `Offboard ${who} ${identity}${notMember}, ${keys}`, steps };
 }
 
-function projectSteps(held: ProjectHolding, userId: string, who: string, deleteKeys: boolean): PlanStep[] {
+function projectSteps(held: ProjectHolding, userId: string, who: string, deleteKeys: boolean): OffboardStep[] {
   const { project } = held;
   const pid = project.id;
   const group = `Project ${label(project)}`;
-  const keySteps: PlanStep[] = held.keys.map((key) => ({
+  const keySteps: OffboardStep[] = held.keys.map((key) => ({
     id: `delete-key:${pid}:${key.id}`,
+    target: { kind: 'key', projectId: pid, keyId: key.id },
     group,
     change: 'delete',
     title: `Delete API key ${quoted(key.name || key.id)} (${key.redacted_value}), owned by ${who}${key.owner_project_access === 'inactive' ? ', who is no longer in the project' : ''}`,
@@ -83,6 +105,7 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
     const role = held.membership?.role ? ` (${held.membership.role})` : '';
     steps.push({
       id: `remove-from-project:${pid}`,
+      target: { kind: 'project', projectId: pid },
       group,
       change: 'delete',
       title: held.membership
@@ -111,10 +134,11 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
  * owns none, and otherwise fails (so the project and organization removals wait) saying that a rerun
  * will list them.
  */
-function unreadKeysStep(held: ProjectHolding, userId: string, who: string, group: string): PlanStep {
+function unreadKeysStep(held: ProjectHolding, userId: string, who: string, group: string): OffboardStep {
   const pid = held.project.id;
   return {
     id: `check-keys:${pid}`,
+    target: { kind: 'key', projectId: pid },
     group,
     change: 'delete',
     title: `Delete the API keys ${who} owns here: not listed, the key list could not be read (${describeError(held.keysUnread)}); this step reads it again and deletes nothing`,
@@ -128,10 +152,11 @@ function unreadKeysStep(held: ProjectHolding, userId: string, who: string, group
   };
 }
 
-function groupStep(held: GroupHolding, userId: string, who: string): PlanStep {
+function groupStep(held: GroupHolding, userId: string, who: string): OffboardStep {
   const gid = held.group.id;
   return {
     id: `remove-from-group:${gid}`,
+    target: { kind: 'group', groupId: gid },
     group: `Group ${label(held.group)}`,
     change: 'delete',
     title: held.membersUnread === undefined

@@ -113,6 +113,16 @@ describe('model: offboarding plan (fake Admin API)', function () {
     assert.equal(fake().requests.length, before);
   });
 
+  it('fresh: a change made behind the store\'s back is planned; without it the store\'s lists answer', async () => {
+    await buildOffboardPlan(store, leaver.id, { deleteKeys: false });
+    const joined = fake().state.groups.values().find((g) => !leaver.groups.includes(g.id))!.id;
+    fake().state.groupMembersOf(joined).insert({ id: leaver.id, added_at: fake().state.now() });
+    const stale = await buildOffboardPlan(store, leaver.id, { deleteKeys: false });
+    assert.equal(stale.steps.some((s) => s.id === `remove-from-group:${joined}`), false);
+    const fresh = await buildOffboardPlan(store, leaver.id, { deleteKeys: false, fresh: true });
+    assert.equal(fresh.steps.some((s) => s.id === `remove-from-group:${joined}`), true);
+  });
+
   it('a project or group list that cannot be read is in the plan, with the error, never dropped', async () => {
     const [unreadProject] = leaver.projects;
     const keyProject = leaver.keys[0]!.projectId;
