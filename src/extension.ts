@@ -12,6 +12,7 @@ import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 import { OrgStore } from './model/store/orgStore';
+import { registerPlanDocuments } from './ui/planDocuments';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   context.subscriptions.push(
     log, session, explorer, view,
     registerLazyCommands(commands),
+    registerPlanDocuments(),
     ...registerKeyCommands(session, log, testHooks),
     ...usage.disposables,
     ...project.disposables,

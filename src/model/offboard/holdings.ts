@@ -33,7 +33,7 @@ export interface MemberHoldings {
 }
 
 /** The lists a member's holdings are read from. */
-const HOLDING_LISTS: readonly ResourceName[] = ['members', 'projects', 'groups', 'projectUsers', 'groupUsers', 'projectApiKeysAnyOwner'];
+const HOLDING_LISTS: readonly ResourceName[] = ['members', 'projects', 'groups', 'projectUsers', 'groupUsers', 'projectApiKeys', 'projectInactiveApiKeys'];
 
 /** An organization-wide list (members, projects, groups) could not be read, so no plan can be made. */
 export class HoldingsReadError extends Error {
@@ -50,11 +50,12 @@ export function ownedBy(key: ProjectApiKey, userId: string): boolean {
 
 /**
  * Reads, through the store (merged with any load in progress; lists already read are not read
- * again unless `fresh` drops them first), every list that says what a member holds: the members, projects and groups, each active
- * project's users (and with `keys`, every enabled key, including those of owners who left the
- * project), and each group's members. A project or group list that fails is reported on its holding
- * rather than dropped, so a plan built from this never plans less without saying so. The client's
- * own limit bounds how many lists are read at once.
+ * again unless `fresh` drops them first), every list that says what a member holds: the members,
+ * projects and groups, each active project's users (and with `keys`, its keys: those of owners with
+ * access and those of owners who left, which the plain list hides), and each group's members. A
+ * project or group list that fails is reported on its holding rather than dropped, so a plan built
+ * from this never plans less without saying so. The client's own limit bounds how many lists are
+ * read at once.
  */
 export async function readHoldings(store: OrgStore, userId: string, options: { keys: boolean; fresh?: boolean; signal?: AbortSignal }): Promise<MemberHoldings> {
   const { signal } = options;
@@ -80,10 +81,14 @@ export async function readHoldings(store: OrgStore, userId: string, options: { k
 
   const [members, projects, groups] = await Promise.all([whole(listRef('members')), whole(listRef('projects')), whole(listRef('groups'))]);
   const projectHoldings = await Promise.all(projects.map(async (project): Promise<ProjectHolding> => {
-    const [users, keys] = await Promise.all([
+    const none = Promise.resolve({ items: [] as readonly ProjectApiKey[], error: undefined });
+    // The plain key list holds the keys of owners with access; the other one those of owners who left.
+    const [users, active, inactive] = await Promise.all([
       attempt(listRef('projectUsers', project.id)),
-      options.keys ? attempt(listRef('projectApiKeysAnyOwner', project.id)) : Promise.resolve({ items: [] as ProjectApiKey[], error: undefined }),
+      options.keys ? attempt(listRef('projectApiKeys', project.id)) : none,
+      options.keys ? attempt(listRef('projectInactiveApiKeys', project.id)) : none,
     ]);
+    const keys = { items: [...active.items, ...inactive.items], error: active.error ?? inactive.error };
     return {
       project,
       membership: users.items.find((u) => u.id === userId),

@@ -1,7 +1,7 @@
-import type { AdminClient, Group, Project, ProjectApiKey } from '../../api';
+import type { Group } from '../../api';
 import { describeError } from '../describeError';
+import { deleteKeyStep, projectGroup, quoted, type Plan, type PlanStep } from '../plan';
 import { invalidate, listRef, remove, type OrgStore, type StoreEffect } from '../store';
-import type { Plan, PlanStep } from './planContract';
 import { ownedBy, readHoldings, type GroupHolding, type MemberHoldings, type ProjectHolding } from './holdings';
 
 /** What a step changes, for the views that show it (the tree reloads those folders). */
@@ -35,11 +35,11 @@ export interface OffboardOptions {
  * place in each project and group, and last the organization itself.
  *
  * Why keys go first: the API does not delete a member's keys when it removes them from a project
- * or the organization. The keys stay enabled with `owner_project_access: inactive`, and the key
- * list hides them unless asked for `any` (openapi-admin-2026-11.yaml, list-project-api-keys). So a
- * project's removal waits for the deletion of the member's keys there, and the organization removal
- * waits for every other step: if any fails, it is skipped and the member keeps their access, with a
- * reason, until a rerun finishes the job.
+ * or the organization. The keys stay enabled with `owner_project_access: inactive`, and the plain
+ * key list hides them (openapi-admin-2026-11.yaml, list-project-api-keys). So a project's removal
+ * waits for the deletion of the member's keys there, and the organization removal waits for every
+ * other step: if any fails, it is skipped with a reason and the member keeps their access until a
+ * rerun finishes the job.
  *
  * Built from the store (./holdings.ts reads what is missing), so a rerun after a partial run plans
  * only what is left: each step's effects took what it did out of the store.
@@ -57,6 +57,13 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
   for (const held of holdings.projects) steps.push(...projectSteps(held, userId, who, options.deleteKeys));
   for (const held of holdings.groups) steps.push(groupStep(held, userId, who));
   if (member) {
+    const gone = [
+      remove(listRef('members'), userId),
+      invalidate('memberRoles', userId),
+      // The API takes them out of every project and group too, also those this plan could not list.
+      ...holdings.projects.map((h) => remove(listRef('projectUsers', h.project.id), userId)),
+      ...holdings.groups.map((h) => remove(listRef('groupUsers', h.group.id), userId)),
+    ];
     steps.push({
       id: 'remove-from-org',
       target: { kind: 'organization' },
@@ -67,17 +74,12 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
       after: steps.map((s) => s.id),
       run: async (client, signal) => {
         await client.users.delete(userId, { signal });
-        return [
-          remove(listRef('members'), userId),
-          invalidate('memberRoles', userId),
-          // The API takes them out of every project and group too, also those this plan could not list.
-          ...holdings.projects.map((h) => remove(listRef('projectUsers', h.project.id), userId)),
-          ...holdings.groups.map((h) => remove(listRef('groupUsers', h.group.id), userId)),
-        ];
+        return gone;
       },
+      goneEffects: gone,
     });
   }
-  const identity = member ? [member.email && member.email !== member.name ? `<${member.email}>` : '', `(${userId})`].filter(Boolean).join(' ') : `(${userId})`;
+  const identity = member?.email && member.email !== member.name ? `<${member.email}> (${userId})` : `(${userId})`;
   const notMember = member ? '' : ': not a member of the organization';
   const keys = options.deleteKeys ? 'deleting the API keys they own' : 'keeping the API keys they own';
   return { title: `Offboard ${who} ${identity}${notMember}, ${keys}`, steps };
@@ -86,27 +88,26 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
 function projectSteps(held: ProjectHolding, userId: string, who: string, deleteKeys: boolean): OffboardStep[] {
   const { project } = held;
   const pid = project.id;
-  const group = `Project ${label(project)}`;
-  const keySteps: OffboardStep[] = held.keys.map((key) => ({
-    id: `delete-key:${pid}:${key.id}`,
-    target: { kind: 'key', projectId: pid, keyId: key.id },
-    group,
-    change: 'delete',
-    title: `Delete API key ${quoted(key.name || key.id)} (${key.redacted_value}), owned by ${who}${key.owner_project_access === 'inactive' ? ', who is no longer in the project' : ''}`,
-    call: `DELETE /organization/projects/${pid}/api_keys/${key.id}`,
-    run: async (client, signal) => {
-      await client.projectApiKeys.delete(pid, key.id, { signal });
-      return [remove(listRef('projectApiKeys', pid), key.id), remove(listRef('projectApiKeysAnyOwner', pid), key.id)];
-    },
-  }));
-  if (deleteKeys && held.keysUnread !== undefined) keySteps.push(unreadKeysStep(held, userId, who, group));
+  const keySteps: OffboardStep[] = held.keys.map((key) => {
+    const step = deleteKeyStep(project, key);
+    const left = key.owner_project_access === 'inactive' ? ', who is no longer in the project' : '';
+    return { ...step, title: `${step.title}${left}`, target: { kind: 'key', projectId: pid, keyId: key.id } };
+  });
+  if (deleteKeys && held.keysUnread !== undefined) keySteps.push(unreadKeysStep(held, userId, who));
   const steps = [...keySteps];
   if (held.membership || held.membersUnread !== undefined) {
     const role = held.membership?.role ? ` (${held.membership.role})` : '';
+    const gone = [
+      remove(listRef('projectUsers', pid), userId),
+      invalidate('projectUserRoles', pid, userId),
+      // Keys they still own here move from the plain key list to the one of owners who left.
+      invalidate('projectApiKeys', pid),
+      invalidate('projectInactiveApiKeys', pid),
+    ];
     steps.push({
       id: `remove-from-project:${pid}`,
       target: { kind: 'project', projectId: pid },
-      group,
+      group: projectGroup(project),
       change: 'delete',
       title: held.membership
         ? `Remove ${who} from the project${role}`
@@ -115,49 +116,45 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
       ...(keySteps.length ? { after: keySteps.map((s) => s.id) } : {}),
       run: async (client, signal) => {
         await client.projectUsers.delete(pid, userId, { signal });
-        return [
-          remove(listRef('projectUsers', pid), userId),
-          invalidate('projectUserRoles', pid, userId),
-          // Keys they still own here are now hidden from the plain list and marked inactive in the full one.
-          invalidate('projectApiKeys', pid),
-          invalidate('projectApiKeysAnyOwner', pid),
-        ];
+        return gone;
       },
+      goneEffects: gone,
     });
   }
   return steps;
 }
 
 /**
- * The key list of a project could not be read, so the keys the member owns there are unknown. This
- * step never deletes a key the plan did not name: it reads the list again, succeeds when the member
+ * The key lists of a project could not be read, so the keys the member owns there are unknown. This
+ * step never deletes a key the plan did not name: it reads the keys again, succeeds when the member
  * owns none, and otherwise fails (so the project and organization removals wait) saying that a rerun
  * will list them.
  */
-function unreadKeysStep(held: ProjectHolding, userId: string, who: string, group: string): OffboardStep {
+function unreadKeysStep(held: ProjectHolding, userId: string, who: string): OffboardStep {
   const pid = held.project.id;
   return {
     id: `check-keys:${pid}`,
     target: { kind: 'key', projectId: pid },
-    group,
+    group: projectGroup(held.project),
     change: 'delete',
     title: `Delete the API keys ${who} owns here: not listed, the key list could not be read (${describeError(held.keysUnread)}); this step reads it again and deletes nothing`,
     call: `GET /organization/projects/${pid}/api_keys?owner_project_access=any`,
-    run: async (client: AdminClient, signal: AbortSignal): Promise<StoreEffect[]> => {
-      const keys: ProjectApiKey[] = await client.projectApiKeys.all(pid, { owner_project_access: 'any' }, { signal });
+    run: async (client, signal): Promise<StoreEffect[]> => {
+      const keys = await client.projectApiKeys.all(pid, { owner_project_access: 'any' }, { signal });
       const owned = keys.filter((k) => ownedBy(k, userId));
       if (owned.length) throw new Error(`${who} owns ${owned.length} API key${owned.length === 1 ? '' : 's'} here that the plan did not list: run again to list and delete them`);
-      return [invalidate('projectApiKeysAnyOwner', pid)];
+      return [invalidate('projectApiKeys', pid), invalidate('projectInactiveApiKeys', pid)];
     },
   };
 }
 
 function groupStep(held: GroupHolding, userId: string, who: string): OffboardStep {
   const gid = held.group.id;
+  const gone = [remove(listRef('groupUsers', gid), userId)];
   return {
     id: `remove-from-group:${gid}`,
     target: { kind: 'group', groupId: gid },
-    group: `Group ${label(held.group)}`,
+    group: groupHeading(held.group),
     change: 'delete',
     title: held.membersUnread === undefined
       ? `Remove ${who} from the group`
@@ -165,16 +162,13 @@ function groupStep(held: GroupHolding, userId: string, who: string): OffboardSte
     call: `DELETE /organization/groups/${gid}/users/${userId}`,
     run: async (client, signal) => {
       await client.groups.users.remove(gid, userId, { signal });
-      return [remove(listRef('groupUsers', gid), userId)];
+      return gone;
     },
+    goneEffects: gone,
   };
 }
 
-/** 'Alpha (proj_abc)': API text quoted so an odd name still reads as one. */
-function label(o: Pick<Project | Group, 'id' | 'name'>): string {
-  return o.name ? `${quoted(o.name)} (${o.id})` : `(${o.id})`;
-}
-
-function quoted(text: string): string {
-  return `“${text.length > 80 ? `${text.slice(0, 80)}…` : text}”`;
+/** 'Group “Eng” (group_abc)', as projectGroup heads a project's steps. */
+function groupHeading(group: Pick<Group, 'id' | 'name'>): string {
+  return `Group ${quoted(group.name || group.id)} (${group.id})`;
 }

@@ -72,11 +72,8 @@ export const RESOURCES = {
   projectUserRoles: list<AssignedRole>('role assignments', 2, (c, [projectId, userId], after, signal) => c.projectUsers.roles.listPage(projectId, userId, { after }, { signal })),
   projectServiceAccounts: list<ProjectServiceAccount>('service accounts', 1, (c, [projectId], after, signal) => c.serviceAccounts.listPage(projectId, { after }, { signal })),
   projectApiKeys: list<ProjectApiKey>('API keys', 1, (c, [projectId], after, signal) => c.projectApiKeys.listPage(projectId, { after }, { signal })),
-  /**
-   * Every enabled key of the project, also those whose owner left it (`owner_project_access: any`):
-   * without the filter the API hides them, yet they stay enabled. Offboarding reads this one.
-   */
-  projectApiKeysAnyOwner: list<ProjectApiKey>('API keys', 1, (c, [projectId], after, signal) => c.projectApiKeys.listPage(projectId, { after, owner_project_access: 'any' }, { signal })),
+  /** Keys whose owner no longer has access to the project: the default key list hides them (`owner_project_access`). */
+  projectInactiveApiKeys: list<ProjectApiKey>('API keys of former members', 1, (c, [projectId], after, signal) => c.projectApiKeys.listPage(projectId, { after, owner_project_access: 'inactive' }, { signal })),
   projectRateLimits: list<ProjectRateLimit>('rate limits', 1, (c, [projectId], after, signal) => c.rateLimits.listPage(projectId, { after }, { signal })),
   projectGroups: list<ProjectGroup & { id: string }>('groups', 1, async (c, [projectId], after, signal) => {
     const page = await c.projectGroups.listPage(projectId, { after }, { signal });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { OPERATIONS, type AdminClient, type OperationId } from '../../../../src/api';
 import { buildOffboardPlan, HoldingsReadError } from '../../../../src/model/offboard';
-import type { Plan } from '../../../../src/model/offboard/planContract';
+import { runPlan, type StepOutcome } from '../../../../src/model/plan';
 import { listRef, OrgStore } from '../../../../src/model/store';
 import { clientFor, useFakeApi, type FakeAdminApi } from '../../api/helpers/fake';
 import { seedLeaver, type Leaver } from './seed';
@@ -20,10 +20,6 @@ function operationOf(call: string): OperationId | undefined {
   });
 }
 
-/** Runs the steps one by one in plan order (prerequisites come first), applying each one's effects. */
-async function runInOrder(plan: Plan, client: AdminClient, store: OrgStore): Promise<void> {
-  for (const step of plan.steps) store.apply(await step.run(client, new AbortController().signal));
-}
 
 describe('model: offboarding plan (fake Admin API)', function () {
   this.timeout(60_000);
@@ -107,7 +103,9 @@ describe('model: offboarding plan (fake Admin API)', function () {
     await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
     const activeProjects = fake().state.projects.values().filter((p) => p.status === 'active').length;
     assert.equal(gets(fake()).filter((r) => r.operationId === 'list-project-users').length, activeProjects);
-    assert.ok(gets(fake()).every((r) => r.operationId !== 'list-project-api-keys' || r.query.includes('owner_project_access=any')));
+    const keyReads = gets(fake()).filter((r) => r.operationId === 'list-project-api-keys');
+    assert.equal(keyReads.length, 2 * activeProjects, 'each project\'s keys of owners with access, and of owners who left');
+    assert.equal(keyReads.filter((r) => r.query.includes('owner_project_access=inactive')).length, activeProjects);
     const before = fake().requests.length;
     await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
     assert.equal(fake().requests.length, before);
@@ -164,7 +162,8 @@ describe('model: offboarding plan (fake Admin API)', function () {
     const state = fake().state;
     const othersBefore = JSON.stringify(otherwise(fake(), leaver));
     const plan = await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
-    await runInOrder(plan, client, store);
+    const outcomes = await runPlan(plan, client, { store });
+    assert.deepEqual(new Set([...outcomes.values()].map((o) => o.status)), new Set(['done']));
     assert.equal(state.users.has(leaver.id), false);
     for (const k of leaver.keys) assert.equal(state.project(k.projectId)!.apiKeys.has(k.id), false);
     assert.equal(JSON.stringify(otherwise(fake(), leaver)), othersBefore);
@@ -177,6 +176,55 @@ describe('model: offboarding plan (fake Admin API)', function () {
     const reread = fake().requests.slice(before).map((r) => r.operationId);
     assert.ok(reread.every((op) => op === 'list-project-api-keys'), reread.join(', '));
     assert.ok(store.peek(listRef('members'))!.items.every((u) => u.id !== leaver.id));
+  });
+
+  it('under injected faults it does what it can; the rebuilt plan holds only what is left, converges, and nothing is deleted twice or outside the plan', async () => {
+    const state = fake().state;
+    const othersBefore = JSON.stringify(otherwise(fake(), leaver));
+    const first = await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
+    const failingKey = leaver.keys.find((k) => k.projectId === leaver.projects[1])!;
+    const [lostAnswerGroup, resetGroup] = leaver.groups;
+    const otherProject = leaver.projects[2]!;
+    fake().faults.add({ method: 'DELETE', path: `^/organization/projects/${failingKey.projectId}/api_keys/${failingKey.id}$`, kind: 'status', status: 503 });
+    // The group removal happens but its answer is cut off; the other group's request never arrives.
+    fake().faults.add({ method: 'DELETE', path: `^/organization/groups/${lostAnswerGroup}/users/${leaver.id}$`, kind: 'truncated' });
+    fake().faults.add({ method: 'DELETE', path: `^/organization/groups/${resetGroup}/users/${leaver.id}$`, kind: 'reset' });
+    fake().faults.add({ method: 'DELETE', path: `^/organization/projects/${otherProject}/users/${leaver.id}$`, kind: 'status', status: 500 });
+    const run1 = await runPlan(first, client, { store });
+    const status = (outcomes: Map<string, StepOutcome>) => Object.fromEntries([...outcomes].map(([id, o]) => [id, o.status]));
+    const s1 = status(run1);
+    assert.equal(s1[`delete-key:${failingKey.projectId}:${failingKey.id}`], 'failed');
+    assert.equal(s1[`remove-from-project:${failingKey.projectId}`], 'skipped');
+    assert.equal(s1[`remove-from-project:${otherProject}`], 'failed');
+    assert.equal(s1[`remove-from-group:${lostAnswerGroup}`], 'failed');
+    assert.equal(s1[`remove-from-group:${resetGroup}`], 'failed');
+    assert.equal(s1['remove-from-org'], 'skipped');
+    assert.match((run1.get('remove-from-org') as { reason: string }).reason, /failed|skipped/);
+    assert.equal(state.users.has(leaver.id), true, 'the organization removal waited');
+    assert.equal(state.groupMembersOf(lostAnswerGroup!).has(leaver.id), false, 'the cut-off removal did happen');
+
+    fake().faults.clear();
+    const second = await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
+    assert.deepEqual(second.steps.map((s) => s.id).sort(), [
+      `delete-key:${failingKey.projectId}:${failingKey.id}`,
+      `remove-from-group:${lostAnswerGroup}`,
+      `remove-from-group:${resetGroup}`,
+      'remove-from-org',
+      `remove-from-project:${failingKey.projectId}`,
+      `remove-from-project:${otherProject}`,
+    ].sort(), 'only what did not succeed');
+    const run2 = await runPlan(second, client, { store });
+    assert.deepEqual(status(run2), Object.fromEntries(second.steps.map((s) => [s.id, s.id === `remove-from-group:${lostAnswerGroup}` ? 'alreadyDone' : 'done'])));
+    assert.deepEqual((await buildOffboardPlan(store, leaver.id, { deleteKeys: true })).steps, [], 'converged');
+
+    assert.equal(state.users.has(leaver.id), false);
+    for (const k of leaver.keys) assert.equal(state.project(k.projectId)!.apiKeys.has(k.id), false);
+    assert.equal(JSON.stringify(otherwise(fake(), leaver)), othersBefore, 'nothing of anyone else changed');
+    const writes = fake().requests.filter((r) => r.method !== 'GET');
+    const planned = new Set(first.steps.map((s) => s.call));
+    for (const w of writes) assert.ok(planned.has(`${w.method} ${w.path}`), `${w.method} ${w.path} is not in the plan`);
+    const succeeded = writes.filter((w) => w.status === 200).map((w) => `${w.method} ${w.path}`);
+    assert.deepEqual(succeeded.filter((w, i) => succeeded.indexOf(w) !== i), [], 'deleted twice');
   });
 });
 

@@ -1,0 +1,48 @@
+// Plans and their results as read-only documents with their own scheme: never files, so nothing is
+// written to disk, and a document cannot be edited into something that looks like a different plan.
+// Kept apart from src/ui/plan.ts (which loads the engine) so activation can register the scheme
+// cheaply: an editor restored after a reload then shows "no longer available" instead of an error.
+import * as vscode from 'vscode';
+
+export const PLAN_SCHEME = 'openai-admin-plan';
+
+/** Recent documents kept; a plan document is a view of one moment. */
+const KEEP = 20;
+
+class PlanDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private serial = 0;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? 'This plan is no longer available: run the action again to see a new one.\n';
+  }
+
+  /** A new document each time, so an earlier plan or result stays readable beside the new one. */
+  add(name: string, text: string): vscode.Uri {
+    // eslint-disable-next-line no-control-regex
+    const safe = name.replace(/[\u0000-\u001f/\\?#%]+/g, '-').slice(0, 80);
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safe}.txt`, query: String(++this.serial) });
+    this.texts.set(uri.toString(), text);
+    if (this.texts.size > KEEP) this.texts.delete(this.texts.keys().next().value!);
+    return uri;
+  }
+}
+
+let documents: PlanDocuments | undefined;
+
+/** Registers the scheme; called once at activation. */
+export function registerPlanDocuments(): vscode.Disposable {
+  const provider = new PlanDocuments();
+  documents = provider;
+  const registration = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider);
+  return { dispose: () => { registration.dispose(); if (documents === provider) documents = undefined; } };
+}
+
+/** Opens a read-only document beside the current editor, keeping focus where it is. */
+export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
+  if (!documents) throw new Error('Plan documents are not registered (registerPlanDocuments runs at activation).');
+  const uri = documents.add(name, text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true });
+  return uri;
+}
