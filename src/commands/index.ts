@@ -12,6 +12,7 @@ import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
+import { registerOffboardCommands } from './offboard';
 import { registerOrganizationCommands } from './organization';
 import { registerPermissionCommands } from './permissions';
 import { registerProjectCommands } from './projects';
@@ -36,6 +37,7 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerOrganizationCommands(ctx),
     ...registerGroupCommands(ctx),
     ...registerMemberProjectCommands(ctx),
+    ...registerOffboardCommands(ctx),
     ...registerSpendCommands(ctx),
     ...registerRoleCommands(ctx),
     ...registerRoleAssignmentCommands(ctx),
