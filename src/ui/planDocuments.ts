@@ -28,18 +28,25 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-let documents: PlanDocuments | undefined;
+/**
+ * The registered provider. This module is bundled twice: into extension.js, which registers it at
+ * activation, and into the lazily loaded commands.js, whose commands open plans (esbuild.mjs, LAZY).
+ * Each bundle has its own module variables, so the provider is kept where both copies find it.
+ */
+const PROVIDER = Symbol.for('openaiAdmin.planDocuments');
+const shared = globalThis as { [PROVIDER]?: PlanDocuments };
 
 /** Registers the scheme; called once at activation. */
 export function registerPlanDocuments(): vscode.Disposable {
   const provider = new PlanDocuments();
-  documents = provider;
+  shared[PROVIDER] = provider;
   const registration = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider);
-  return { dispose: () => { registration.dispose(); if (documents === provider) documents = undefined; } };
+  return { dispose: () => { registration.dispose(); if (shared[PROVIDER] === provider) delete shared[PROVIDER]; } };
 }
 
 /** Opens a read-only document beside the current editor, keeping focus where it is. */
 export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
+  const documents = shared[PROVIDER];
   if (!documents) throw new Error('Plan documents are not registered (registerPlanDocuments runs at activation).');
   const uri = documents.add(name, text);
   const doc = await vscode.workspace.openTextDocument(uri);
