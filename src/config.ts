@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './api/baseUrl';
+import { unusedKeyDays } from './model/project/keys';
 
 export interface ProxySettings { url?: string; strictSSL: boolean; noProxy: string[] }
 
@@ -49,4 +50,9 @@ export function readApiSettings(): SettingsResult {
 export function affectsApiSettings(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration('openaiAdmin') || e.affectsConfiguration('http.proxy')
     || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+}
+
+/** openaiAdmin.unusedKeyDays: keys idle longer are flagged (Project panel, Key Hygiene); 0 turns that off. */
+export function readUnusedKeyDays(): number {
+  return unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays'));
 }

@@ -13,6 +13,7 @@ import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 import { OrgStore } from './model/store/orgStore';
 import { registerPlanDocuments } from './ui/planDocuments';
+import { HYGIENE_VIEW_ID, HygieneProvider, type HygieneNode } from './tree/hygieneProvider';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 
@@ -34,6 +35,8 @@ export interface ExtensionTestApi {
   usagePanel: UsagePanelTestHook;
   /** The Project panels, one per open project. */
   projectPanel: ProjectPanelTestHook;
+  /** The Key Hygiene view's rows (rule headings and, under each, its findings) and the nodes its commands take. */
+  keyHygiene: { rows(): TreeRow[]; nodes(): HygieneNode[] };
 }
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
@@ -51,14 +54,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const session = new Session(new KeyStore(context.secrets), log);
   const store = new OrgStore(() => session.getClient());
   const explorer = new ExplorerProvider(session, organizationRoots);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
+  // Several rows at once: bulk actions (deleting selected API keys) take the whole selection.
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
+  const hygiene = new HygieneProvider(store, session, log);
+  const hygieneView = vscode.window.createTreeView(HYGIENE_VIEW_ID, { treeDataProvider: hygiene, showCollapseAll: true, canSelectMany: true });
+  hygiene.view = hygieneView;
 
   const commands: CommandContext = { session, store, explorer, log, view };
   const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, testHooks);
 
   context.subscriptions.push(
-    log, session, explorer, view,
+    log, session, explorer, view, hygiene, hygieneView,
     registerLazyCommands(commands),
     registerPlanDocuments(),
     ...registerKeyCommands(session, log, testHooks),
@@ -68,6 +75,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     vscode.commands.registerCommand('openaiAdmin.showLog', () => log.show()),
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
+    vscode.commands.registerCommand('openaiAdmin.hygiene.run', () => hygiene.runFromView(false)),
+    vscode.commands.registerCommand('openaiAdmin.hygiene.refresh', () => hygiene.runFromView(true)),
     // Another key may be another organization: nothing read with the old one may be shown.
     session.onDidChangeState(() => { store.clear(); explorer.refresh(); }),
     { dispose: () => store.dispose() },
@@ -90,6 +99,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     treeNode: (id) => explorer.resolve(id),
     usagePanel: usage.testHook,
     projectPanel: project.testHook,
+    keyHygiene: {
+      nodes: () => hygiene.getChildren().flatMap((rule) => [rule, ...hygiene.getChildren(rule)]),
+      rows: () => hygiene.getChildren().flatMap((rule) => [rule, ...hygiene.getChildren(rule)]).map((n) => {
+        const item = hygiene.getTreeItem(n);
+        return { id: item.id!, label: String(item.label), description: item.description === undefined ? undefined : String(item.description),
+          contextValue: item.contextValue, tooltip: typeof item.tooltip === 'string' ? item.tooltip : undefined, collapsible: n.kind === 'rule' };
+      }),
+    },
     treeChildren: async (id) => {
       const parent = id === undefined ? undefined : await explorer.resolve(id);
       if (id !== undefined && !parent) throw new Error(`No tree node ${id}`);

@@ -16,6 +16,8 @@ export interface AdminApiErrorInit {
   code?: string | null;
   param?: string | null;
   requestId?: string;
+  /** The wait the server asked for (Retry-After, Retry-After-Ms) in ms, when it gave a usable one. */
+  retryAfterMs?: number;
   method: string;
   path: string;
 }
@@ -31,6 +33,8 @@ export class AdminApiError extends Error {
   readonly param: string | null;
   /** `x-request-id`, the thing to quote to OpenAI support. */
   readonly requestId?: string;
+  /** The server's requested wait in ms (a 429's Retry-After), so a caller that retries later can honour it. */
+  readonly retryAfterMs?: number;
   readonly method: string;
   /** Path and query relative to the base URL. */
   readonly path: string;
@@ -43,6 +47,7 @@ export class AdminApiError extends Error {
     this.code = init.code ?? null;
     this.param = init.param ?? null;
     this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
     this.method = init.method;
     this.path = init.path;
   }
@@ -58,6 +63,7 @@ export class AdminApiError extends Error {
       code: this.code,
       param: this.param,
       requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
       method: this.method,
       path: this.path,
     };

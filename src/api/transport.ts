@@ -15,7 +15,7 @@ import {
 import { parseJsonBody } from './json';
 import { ConcurrencyLimiter, type Release } from './limiter';
 import { chooseProxy, type ProxySettings } from './proxy';
-import { isRetryable, mayHaveTakenEffect, retryDelayMs, type FailureFacts, type HttpMethod } from './retry';
+import { isRetryable, mayHaveTakenEffect, retryDelayMs, serverRequestedDelayMs, type FailureFacts, type HttpMethod } from './retry';
 
 export type { HttpMethod } from './retry';
 
@@ -386,6 +386,7 @@ export class Transport {
       code: text(body?.code),
       param: text(body?.param),
       requestId,
+      retryAfterMs: serverRequestedDelayMs(raw.headers),
     });
   }
 

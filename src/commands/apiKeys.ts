@@ -4,6 +4,7 @@ import { keyExpiry } from '../model/expiry';
 import { relativeTime } from '../model/format';
 import { checkScopes, parseScopes } from '../model/scopes';
 import type { TreeNode } from '../tree/treeNode';
+import { deleteSelectedKeys, selectedKeys } from './bulkKeys';
 import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase } from './expiryPick';
 import { pickOne } from './pickers';
@@ -96,7 +97,10 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
 
 export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.projectApiKey.delete', async (node?: TreeNode) => {
+    vscode.commands.registerCommand('openaiAdmin.projectApiKey.delete', async (node?: TreeNode, nodes?: TreeNode[]) => {
+      // Several keys selected together: one plan for all of them (./bulkKeys).
+      const selected = selectedKeys(nodes ?? []);
+      if (selected.length > 1) return deleteSelectedKeys(ctx, selected);
       const key = await projectRowOf<ProjectApiKey>(ctx, node, 'projectApiKey', 'apiKeys', 'Delete API Key', 'Type to search API keys by name or id');
       if (!key) return undefined;
       return deleteProjectApiKey(ctx, key.project, key.data);

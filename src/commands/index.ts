@@ -10,6 +10,7 @@ import { registerExternalKeyCommands } from './externalKeys';
 import { registerExternalStorageCommands } from './externalStorage';
 import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
+import { registerHygieneCommands } from './hygiene';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
 import { registerOffboardCommands } from './offboard';
@@ -49,5 +50,6 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerExternalKeyCommands(ctx),
     ...registerExternalStorageCommands(ctx),
     ...registerServiceTierCommands(ctx),
+    ...registerHygieneCommands(ctx),
   ];
 }

@@ -26,4 +26,5 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.federationRule.create', 'openaiAdmin.federationRule.edit', 'openaiAdmin.federationRule.delete',
   'openaiAdmin.externalKey.create', 'openaiAdmin.externalKey.validate', 'openaiAdmin.externalKey.delete',
   'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
+  'openaiAdmin.hygiene.delete', 'openaiAdmin.hygiene.setExpiry',
 ] as const;

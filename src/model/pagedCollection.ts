@@ -30,6 +30,8 @@ export class PagedCollection<T> {
   get isLoading(): boolean { return this.inflight !== undefined; }
   /** When the first page of what is held now arrived (ms since the epoch); views say "as of" it. */
   get readAt(): number | undefined { return this.firstReadAt; }
+  /** The cursor the next page is read from (undefined before the first page and after the last). */
+  get nextCursor(): string | undefined { return this.cursor; }
 
   /** Loads the first page unless it is loaded (or loading) already. */
   ensureLoaded(): Promise<void> {

@@ -1,0 +1,75 @@
+// Bulk actions on Key Hygiene findings: Delete… and Set Expiry… on one or many selected rows (a
+// rule's heading stands for all its findings). The selection becomes a plan through the one plan
+// engine (src/ui/plan.ts): a read-only plan document, one modal, per-item results, Run Again.
+import * as vscode from 'vscode';
+import { readUnusedKeyDays } from '../config';
+import { canTake, findHygieneIssues, hygienePlan, hygieneSnapshot, objectsOf, type Finding, type HygieneAction, type HygieneObject } from '../model/hygiene';
+import { notify } from '../notify';
+import type { HygieneNode } from '../tree/hygieneProvider';
+import { showPlanAndRun } from '../ui/plan';
+import type { CommandContext } from './context';
+import { askExpiry } from './expiryPick';
+import { folderIn } from './targets';
+
+/** The findings the store shows now, with the rules' settings and the real clock. */
+function currentFindings(ctx: CommandContext): Finding[] {
+  return findHygieneIssues(hygieneSnapshot(ctx.store).inputs, { nowMs: Date.now(), unusedKeyDays: readUnusedKeyDays() });
+}
+
+/**
+ * The finding ids a selection stands for, fixed when the command starts: Run Again acts on these
+ * (those still found), never on findings that appeared since.
+ */
+function selectedIds(ctx: CommandContext, node: HygieneNode | undefined, nodes: readonly HygieneNode[] | undefined): Set<string> {
+  const chosen = nodes?.length ? nodes : node ? [node] : [];
+  const rules = new Set(chosen.filter((n) => n.kind === 'rule').map((n) => n.rule));
+  const ids = new Set(chosen.flatMap((n) => (n.kind === 'finding' ? [n.findingId] : [])));
+  for (const f of currentFindings(ctx)) if (rules.has(f.rule)) ids.add(f.id);
+  return ids;
+}
+
+async function bulk(ctx: CommandContext, action: HygieneAction, node: HygieneNode | undefined, nodes: readonly HygieneNode[] | undefined): Promise<void> {
+  const ids = selectedIds(ctx, node, nodes);
+  if (!ids.size) {
+    void notify('info', 'Select one or more findings in the Key Hygiene view first.');
+    return;
+  }
+  const objects = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));
+  const applicable = objects.filter((o) => canTake(o, action));
+  if (!applicable.length) {
+    void notify('info', 'None of the selected findings is an API key that can be given an expiry (expired keys cannot be renewed; delete them instead).');
+    return;
+  }
+  let days: number | undefined;
+  if (action === 'setExpiry') {
+    const choice = await askExpiry(`Set Expiry of ${applicable.length} API Key${applicable.length === 1 ? '' : 's'}`, {});
+    if (choice?.kind !== 'in') return;
+    days = choice.days;
+  }
+  const left = objects.length - applicable.length;
+  if (left) void notify('info', `${left} of the selected objects ${left === 1 ? 'is not an API key' : 'are not API keys'} that can take an expiry; the plan leaves ${left === 1 ? 'it' : 'them'} out.`);
+  // Each build reads the store afresh: a second run holds only what is still found.
+  await showPlanAndRun(ctx, async () => {
+    const still = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));
+    return hygienePlan(still, action, { days });
+  });
+  // The explorer is not yet drawn from the store: the folders holding these objects read again.
+  for (const id of explorerFolders(objects)) ctx.explorer.refresh(id);
+}
+
+function explorerFolders(objects: readonly HygieneObject[]): Set<string> {
+  const ids = new Set<string>();
+  for (const o of objects) {
+    if (o.kind === 'adminKey') ids.add('adminKeys');
+    else if (o.kind === 'member') ids.add('members');
+    else for (const folder of ['apiKeys', 'serviceAccounts']) ids.add(folderIn({ ...o.project, name: o.project.name ?? o.project.id, archived: false }, folder));
+  }
+  return ids;
+}
+
+export function registerHygieneCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.hygiene.delete', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'delete', node, nodes)),
+    vscode.commands.registerCommand('openaiAdmin.hygiene.setExpiry', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'setExpiry', node, nodes)),
+  ];
+}

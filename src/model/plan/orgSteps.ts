@@ -1,0 +1,61 @@
+import type { AdminApiKey, ProjectServiceAccount, User } from '../../api';
+import { relativeTime } from '../format';
+import { invalidate, listRef, remove } from '../store';
+import { projectGroup, quoted, type ProjectName } from './apiKeySteps';
+import type { PlanStep } from './types';
+
+/** Deletes a project's service account (with any keys it still has). */
+export function deleteServiceAccountStep(project: ProjectName, account: ProjectServiceAccount): PlanStep {
+  const gone = [remove(listRef('projectServiceAccounts', project.id), account.id)];
+  return {
+    id: `delete-service-account:${project.id}:${account.id}`,
+    group: projectGroup(project),
+    change: 'delete',
+    title: `Delete service account ${quoted(account.name || account.id)} (${account.id})`,
+    call: `DELETE /organization/projects/${project.id}/service_accounts/${account.id}`,
+    run: async (client, signal) => {
+      await client.serviceAccounts.delete(project.id, account.id, { signal });
+      // Its keys (if any) went with it; the key lists are read again.
+      return [...gone, invalidate('projectApiKeys', project.id), invalidate('projectInactiveApiKeys', project.id)];
+    },
+    goneEffects: gone,
+  };
+}
+
+export const ADMIN_KEYS_GROUP = 'Admin API keys';
+export const MEMBERS_GROUP = 'Organization members';
+
+/** Deletes an admin API key. */
+export function deleteAdminKeyStep(k: AdminApiKey, nowMs = Date.now()): PlanStep {
+  const gone = [remove(listRef('adminKeys'), k.id)];
+  return {
+    id: `delete-admin-key:${k.id}`,
+    group: ADMIN_KEYS_GROUP,
+    change: 'delete',
+    title: `Delete admin API key ${quoted(k.name || k.id)} (${k.redacted_value}), ${k.last_used_at ? `last used ${relativeTime(k.last_used_at, nowMs)}` : 'never used'}`,
+    call: `DELETE /organization/admin_api_keys/${k.id}`,
+    run: async (client, signal) => {
+      await client.adminApiKeys.delete(k.id, { signal });
+      return gone;
+    },
+    goneEffects: gone,
+  };
+}
+
+/** Removes a member from the organization. */
+export function removeMemberStep(user: User): PlanStep {
+  const gone = [remove(listRef('members'), user.id), invalidate('memberRoles', user.id)];
+  const who = user.name || user.email || user.id;
+  return {
+    id: `remove-member:${user.id}`,
+    group: MEMBERS_GROUP,
+    change: 'delete',
+    title: `Remove ${quoted(who)}${user.email && user.email !== who ? ` <${user.email}>` : ''} (${user.role ?? 'member'}) from the organization`,
+    call: `DELETE /organization/users/${user.id}`,
+    run: async (client, signal) => {
+      await client.users.delete(user.id, { signal });
+      return gone;
+    },
+    goneEffects: gone,
+  };
+}
