@@ -1,6 +1,6 @@
 import type { Group } from '../../api';
 import { describeError } from '../describeError';
-import { deleteKeyStep, projectGroup, quoted, type Plan, type PlanStep } from '../plan';
+import { deleteKeyStep, projectGroup, quoted, removeMemberStep, type Plan, type PlanStep } from '../plan';
 import { invalidate, listRef, remove, type OrgStore, type StoreEffect } from '../store';
 import { ownedBy, readHoldings, type GroupHolding, type MemberHoldings, type ProjectHolding } from './holdings';
 
@@ -57,26 +57,18 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
   for (const held of holdings.projects) steps.push(...projectSteps(held, userId, who, options.deleteKeys));
   for (const held of holdings.groups) steps.push(groupStep(held, userId, who));
   if (member) {
-    const gone = [
-      remove(listRef('members'), userId),
-      invalidate('memberRoles', userId),
-      // The API takes them out of every project and group too, also those this plan could not list.
+    const base = removeMemberStep(member);
+    // The API takes them out of every project and group too, also those this plan could not list.
+    const elsewhere = [
       ...holdings.projects.map((h) => remove(listRef('projectUsers', h.project.id), userId)),
       ...holdings.groups.map((h) => remove(listRef('groupUsers', h.group.id), userId)),
     ];
     steps.push({
-      id: 'remove-from-org',
+      ...base,
       target: { kind: 'organization' },
-      group: 'Organization',
-      change: 'delete',
-      title: `Remove ${who} from the organization${member.role ? ` (${member.role})` : ''}`,
-      call: `DELETE /organization/users/${userId}`,
       after: steps.map((s) => s.id),
-      run: async (client, signal) => {
-        await client.users.delete(userId, { signal });
-        return gone;
-      },
-      goneEffects: gone,
+      run: async (client, signal) => [...await base.run(client, signal), ...elsewhere],
+      goneEffects: [...base.goneEffects ?? [], ...elsewhere],
     });
   }
   const identity = member?.email && member.email !== member.name ? `<${member.email}> (${userId})` : `(${userId})`;

@@ -45,7 +45,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
     assert.deepEqual(ids, [
       ...leaver.keys.map((k) => `delete-key:${k.projectId}:${k.id}`),
       ...leaver.groups.map((g) => `remove-from-group:${g}`),
-      'remove-from-org',
+      `remove-member:${leaver.id}`,
       ...leaver.projects.map((p) => `remove-from-project:${p}`),
     ].sort());
     // Every call names the leaver or one of their keys, and nothing else.
@@ -61,7 +61,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
   it('orders the steps: keys before their project, the organization last after everything else', async () => {
     const plan = await buildOffboardPlan(store, leaver.id, { deleteKeys: true });
     const last = plan.steps.at(-1)!;
-    assert.equal(last.id, 'remove-from-org');
+    assert.equal(last.id, `remove-member:${leaver.id}`);
     assert.deepEqual([...last.after!].sort(), plan.steps.slice(0, -1).map((s) => s.id).sort());
     for (const projectId of leaver.projects) {
       const removal = plan.steps.find((s) => s.id === `remove-from-project:${projectId}`)!;
@@ -80,7 +80,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
       'delete-key': 'delete-project-api-key',
       'remove-from-project': 'delete-project-user',
       'remove-from-group': 'remove-group-user',
-      'remove-from-org': 'delete-user',
+      'remove-member': 'delete-user',
     };
     for (const step of plan.steps) assert.equal(operationOf(step.call), expected[step.id.split(':')[0]!], step.call);
   });
@@ -96,7 +96,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
   it('a member of no project or group: only the organization removal', async () => {
     const loner = seedLeaver(fake(), { projects: 0, groups: 0, keys: false });
     const plan = await buildOffboardPlan(store, loner.id, { deleteKeys: true });
-    assert.deepEqual(plan.steps.map((s) => [s.id, s.call, s.after]), [['remove-from-org', `DELETE /organization/users/${loner.id}`, []]]);
+    assert.deepEqual(plan.steps.map((s) => [s.id, s.call, s.after]), [[`remove-member:${loner.id}`, `DELETE /organization/users/${loner.id}`, []]]);
   });
 
   it('reads each list once through the store: a second build sends no request', async () => {
@@ -144,7 +144,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
     assert.equal(plan.steps.some((s) => s.id.startsWith(`delete-key:${keyProject}:`)), false);
     const removal = step(`remove-from-project:${keyProject}`);
     assert.ok(removal?.after?.includes(check!.id), "the project removal waits for the key check");
-    assert.ok(step('remove-from-org')!.after!.includes(check!.id));
+    assert.ok(step(`remove-member:${leaver.id}`)!.after!.includes(check!.id));
 
     // The check fails while the member owns keys there, and deletes nothing.
     fake().faults.clear();
@@ -198,8 +198,8 @@ describe('model: offboarding plan (fake Admin API)', function () {
     assert.equal(s1[`remove-from-project:${otherProject}`], 'failed');
     assert.equal(s1[`remove-from-group:${lostAnswerGroup}`], 'failed');
     assert.equal(s1[`remove-from-group:${resetGroup}`], 'failed');
-    assert.equal(s1['remove-from-org'], 'skipped');
-    assert.match((run1.get('remove-from-org') as { reason: string }).reason, /failed|skipped/);
+    assert.equal(s1[`remove-member:${leaver.id}`], 'skipped');
+    assert.match((run1.get(`remove-member:${leaver.id}`) as { reason: string }).reason, /failed|skipped/);
     assert.equal(state.users.has(leaver.id), true, 'the organization removal waited');
     assert.equal(state.groupMembersOf(lostAnswerGroup!).has(leaver.id), false, 'the cut-off removal did happen');
 
@@ -209,7 +209,7 @@ describe('model: offboarding plan (fake Admin API)', function () {
       `delete-key:${failingKey.projectId}:${failingKey.id}`,
       `remove-from-group:${lostAnswerGroup}`,
       `remove-from-group:${resetGroup}`,
-      'remove-from-org',
+      `remove-member:${leaver.id}`,
       `remove-from-project:${failingKey.projectId}`,
       `remove-from-project:${otherProject}`,
     ].sort(), 'only what did not succeed');
