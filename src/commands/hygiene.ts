@@ -35,6 +35,10 @@ async function bulk(ctx: CommandContext, action: HygieneAction, node: HygieneNod
     return;
   }
   const objects = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));
+  if (!objects.length) {
+    void notify('info', 'Nothing to do: the selected findings are no longer found (Refresh the view to check again).');
+    return;
+  }
   const applicable = objects.filter((o) => canTake(o, action));
   if (!applicable.length) {
     void notify('info', 'None of the selected findings is an API key that can be given an expiry (expired keys cannot be renewed; delete them instead).');

@@ -31,6 +31,16 @@ const ICONS: Record<RuleId, [string, string?]> = {
 
 const OBJECT_ICONS: Record<Finding['object']['kind'], string> = { projectKey: 'key', serviceAccount: 'robot', adminKey: 'shield', member: 'person' };
 
+/** A row's label: the object's own name (the finding's label, with its redacted value, is in the tooltip). */
+function shortName(f: Finding): string {
+  const o = f.object;
+  switch (o.kind) {
+    case 'projectKey': case 'adminKey': return `${o.key.name || o.key.id} (${o.key.redacted_value})`;
+    case 'serviceAccount': return o.account.name || o.account.id;
+    case 'member': return o.user.name || o.user.email || o.user.id;
+  }
+}
+
 /** Wait after a store change before recomputing, so a burst of pages or a bulk action redraws once. */
 const SETTLE_MS = 150;
 
@@ -118,7 +128,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
       return item;
     }
     const f = this.findings.find((x) => x.id === node.findingId);
-    const item = new vscode.TreeItem(f?.label ?? node.findingId, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(f ? shortName(f) : node.findingId, vscode.TreeItemCollapsibleState.None);
     item.id = `finding:${node.findingId}`;
     if (!f) return item;
     const where = f.object.kind === 'projectKey' || f.object.kind === 'serviceAccount' ? ` · ${f.object.project.name || f.object.project.id}` : '';

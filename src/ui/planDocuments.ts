@@ -19,7 +19,6 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
 
   /** A new document each time, so an earlier plan or result stays readable beside the new one. */
   add(name: string, text: string): vscode.Uri {
-    // eslint-disable-next-line no-control-regex
     const safe = name.replace(/[\u0000-\u001f/\\?#%]+/g, '-').slice(0, 80);
     const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safe}.txt`, query: String(++this.serial) });
     this.texts.set(uri.toString(), text);
@@ -29,24 +28,24 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
 }
 
 /**
- * The registered provider. This module is bundled twice: into extension.js, which registers it at
- * activation, and into the lazily loaded commands.js, whose commands open plans (esbuild.mjs, LAZY).
- * Each bundle has its own module variables, so the provider is kept where both copies find it.
+ * Where the registered provider is kept. extension.js registers it and the lazily loaded commands.js
+ * adds documents, and each bundles its own copy of this module (esbuild.mjs), so a module variable
+ * would be two variables; a registered symbol on the global object is one.
  */
-const PROVIDER = Symbol.for('openaiAdmin.planDocuments');
-const shared = globalThis as { [PROVIDER]?: PlanDocuments };
+const SLOT = Symbol.for('openaiAdmin.planDocuments');
+const slot = globalThis as { [SLOT]?: PlanDocuments };
 
 /** Registers the scheme; called once at activation. */
 export function registerPlanDocuments(): vscode.Disposable {
   const provider = new PlanDocuments();
-  shared[PROVIDER] = provider;
+  slot[SLOT] = provider;
   const registration = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider);
-  return { dispose: () => { registration.dispose(); if (shared[PROVIDER] === provider) delete shared[PROVIDER]; } };
+  return { dispose: () => { registration.dispose(); if (slot[SLOT] === provider) delete slot[SLOT]; } };
 }
 
 /** Opens a read-only document beside the current editor, keeping focus where it is. */
 export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
-  const documents = shared[PROVIDER];
+  const documents = slot[SLOT];
   if (!documents) throw new Error('Plan documents are not registered (registerPlanDocuments runs at activation).');
   const uri = documents.add(name, text);
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -27,6 +27,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.keys.test.ts': () => import('./commands.keys.test'),
   'usage.test.ts': () => import('./usage.test'),
   'project.test.ts': () => import('./project.test'),
+  'keyHygiene.test.ts': () => import('./keyHygiene.test'),
   'security.test.ts': () => import('./security.test'),
   'reliability.test.ts': () => import('./reliability.test'),
   'commands.offboard.test.ts': () => import('./commands.offboard.test'),

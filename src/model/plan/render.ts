@@ -75,6 +75,5 @@ function render(plan: Plan, headline: string, extra: (step: PlanStep) => string[
 
 /** Line breaks and other control characters become spaces. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
