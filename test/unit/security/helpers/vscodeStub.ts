@@ -97,7 +97,7 @@ export function installVscodeStub(): VscodeStub {
     ThemeIcon: class { constructor(readonly id: string, readonly color?: unknown) {} },
     ThemeColor: class { constructor(readonly id: string) {} },
     MarkdownString: class { value = ''; appendText(t: string) { this.value += t; return this; } appendMarkdown(t: string) { this.value += t; return this; } },
-    workspace: { getConfiguration: configuration, onDidChangeConfiguration: () => disposable(), workspaceFolders: undefined },
+    workspace: { getConfiguration: configuration, onDidChangeConfiguration: () => disposable(), workspaceFolders: undefined, registerTextDocumentContentProvider: () => disposable() },
     env: { clipboard: { writeText: async () => {} }, openExternal: async () => true },
     commands: {
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
