@@ -14,6 +14,7 @@ import { registerLoadOrganizationCommands } from './loadOrganization';
 import { registerHygieneCommands } from './hygiene';
 import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
+import { registerOffboardCommands } from './offboard';
 import { registerOrganizationCommands } from './organization';
 import { registerPermissionCommands } from './permissions';
 import { registerProjectCommands } from './projects';
@@ -39,6 +40,7 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerGroupCommands(ctx),
     ...registerMemberProjectCommands(ctx),
     ...registerLoadOrganizationCommands(ctx),
+    ...registerOffboardCommands(ctx),
     ...registerSpendCommands(ctx),
     ...registerRoleCommands(ctx),
     ...registerRoleAssignmentCommands(ctx),

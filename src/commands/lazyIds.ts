@@ -3,7 +3,7 @@
 /** Registered by ./index when loaded; test/unit/commandIds.test.ts checks this list against the sources and package.json. */
 export const LAZY_COMMANDS = [
   'openaiAdmin.copy', 'openaiAdmin.openInPlatform', 'openaiAdmin.refreshNode', 'openaiAdmin.goToProject', 'openaiAdmin.findMember',
-  'openaiAdmin.findMemberProjects', 'openaiAdmin.loadOrganization',
+  'openaiAdmin.findMemberProjects', 'openaiAdmin.loadOrganization', 'openaiAdmin.offboardMember',
   'openaiAdmin.project.create', 'openaiAdmin.project.rename', 'openaiAdmin.project.archive',
   'openaiAdmin.projectUser.add', 'openaiAdmin.projectUser.changeRole', 'openaiAdmin.projectUser.remove',
   'openaiAdmin.projectUser.assignRole', 'openaiAdmin.projectUser.unassignRole',

@@ -1,0 +1,95 @@
+// Offboard Member…: one plan that takes a person out of the organization (src/model/offboard),
+// shown as a document, confirmed once and run step by step by the plan engine (src/ui/plan.ts).
+// Run Again rebuilds the plan from the store, which the steps that succeeded have already updated,
+// so it holds only what is left.
+import * as vscode from 'vscode';
+import type { User } from '../api';
+import { describeError } from '../model/describeError';
+import { buildOffboardPlan, type OffboardPlan, type OffboardTarget } from '../model/offboard';
+import type { Plan } from '../model/plan';
+import { notify, runWithProgress } from '../notify';
+import type { TreeNode } from '../tree/treeNode';
+import { showPlanAndRun } from '../ui/plan';
+import type { CommandContext } from './context';
+import { pickMember, pickOne, type Choice } from './pickers';
+import { projectFolderId } from './projects';
+import { q } from './run';
+import { isKind } from './targets';
+
+const TITLE = 'Offboard Member';
+
+const KEY_CHOICES: Choice<boolean>[] = [
+  {
+    label: 'Delete their API keys', value: true,
+    detail: 'Every project API key they own, in every active project, also keys left behind in projects they already left. Service account keys stay.',
+  },
+  {
+    label: 'Keep their API keys', value: false,
+    detail: 'The API does not delete them: they stay enabled, marked as owned by someone without access, and the usual key list hides them.',
+  },
+];
+
+export function registerOffboardCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('openaiAdmin.offboardMember', async (node?: TreeNode) => {
+      const member = isKind(node, 'member') ? node.spec.data as User : await pickMember(ctx, TITLE);
+      if (!member) return undefined;
+      const name = member.name || member.email || member.id;
+      const deleteKeys = await pickOne(`${TITLE}: ${q(name)}`, KEY_CHOICES, { placeholder: 'Delete the API keys they own?' });
+      if (deleteKeys === undefined) return undefined;
+      // The first plan reads every list afresh; Run Again trusts the store the run kept up to date.
+      let builds = 0;
+      return showPlanAndRun(ctx, () => planWithProgress(ctx, member.id, name, { deleteKeys, fresh: builds++ === 0 }));
+    }),
+  ];
+}
+
+/**
+ * Reads what the member holds (lists the store has are not read again) with a cancellable progress;
+ * a list that cannot be read for the whole organization stops here with its error, before anything
+ * is shown or sent.
+ */
+async function planWithProgress(ctx: CommandContext, userId: string, name: string, options: { deleteKeys: boolean; fresh: boolean }): Promise<Plan | undefined> {
+  let cancelled = false;
+  try {
+    const plan = await runWithProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Reading what ${q(name)} holds in the organization…`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => { cancelled = true; controller.abort(); });
+        return buildOffboardPlan(ctx.store, userId, { ...options, signal: controller.signal });
+      },
+    );
+    return refreshingTree(ctx, plan);
+  } catch (err) {
+    if (cancelled) return undefined;
+    const message = `Couldn't plan the offboarding of ${q(name)}: ${describeError(err)}`;
+    ctx.log.error(message);
+    void notify('error', message);
+    return undefined;
+  }
+}
+
+/** The tree still reads its own folders: each step that succeeds reloads the folders that show what it changed. */
+function refreshingTree(ctx: CommandContext, plan: OffboardPlan): Plan {
+  return {
+    ...plan,
+    steps: plan.steps.map((step) => ({
+      ...step,
+      run: async (client, signal) => {
+        const effects = await step.run(client, signal);
+        for (const id of treeFolders(step.target)) ctx.explorer.refresh(id);
+        return effects;
+      },
+    })),
+  };
+}
+
+function treeFolders(target: OffboardTarget): string[] {
+  switch (target.kind) {
+    case 'key': return [projectFolderId(target.projectId, 'apiKeys')];
+    case 'project': return [projectFolderId(target.projectId, 'users'), projectFolderId(target.projectId, 'apiKeys')];
+    case 'group': return [`groups/${target.groupId}`];
+    case 'organization': return ['members'];
+  }
+}
