@@ -72,6 +72,9 @@ export const RESOURCES = {
   projectUserRoles: list<AssignedRole>('role assignments', 2, (c, [projectId, userId], after, signal) => c.projectUsers.roles.listPage(projectId, userId, { after }, { signal })),
   projectServiceAccounts: list<ProjectServiceAccount>('service accounts', 1, (c, [projectId], after, signal) => c.serviceAccounts.listPage(projectId, { after }, { signal })),
   projectApiKeys: list<ProjectApiKey>('API keys', 1, (c, [projectId], after, signal) => c.projectApiKeys.listPage(projectId, { after }, { signal })),
+  // Without the filter the API hides keys whose owner left the project; cost attribution needs
+  // them to tell a deleted key from a hidden one (test/unit/model/usageAttribution.test.ts).
+  projectApiKeysAnyOwner: list<ProjectApiKey>('API keys', 1, (c, [projectId], after, signal) => c.projectApiKeys.listPage(projectId, { after, owner_project_access: 'any' }, { signal })),
   projectRateLimits: list<ProjectRateLimit>('rate limits', 1, (c, [projectId], after, signal) => c.rateLimits.listPage(projectId, { after }, { signal })),
   projectGroups: list<ProjectGroup & { id: string }>('groups', 1, async (c, [projectId], after, signal) => {
     const page = await c.projectGroups.listPage(projectId, { after }, { signal });
