@@ -10,6 +10,11 @@ import type { NameTable, UsageIds } from './labels';
 
 /** Key lists read at once (one per project that has keys in the result). */
 const KEY_LIST_CONCURRENCY = 6;
+/**
+ * A key the usage query could not place in a project is looked for in every project's key list,
+ * up to this many projects; past it, such keys stay ids (with a warning) rather than cost more.
+ */
+const MAX_PROJECTS_SEARCHED = 100;
 
 /** The lists names come from; a change to one of them may change a name on screen. */
 const NAME_RESOURCES = new Set(['projects', 'archivedProjects', 'members', 'projectApiKeys', 'projectApiKeysAnyOwner']);
@@ -38,6 +43,8 @@ function ownerLabel(k: ProjectApiKey): string | undefined {
 export class UsageNames {
   /** A key never moves between projects: once found, its project is kept. */
   private readonly keyHome = new Map<string, string>();
+  /** Keys looked for in every project's key list and found in none. */
+  private readonly nowhere = new Set<string>();
 
   constructor(private readonly store: OrgStore) {}
 
@@ -74,6 +81,8 @@ export class UsageNames {
     if (projectsWanted) jobs.push(attempt('project', () => this.store.loadAll(listRef('projects'), signal)));
     if (ids.user_id.length) jobs.push(attempt('user', () => this.store.loadAll(listRef('members'), signal)));
     await Promise.all(jobs);
+    const unplaced = ids.api_key_id.filter((k) => !this.keyHome.has(k) && !this.nowhere.has(k));
+    if (unplaced.length) await attempt('API key', () => this.search(unplaced, signal));
     // Where the keys live is known now: their projects' key lists, and archived projects if one is not active.
     await Promise.all([
       projectsWanted ? attempt('project', () => this.loadArchived(ids, signal)) : undefined,
@@ -102,6 +111,22 @@ export class UsageNames {
     if (wanted.some((p) => p && !active.has(p))) await this.store.loadAll(listRef('archivedProjects'), signal);
   }
 
+  /** Looks for keys in every project's full key list (active and archived projects). */
+  private async search(keyIds: readonly string[], signal: AbortSignal): Promise<void> {
+    const [active, archived] = await Promise.all([
+      this.store.loadAll(listRef('projects'), signal),
+      this.store.loadAll(listRef('archivedProjects'), signal),
+    ]);
+    const projects = [...active, ...archived].map((p) => p.id);
+    if (projects.length > MAX_PROJECTS_SEARCHED) {
+      throw new Error(`${keyIds.length} key(s) are in no project the usage names, and ${projects.length} projects are too many to search`);
+    }
+    await eachLimited(projects, KEY_LIST_CONCURRENCY, signal, async (project) => {
+      for (const k of await this.store.loadAll(listRef('projectApiKeysAnyOwner', project), signal)) this.keyHome.set(k.id, project);
+    });
+    for (const k of keyIds) if (!this.keyHome.has(k)) this.nowhere.add(k);
+  }
+
   /** Each project's key list; the any-owner list too where a key is missing (its owner may have left). */
   private async loadKeys(keyIds: readonly string[], signal: AbortSignal): Promise<void> {
     const byProject = new Map<string, string[]>();
@@ -109,22 +134,10 @@ export class UsageNames {
       const project = this.keyHome.get(key);
       if (project) byProject.set(project, [...byProject.get(project) ?? [], key]);
     }
-    const projects = [...byProject];
-    const errors: unknown[] = [];
-    const worker = async () => {
-      for (let next = projects.shift(); next; next = projects.shift()) {
-        const [project, keys] = next;
-        try {
-          const listed = new Set((await this.store.loadAll(listRef('projectApiKeys', project), signal)).map((k) => k.id));
-          if (keys.some((k) => !listed.has(k))) await this.store.loadAll(listRef('projectApiKeysAnyOwner', project), signal);
-        } catch (err) {
-          signal.throwIfAborted();
-          errors.push(err);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(KEY_LIST_CONCURRENCY, projects.length) }, worker));
-    if (errors.length) throw errors[0];
+    await eachLimited([...byProject], KEY_LIST_CONCURRENCY, signal, async ([project, keys]) => {
+      const listed = new Set((await this.store.loadAll(listRef('projectApiKeys', project), signal)).map((k) => k.id));
+      if (keys.some((k) => !listed.has(k))) await this.store.loadAll(listRef('projectApiKeysAnyOwner', project), signal);
+    });
   }
 
   /** Projects of keys found in key lists the store already holds (the tree's, earlier resolves'). */
@@ -166,7 +179,7 @@ export class UsageNames {
         const projectName = projects.byId.get(project!)?.name;
         names.api_key_id![id] = [key.name ? `${key.name} (${key.redacted_value})` : key.redacted_value || key.id, ownerLabel(key), projectName]
           .filter(Boolean).join(' · ');
-      } else if (project && fullyRead(this.store.peek(listRef('projectApiKeysAnyOwner', project)))) {
+      } else if (project ? fullyRead(this.store.peek(listRef('projectApiKeysAnyOwner', project))) : this.nowhere.has(id)) {
         names.api_key_id![id] = `deleted key ${id}`;
       }
     }
@@ -190,4 +203,22 @@ export class UsageNames {
     for (const p of [...(archived?.items ?? []), ...(active?.items ?? [])]) byId.set(p.id, p);
     return { byId, complete: fullyRead(active) && fullyRead(archived) };
   }
+}
+
+/** Runs `fn` over `items`, `limit` at a time; every item is tried, then the first failure is thrown. */
+async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const errors: unknown[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      try {
+        await fn(next);
+      } catch (err) {
+        signal.throwIfAborted();
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+  if (errors.length) throw errors[0];
 }
