@@ -126,7 +126,9 @@ export class UsagePanel {
   refresh(): void {
     this.dashboard.fetcher.clear();
     this.nameLoads.cancel();
+    // Names (and the ids they were for) belonged to the old key's organization: none is looked up again.
     this.names = {};
+    this.data = undefined;
     void this.base.notify('refresh', null);
   }
 
