@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   hygiene.view = hygieneView;
 
   const commands: CommandContext = { session, store, explorer, log, view };
-  const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
+  const usage = registerUsagePanel({ session, log, store, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, testHooks);
   const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });
 

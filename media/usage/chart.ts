@@ -69,6 +69,14 @@ export class UsageChart {
     replace(this.note, bars.step === 1 ? '' : `Each bar covers ${stepLabel(view.width, bars.step)}: ${metric.aggregate === 'peak' ? 'the highest' : 'the sum'} of ${bars.step} ${BUCKET_NAMES[view.width]} buckets, so the chart fits the panel. The table and the exports keep every bucket.`);
   }
 
+  /** New names for the same datasets: only the labels (tooltips) change, so nothing is redrawn. */
+  relabel(datasets: ChartDataset[]): void {
+    if (!this.last || !this.chart) return;
+    this.last = { ...this.last, datasets };
+    const shown = this.chart.data.datasets;
+    datasets.forEach((d, i) => { if (shown[i]) shown[i]!.label = d.label; });
+  }
+
   /**
    * Creates the chart, still empty and unseen, while the panel waits for its first data: in a
    * freshly loaded webview, compiling Chart.js and sizing the canvas cost more than drawing the

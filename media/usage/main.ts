@@ -2,6 +2,7 @@
 // src/webviews/usage/protocol.ts, and the only thing it keeps (setState) is the selection, so the
 // panel comes back as it was after a window reload.
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import { mergeNames, withNames, type NameTable } from '../../src/model/usage/labels';
 import { normalizeWith } from '../../src/model/usage/normalize';
 import type { DashboardData, KindInfo, Selection } from '../../src/model/usage/types';
 import type { RenderedReport, UsageHostEvents, UsageMethods, UsageState, UsageWebviewEvents } from '../../src/webviews/usage/protocol';
@@ -34,6 +35,8 @@ class UsageApp {
   private loadSeq = 0;
   private optionsKey = '';
   private data?: DashboardData;
+  /** Names the host has sent for ids (they follow the numbers), applied to every load drawn. */
+  private names: NameTable = {};
 
   constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection) {
     const header = h('header', {});
@@ -44,7 +47,11 @@ class UsageApp {
       export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(`Export failed: ${(err as Error).message}`, 'error')),
     });
     this.controls.setCanExport(false);
-    rpc.on('refresh', () => void this.load(true));
+    rpc.on('refresh', () => {
+      this.names = {};
+      void this.load(true);
+    });
+    rpc.on('names', ({ names, warnings }) => this.applyNames(names, warnings));
     rpc.on('select', (patch) => {
       const next = normalizeWith(kinds, { ...this.selection, ...patch }, now);
       this.controls.show(next);
@@ -98,6 +105,20 @@ class UsageApp {
     }
   }
 
+  /** New names relabel what is on screen (legend, table, summary, chart tooltips); the numbers stay. */
+  private applyNames(names: NameTable, warnings: string[]): void {
+    mergeNames(this.names, names);
+    if (!this.data) return;
+    this.data = withNames(this.data, this.names);
+    const { view } = this.data;
+    if (warnings.length && !view.empty && !this.message.classList.contains('error')) this.showMessage([...this.data.warnings, ...warnings].join(' '), 'warning');
+    renderSummary(this.summary, this.data, this.kinds);
+    this.chart.relabel(this.data.chart);
+    renderLegend(this.legend, view, this.data.chart);
+    this.table.show(view);
+    this.report(view.empty ? 'empty' : 'data');
+  }
+
   private setBusy(busy: boolean): void {
     this.progress.hidden = !busy;
     this.root.setAttribute('aria-busy', String(busy));
@@ -110,8 +131,8 @@ class UsageApp {
     this.message.hidden = kind === 'none';
   }
 
-  private render(data: DashboardData): void {
-    this.data = data;
+  private render(loaded: DashboardData): void {
+    const data = this.data = withNames(loaded, this.names);
     const { view } = data;
     const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
     if (view.empty) this.showMessage(`No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`, 'info');

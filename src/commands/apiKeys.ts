@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectApiKey, ProjectApiKeyUpdateRequest } from '../api';
 import { keyExpiry } from '../model/expiry';
+import { listRef, remove } from '../model/store';
 import { relativeTime } from '../model/format';
 import { checkScopes, parseScopes } from '../model/scopes';
 import type { TreeNode } from '../tree/treeNode';
@@ -37,6 +38,8 @@ export async function deleteProjectApiKey(ctx: CommandContext, project: ProjectR
     },
     call: (c) => c.projectApiKeys.delete(project.id, k.id),
     refresh: () => keyFolders(project, k),
+    // Views that name keys from the store (Usage & Costs) say the key is deleted.
+    effects: () => [remove(listRef('projectApiKeys', project.id), k.id)],
     done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
   });
 }

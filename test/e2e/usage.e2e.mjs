@@ -40,6 +40,19 @@ async function openFromTree(page, vs) {
 }
 
 /**
+ * Waits until no legend label is a bare id with this prefix: the chart is drawn first, and names
+ * for projects, users and keys follow from the org store. Returns the labels.
+ */
+async function namesShown(view, prefix) {
+  for (let i = 0; i < 150; i++) {
+    const labels = await view.locator('.legend-label').allTextContents();
+    if (labels.length && !labels.some((l) => l.startsWith(prefix))) return labels;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`legend still shows ${prefix} ids: ${JSON.stringify(await view.locator('.legend-label').allTextContents())}`);
+}
+
+/**
  * Everything in the webview that could only be there if a name had become markup or code. (Outside
  * the panel's #app there are two scripts: VS Code's own shim and the panel's bundle.)
  */
@@ -99,7 +112,7 @@ describe('usage & costs panel', () => {
         await nameTopProject(fake, HOSTILE);
         const view = await openFromTree(page, vs);
 
-        const legend = await view.locator('.legend-label').allTextContents();
+        const legend = await namesShown(view, 'proj_');
         assert.ok(legend.includes(HOSTILE), `legend: ${JSON.stringify(legend)}`);
         const rowHeads = await view.locator('table.data tbody th').allTextContents();
         assert.ok(rowHeads.includes(HOSTILE), 'the table shows the name as text');
@@ -114,6 +127,26 @@ describe('usage & costs panel', () => {
         await shot(`usage-${theme}`);
       }));
   }
+
+  it('groups costs by API key: each key named with its owner and project, resolved after the chart', () =>
+    withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, shot }) => {
+      const view = await openFromTree(page, vs);
+      assert.deepEqual(await groupBy(view, ['API key']), ['api_key_id']);
+      await view.locator('table.data thead th', { hasText: /^API key$/ }).first().waitFor();
+      await view.locator('main[aria-busy="false"]').waitFor();
+      const legend = await namesShown(view, 'key_');
+      // "name (sk-…abcd) · owner · project"; project-level costs have no key.
+      const keys = legend.filter((l) => l !== '(none)' && !/^Other \(/.test(l));
+      assert.ok(keys.length > 0 && keys.every((l) => /^(?:[\s\S]* \()?sk-(proj|svcacct)\.\.\.\w{4}\)? · [\s\S]+ · [\s\S]+$/.test(l)), JSON.stringify(legend));
+      const rows = await view.locator('table.data tbody th').allTextContents();
+      assert.ok(rows.every((r) => !r.startsWith('key_')), JSON.stringify(rows));
+      // The raw id is the row's hover text.
+      assert.match(await view.locator('table.data tbody th', { hasText: keys[0] }).first().getAttribute('title'), /^key_/);
+      await view.locator('body').evaluate(() => window.scrollTo(0, 0));
+      await shot('usage-costs-by-api-key-dark');
+      await view.locator('table.data').scrollIntoViewIfNeeded();
+      await shot('usage-costs-by-api-key-table-dark');
+    }));
 
   for (const theme of ['dark', 'light']) {
     it(`draws Decisions usage grouped by API source, sources named, in the table, legend and chart (${theme})`, () =>

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { RenderedReport } from '../../src/webviews/usage/protocol';
 import { parseCsv } from '../unit/model/csv';
+import { freshNode, runAsUser, v1 } from './fixtures';
 import { api, eventually, fake, sleep } from './helpers';
 
 interface Bucket {
@@ -63,7 +64,8 @@ describe('usage & costs panel', function () {
 
   it('opens from the palette command and draws the fake\'s costs per project, named', async () => {
     await vscode.commands.executeCommand('openaiAdmin.openUsage');
-    const report = await rendered((r) => r.status !== 'error');
+    // The chart may be drawn with ids first; the names follow from the org store.
+    const report = await rendered((r) => r.status !== 'error' && r.tableRows.every((row) => !row[0]!.startsWith('proj_')));
     assert.ok(usageTab(), 'a Usage & Costs editor tab is open');
     assert.equal(usageTab()!.label, 'Usage & Costs');
     assert.equal(report.status, 'data');
@@ -235,6 +237,55 @@ describe('usage & costs panel', function () {
     }
     assert.deepEqual([...report.legend].sort(), sources.map(label).sort());
     assert.ok(report.summary.some((x) => x.startsWith('Decisions: total tokens')), report.summary.join(' | '));
+  });
+
+  it('Usage & Costs by API key names each key "name (sk-…) · owner · project" as the fake has it; a key deleted in the tree then reads "deleted key …", in the table and the export', async () => {
+    await vscode.commands.executeCommand('openaiAdmin.openUsage');
+    await rendered((r) => r.status !== 'error');
+    t.usagePanel.select({ kind: 'costs', range: { preset: '30d' }, width: '1d', groupBy: ['api_key_id'], metric: 'amount', filters: {} });
+    const byKey = (r: RenderedReport) => r.selection.kind === 'costs' && r.selection.groupBy.join() === 'api_key_id' && r.status === 'data';
+    // The chart may come first with ids; the names follow.
+    const report = await rendered((r) => byKey(r) && r.tableRows.length > 1 && r.tableRows.every((row) => !row[0]!.startsWith('key_')));
+
+    // The fake's truth, read over HTTP: every project (archived too) and all its keys, whoever owns them.
+    type Key = { id: string; name: string; redacted_value: string; owner_project_access: string; owner: { type: string; user?: { id: string; name: string; email: string }; service_account?: { name: string } } };
+    const projects = (await v1<{ data: Array<{ id: string; name: string; status: string }> }>('GET', '/organization/projects?include_archived=true&limit=100')).data;
+    const truth = new Map<string, { text: string; projectId: string; active: boolean }>();
+    for (const p of projects) {
+      for (const k of (await v1<{ data: Key[] }>('GET', `/organization/projects/${p.id}/api_keys?owner_project_access=any&limit=100`)).data) {
+        const owner = k.owner.type === 'user' ? k.owner.user!.name || k.owner.user!.email || k.owner.user!.id : `${k.owner.service_account!.name} (service account)`;
+        const text = [k.name ? `${k.name} (${k.redacted_value})` : k.redacted_value, owner, p.name].filter(Boolean).join(' · ');
+        truth.set(k.id, { text, projectId: p.id, active: p.status === 'active' && k.owner_project_access === 'active' });
+      }
+    }
+    const series = t.usagePanel.lastData()!.view.series;
+    const expected = series.map((s) => (s.group.api_key_id ? truth.get(s.group.api_key_id)?.text : '(none)'));
+    assert.ok(expected.every((x) => x !== undefined), 'every key in the costs exists in the fake');
+    assert.deepEqual(report.tableRows.map((row) => row[0]).sort(), [...expected].sort());
+    assert.ok(report.legend.every((l) => expected.includes(l) || /^Other \(/.test(l)), report.legend.join(' | '));
+
+    // Delete the key with the smallest cost that the tree lists, as an admin would: its row turns into "deleted key …".
+    const victim = [...series].reverse().find((s) => s.group.api_key_id && truth.get(s.group.api_key_id)!.active)!.group.api_key_id!;
+    const projectId = truth.get(victim)!.projectId;
+    const node = await freshNode(`projects/${projectId}/apiKeys/${victim}`);
+    await runAsUser('openaiAdmin.projectApiKey.delete', [{ confirm: true }], node);
+    const after = await rendered((r) => byKey(r) && r.tableRows.some((row) => row[0] === `deleted key ${victim}`));
+    assert.equal(after.tableRows.length, report.tableRows.length, 'the same rows: only a label changed');
+    assert.deepEqual(after.tableRows.filter((row) => row[0] !== `deleted key ${victim}`).map((row) => row[0]).sort(), expected.filter((x) => x !== truth.get(victim)!.text).sort());
+
+    const dir = mkdtempSync(join(tmpdir(), 'usage-keys-'));
+    try {
+      const file = join(dir, 'keys.csv');
+      assert.equal(await t.usagePanel.exportTo(file, 'csv'), true);
+      const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+      const [id, name] = [header!.indexOf('api_key_id'), header!.indexOf('api_key_name')];
+      assert.ok(id > 0 && name === id + 1, header!.join());
+      assert.ok(rows.filter((r) => r[id] === victim).every((r) => r[name] === `deleted key ${victim}`));
+      const other = series.find((s) => s.group.api_key_id && s.group.api_key_id !== victim)!.group.api_key_id!;
+      assert.ok(rows.filter((r) => r[id] === other).every((r) => r[name] === truth.get(other)!.text.replace(/^([=+\-@\t\r])/, "'$1")));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows the API\'s error as text (status and message, never the key), and recovers', async () => {

@@ -1,12 +1,15 @@
-// What the usage panel asks for: one selection → the chart's view, the summary figures (costs and
-// top models over the same range) and names for the ids, fetched in parallel within the fetcher's
-// concurrency limit and all cancelled together through one AbortSignal.
+// What the usage panel asks for: one selection → the chart's view and the summary figures (costs and
+// top models over the same range), fetched in parallel within the fetcher's concurrency limit and
+// all cancelled together through one AbortSignal. Names for the ids come from the org store: those
+// it holds at once, the rest afterwards (resolveNames), so the first chart never waits for them.
 import { setMaxListeners } from 'node:events';
 import type { AdminClient } from '../../api';
 import { describeError } from '../describeError';
 import { ENDPOINTS, type EndpointSpec } from './catalogue';
 import { BucketFetcher, isCancellation, type FetcherOptions } from './fetch';
-import { Directory } from './names';
+import { listRef, type OrgStore } from '../store';
+import { UsageNames, userLabel, type KeyProjectFinder, type ResolvedNames } from './attribution';
+import { idsOf, withNames } from './labels';
 import { queryRange, type TimeRange } from './range';
 import { buildQuery, normalizeSelection, rangeOf } from './selection';
 import { chartDatasets, ranked, shape } from './shape';
@@ -26,13 +29,13 @@ export interface LoadOptions {
 
 export class UsageDashboard {
   readonly fetcher: BucketFetcher;
-  readonly directory: Directory;
+  readonly names: UsageNames;
   private readonly clock: () => number;
 
-  constructor(client: () => Promise<AdminClient>, options: DashboardOptions = {}) {
+  constructor(client: () => Promise<AdminClient>, private readonly store: OrgStore, options: DashboardOptions = {}) {
     this.clock = options.clock ?? Date.now;
     this.fetcher = new BucketFetcher(client, options);
-    this.directory = new Directory(client, this.fetcher);
+    this.names = new UsageNames(store);
   }
 
   nowSeconds(): number {
@@ -61,24 +64,21 @@ export class UsageDashboard {
     const range = rangeOf(selection, now);
     const daily = queryRange(selection.range, '1d', now);
     const warnings: string[] = [];
-    if (fresh) this.directory.clear();
 
     const modelKind: KindId = spec.groupBy.some((g) => g.field === 'model') ? selection.kind : 'completions';
     const modelMetric = modelKind === selection.kind ? selection.metric : 'total_tokens';
-    const nameFields = new Set(['project_id', ...selection.groupBy]);
 
     const costSel = summarySelection(selection, 'costs', 'project_id', 'amount');
     const modelSel = summarySelection(selection, modelKind, 'model', modelMetric);
     const summaryBuckets = (sel: Selection) => this.fetcher.buckets(sel.kind, buildQuery(ENDPOINTS[sel.kind], sel, daily), signal, fresh);
-    const [main, names, cost, models] = await Promise.all([
+    const [main, cost, models] = await Promise.all([
       this.fetcher.buckets(selection.kind, buildQuery(spec, selection, range), signal, fresh),
-      this.directory.lookup(nameFields, signal, warnings),
       settle(signal, () => summaryBuckets(costSel)),
       settle(signal, () => summaryBuckets(modelSel)),
     ]);
 
-    const view = shape(spec, main, { selection, range, names });
-    const costView = cost.ok ? shape(ENDPOINTS.costs, cost.value, { selection: costSel, range: daily, names }) : undefined;
+    const view = shape(spec, main, { selection, range });
+    const costView = cost.ok ? shape(ENDPOINTS.costs, cost.value, { selection: costSel, range: daily }) : undefined;
     const modelView = models.ok ? shape(ENDPOINTS[modelKind], models.value, { selection: modelSel, range: daily }) : undefined;
     const costFilters = new Set(ENDPOINTS.costs.filters.map((f) => f.param));
     const summary: Summary = {
@@ -89,7 +89,33 @@ export class UsageDashboard {
     };
     if (!cost.ok) summary.costError = cost.error;
     if (!models.ok) summary.modelError = models.error;
-    return { view, chart: chartDatasets(view), summary, warnings };
+    const data: DashboardData = { view, chart: chartDatasets(view), summary, warnings };
+    return withNames(data, this.names.known(idsOf(data)));
+  }
+
+  /**
+   * Names for every id a load shows, read through the store (the lists it lacks are loaded now).
+   * Keys whose project the view does not show are placed by one usage query grouped by key and
+   * project over the same range and filters.
+   */
+  resolveNames(data: DashboardData, signal: AbortSignal): Promise<ResolvedNames> {
+    return this.names.resolve(idsOf(data), this.keyProjectFinder(data.view.selection), signal);
+  }
+
+  private keyProjectFinder(selection: Selection): KeyProjectFinder {
+    return async (_keys, signal) => {
+      const spec = ENDPOINTS[selection.kind];
+      const out = new Map<string, string>();
+      if (!spec.groupBy.some((g) => g.field === 'project_id')) return out;
+      const sel: Selection = { ...selection, width: '1d', groupBy: ['api_key_id', 'project_id'] };
+      const buckets = await this.fetcher.buckets(sel.kind, buildQuery(spec, sel, queryRange(selection.range, '1d', this.nowSeconds())), signal);
+      for (const b of buckets) {
+        for (const r of b.results ?? []) {
+          if (typeof r.api_key_id === 'string' && typeof r.project_id === 'string') out.set(r.api_key_id, r.project_id);
+        }
+      }
+      return out;
+    };
   }
 
   /** Choices for each of the kind's filters: fixed enums, named projects and users, and values seen in the range. */
@@ -105,7 +131,8 @@ export class UsageDashboard {
       try {
         if (f.type === 'bool') options[f.param] = [{ value: 'true', label: 'Batch only' }, { value: 'false', label: 'Not batch' }];
         else if (f.values) options[f.param] = f.values.map((value) => ({ value, label: value }));
-        else if (f.field === 'project_id' || f.field === 'user_id') options[f.param] = await this.directory.options(f.field, signal);
+        else if (f.field === 'project_id') options[f.param] = await this.projectOptions(signal);
+        else if (f.field === 'user_id') options[f.param] = byLabel((await this.store.loadAll(listRef('members'), signal)).map((u) => ({ value: u.id, label: userLabel(u) })));
         else options[f.param] = await this.seenValues(spec, f.field, daily, signal, warnings);
       } catch (err) {
         if (signal.aborted || isCancellation(err)) throw err;
@@ -119,12 +146,25 @@ export class UsageDashboard {
   /** Distinct values of one field over the range (unfiltered), largest first by the first metric. */
   private async seenValues(spec: EndpointSpec, field: string, range: TimeRange, signal: AbortSignal, warnings: string[]): Promise<FilterOption[]> {
     const sel: Selection = { ...normalizeSelection({ kind: spec.id }, this.nowSeconds()), width: '1d', groupBy: [field] };
-    const [buckets, names] = await Promise.all([
-      this.fetcher.buckets(spec.id, buildQuery(spec, sel, range), signal),
-      this.directory.lookup([field], signal, warnings),
+    const buckets = await this.fetcher.buckets(spec.id, buildQuery(spec, sel, range), signal);
+    const view = shape(spec, buckets, { selection: sel, range });
+    const seen: DashboardData = { view, chart: [], summary: { cost: null, costFiltersIgnored: [], topModels: [] }, warnings: [] };
+    const named = (field === 'api_key_id' || field === 'user_id' || field === 'project_id')
+      ? await this.resolveNames(seen, signal).then(({ names, warnings: w }) => { warnings.push(...w); return withNames(seen, names).view; })
+      : view;
+    return named.series.filter((s) => s.group[field] !== null).map((s) => ({ value: s.group[field]!, label: s.label }));
+  }
+
+  /** Active and archived projects, by name. */
+  private async projectOptions(signal: AbortSignal): Promise<FilterOption[]> {
+    const [active, archived] = await Promise.all([
+      this.store.loadAll(listRef('projects'), signal),
+      this.store.loadAll(listRef('archivedProjects'), signal),
     ]);
-    const view = shape(spec, buckets, { selection: sel, range, names });
-    return view.series.filter((s) => s.group[field] !== null).map((s) => ({ value: s.group[field]!, label: s.label }));
+    return byLabel([
+      ...active.map((p) => ({ value: p.id, label: p.name || p.id })),
+      ...archived.map((p) => ({ value: p.id, label: `${p.name || p.id} (archived)` })),
+    ]);
   }
 }
 
@@ -154,6 +194,10 @@ async function settle<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<Set
 /** The same range and filters, daily and grouped by one field, for a summary figure. */
 function summarySelection(selection: Selection, kind: KindId, field: string, metric: string): Selection {
   return { ...selection, kind, metric, width: '1d', groupBy: [field] };
+}
+
+function byLabel(options: FilterOption[]): FilterOption[] {
+  return options.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 function metricOf(spec: EndpointSpec, key: string): MetricInfo {

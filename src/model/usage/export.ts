@@ -2,10 +2,11 @@
 // up to the chart and to the API's totals) and JSON with the same numbers plus the selection.
 import { csvLine } from '../csv';
 import { ENDPOINTS } from './catalogue';
+import { NAMED_FIELDS as NAMED } from './labels';
 import type { UsageView } from './types';
 
-/** Group fields whose ids have names worth a column of their own. */
-const NAMED_FIELDS = new Set(['project_id', 'user_id', 'api_key_id']);
+/** Group fields whose ids have names worth a column of their own (the raw id keeps its column). */
+const NAMED_FIELDS = new Set<string>(NAMED);
 
 const iso = (t: number) => new Date(t * 1000).toISOString();
 

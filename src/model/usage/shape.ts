@@ -174,7 +174,7 @@ export function chartDatasets(view: UsageView, max = 10): ChartDataset[] {
 /** The largest groups by one metric, for a view grouped by exactly one field. */
 export function ranked(view: UsageView, metric: string, n: number): RankedItem[] {
   return view.series
-    .map((s) => ({ key: s.key, label: s.label, value: s.totals[metric] ?? 0 }))
+    .map((s) => ({ key: s.key, label: s.label, value: s.totals[metric] ?? 0, group: s.group }))
     .filter((x) => x.value > 0)
     .sort((a, b) => b.value - a.value)
     .slice(0, n);

@@ -118,6 +118,8 @@ export interface RankedItem {
   key: string;
   label: string;
   value: number;
+  /** The group's raw field values, so names that arrive later can replace the label. */
+  group?: Record<string, string | null>;
 }
 
 export interface Summary {

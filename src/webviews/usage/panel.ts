@@ -8,7 +8,9 @@ import { UsageDashboard } from '../../model/usage/dashboard';
 import { toCsv, toJson } from '../../model/usage/export';
 import { formatDay } from '../../model/usage/range';
 import { webviewData } from '../../model/usage/webviewData';
-import { Latest } from '../../model/usage/fetch';
+import { isCancellation, Latest } from '../../model/usage/fetch';
+import { mergeNames, withNames, type NameTable } from '../../model/usage/labels';
+import type { OrgStore } from '../../model/store';
 import type { DashboardData, Selection } from '../../model/usage/types';
 import { notify } from '../../notify';
 import { Panel } from '../panel';
@@ -20,6 +22,8 @@ export interface UsageServices {
   session: Session;
   log: Logger;
   extensionUri: vscode.Uri;
+  /** Where names for the ids come from (shared with the tree and the other views). */
+  store: OrgStore;
   /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
   renderReports?: boolean;
 }
@@ -28,6 +32,10 @@ export class UsagePanel {
   private readonly dashboard: UsageDashboard;
   private readonly loads = new Latest();
   private readonly optionLoads = new Latest();
+  private readonly nameLoads = new Latest();
+  /** Every name resolved so far (ids are unique across the organization), applied to each new load at once. */
+  private names: NameTable = {};
+  private nameTimer?: ReturnType<typeof setTimeout>;
   private readonly base: Panel<UsageMethods, UsageHostEvents>;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   /** Fires after the webview has drawn a result (or an error). */
@@ -37,12 +45,14 @@ export class UsagePanel {
   private readonly methods: UsageMethods;
 
   constructor(panel: vscode.WebviewPanel, private readonly services: UsageServices, private initial?: Partial<Selection>) {
-    this.dashboard = new UsageDashboard(() => services.session.getClient());
+    this.dashboard = new UsageDashboard(() => services.session.getClient(), services.store);
     const methods: UsageMethods = this.methods = {
       init: ({ state }) => this.init(state),
       load: async ({ selection, fresh }) => {
-        const data = await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh }));
+        const data = withNames(await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh })), this.names);
         this.data = data;
+        // The chart goes out now; the names it lacks follow as a 'names' event.
+        void this.resolveNames(data);
         return webviewData(data);
       },
       filterOptions: ({ selection }) => this.optionLoads.run((signal) => this.dashboard.filterOptions(selection, signal)),
@@ -59,10 +69,19 @@ export class UsagePanel {
       },
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
+    // A key renamed or deleted elsewhere (the tree, the project panel) changes the names on screen;
+    // only the labels are sent again, the numbers stay.
+    const watch = this.dashboard.names.onDidChange(() => {
+      clearTimeout(this.nameTimer);
+      this.nameTimer = setTimeout(() => { if (this.data) void this.resolveNames(this.data); }, 50);
+    });
     this.base.onDidDispose(() => {
       // Closing the panel stops whatever it was still reading.
+      watch.dispose();
+      clearTimeout(this.nameTimer);
       this.loads.cancel();
       this.optionLoads.cancel();
+      this.nameLoads.cancel();
       this.renderedEmitter.dispose();
     });
   }
@@ -106,7 +125,10 @@ export class UsagePanel {
   /** Drops cached data and names and reloads (the key or the API settings changed). */
   refresh(): void {
     this.dashboard.fetcher.clear();
-    this.dashboard.directory.clear();
+    this.nameLoads.cancel();
+    // Names (and the ids they were for) belonged to the old key's organization: none is looked up again.
+    this.names = {};
+    this.data = undefined;
     void this.base.notify('refresh', null);
   }
 
@@ -137,6 +159,18 @@ export class UsagePanel {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     this.services.log.info(`Exported usage (${data.view.selection.kind}, ${format.toUpperCase()}) to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
     return true;
+  }
+
+  /** Reads the names `data` lacks through the store and sends them to the webview (labels only). */
+  private async resolveNames(data: DashboardData): Promise<void> {
+    try {
+      const { names, warnings } = await this.nameLoads.run((signal) => this.dashboard.resolveNames(data, signal));
+      mergeNames(this.names, names);
+      if (this.data) this.data = withNames(this.data, this.names);
+      await this.base.notify('names', { names, warnings });
+    } catch (err) {
+      if (!isCancellation(err)) this.services.log.warn(`Couldn't name the ids in Usage & Costs: ${(err as Error).message}`);
+    }
   }
 
   private async exportWithDialog(format: ExportFormat): Promise<boolean> {

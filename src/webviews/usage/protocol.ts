@@ -1,5 +1,6 @@
 // The usage panel's messages, shared by the host (src/webviews/usage/panel.ts) and the front end
 // (media/usage/main.ts). Types only.
+import type { NameTable } from '../../model/usage/labels';
 import type { DashboardData, FilterOption, KindInfo, Selection } from '../../model/usage/types';
 
 export const USAGE_VIEW_TYPE = 'openaiAdmin.usage';
@@ -22,10 +23,15 @@ export type UsageMethods = {
   export(params: { format: ExportFormat }): Promise<{ saved: boolean }>;
 };
 
-/** Events the host sends: apply a selection (e.g. "open pre-filtered to this project"); reload from the API. */
+/**
+ * Events the host sends: apply a selection (e.g. "open pre-filtered to this project"); reload from
+ * the API; names for ids on screen, sent after the load that showed them and whenever the org store
+ * changes one (labels only; `warnings` name lists that could not be read).
+ */
 export type UsageHostEvents = {
   select: Partial<Selection>;
   refresh: null;
+  names: { names: NameTable; warnings: string[] };
 };
 
 /** What the webview reports after each render, as text it put on screen (tests and diagnostics). */

@@ -4,7 +4,9 @@ import { ENDPOINTS } from '../../../src/model/usage/catalogue';
 import { csvCell } from '../../../src/model/csv';
 import { toCsv, toJson } from '../../../src/model/usage/export';
 import { buildQuery, normalizeSelection, rangeOf } from '../../../src/model/usage/selection';
-import { shape } from '../../../src/model/usage/shape';
+import { withNames } from '../../../src/model/usage/labels';
+import { chartDatasets, shape } from '../../../src/model/usage/shape';
+import type { DashboardData } from '../../../src/model/usage/types';
 import { parseCsv } from './csv';
 import { CLOCK_MS, close, rawBuckets, rawSum, useUsageFake } from './usageHelpers';
 
@@ -20,6 +22,23 @@ describe('usage model: export', () => {
     assert.equal(csvCell(-12.5), '-12.5');
     assert.equal(csvCell(null), '');
     assert.equal(csvCell(Number.NaN), '');
+  });
+
+  it('names that follow the chart (keys from the org store) go into the name column, formula-safe, beside the raw id', () => {
+    const spec = ENDPOINTS.costs;
+    const selection = normalizeSelection({ kind: 'costs', range: { preset: 'custom', from: '2026-06-01', to: '2026-06-02' }, groupBy: ['api_key_id'] }, NOW);
+    const range = rangeOf(selection, NOW);
+    const result = (id: string, value: number) => ({ object: 'organization.costs.result', amount: { value, currency: 'usd' }, api_key_id: id });
+    const view = shape(spec, [{ start_time: range.start, end_time: range.start + 86_400, results: [result('key_a', 2), result('key_gone', 1)] }], { selection, range });
+    const data: DashboardData = { view, chart: chartDatasets(view), summary: { cost: null, costFiltersIgnored: [], topModels: [] }, warnings: [] };
+    const named = withNames(data, { api_key_id: { key_a: '=cmd|"/c calc"!A1 (sk-proj...abcd) · Ada · Web', key_gone: 'deleted key key_gone' } });
+    assert.deepEqual(named.chart.map((d) => d.label), ['=cmd|"/c calc"!A1 (sk-proj...abcd) · Ada · Web', 'deleted key key_gone']);
+    assert.deepEqual(data.view.series.map((s) => s.label), ['key_a', 'key_gone'], 'the load itself is not changed');
+    const [header, ...rows] = parseCsv(toCsv(named.view));
+    assert.deepEqual(header!.slice(2, 4), ['api_key_id', 'api_key_name']);
+    assert.deepEqual(rows.slice(0, 2).map((r) => r.slice(2, 4)), [['key_a', `'=cmd|"/c calc"!A1 (sk-proj...abcd) · Ada · Web`], ['key_gone', 'deleted key key_gone']]);
+    const json = JSON.parse(toJson(named.view)) as { series: Array<{ group: Record<string, string>; names: Record<string, string> }> };
+    assert.deepEqual(json.series.map((s) => [s.group.api_key_id, s.names.api_key_id]), [['key_a', '=cmd|"/c calc"!A1 (sk-proj...abcd) · Ada · Web'], ['key_gone', 'deleted key key_gone']]);
   });
 
   describe('against the fake (hostile project names)', function () {

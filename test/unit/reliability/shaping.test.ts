@@ -9,6 +9,8 @@ import { toApiKeyRow, toMemberRow, toOverview, toServiceAccountRow, loadSnapshot
 import { readChanges } from '../../../src/model/project/save';
 import { toRateLimitRow } from '../../../src/model/rateLimitEdits';
 import { ENDPOINTS, KIND_IDS } from '../../../src/model/usage/catalogue';
+import { OrgStore } from '../../../src/model/store';
+import type { DashboardData } from '../../../src/model/usage/types';
 import { UsageDashboard } from '../../../src/model/usage/dashboard';
 import { toCsv, toJson } from '../../../src/model/usage/export';
 import { bucketCount, MAX_BUCKETS } from '../../../src/model/usage/range';
@@ -164,15 +166,19 @@ describe('shaping functions never throw on any schema-valid response (fast-check
     });
   }
 
-  it('usage dashboard: a whole load (chart, summaries, names) from any responses', async () => {
+  it('usage dashboard: a whole load (chart, summaries), then names for its ids, from any responses', async () => {
     await holds(fc.asyncProperty(fc.gen(), fc.constantFrom(...KIND_IDS), async (g, kind) => {
       const stub = stubTransport((op) => g(() => arbs.response(op)));
       try {
-        const dashboard = new UsageDashboard(async () => stub.client(), { clock: () => NOW * 1000 });
-        const data = await dashboard.load({ kind, range: { preset: '7d' } }, new AbortController().signal).catch((err: unknown) => err);
+        const dashboard = new UsageDashboard(async () => stub.client(), new OrgStore(async () => stub.client()), { clock: () => NOW * 1000 });
+        const data = await dashboard.load({ kind, range: { preset: '7d' }, groupBy: ['api_key_id', 'user_id'] }, new AbortController().signal).catch((err: unknown) => err);
         // A broken page (has_more without a cursor) is reported as an API error; anything else is a bug.
         if (data instanceof Error) assert.match(data.name, /AdminApiError/, String(data));
-        else JSON.stringify(data);
+        else {
+          JSON.stringify(data);
+          // Names for the ids: lists that cannot be read become warnings, never a failure.
+          JSON.stringify(await dashboard.resolveNames(data as DashboardData, new AbortController().signal));
+        }
       } finally {
         stub.restore();
       }
@@ -197,7 +203,7 @@ describe('shaping functions never throw on any schema-valid response (fast-check
     let requests = 0;
     const stub = stubTransport(() => { requests++; return { object: 'page', data: [], has_more: false, next_page: null }; });
     try {
-      const dashboard = new UsageDashboard(async () => stub.client(), { clock: () => NOW * 1000 });
+      const dashboard = new UsageDashboard(async () => stub.client(), new OrgStore(async () => stub.client()), { clock: () => NOW * 1000 });
       const century = { kind: 'completions', range: { preset: 'custom', from: '1970-01-01', to: '2069-12-31' } };
       await assert.rejects(dashboard.load(century, new AbortController().signal), /at most 2,880 can be shown/);
       await assert.rejects(dashboard.filterOptions(century, new AbortController().signal), /at most 2,880 can be shown/);
