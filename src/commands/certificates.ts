@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
 import { notify } from '../notify';
 import { describeError } from '../model/describeError';
+import { certificateEffects } from '../model/writeEffects';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import { certificateNameFrom, readPemCertificate, MAX_CERTIFICATE_BYTES } from './certificateFile';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { folderIn, isKind, rowOf, type ProjectRef } from './targets';
 
 interface Cert {
@@ -26,6 +28,8 @@ const certName = (c: Cert) => c.name || c.id;
 /** Where a certificate is active: the organization or one project. Same calls, different endpoints. */
 interface Scope {
   name: string;
+  /** The project whose activations these are; none for the organization's. */
+  projectId?: string;
   folderId: string;
   list(c: AdminClient): Promise<Cert[]>;
   activate(c: AdminClient, ids: string[]): Promise<unknown>;
@@ -43,6 +47,7 @@ const organizationScope: Scope = {
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
+    projectId: p.id,
     folderId: folderIn(p, 'certificates'),
     list: (c) => c.projectCertificates.all(p.id),
     activate: (c, ids) => c.projectCertificates.activate(p.id, { certificate_ids: ids }),
@@ -115,6 +120,7 @@ async function toggle(ctx: CommandContext, node: TreeNode | undefined, on: boole
       button: 'Deactivate',
     },
     call: (c) => (on ? scope.activate(c, certs.map((x) => x.id)) : scope.deactivate(c, certs.map((x) => x.id))),
+    effects: () => certificateEffects.toggled(scope.projectId),
     refresh: () => [scope.folderId],
     done: () => `${on ? 'Activated' : 'Deactivated'} ${names} for ${scope.name}`,
   });
@@ -153,6 +159,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Uploading certificate ${q(name || file)}…`,
         call: (c) => c.certificates.create({ certificate: checked.pem, ...(name ? { name } : {}) }),
+        effects: () => certificateEffects.uploaded(),
         refresh: () => ['certificates'],
         done: (cert) => `Uploaded certificate ${q(cert.name || cert.id)} (inactive until activated)`,
       });
@@ -167,6 +174,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Renaming certificate ${q(was)}…`,
         call: (c) => c.certificates.update(t.cert.id, { name }),
+        effects: () => certificateEffects.renamed(),
         refresh: () => t.refresh,
         done: () => `Renamed certificate to ${q(name)}`,
       });
@@ -187,6 +195,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
           button: 'Delete Certificate',
         },
         call: (c) => c.certificates.delete(t.cert.id),
+        effects: () => certificateEffects.deleted(t.cert.id),
         refresh: () => t.refresh,
         done: () => `Deleted certificate ${q(name)}`,
       });

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Group, GroupUser } from '../api';
+import { groupEffects } from '../model/writeEffects';
 import type { TreeNode } from '../tree/treeNode';
+
 import type { CommandContext } from './context';
 import { pickMember } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 function groupOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<Group> | undefined> {
@@ -34,6 +36,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Creating group ${q(name)}…`,
         call: (c) => c.groups.create({ name }),
+        effects: (created) => groupEffects.created(created),
         refresh: () => ['groups'],
         done: (g) => `Created group ${q(g.name)}`,
       });
@@ -47,6 +50,8 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Renaming group ${q(g.data.name)}…`,
         call: (c) => c.groups.update(g.data.id, { name }),
+        // The answer leaves out the group's type: the rest of the row stays as listed.
+        effects: (r) => groupEffects.renamed({ ...g.data, ...r }),
         refresh: () => ['groups'],
         done: (r) => `Renamed group to ${q(r.name)}`,
       });
@@ -63,6 +68,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Delete Group',
         },
         call: (c) => c.groups.delete(g.data.id),
+        effects: () => groupEffects.deleted(g.data.id),
         refresh: () => ['groups'],
         done: () => `Deleted group ${q(g.data.name)}`,
       });
@@ -78,6 +84,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
         progress: `Adding ${q(name)} to group ${q(g.data.name)}…`,
         call: (c) => c.groups.users.add(g.data.id, { user_id: member.id }),
         // The group's row lists its members.
+        effects: () => groupEffects.userAdded(g.data.id),
         refresh: () => [g.id],
         done: () => `Added ${q(name)} to group ${q(g.data.name)}`,
       });
@@ -95,6 +102,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Remove from Group',
         },
         call: (c) => c.groups.users.remove(t.group.groupId, t.user.id),
+        effects: () => groupEffects.userRemoved(t.group.groupId, t.user.id),
         refresh: () => [t.group.id],
         done: () => `Removed ${q(name)} from group ${q(t.group.name)}`,
       });

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { AdminApiKey, Invite, User } from '../api';
 import { checkEmail } from '../model/inputs';
 import { relativeTime } from '../model/format';
+import { adminKeyEffects, memberEffects } from '../model/writeEffects';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, pickProjects, type Choice } from './pickers';
 import { projectFolderId } from './projects';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { isKind, rowOf } from './targets';
 
 const ORG_ROLES: Choice<'reader' | 'owner'>[] = [
@@ -44,6 +46,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       return runWrite(ctx, {
         progress: `Inviting ${email}…`,
         call: (c) => c.invites.create({ email, role, ...(projects.length ? { projects: projects.map((p) => ({ id: p.id, role: 'member' as const })) } : {}) }),
+        effects: (i) => memberEffects.invited(i),
         refresh: () => ['invites'],
         done: (i) => `Invited ${i.email} as ${i.role}${projects.length ? ` to ${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}`,
       });
@@ -61,6 +64,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Delete Invite',
         },
         call: (c) => c.invites.delete(i.id),
+        effects: () => memberEffects.inviteDeleted(i.id),
         refresh: () => ['invites'],
         done: () => `Deleted the invite for ${i.email}`,
       });
@@ -75,6 +79,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       return runWrite(ctx, {
         progress: `Making ${q(name)} ${role} of the organization…`,
         call: (c) => c.users.update(member.id, { role }),
+        effects: (u) => memberEffects.roleChanged(u),
         refresh: () => ['members'],
         done: (u) => `${q(name)} is now ${u.role ?? role} of the organization`,
       });
@@ -92,6 +97,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Remove from Organization',
         },
         call: (c) => c.users.delete(member.id),
+        effects: () => memberEffects.removed(member.id),
         refresh: () => ['members', 'groups', ...membershipFolders(member)],
         done: () => `Removed ${q(name)} from the organization`,
       });
@@ -111,6 +117,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Delete Admin Key',
         },
         call: (c) => c.adminApiKeys.delete(k.id),
+        effects: () => adminKeyEffects.deleted(k.id),
         refresh: () => ['adminKeys'],
         done: () => `Deleted admin API key ${q(k.name || k.redacted_value)}`,
       });

@@ -3,12 +3,15 @@ import type { ProjectHostedToolPermissions, ProjectModelPermissions } from '../a
 import { HOSTED_TOOLS } from '../model/format';
 import { checkModelIds, splitList } from '../model/inputs';
 import { hostedToolChanges, modelChoices, samePolicy, type ModelPolicyMode } from '../model/permissionEdits';
+import { listRef, upsert } from '../model/store';
+import { unset } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import { orNotSet } from '../model/notSet';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { folderIn, isKind, projectRefOf, type ProjectRef } from './targets';
 
 const MODES = [
@@ -69,6 +72,7 @@ async function editModelPermissions(ctx: CommandContext, node: TreeNode | undefi
   return runWrite(ctx, {
     progress: `Updating model permissions of ${q(project.name)}…`,
     call: (c) => c.modelPermissions.update(project.id, { mode, model_ids: models }),
+    effects: (p) => [upsert(listRef('modelPermissions', project.id), p)],
     refresh: () => [folderIn(project, 'modelPermissions')],
     done: (p) => `${q(project.name)}: ${modeName(p.mode)} of ${p.model_ids.length} model${p.model_ids.length === 1 ? '' : 's'}`,
   });
@@ -96,6 +100,7 @@ async function editHostedTools(ctx: CommandContext, node: TreeNode | undefined) 
   return runWrite(ctx, {
     progress: `Updating hosted tool permissions of ${q(project.name)}…`,
     call: (c) => c.hostedToolPermissions.update(project.id, changes),
+    effects: (t) => [upsert(listRef('hostedToolPermissions', project.id), t)],
     refresh: () => [folderIn(project, 'hostedTools')],
     done: () => `${q(project.name)}: ${HOSTED_TOOLS.filter(([t]) => t in changes).map(([t, n]) => `${n} ${changes[t]!.enabled ? 'on' : 'off'}`).join(', ')}`,
   });
@@ -118,6 +123,7 @@ export function registerPermissionCommands(ctx: CommandContext): vscode.Disposab
           button: 'Remove Policy',
         },
         call: (c) => c.modelPermissions.delete(project.id),
+        effects: () => [unset(listRef('modelPermissions', project.id))],
         refresh: () => [folderIn(project, 'modelPermissions')],
         done: () => `Removed the model permissions policy of ${q(project.name)}`,
       });

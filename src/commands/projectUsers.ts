@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { AssignedRole, ProjectUser } from '../api';
+import { projectUserEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
-import { q, runWrite } from './run';
+import { q, runWrite } from '../ui/run';
 import { folderIn, projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
 
 const userLabel = (u: { id: string; name?: string | null; email?: string | null }) => u.name || u.email || u.id;
@@ -41,6 +43,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Adding ${q(userLabel(member))} to project ${q(project.name)}…`,
         call: (c) => c.projectUsers.create(project.id, { user_id: member.id, role }),
+        effects: (u) => projectUserEffects.added(project.id, u),
         refresh: () => [folderIn(project, 'users')],
         done: (u) => `Added ${q(userLabel(u))} to ${q(project.name)} as ${u.role}`,
       });
@@ -55,6 +58,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Making ${q(name)} ${role} of ${q(user.project.name)}…`,
         call: (c) => c.projectUsers.update(user.project.id, user.data.id, { role }),
+        effects: (u) => projectUserEffects.roleChanged(user.project.id, u),
         refresh: () => [folderIn(user.project, 'users')],
         done: (u) => `${q(name)} is now ${u.role} of ${q(user.project.name)}`,
       });
@@ -72,6 +76,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
           button: 'Remove from Project',
         },
         call: (c) => c.projectUsers.delete(user.project.id, user.data.id),
+        effects: () => projectUserEffects.removed(user.project.id, user.data.id),
         refresh: () => [folderIn(user.project, 'users')],
         done: () => `Removed ${q(name)} from ${q(user.project.name)}`,
       });
@@ -104,6 +109,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Assigning ${q(role.name)} to ${q(name)}…`,
         call: (c) => c.projectUsers.roles.assign(user.project.id, user.data.id, { role_id: role.id }),
+        effects: () => projectUserEffects.roleAssigned(user.project.id, user.data.id),
         // The user's row lists their role assignments.
         refresh: () => [user.id],
         done: () => `Assigned ${q(role.name)} to ${q(name)} in ${q(user.project.name)}`,
@@ -122,6 +128,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
           button: 'Unassign Role',
         },
         call: (c) => c.projectUsers.roles.unassign(a.project.id, a.userId, role.id),
+        effects: () => projectUserEffects.roleUnassigned(a.project.id, a.userId, role.id),
         refresh: () => [a.userNodeId],
         done: () => `Unassigned ${q(role.name)} from ${q(a.userName)}`,
       });

@@ -3,7 +3,9 @@ import type { Project } from '../api';
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
-import { ask, q, required, runWrite, type WriteAction } from './run';
+import { projectEffects } from '../model/writeEffects';
+import { archiveProject } from '../ui/projectWrites';
+import { ask, q, required, runWrite } from '../ui/run';
 
 /** The project behind a tree node, or one the user picks when run from the palette. */
 export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
@@ -18,20 +20,6 @@ export function projectFolderId(projectId: string, folder: string, archived = fa
   return `${archived ? 'projects/archived' : 'projects'}/${projectId}/${folder}`;
 }
 
-/** Archiving, as the tree command and the Project panel both offer it: confirmed, then the Projects folder reloads. */
-export function archiveProject(p: { id: string; name: string }): WriteAction<Project> {
-  return {
-    progress: `Archiving project ${q(p.name)}…`,
-    confirm: {
-      message: `Archive project ${q(p.name)}?`,
-      detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
-      button: 'Archive Project',
-    },
-    call: (c) => c.projects.archive(p.id),
-    refresh: () => ['projects'],
-    done: () => `Archived project ${q(p.name)}`,
-  };
-}
 
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -41,6 +29,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       return runWrite(ctx, {
         progress: `Creating project ${q(name)}…`,
         call: (c) => c.projects.create({ name }),
+        effects: (created) => projectEffects.created(created),
         refresh: () => ['projects'],
         done: (p) => `Created project ${q(p.name)}`,
       });
@@ -54,7 +43,9 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       return runWrite(ctx, {
         progress: `Renaming project ${q(p.name)}…`,
         call: (c) => c.projects.update(p.id, { name }),
+        effects: (r) => projectEffects.renamed(r),
         refresh: () => ['projects'],
+
         done: (r: Project) => `Renamed project to ${q(r.name)}`,
       });
     }),

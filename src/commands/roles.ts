@@ -3,12 +3,14 @@
 // (as spend.ts does for limits and alerts). Predefined roles cannot be changed through the API.
 import * as vscode from 'vscode';
 import type { AdminClient, Role } from '../api';
+import { roleEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { folderIn, isKind, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
@@ -16,6 +18,8 @@ type RoleBody = { role_name: string; permissions: string[]; description?: string
 interface RoleScope {
   /** "the organization" / "project “X”", for sentences. */
   name: string;
+  /** The project whose roles these are; none for the organization's. */
+  projectId?: string;
   /** The Roles folder, and the folders whose rows show role assignments (they lose a deleted role). */
   folderId: string;
   assignmentFolders: string[];
@@ -38,6 +42,7 @@ const organizationScope: RoleScope = {
 function projectScope(p: ProjectRef): RoleScope {
   return {
     name: `project ${q(p.name)}`,
+    projectId: p.id,
     folderId: folderIn(p, 'roles'),
     // A project user's row lists their role assignments.
     assignmentFolders: [folderIn(p, 'users')],
@@ -141,6 +146,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       return runWrite(ctx, {
         progress: `Creating role ${q(name)} in ${scope.name}…`,
         call: (c) => scope.create(c, { role_name: name, permissions, ...(description ? { description } : {}) }),
+        effects: (r) => roleEffects.created(scope.projectId, r),
         refresh: () => [scope.folderId],
         done: (r) => `Created role ${q(r.name)} with ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
@@ -167,6 +173,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       return runWrite(ctx, {
         progress: `Updating the permissions of role ${q(role.name)}…`,
         call: (c) => scope.update(c, role.id, { permissions }),
+        effects: (r) => roleEffects.updated(scope.projectId, r),
         refresh: () => [scope.folderId, ...scope.assignmentFolders],
         done: (r) => `Role ${q(r.name)}: ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
@@ -186,6 +193,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
           button: 'Delete Role',
         },
         call: (c) => scope.remove(c, role.id),
+        effects: () => roleEffects.deleted(scope.projectId, role.id),
         refresh: () => [scope.folderId, ...scope.assignmentFolders],
         done: () => `Deleted role ${q(role.name)}`,
       });

@@ -3,11 +3,13 @@ import type { ProjectOptionalServiceTier, ProjectServiceTierSettings, ProjectSer
 import {
   DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, sameEnabledTiers, serviceTierProblem, tierName,
 } from '../model/serviceTier';
+import { listRef, upsert } from '../model/store';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
-import { q, runWrite } from './run';
+import { q, runWrite } from '../ui/run';
 import { folderIn, projectRefOf, type ProjectRef } from './targets';
 
 const ALL = 'All optional tiers';
@@ -59,6 +61,7 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
   return runWrite(ctx, {
     progress: `Updating the service tier of ${q(project.name)}…`,
     call: (c) => c.serviceTierSettings.update(project.id, body),
+    effects: (t) => [upsert(listRef('serviceTier', project.id), t)],
     refresh: () => [folderIn(project, 'serviceTier')],
     done: (t) => `Service tier of ${q(project.name)}: default ${tierName(t.default)}, optional tiers ${describeEnabledTiers(t)}`,
   });

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import type { AdminClient, OrganizationSpendAlert, ProjectSpendAlert } from '../api';
+import type { AdminClient, OrganizationSpendAlert, OrganizationSpendLimit, ProjectSpendAlert, ProjectSpendLimit } from '../api';
+import { listRef, remove, upsert, type StoreEffect } from '../model/store';
+import { unset } from '../model/writeEffects';
+
 import { fromCents, toCents } from '../model/format';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { folderIn, isKind, type ProjectRef } from './targets';
 
 type SpendAlert = OrganizationSpendAlert | ProjectSpendAlert;
@@ -27,6 +30,13 @@ interface Scope {
   updateAlert(c: AdminClient, alertId: string, body: AlertBody): Promise<SpendAlert>;
   deleteAlert(c: AdminClient, alertId: string): Promise<unknown>;
   listAlerts(c: AdminClient): Promise<SpendAlert[]>;
+  /** What each write does to the store (the limit is a one-object list, the alerts a list). */
+  effects: {
+    limitSet(limit: unknown): StoreEffect[];
+    limitRemoved(): StoreEffect[];
+    alertSaved(alert: SpendAlert): StoreEffect[];
+    alertDeleted(alertId: string): StoreEffect[];
+  };
 }
 
 const organizationScope: Scope = {
@@ -38,6 +48,12 @@ const organizationScope: Scope = {
   updateAlert: (c, id, body) => c.spendAlerts.update(id, body),
   deleteAlert: (c, id) => c.spendAlerts.delete(id),
   listAlerts: (c) => c.spendAlerts.all(),
+  effects: {
+    limitSet: (limit) => [upsert(listRef('spendLimit'), limit as OrganizationSpendLimit)],
+    limitRemoved: () => [unset(listRef('spendLimit'))],
+    alertSaved: (alert) => [upsert(listRef('spendAlerts'), alert as OrganizationSpendAlert)],
+    alertDeleted: (id) => [remove(listRef('spendAlerts'), id)],
+  },
 };
 
 function projectScope(p: ProjectRef): Scope {
@@ -50,6 +66,12 @@ function projectScope(p: ProjectRef): Scope {
     updateAlert: (c, id, body) => c.projectSpendAlerts.update(p.id, id, body),
     deleteAlert: (c, id) => c.projectSpendAlerts.delete(p.id, id),
     listAlerts: (c) => c.projectSpendAlerts.all(p.id),
+    effects: {
+      limitSet: (limit) => [upsert(listRef('projectSpendLimit', p.id), limit as ProjectSpendLimit)],
+      limitRemoved: () => [unset(listRef('projectSpendLimit', p.id))],
+      alertSaved: (alert) => [upsert(listRef('projectSpendAlerts', p.id), alert as ProjectSpendAlert)],
+      alertDeleted: (id) => [remove(listRef('projectSpendAlerts', p.id), id)],
+    },
   };
 }
 
@@ -108,6 +130,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Setting the spend limit of ${scope.name}…`,
         call: (c) => scope.setLimit(c, { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
+        effects: (limit) => scope.effects.limitSet(limit),
         refresh: () => [scope.folderId],
         done: () => `Spend limit of ${scope.name}: ${dollars(amount)} per month`,
       });
@@ -126,6 +149,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Remove Spend Limit',
         },
         call: (c) => scope.removeLimit(c),
+        effects: () => scope.effects.limitRemoved(),
         refresh: () => [scope.folderId],
         done: () => `Removed the spend limit of ${scope.name}`,
       });
@@ -145,6 +169,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(recipients) },
         }),
+        effects: (created) => scope.effects.alertSaved(created),
         refresh: () => [scope.folderId],
         done: () => `Added a ${dollars(amount)} spend alert to ${scope.name}`,
       });
@@ -174,6 +199,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients },
         }),
+        effects: (updated) => scope.effects.alertSaved(updated),
         refresh: () => [scope.folderId],
         done: () => `Spend alert of ${scope.name}: ${dollars(amount)} per month, emailing ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}`,
       });
@@ -194,6 +220,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Delete Spend Alert',
         },
         call: (c) => scope.deleteAlert(c, alert.id),
+        effects: () => scope.effects.alertDeleted(alert.id),
         refresh: () => [scope.folderId],
         done: () => `Deleted the ${shownCents(alert.threshold_amount)} spend alert of ${scope.name}`,
       });

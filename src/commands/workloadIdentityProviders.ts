@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { WorkloadIdentityProvider, WorkloadIdentityProviderCreateRequest, WorkloadIdentityProviderUpdateRequest, WorkloadIdentityVerification } from '../api';
 import { checkAudience, checkHttpsUrl } from '../model/workloadIdentity';
+import { workloadIdentityEffects } from '../model/writeEffects';
+
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 export const PROVIDERS_FOLDER = 'workloadIdentity';
@@ -109,6 +111,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
       const created = await runWrite(ctx, {
         progress: `Creating workload identity provider ${q(name)}…`,
         call: (c) => c.workloadIdentityProviders.create(body),
+        effects: (created) => workloadIdentityEffects.providerSaved(created),
         refresh: () => [PROVIDERS_FOLDER],
         done: (p) => `Created workload identity provider ${q(p.name)}`,
       });
@@ -144,6 +147,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
           button: 'Disable Provider',
         } : undefined,
         call: (c) => c.workloadIdentityProviders.update(p.id, body),
+        effects: (r) => workloadIdentityEffects.providerSaved(r),
         refresh: () => [PROVIDERS_FOLDER],
         done: (r) => `Updated workload identity provider ${q(r.name)}`,
       });
@@ -161,6 +165,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
           button: 'Delete Provider',
         },
         call: (c) => c.workloadIdentityProviders.delete(p.id),
+        effects: () => workloadIdentityEffects.providerDeleted(p.id),
         refresh: () => [PROVIDERS_FOLDER],
         done: () => `Deleted workload identity provider ${q(p.name)}`,
       });
