@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   const session = new Session(new KeyStore(context.secrets), log);
   const store = new OrgStore(() => session.getClient());
-  const explorer = new ExplorerProvider(session, organizationRoots);
+  const explorer = new ExplorerProvider(session, store, organizationRoots);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
   const commands: CommandContext = { session, store, explorer, log, view };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PagedCollection } from '../model/pagedCollection';
+import type { FolderRows } from '../tree/explorerProvider';
 import type { NodeSpec } from '../tree/nodeSpec';
 import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
@@ -34,7 +34,7 @@ function matches(spec: NodeSpec, filter: string): boolean {
  * filter finds too little, so "Find member…" works in organizations of thousands without loading
  * everyone up front. Loaded pages stay in the shared collection (the tree sees them too).
  */
-export async function searchPick(collection: PagedCollection<NodeSpec>, opts: SearchPickOptions): Promise<PickedNode[] | undefined> {
+export async function searchPick(collection: FolderRows, opts: SearchPickOptions): Promise<PickedNode[] | undefined> {
   const qp = vscode.window.createQuickPick<PickedNode>();
   qp.title = opts.title;
   qp.placeholder = opts.placeholder;

@@ -1,18 +1,31 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
-import { PagedCollection } from '../model/pagedCollection';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
+import { listKey, type ListRef, type OrgStore, type StoreChange, type StoredList } from '../model/store';
+import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
-import type { NodeSpec } from './nodeSpec';
+import type { ListChildren, NodeSpec, Section } from './nodeSpec';
 import { childId, TreeNode } from './treeNode';
 
 export const VIEW_ID = 'openaiAdmin.explorer';
 const MAX_LABEL = 200;
 
+/** A list folder's rows as a paged list (what the Project panel's member search reads until it reads the store). */
+export interface FolderRows {
+  readonly items: readonly NodeSpec[];
+  readonly hasMore: boolean;
+  readonly error: unknown;
+  loadUntil(enough: (items: readonly NodeSpec[]) => boolean, signal?: AbortSignal): Promise<void>;
+}
+
 /**
  * The one mechanism behind every folder in the explorer: lazy children, pages with "Load more…",
  * merged concurrent loads, error rows with Retry, stable ids, and refresh of just the changed node.
+ *
+ * The data lives in the org store, not here: a folder names the store lists it shows, and rows are
+ * made from what those lists hold when the folder is drawn. A change of a list (a page, a write's
+ * effect, an invalidation) redraws exactly the folders showing it, without a request.
  */
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -24,9 +37,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   readonly onDidRefresh = this.refreshed.event;
   private readonly nodes = new Map<string, TreeNode>();
-  private readonly collections = new Map<string, PagedCollection<NodeSpec>>();
+  /** Folder node id → the store lists it shows. */
+  private readonly shown = new Map<string, readonly ListRef[]>();
+  /** Store list key → folder node ids showing it, so a change redraws exactly those. */
+  private readonly watchers = new Map<string, Set<string>>();
+  /**
+   * Folder node id → the rows made for each item, so an unchanged item keeps its spec, hence its
+   * TreeNode (reveal and selection hold on to the object), and rows are not rebuilt on each draw.
+   */
+  private readonly rowCache = new Map<string, WeakMap<object, NodeSpec[]>>();
+  /** Folders whose own load is in progress: they draw when it ends, so its 'loaded' event is not needed. */
+  private readonly drawing = new Map<string, number>();
+  private readonly subscription: { dispose(): void };
 
-  constructor(private readonly session: Session, private readonly roots: () => NodeSpec[]) {}
+  constructor(
+    private readonly session: Pick<Session, 'keyState'>,
+    private readonly store: OrgStore,
+    private readonly roots: () => NodeSpec[],
+  ) {
+    this.subscription = store.onDidChange((change) => this.storeChanged(change));
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const { spec } = node;
@@ -64,31 +94,33 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (!children) return [];
     if (children.type === 'static') return this.place(node, children.nodes());
 
-    const collection = this.collectionFor(node);
-    if (!collection.isLoaded) {
-      await runWithProgress({ location: { viewId: VIEW_ID } }, () => collection.ensureLoaded());
-    }
+    const lists = this.listsOf(node, children);
+    // Only lists never read (or dropped): a failed list keeps its error row until Retry.
+    const unread = lists.filter((list) => !list.isLoaded);
+    if (unread.length) await this.whileDrawing(node, () => Promise.all(unread.map((list) => list.ensureLoaded())));
+    const fixed = children.fixed?.() ?? [];
     // Cancelled (collapsed) before anything arrived: show nothing rather than a misleading "No users".
-    if (!collection.isLoaded) return this.place(node, children.fixed?.() ?? []);
-    const placed = this.place(node, [...(children.fixed?.() ?? []), ...collection.items]);
-    const fixedCount = placed.length - collection.items.length;
-    if (collection.error !== undefined) {
+    if (!lists.every((list) => list.isLoaded)) return this.place(node, fixed);
+    const rows = listRows(children, lists, (section, item) => this.rowsFor(node.id, section, item));
+    const placed = this.place(node, [...fixed, ...rows]);
+    const failed = lists.find((list) => list.error !== undefined);
+    if (failed) {
       placed.push(this.special(node, 'error', {
-        label: `Couldn't load ${children.what} — ${describeError(collection.error)}`,
+        label: `Couldn't load ${children.what} — ${describeError(failed.error)}`,
         description: 'Retry',
         icon: ['error', 'list.errorForeground'],
         contextValue: 'error',
         command: { command: 'openaiAdmin.retryNode', title: 'Retry', arguments: [node.id] },
       }));
-    } else if (collection.hasMore) {
+    } else if (lists.some((list) => list.hasMore)) {
       placed.push(this.special(node, 'loadMore', {
         label: 'Load more…',
-        description: `${collection.items.length} loaded`,
+        description: `${rows.length} loaded`,
         icon: 'ellipsis',
         contextValue: 'loadMore',
         command: { command: 'openaiAdmin.loadMore', title: 'Load more', arguments: [node.id] },
       }));
-    } else if (placed.length === fixedCount) {
+    } else if (!rows.length) {
       placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: 'empty' }));
     }
     return placed;
@@ -118,58 +150,132 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node;
   }
 
-  /** The loaded list behind a folder (quick picks search it and page it further). */
-  collectionFor(node: TreeNode): PagedCollection<NodeSpec> {
-    let collection = this.collections.get(node.id);
-    if (!collection) {
-      const children = node.spec.children;
-      if (children?.type !== 'paged') throw new Error(`${node.id} is not a paged folder`);
-      collection = new PagedCollection(async (cursor, signal) =>
-        children.load(await this.session.getClient(), cursor, signal));
-      this.collections.set(node.id, collection);
-    }
-    return collection;
+  /** The store lists a list folder shows (the first is what quick picks over the folder search). */
+  listRefs(node: TreeNode): readonly ListRef[] {
+    const children = node.spec.children;
+    if (children?.type !== 'list') throw new Error(`${node.id} is not a list folder`);
+    return children.sections.map((s) => s.source);
+  }
+
+  /**
+   * A list folder's rows as one paged list, read from the store.
+   * @deprecated Read the store (`OrgStore.list`) instead; kept for the Project panel's member search.
+   */
+  collectionFor(node: TreeNode): FolderRows {
+    const children = node.spec.children;
+    if (children?.type !== 'list') throw new Error(`${node.id} is not a list folder`);
+    const lists = () => this.listsOf(node, children);
+    const rows = () => listRows(children, lists(), (section, item) => this.rowsFor(node.id, section, item));
+    return {
+      get items() { return rows(); },
+      get hasMore() { return lists().some((l) => l.hasMore); },
+      get error() { return lists().find((l) => l.error !== undefined)?.error; },
+      loadUntil: async (enough, signal) => {
+        const all = lists();
+        await Promise.all(all.slice(0, -1).map((l) => l.ensureLoaded()));
+        await all[all.length - 1]!.loadUntil(() => enough(rows()), signal);
+      },
+    };
   }
 
   /** Collapsing a folder cancels its loads (and those below it): nobody is waiting for them any more. */
   cancelLoads(node: TreeNode): void {
     let cancelled = false;
-    for (const [key, collection] of this.collections) {
-      if (key === node.id || key.startsWith(`${node.id}/`)) cancelled = collection.cancel() || cancelled;
-    }
+    for (const ref of this.refsAtAndUnder(node.id)) cancelled = (this.store.peek(ref)?.cancel() ?? false) || cancelled;
     // The view may keep the partial answer it got for a collapsed folder; make it ask again on expand.
     if (cancelled) this.changed.fire(node);
   }
 
   async loadMore(id: string): Promise<void> {
     const node = this.nodes.get(id);
-    if (!node) return;
-    await runWithProgress({ location: { viewId: VIEW_ID } }, () => this.collectionFor(node).loadMore());
+    const children = node?.spec.children;
+    if (!node || children?.type !== 'list') return;
+    const lists = this.listsOf(node, children).filter((list) => list.hasMore);
+    await this.whileDrawing(node, () => Promise.all(lists.map((list) => list.loadMore())));
     this.changed.fire(node);
   }
 
-  /** Reloads one node (and everything under it); with no id, the whole tree. */
+  /**
+   * Reloads one node (and everything under it): the store drops the lists shown there, and each
+   * folder showing them (here or elsewhere) redraws. With no id, the whole tree and the store.
+   */
   refresh(id?: string): void {
     if (!id) {
-      for (const c of this.collections.values()) c.reset();
-      this.collections.clear();
+      this.store.clear();
       this.nodes.clear();
+      this.rowCache.clear();
       this.changed.fire(undefined);
       this.refreshed.fire(undefined);
       return;
     }
-    for (const [key, collection] of this.collections) {
-      if (key === id || key.startsWith(`${id}/`)) { collection.reset(); this.collections.delete(key); }
-    }
+    const refs = this.refsAtAndUnder(id);
+    this.store.apply(refs.map((ref) => ({ kind: 'invalidate' as const, resource: ref.resource, ids: ref.ids })));
     const node = this.nodes.get(id);
     this.changed.fire(node);
     this.refreshed.fire(id);
   }
 
   dispose(): void {
-    for (const c of this.collections.values()) c.reset();
+    this.subscription.dispose();
+    for (const ref of this.refsAtAndUnder(undefined)) this.store.peek(ref)?.cancel();
     this.changed.dispose();
     this.refreshed.dispose();
+  }
+
+  /** The folder's lists from the store, remembering that this folder shows them. */
+  private listsOf(node: TreeNode, children: ListChildren): StoredList<unknown>[] {
+    const refs = children.sections.map((s) => s.source);
+    const before = this.shown.get(node.id);
+    if (before) for (const ref of before) this.watchers.get(listKey(ref))?.delete(node.id);
+    this.shown.set(node.id, refs);
+    for (const ref of refs) {
+      const key = listKey(ref);
+      let ids = this.watchers.get(key);
+      if (!ids) this.watchers.set(key, ids = new Set());
+      ids.add(node.id);
+    }
+    return refs.map((ref) => this.store.list(ref) as StoredList<unknown>);
+  }
+
+  /** The lists shown at a node and below it (undefined: everywhere), including a folder not drawn yet. */
+  private refsAtAndUnder(id: string | undefined): ListRef[] {
+    const refs = new Map<string, ListRef>();
+    for (const [folderId, shown] of this.shown) {
+      if (id === undefined || folderId === id || folderId.startsWith(`${id}/`)) for (const ref of shown) refs.set(listKey(ref), ref);
+    }
+    // A write may name a top-level folder the view never drew, whose list a quick pick has read.
+    const node = id === undefined ? undefined : this.nodes.get(id) ?? (id.includes('/') ? undefined : this.roots().map((spec) => ({ spec, id: spec.key })).find((n) => n.id === id));
+    const children = node?.spec.children;
+    if (children?.type === 'list') for (const { source } of children.sections) refs.set(listKey(source), source);
+    return [...refs.values()];
+  }
+
+  private rowsFor(folderId: string, section: Section, item: unknown): NodeSpec[] {
+    if (typeof item !== 'object' || item === null) return section.toNodes(item);
+    let cache = this.rowCache.get(folderId);
+    if (!cache) this.rowCache.set(folderId, cache = new WeakMap());
+    let rows = cache.get(item);
+    if (!rows) cache.set(item, rows = section.toNodes(item));
+    return rows;
+  }
+
+  private async whileDrawing<R>(node: TreeNode, load: () => Promise<R>): Promise<R> {
+    this.drawing.set(node.id, (this.drawing.get(node.id) ?? 0) + 1);
+    try {
+      return await runWithProgress({ location: { viewId: VIEW_ID } }, load);
+    } finally {
+      const n = (this.drawing.get(node.id) ?? 1) - 1;
+      if (n) this.drawing.set(node.id, n);
+      else this.drawing.delete(node.id);
+    }
+  }
+
+  private storeChanged(change: StoreChange): void {
+    for (const id of this.watchers.get(change.key) ?? []) {
+      if (change.reason === 'loaded' && this.drawing.has(id)) continue;
+      const node = this.nodes.get(id);
+      if (node) this.changed.fire(node);
+    }
   }
 
   private place(parent: TreeNode | undefined, specs: NodeSpec[]): TreeNode[] {

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AdminClient } from '../api';
-import type { Page } from '../model/pagedCollection';
+import type { ItemOfResource, ListRef, ResourceName } from '../model/store';
 
 /**
  * Plain data describing one tree row. Node kinds are functions from API objects to NodeSpecs; the
@@ -30,14 +29,33 @@ export interface NodeSpec {
   platformPath?: string;
 }
 
-export type ChildrenSpec = { type: 'static'; nodes: () => NodeSpec[] } | PagedChildren;
+export type ChildrenSpec = { type: 'static'; nodes: () => NodeSpec[] } | ListChildren;
 
-export interface PagedChildren {
-      type: 'paged';
-      /** Plural noun for messages: "Couldn't load users". */
-      what: string;
-      load: (client: AdminClient, cursor: string | undefined, signal: AbortSignal) => Promise<Page<NodeSpec>>;
-      empty?: string;
-      /** Rows shown above the loaded items (e.g. the "Archived" folder under Projects). */
-      fixed?: () => NodeSpec[];
+/** One org-store list a folder shows, and the rows each of its items becomes. */
+export interface Section<T = unknown> {
+  source: ListRef;
+  /** Rows for one item (a one-object setting may show as several rows; a filter shows none). */
+  toNodes: (item: T) => NodeSpec[];
+  /** Rows when the list is read and empty: a one-object setting that is not set. */
+  none?: () => NodeSpec[];
+}
+
+/**
+ * A folder whose children are org-store lists, read through the store (which owns loading, merged
+ * requests and read times) and turned into rows when shown. The last section pages ("Load more…");
+ * the ones before it are settings of zero or one item, read whole.
+ */
+export interface ListChildren {
+  type: 'list';
+  /** Plural noun for messages: "Couldn't load users". */
+  what: string;
+  sections: readonly Section[];
+  empty?: string;
+  /** Rows shown above the loaded items (e.g. the "Archived" folder under Projects). */
+  fixed?: () => NodeSpec[];
+}
+
+/** A section typed by its resource; the provider only sees `unknown` items. */
+export function section<R extends ResourceName>(source: ListRef<R>, toNodes: (item: ItemOfResource<R>) => NodeSpec[], none?: () => NodeSpec[]): Section {
+  return { source, toNodes: toNodes as (item: unknown) => NodeSpec[], none };
 }

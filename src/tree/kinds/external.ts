@@ -2,16 +2,15 @@ import type { ExternalKey, ExternalStorage } from '../../api';
 import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, providerName } from '../../model/externalProviders';
 import { humanize, isoDate } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { listRef } from '../../model/store';
 import { folder, paged } from './build';
 
 export function externalKeysFolder(): NodeSpec {
-  return folder('externalKeys', 'External Keys', 'lock', paged('external keys',
-    (c, after, signal) => c.externalKeys.listPage({ after }, { signal }), externalKeyNode, 'No external keys'));
+  return folder('externalKeys', 'External Keys', 'lock', paged('external keys', listRef('externalKeys'), externalKeyNode, 'No external keys'));
 }
 
 export function externalStorageFolder(): NodeSpec {
-  return folder('externalStorage', 'External Storage', 'database', paged('external storage',
-    (c, after, signal) => c.externalStorage.listPage({ after }, { signal }), externalStorageNode, 'No external storage'));
+  return folder('externalStorage', 'External Storage', 'database', paged('external storage', listRef('externalStorage'), externalStorageNode, 'No external storage'));
 }
 
 /** Fields every registration has; the rest are the provider's own (ARNs, vaults, buckets), shown as they come. */

@@ -1,8 +1,8 @@
 import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../../api';
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { listRef } from '../../model/store';
 import { folder, paged, single } from './build';
-import { orNotSet } from '../../model/notSet';
 import { certificateNode, roleNode, spendChildren } from './projectResources';
 import { externalKeysFolder, externalStorageFolder } from './external';
 import { projectsFolder } from './projects';
@@ -12,23 +12,20 @@ import { workloadIdentityFolder } from './workloadIdentity';
 export function organizationRoots(): NodeSpec[] {
   return [
     projectsFolder(),
-    folder('members', 'Members', 'person', paged('members', (c, after, signal) => c.users.listPage({ after }, { signal }), memberNode)),
-    folder('invites', 'Invites', 'mail', paged('invites', (c, after, signal) => c.invites.listPage({ after }, { signal }), inviteNode, 'No pending invites')),
-    folder('groups', 'Groups', 'organization', paged('groups', (c, after, signal) => c.groups.listPage({ after }, { signal }), groupNode)),
-    folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.roles.listPage({ after }, { signal }), roleNode)),
-    folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', (c, after, signal) => c.adminApiKeys.listPage({ after }, { signal }), adminKeyNode)),
-    folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.certificates.listPage({ after }, { signal }), certificateNode)),
+    folder('members', 'Members', 'person', paged('members', listRef('members'), memberNode)),
+    folder('invites', 'Invites', 'mail', paged('invites', listRef('invites'), inviteNode, 'No pending invites')),
+    folder('groups', 'Groups', 'organization', paged('groups', listRef('groups'), groupNode)),
+    folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('roles'), roleNode)),
+    folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', listRef('adminKeys'), adminKeyNode)),
+    folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('certificates'), certificateNode)),
     workloadIdentityFolder(),
     externalKeysFolder(),
     externalStorageFolder(),
-    folder('auditLog', 'Audit Log', 'history', paged('audit log events', (c, after, signal) => c.auditLogs.listPage({ after }, { signal }), auditLogNode, 'No audit log events')),
+    folder('auditLog', 'Audit Log', 'history', paged('audit log events', listRef('auditLog'), auditLogNode, 'No audit log events')),
     { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: 'usageDashboard', tooltip: ['Charts of usage and costs for the organization'],
       command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
-    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
-      (c, signal) => orNotSet(c.spendLimit.retrieve({ signal })),
-      (c, after, signal) => c.spendAlerts.listPage({ after }, { signal }),
-    )),
-    folder('dataRetention', 'Data Retention', 'database', single('data retention', (c, signal) => c.dataRetention.retrieve({ signal }), (r) => [{
+    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
+    folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
       key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention organization', data: r,
       tooltip: ['Data retention for the organization', ['Type', r.type]],
     }])),
@@ -77,7 +74,7 @@ function groupNode(g: Group): NodeSpec {
     data: g,
     context: { groupId: g.id, groupName: g.name },
     copy: [['Group ID', g.id]],
-    children: paged('group members', (c, after, signal) => c.groups.users.listPage(g.id, { after }, { signal }), groupUserNode, 'No members'),
+    children: paged('group members', listRef('groupUsers', g.id), groupUserNode, 'No members'),
   };
 }
 

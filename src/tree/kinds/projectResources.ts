@@ -1,36 +1,33 @@
 import type {
-  AdminClient, AssignedRole, OrganizationSpendAlert, Page, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
+  AssignedRole, OrganizationSpendAlert, Project, ProjectApiKey, ProjectCertificate, ProjectGroup, ProjectRateLimit, ProjectServiceAccount,
   ProjectServiceTierSettings, ProjectSpendAlert, ProjectUser, Role,
 } from '../../api';
 import { keyExpiry } from '../../model/expiry';
 import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, relativeTime, thousands } from '../../model/format';
 import { describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../../model/serviceTier';
-import type { NodeSpec, PagedChildren } from '../nodeSpec';
+import { listRef, type ListRef } from '../../model/store';
+import { section, type ListChildren, type NodeSpec } from '../nodeSpec';
 import { folder, paged, single } from './build';
-import { orNotSet } from '../../model/notSet';
 
 /** The folders under one project, in the order admins look for them. */
 export function projectFolders(p: Project): NodeSpec[] {
   const id = p.id;
   return ([
-    folder('users', 'Users', 'person', paged('users', (c, after, signal) => c.projectUsers.listPage(id, { after }, { signal }), (u) => projectUserNode(id, u))),
-    folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', (c, after, signal) => c.serviceAccounts.listPage(id, { after }, { signal }), (s) => serviceAccountNode(id, s))),
-    folder('apiKeys', 'API Keys', 'key', paged('API keys', (c, after, signal) => c.projectApiKeys.listPage(id, { after }, { signal }), apiKeyNode)),
-    folder('rateLimits', 'Rate Limits', 'dashboard', paged('rate limits', (c, after, signal) => c.rateLimits.listPage(id, { after }, { signal }), rateLimitNode)),
-    folder('modelPermissions', 'Model Permissions', 'shield', single('model permissions', (c, signal) => orNotSet(c.modelPermissions.retrieve(id, { signal })), modelPermissionNodes)),
-    folder('hostedTools', 'Hosted Tool Permissions', 'tools', single('hosted tool permissions', (c, signal) => c.hostedToolPermissions.retrieve(id, { signal }), hostedToolNodes)),
-    folder('groups', 'Groups', 'organization', paged('groups', (c, after, signal) => c.projectGroups.listPage(id, { after }, { signal }), projectGroupNode)),
-    folder('roles', 'Roles', 'symbol-class', paged('roles', (c, after, signal) => c.projectRoles.listPage(id, { after }, { signal }), roleNode)),
-    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(
-      (c, signal) => orNotSet(c.projectSpendLimit.retrieve(id, { signal })),
-      (c, after, signal) => c.projectSpendAlerts.listPage(id, { after }, { signal }),
-    )),
-    folder('dataRetention', 'Data Retention', 'database', single('data retention', (c, signal) => c.projectDataRetention.retrieve(id, { signal }), (r) => [{
+    folder('users', 'Users', 'person', paged('users', listRef('projectUsers', id), (u) => projectUserNode(id, u))),
+    folder('serviceAccounts', 'Service Accounts', 'robot', paged('service accounts', listRef('projectServiceAccounts', id), (s) => serviceAccountNode(id, s))),
+    folder('apiKeys', 'API Keys', 'key', paged('API keys', listRef('projectApiKeys', id), apiKeyNode)),
+    folder('rateLimits', 'Rate Limits', 'dashboard', paged('rate limits', listRef('projectRateLimits', id), rateLimitNode)),
+    folder('modelPermissions', 'Model Permissions', 'shield', single('model permissions', listRef('modelPermissions', id), modelPermissionNodes, modelPermissionsUnset)),
+    folder('hostedTools', 'Hosted Tool Permissions', 'tools', single('hosted tool permissions', listRef('hostedToolPermissions', id), hostedToolNodes)),
+    folder('groups', 'Groups', 'organization', paged('groups', listRef('projectGroups', id), projectGroupNode)),
+    folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('projectRoles', id), roleNode)),
+    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('projectSpendLimit', id), listRef('projectSpendAlerts', id))),
+    folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('projectDataRetention', id), (r) => [{
       key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project', data: r,
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
-    folder('certificates', 'Certificates', 'verified', paged('certificates', (c, after, signal) => c.projectCertificates.listPage(id, { after }, { signal }), certificateNode)),
-    folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', (c, signal) => c.serviceTierSettings.retrieve(id, { signal }), serviceTierNodes)),
+    folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('projectCertificates', id), certificateNode)),
+    folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', listRef('serviceTier', id), serviceTierNodes)),
   ]).map((f) => ({ ...f, contextValue: `${f.contextValue} inProject` }));
 }
 
@@ -46,7 +43,7 @@ export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
     data: u,
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
-    children: paged('role assignments', (c, after, signal) => c.projectUsers.roles.listPage(projectId, u.id, { after }, { signal }), assignedRoleNode, 'No project role assignments'),
+    children: paged('role assignments', listRef('projectUserRoles', projectId, u.id), assignedRoleNode, 'No project role assignments'),
   };
 }
 
@@ -75,11 +72,12 @@ export function serviceAccountNode(projectId: string, s: ProjectServiceAccount):
     data: s,
     context: { serviceAccountId: s.id, serviceAccountName: s.name || s.id },
     copy: [['Service account ID', s.id]],
-    // The API has no per-account key list; a project's keys name their owning service account.
-    children: paged('API keys', async (c, after, signal) => {
-      const page = await c.projectApiKeys.listPage(projectId, { after }, { signal });
-      return { ...page, data: page.data.filter((k) => k.owner?.service_account?.id === s.id) };
-    }, apiKeyNode, 'No API keys'),
+    // The API has no per-account key list; a project's keys name their owning service account, so
+    // this folder shows the project's one key list (read once for both folders), filtered.
+    children: {
+      type: 'list', what: 'API keys', empty: 'No API keys',
+      sections: [section(listRef('projectApiKeys', projectId), (k) => (k.owner?.service_account?.id === s.id ? [apiKeyNode(k)] : []))],
+    },
   };
 }
 
@@ -125,10 +123,11 @@ export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
   };
 }
 
-function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] } | undefined): NodeSpec[] {
-  if (!p) {
-    return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
-  }
+function modelPermissionsUnset(): NodeSpec[] {
+  return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
+}
+
+function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] }): NodeSpec[] {
   const allow = p.mode === 'allow_list';
   // Tree ids must be unique: a policy that lists a model twice would stop the whole folder from showing.
   const models = [...new Set(p.model_ids)];
@@ -219,27 +218,21 @@ export function certificateNode(c: ProjectCertificate | { id: string; name: stri
   };
 }
 
-type SpendLimit = { threshold_amount: number; currency: string; interval: string } | undefined;
+type SpendLimit = { threshold_amount: number; currency: string; interval: string };
 type SpendAlert = ProjectSpendAlert | OrganizationSpendAlert;
 
-/** The hard limit (or "No spend limit") first, then the alerts, paged. */
-export function spendChildren(
-  limit: (c: AdminClient, signal: AbortSignal) => Promise<SpendLimit>,
-  alerts: (c: AdminClient, after: string | undefined, signal: AbortSignal) => Promise<Page<SpendAlert>>,
-): PagedChildren {
+/** The hard limit (or "No spend limit") first, then the alerts, paged: two store lists in one folder. */
+export function spendChildren(limit: ListRef<'spendLimit' | 'projectSpendLimit'>, alerts: ListRef<'spendAlerts' | 'projectSpendAlerts'>): ListChildren {
   return {
-    type: 'paged',
+    type: 'list',
     what: 'spend settings',
-    load: async (c, cursor, signal) => {
-      const [l, page] = await Promise.all([cursor ? Promise.resolve(undefined) : limit(c, signal), alerts(c, cursor, signal)]);
-      const head: NodeSpec[] = cursor ? [] : [l
-        ? { key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }
-        : { key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }];
-      return { ...page, data: [...head, ...page.data.map(spendAlertNode)] };
-    },
+    sections: [
+      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }],
+        () => [{ key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }]),
+      section(alerts, (a: SpendAlert) => [spendAlertNode(a)]),
+    ],
   };
 }
-
 function spendAlertNode(a: SpendAlert): NodeSpec {
   const recipients = a.notification_channel?.recipients ?? [];
   return {

@@ -1,25 +1,18 @@
 import type { Project } from '../../api';
 import { isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { listRef } from '../../model/store';
 import { folder, paged } from './build';
 import { projectFolders } from './projectResources';
 
 /** Active projects page by page, with the "Archived" folder (loaded only when opened) at the top. */
 export function projectsFolder(): NodeSpec {
-  const active = paged('projects', (c, after, signal) => c.projects.listPage({ after }, { signal }), projectNode, 'No active projects');
+  const active = paged('projects', listRef('projects'), projectNode, 'No active projects');
   return folder('projects', 'Projects', 'project', { ...active, fixed: () => [archivedFolder()] }, { expanded: true });
 }
 
 function archivedFolder(): NodeSpec {
-  return folder('archived', 'Archived', 'archive', paged(
-    'archived projects',
-    async (c, after, signal) => {
-      const page = await c.projects.listPage({ after, include_archived: true }, { signal });
-      return { ...page, data: page.data.filter((p) => p.status === 'archived') };
-    },
-    projectNode,
-    'No archived projects',
-  ));
+  return folder('archived', 'Archived', 'archive', paged('archived projects', listRef('archivedProjects'), projectNode, 'No archived projects'));
 }
 
 export function projectNode(p: Project): NodeSpec {

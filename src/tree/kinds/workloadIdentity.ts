@@ -2,12 +2,12 @@ import type { FederationRule, WorkloadIdentityProvider } from '../../api';
 import { isoDate, relativeTime } from '../../model/format';
 import { describePermissions } from '../../model/workloadIdentity';
 import type { NodeSpec } from '../nodeSpec';
+import { listRef } from '../../model/store';
 import { folder, paged } from './build';
 
 /** OIDC providers whose tokens service accounts accept instead of API keys, each with its federation rules. */
 export function workloadIdentityFolder(): NodeSpec {
-  return folder('workloadIdentity', 'Workload Identity', 'workspace-trusted', paged('workload identity providers',
-    (c, after, signal) => c.workloadIdentityProviders.listPage({ after }, { signal }), providerNode, 'No workload identity providers'));
+  return folder('workloadIdentity', 'Workload Identity', 'workspace-trusted', paged('workload identity providers', listRef('workloadIdentityProviders'), providerNode, 'No workload identity providers'));
 }
 
 function verificationText(p: WorkloadIdentityProvider): string {
@@ -35,8 +35,7 @@ export function providerNode(p: WorkloadIdentityProvider): NodeSpec {
     data: p,
     context: { providerId: p.id, providerName: p.name || p.id },
     copy: [['Provider ID', p.id], ['Issuer', p.issuer], ['Audience', p.audience]],
-    children: paged('federation rules', (c, after, signal) => c.workloadIdentityProviders.federationRules.listPage(p.id, { after }, { signal }),
-      federationRuleNode, 'No federation rules'),
+    children: paged('federation rules', listRef('federationRules', p.id), federationRuleNode, 'No federation rules'),
   };
 }
 

@@ -7,13 +7,14 @@ import type { AdminClient } from '../../../src/api';
 import { PagedCollection } from '../../../src/model/pagedCollection';
 import { describeError } from '../../../src/model/describeError';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
-import type { NodeSpec, PagedChildren } from '../../../src/tree/nodeSpec';
+import { folderPage } from './helpers/folderPage';
+import type { ListChildren, NodeSpec } from '../../../src/tree/nodeSpec';
 import { clientFor, useFakeApi } from '../api/helpers/fake';
 import { CLEAR_ERROR, escapeRegex, FAULT_CLIENT, FAULTS, watchUnhandledRejections, type FaultCase } from './helpers/faults';
 
 interface Folder {
   id: string;
-  children: PagedChildren;
+  children: ListChildren;
   /** Paths (no query) its first page reads; a fault on any of them hits the folder. */
   paths: string[];
   /** Row keys of a clean first page. */
@@ -42,7 +43,7 @@ describe('fault matrix: every list the tree loads, under every fault (fake Admin
         continue;
       }
       const since = fake().requests.length;
-      const page = await children.load(client, undefined, never);
+      const page = await folderPage(children, client, undefined, never);
       const paths = [...new Set(fake().requests.slice(since).map((r) => r.path))];
       folders.push({ id, children, paths, keys: page.data.map((s) => s.key) });
       // Fixed rows (the Archived folder) and one active item with children (an archived project refuses reads).
@@ -81,8 +82,8 @@ describe('fault matrix: every list the tree loads, under every fault (fake Admin
 
   /** Loads every folder at once, plus the control folder that has no fault. */
   async function loadAll(): Promise<{ collections: PagedCollection<NodeSpec>[]; controlKeys: string[] }> {
-    const collections = folders.map((f) => new PagedCollection<NodeSpec>((cursor, signal) => f.children.load(client, cursor, signal)));
-    const other = new PagedCollection<NodeSpec>((cursor, signal) => control.children.load(client, cursor, signal));
+    const collections = folders.map((f) => new PagedCollection<NodeSpec>((cursor, signal) => folderPage(f.children, client, cursor, signal)));
+    const other = new PagedCollection<NodeSpec>((cursor, signal) => folderPage(control.children, client, cursor, signal));
     await Promise.all([...collections, other].map((c) => c.ensureLoaded()));
     assert.equal(other.error, undefined, `a folder without a fault failed: ${describeError(other.error)}`);
     return { collections, controlKeys: keysOf(other) };

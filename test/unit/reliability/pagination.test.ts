@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import type { AdminClient, Page } from '../../../src/api';
 import { PagedCollection } from '../../../src/model/pagedCollection';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
-import type { NodeSpec, PagedChildren } from '../../../src/tree/nodeSpec';
+import { folderPage } from './helpers/folderPage';
+import type { ListChildren, NodeSpec } from '../../../src/tree/nodeSpec';
 import { clientFor, useFakeApi } from '../api/helpers/fake';
 import type { FaultRule } from '../../fake-admin-api/types';
 import { FAULT_CLIENT, watchUnhandledRejections } from './helpers/faults';
@@ -43,14 +44,14 @@ describe('pagination truth under random faults (fake Admin API, seeded)', functi
   const fake = useFakeApi({ projects: 60, users: 450, seed: 8 });
   const unhandled = watchUnhandledRejections();
   let client: AdminClient;
-  const root = (key: string) => organizationRoots().find((s) => s.key === key)!.children as PagedChildren;
+  const root = (key: string) => organizationRoots().find((s) => s.key === key)!.children as ListChildren;
 
   before(() => { client = clientFor(fake(), { ...FAULT_CLIENT, maxRetries: 2 }); });
   afterEach(() => assert.deepEqual(unhandled(), []));
 
   it('Members (the tree\'s own loader, 5 pages): every user once, in order', async () => {
     fake().faults.add(RANDOM_FAULTS('^/organization/users$'));
-    const members = new PagedCollection<NodeSpec>((cursor, signal) => root('members').load(client, cursor, signal));
+    const members = new PagedCollection<NodeSpec>((cursor, signal) => folderPage(root('members'), client, cursor, signal));
     const { retries } = await loadLikeTheTree(members);
     assert.deepEqual(members.items.map((s) => s.key), fake().state.users.values().map((u) => u.id));
     assert.ok(retries > 0, 'no page failed for good: the test did not exercise Retry');

@@ -17,6 +17,7 @@ import { chartDatasets, ranked, shape } from '../../../src/model/usage/shape';
 import { isRpcMessage } from '../../../src/webviews/protocol';
 import type { NodeSpec } from '../../../src/tree/nodeSpec';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
+import { folderPage } from './helpers/folderPage';
 import { loadSchemaArbitraries, type SchemaArbitraries } from './helpers/schemaArbitrary';
 import { holds } from './helpers/property';
 import { stubTransport } from './helpers/stubClient';
@@ -60,8 +61,8 @@ async function walk(client: AdminClient, specs: NodeSpec[], where: string, depth
       kids = children.nodes();
     } else {
       const signal = new AbortController().signal;
-      const first = await children.load(client, undefined, signal);
-      const later = await children.load(client, 'cursor_next', signal);
+      const first = await folderPage(children, client, undefined, signal);
+      const later = await folderPage(children, client, 'cursor_next', signal);
       loads += 2;
       assert.equal(typeof first.hasMore, 'boolean');
       kids = [...(children.fixed?.() ?? []), ...first.data];
