@@ -59,7 +59,6 @@ export function registerAdminKeyCommands(ctx: CommandContext): vscode.Disposable
             return key;
           },
           effects: (k) => adminKeyEffects.created(k),
-          refresh: () => ['adminKeys'],
           done: (k) => `Created admin API key ${q(k.name || k.redacted_value)}`,
         });
       } catch (err) {

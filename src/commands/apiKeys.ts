@@ -7,7 +7,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase } from './expiryPick';
 import { pickOne } from './pickers';
-import { deleteProjectApiKey, keyTreeFolders } from '../ui/apiKeyWrites';
+import { deleteProjectApiKey } from '../ui/apiKeyWrites';
 import type { ProjectRef } from '../ui/context';
 import { ask, q, runWrite } from '../ui/run';
 import { projectRowOf } from './targets';
@@ -56,7 +56,6 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
     progress: `Updating API key ${q(name)}…`,
     call: (c) => c.projectApiKeys.update(project.id, k.id, body as ProjectApiKeyUpdateRequest),
     effects: (updated) => apiKeyEffects.updated(project.id, updated),
-    refresh: () => keyTreeFolders(project, k),
     done: () => `Updated API key ${q(name)}: ${changed}`,
   });
 }

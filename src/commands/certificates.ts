@@ -12,7 +12,7 @@ import { certificateNameFrom, readPemCertificate, MAX_CERTIFICATE_BYTES } from '
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { folderIn, isKind, rowOf, type ProjectRef } from './targets';
+import { isKind, rowOf, type ProjectRef } from './targets';
 
 interface Cert {
   id: string;
@@ -30,7 +30,6 @@ interface Scope {
   name: string;
   /** The project whose activations these are; none for the organization's. */
   projectId?: string;
-  folderId: string;
   list(c: AdminClient): Promise<Cert[]>;
   activate(c: AdminClient, ids: string[]): Promise<unknown>;
   deactivate(c: AdminClient, ids: string[]): Promise<unknown>;
@@ -38,7 +37,6 @@ interface Scope {
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'certificates',
   list: (c) => c.certificates.all(),
   activate: (c, ids) => c.certificates.activate({ certificate_ids: ids }),
   deactivate: (c, ids) => c.certificates.deactivate({ certificate_ids: ids }),
@@ -48,7 +46,6 @@ function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
     projectId: p.id,
-    folderId: folderIn(p, 'certificates'),
     list: (c) => c.projectCertificates.all(p.id),
     activate: (c, ids) => c.projectCertificates.activate(p.id, { certificate_ids: ids }),
     deactivate: (c, ids) => c.projectCertificates.deactivate(p.id, { certificate_ids: ids }),
@@ -75,13 +72,12 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 }
 
 /** The certificate row a command acts on (in the organization's folder or a project's), else one picked from the organization's. */
-async function certificateOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ cert: Cert; refresh: string[] } | undefined> {
+async function certificateOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ cert: Cert } | undefined> {
   if (isKind(node, 'certificate')) {
-    const project = nodeProject(node);
-    return { cert: node.spec.data as Cert, refresh: ['certificates', ...(project ? [folderIn(project, 'certificates')] : [])] };
+    return { cert: node.spec.data as Cert };
   }
   const row = await rowOf<Cert>(ctx, undefined, 'certificate', 'certificates', title, 'Type to search certificates by name or id');
-  return row && { cert: row.data, refresh: ['certificates'] };
+  return row && { cert: row.data };
 }
 
 /** Activate or deactivate: the row's certificate, else any number picked from those the change applies to. */
@@ -121,7 +117,6 @@ async function toggle(ctx: CommandContext, node: TreeNode | undefined, on: boole
     },
     call: (c) => (on ? scope.activate(c, certs.map((x) => x.id)) : scope.deactivate(c, certs.map((x) => x.id))),
     effects: () => certificateEffects.toggled(scope.projectId),
-    refresh: () => [scope.folderId],
     done: () => `${on ? 'Activated' : 'Deactivated'} ${names} for ${scope.name}`,
   });
 }
@@ -160,7 +155,6 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
         progress: `Uploading certificate ${q(name || file)}…`,
         call: (c) => c.certificates.create({ certificate: checked.pem, ...(name ? { name } : {}) }),
         effects: () => certificateEffects.uploaded(),
-        refresh: () => ['certificates'],
         done: (cert) => `Uploaded certificate ${q(cert.name || cert.id)} (inactive until activated)`,
       });
     }),
@@ -175,7 +169,6 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
         progress: `Renaming certificate ${q(was)}…`,
         call: (c) => c.certificates.update(t.cert.id, { name }),
         effects: () => certificateEffects.renamed(),
-        refresh: () => t.refresh,
         done: () => `Renamed certificate to ${q(name)}`,
       });
     }),
@@ -196,7 +189,6 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
         },
         call: (c) => c.certificates.delete(t.cert.id),
         effects: () => certificateEffects.deleted(t.cert.id),
-        refresh: () => t.refresh,
         done: () => `Deleted certificate ${q(name)}`,
       });
     }),

@@ -9,13 +9,12 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject, type Choice } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { folderIn, type ProjectRef } from './targets';
+import { type ProjectRef } from './targets';
 
 type OrgRetention = Exclude<RetentionType, 'organization_default' | 'none'>;
 
 interface Scope {
   name: string;
-  folderId: string;
   choices: Choice<RetentionType>[];
   current(c: AdminClient): Promise<string>;
   update(c: AdminClient, type: RetentionType): Promise<{ type: string }>;
@@ -29,7 +28,6 @@ const isOrgType = (t: RetentionType): t is OrgRetention => t !== 'organization_d
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'dataRetention',
   // A project may follow the organization or have none; the organization itself always has one of the four.
   choices: choices(RETENTION_TYPES.filter(([t]) => isOrgType(t))),
   current: async (c) => (await c.dataRetention.retrieve()).type,
@@ -43,7 +41,6 @@ const organizationScope: Scope = {
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'dataRetention'),
     choices: choices(RETENTION_TYPES),
     current: async (c) => (await c.projectDataRetention.retrieve(p.id)).type,
     update: (c, type) => c.projectDataRetention.update(p.id, { retention_type: type }),
@@ -82,7 +79,6 @@ export function registerDataRetentionCommands(ctx: CommandContext): vscode.Dispo
         progress: `Setting the data retention of ${scope.name} to ${label(type)}…`,
         call: (c) => scope.update(c, type),
         effects: (r) => scope.saved(r),
-        refresh: () => [scope.folderId],
         done: (r) => `Data retention of ${scope.name}: ${label(r.type)}`,
       });
     }),

@@ -35,7 +35,6 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
         progress: `Registering external key ${q(name)}…`,
         call: (c) => c.externalKeys.create(body),
         effects: (k) => externalEffects.keyCreated(k),
-        refresh: () => [FOLDER],
         done: (k) => `Registered external key ${q(k.name)}`,
       });
     }),
@@ -48,7 +47,6 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
         progress: `Validating external key ${q(name)}…`,
         call: (c) => c.externalKeys.validate(key.data.id),
         effects: () => externalEffects.keyValidated(),
-        refresh: () => [FOLDER],
         done: (r) => `External key ${q(name)}: ${plainText(r.status)}`,
       });
       if (!result) return undefined;
@@ -73,7 +71,6 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
         },
         call: (c) => c.externalKeys.delete(k.id),
         effects: () => externalEffects.keyDeleted(k.id),
-        refresh: () => [FOLDER],
         done: () => `Deleted external key ${q(k.name || k.id)}`,
       });
     }),

@@ -39,7 +39,6 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
         progress: `Registering ${answers.form.label} ${q(where)} for project ${q(project.name || project.id)}…`,
         call: (c) => c.externalStorage.create(body),
         effects: (s) => externalEffects.storageCreated(s),
-        refresh: () => [FOLDER],
         done: (s) => `Registered external storage ${q(storageName(s))}: ${s.status}`,
       });
     }),
@@ -52,7 +51,6 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
         progress: `Validating external storage ${q(name)}…`,
         call: (c) => c.externalStorage.validate(row.data.id),
         effects: (s) => externalEffects.storageValidated(s),
-        refresh: () => [FOLDER],
         done: (s) => `External storage ${q(name)}: ${s.status}`,
       });
       if (!result) return undefined;
@@ -76,7 +74,6 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
         },
         call: (c) => c.externalStorage.delete(s.id),
         effects: () => externalEffects.storageDeleted(s.id),
-        refresh: () => [FOLDER],
         done: () => `Deleted external storage ${q(name)}`,
       });
     }),

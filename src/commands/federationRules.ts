@@ -114,7 +114,6 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
         progress: `Adding a federation rule to ${q(p.name)}…`,
         call: (c) => c.workloadIdentityProviders.federationRules.create(p.id, body),
         effects: (r) => workloadIdentityEffects.ruleSaved(r),
-        refresh: () => [providerFolderId(p.id)],
         done: (r) => `Added federation rule ${q(ruleName(r))} for ${q(account.name || account.id)}`,
       });
     }),
@@ -133,7 +132,6 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
         progress: `Updating federation rule ${q(ruleName(rule))}…`,
         call: (c) => c.workloadIdentityProviders.federationRules.update(rule.workload_identity_provider_id, rule.id, body),
         effects: (r) => workloadIdentityEffects.ruleSaved(r),
-        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
         done: (r) => `Updated federation rule ${q(ruleName(r))}`,
       });
     }),
@@ -152,7 +150,6 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
         },
         call: (c) => c.workloadIdentityProviders.federationRules.delete(rule.workload_identity_provider_id, rule.id),
         effects: () => workloadIdentityEffects.ruleDeleted(rule.workload_identity_provider_id, rule.id),
-        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
         done: () => `Deleted federation rule ${q(ruleName(rule))}`,
       });
     }),

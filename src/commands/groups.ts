@@ -37,7 +37,6 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
         progress: `Creating group ${q(name)}…`,
         call: (c) => c.groups.create({ name }),
         effects: (created) => groupEffects.created(created),
-        refresh: () => ['groups'],
         done: (g) => `Created group ${q(g.name)}`,
       });
     }),
@@ -52,7 +51,6 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
         call: (c) => c.groups.update(g.data.id, { name }),
         // The answer leaves out the group's type: the rest of the row stays as listed.
         effects: (r) => groupEffects.renamed({ ...g.data, ...r }),
-        refresh: () => ['groups'],
         done: (r) => `Renamed group to ${q(r.name)}`,
       });
     }),
@@ -69,7 +67,6 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
         },
         call: (c) => c.groups.delete(g.data.id),
         effects: () => groupEffects.deleted(g.data.id),
-        refresh: () => ['groups'],
         done: () => `Deleted group ${q(g.data.name)}`,
       });
     }),
@@ -83,9 +80,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Adding ${q(name)} to group ${q(g.data.name)}…`,
         call: (c) => c.groups.users.add(g.data.id, { user_id: member.id }),
-        // The group's row lists its members.
         effects: () => groupEffects.userAdded(g.data.id),
-        refresh: () => [g.id],
         done: () => `Added ${q(name)} to group ${q(g.data.name)}`,
       });
     }),
@@ -103,7 +98,6 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
         },
         call: (c) => c.groups.users.remove(t.group.groupId, t.user.id),
         effects: () => groupEffects.userRemoved(t.group.groupId, t.user.id),
-        refresh: () => [t.group.id],
         done: () => `Removed ${q(name)} from group ${q(t.group.name)}`,
       });
     }),

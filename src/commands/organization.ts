@@ -7,7 +7,6 @@ import { adminKeyEffects, memberEffects } from '../model/writeEffects';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, pickProjects, type Choice } from './pickers';
-import { projectFolderId } from './projects';
 import { ask, q, runWrite } from '../ui/run';
 import { isKind, rowOf } from './targets';
 
@@ -21,16 +20,6 @@ const memberLabel = (u: Pick<User, 'id' | 'name' | 'email'>) => u.name || u.emai
 /** The member a command acts on: the row it was invoked on, else one found by search. */
 async function memberOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<User | undefined> {
   return isKind(node, 'member') ? node.spec.data as User : pickMember(ctx, title);
-}
-
-/**
- * Project user lists that still show a removed member. The API lists a member's projects when it
- * can; otherwise every project's lists may hold them.
- */
-function membershipFolders(u: User): string[] {
-  const projects = u.projects?.data;
-  if (!projects) return ['projects'];
-  return projects.flatMap((p) => (p.id ? [projectFolderId(p.id, 'users')] : []));
 }
 
 export function registerOrganizationCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -47,7 +36,6 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
         progress: `Inviting ${email}…`,
         call: (c) => c.invites.create({ email, role, ...(projects.length ? { projects: projects.map((p) => ({ id: p.id, role: 'member' as const })) } : {}) }),
         effects: (i) => memberEffects.invited(i),
-        refresh: () => ['invites'],
         done: (i) => `Invited ${i.email} as ${i.role}${projects.length ? ` to ${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}`,
       });
     }),
@@ -65,7 +53,6 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
         },
         call: (c) => c.invites.delete(i.id),
         effects: () => memberEffects.inviteDeleted(i.id),
-        refresh: () => ['invites'],
         done: () => `Deleted the invite for ${i.email}`,
       });
     }),
@@ -80,7 +67,6 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
         progress: `Making ${q(name)} ${role} of the organization…`,
         call: (c) => c.users.update(member.id, { role }),
         effects: (u) => memberEffects.roleChanged(u),
-        refresh: () => ['members'],
         done: (u) => `${q(name)} is now ${u.role ?? role} of the organization`,
       });
     }),
@@ -98,7 +84,6 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
         },
         call: (c) => c.users.delete(member.id),
         effects: () => memberEffects.removed(member.id),
-        refresh: () => ['members', 'groups', ...membershipFolders(member)],
         done: () => `Removed ${q(name)} from the organization`,
       });
     }),
@@ -118,7 +103,6 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
         },
         call: (c) => c.adminApiKeys.delete(k.id),
         effects: () => adminKeyEffects.deleted(k.id),
-        refresh: () => ['adminKeys'],
         done: () => `Deleted admin API key ${q(k.name || k.redacted_value)}`,
       });
     }),

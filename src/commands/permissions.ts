@@ -12,7 +12,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { folderIn, isKind, projectRefOf, type ProjectRef } from './targets';
+import { isKind, projectRefOf, type ProjectRef } from './targets';
 
 const MODES = [
   { label: 'Allow list', value: 'allow_list' as const, detail: 'Only the chosen models may be used in the project.' },
@@ -73,7 +73,6 @@ async function editModelPermissions(ctx: CommandContext, node: TreeNode | undefi
     progress: `Updating model permissions of ${q(project.name)}…`,
     call: (c) => c.modelPermissions.update(project.id, { mode, model_ids: models }),
     effects: (p) => [upsert(listRef('modelPermissions', project.id), p)],
-    refresh: () => [folderIn(project, 'modelPermissions')],
     done: (p) => `${q(project.name)}: ${modeName(p.mode)} of ${p.model_ids.length} model${p.model_ids.length === 1 ? '' : 's'}`,
   });
 }
@@ -101,7 +100,6 @@ async function editHostedTools(ctx: CommandContext, node: TreeNode | undefined) 
     progress: `Updating hosted tool permissions of ${q(project.name)}…`,
     call: (c) => c.hostedToolPermissions.update(project.id, changes),
     effects: (t) => [upsert(listRef('hostedToolPermissions', project.id), t)],
-    refresh: () => [folderIn(project, 'hostedTools')],
     done: () => `${q(project.name)}: ${HOSTED_TOOLS.filter(([t]) => t in changes).map(([t, n]) => `${n} ${changes[t]!.enabled ? 'on' : 'off'}`).join(', ')}`,
   });
 }
@@ -124,7 +122,6 @@ export function registerPermissionCommands(ctx: CommandContext): vscode.Disposab
         },
         call: (c) => c.modelPermissions.delete(project.id),
         effects: () => [unset(listRef('modelPermissions', project.id))],
-        refresh: () => [folderIn(project, 'modelPermissions')],
         done: () => `Removed the model permissions policy of ${q(project.name)}`,
       });
     }),

@@ -7,7 +7,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { folderIn, projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
+import { projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
 
 const userLabel = (u: { id: string; name?: string | null; email?: string | null }) => u.name || u.email || u.id;
 
@@ -44,7 +44,6 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
         progress: `Adding ${q(userLabel(member))} to project ${q(project.name)}…`,
         call: (c) => c.projectUsers.create(project.id, { user_id: member.id, role }),
         effects: (u) => projectUserEffects.added(project.id, u),
-        refresh: () => [folderIn(project, 'users')],
         done: (u) => `Added ${q(userLabel(u))} to ${q(project.name)} as ${u.role}`,
       });
     }),
@@ -59,7 +58,6 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
         progress: `Making ${q(name)} ${role} of ${q(user.project.name)}…`,
         call: (c) => c.projectUsers.update(user.project.id, user.data.id, { role }),
         effects: (u) => projectUserEffects.roleChanged(user.project.id, u),
-        refresh: () => [folderIn(user.project, 'users')],
         done: (u) => `${q(name)} is now ${u.role} of ${q(user.project.name)}`,
       });
     }),
@@ -77,7 +75,6 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
         },
         call: (c) => c.projectUsers.delete(user.project.id, user.data.id),
         effects: () => projectUserEffects.removed(user.project.id, user.data.id),
-        refresh: () => [folderIn(user.project, 'users')],
         done: () => `Removed ${q(name)} from ${q(user.project.name)}`,
       });
     }),
@@ -111,7 +108,6 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
         call: (c) => c.projectUsers.roles.assign(user.project.id, user.data.id, { role_id: role.id }),
         effects: () => projectUserEffects.roleAssigned(user.project.id, user.data.id),
         // The user's row lists their role assignments.
-        refresh: () => [user.id],
         done: () => `Assigned ${q(role.name)} to ${q(name)} in ${q(user.project.name)}`,
       });
     }),
@@ -129,7 +125,6 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
         },
         call: (c) => c.projectUsers.roles.unassign(a.project.id, a.userId, role.id),
         effects: () => projectUserEffects.roleUnassigned(a.project.id, a.userId, role.id),
-        refresh: () => [a.userNodeId],
         done: () => `Unassigned ${q(role.name)} from ${q(a.userName)}`,
       });
     }),

@@ -30,7 +30,6 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
         progress: `Creating project ${q(name)}…`,
         call: (c) => c.projects.create({ name }),
         effects: (created) => projectEffects.created(created),
-        refresh: () => ['projects'],
         done: (p) => `Created project ${q(p.name)}`,
       });
     }),
@@ -44,7 +43,6 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
         progress: `Renaming project ${q(p.name)}…`,
         call: (c) => c.projects.update(p.id, { name }),
         effects: (r) => projectEffects.renamed(r),
-        refresh: () => ['projects'],
 
         done: (r: Project) => `Renamed project to ${q(r.name)}`,
       });

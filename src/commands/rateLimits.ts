@@ -7,7 +7,7 @@ import type { TreeNode } from '../tree/treeNode';
 
 import type { CommandContext } from './context';
 import { ask, q, runWrite } from '../ui/run';
-import { folderIn, projectRowOf } from './targets';
+import { projectRowOf } from './targets';
 
 export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -38,7 +38,6 @@ export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposabl
         progress: `Updating the ${q(limit.model)} rate limit of ${q(row.project.name)}…`,
         call: (c) => c.rateLimits.update(row.project.id, limit.id, changes),
         effects: (r) => rateLimitEffects.updated(row.project.id, r),
-        refresh: () => [folderIn(row.project, 'rateLimits')],
         done: () => `Updated the ${q(limit.model)} rate limit`,
       });
     }),

@@ -13,7 +13,7 @@ import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickInFolder, pickMember, pickOne } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { folderIn, isKind, projectRefOf, projectRowOf, rowOf } from './targets';
+import { isKind, projectRefOf, projectRowOf, rowOf } from './targets';
 
 interface Principal {
   /** "member “X”", "group “Y”", for sentences. */
@@ -26,8 +26,6 @@ interface Principal {
   unassign(c: AdminClient, roleId: string): Promise<unknown>;
   /** What assigning or unassigning `roleId` does to the store. */
   effects(change: { assigned: string } | { unassigned: string }): StoreEffect[];
-  /** Tree nodes to reload after a change. */
-  refresh: string[];
 }
 
 async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Principal | undefined> {
@@ -41,7 +39,6 @@ async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, 
     assign: (c, roleId) => c.users.roles.assign(u.id, { role_id: roleId }),
     unassign: (c, roleId) => c.users.roles.unassign(u.id, roleId),
     effects: (change) => roleAssignmentEffects('memberRoles', u.id, change),
-    refresh: [isKind(node, 'member') ? node.id : `members/${u.id}`],
   };
 }
 
@@ -56,7 +53,6 @@ async function groupPrincipal(ctx: CommandContext, node: TreeNode | undefined, t
     assign: (c, roleId) => c.groups.roles.assign(g.data.id, { role_id: roleId }),
     unassign: (c, roleId) => c.groups.roles.unassign(g.data.id, roleId),
     effects: (change) => roleAssignmentEffects('groupRoles', g.data.id, change),
-    refresh: [g.id],
   };
 }
 
@@ -77,7 +73,6 @@ async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undef
     unassign: (c, roleId) => c.projectGroups.roles.unassign(project.id, g.group_id, roleId),
     // The store holds no list of a project group's role assignments; the project's group list shows none of them.
     effects: () => [],
-    refresh: [folderIn(project, 'groups')],
   };
 }
 
@@ -105,7 +100,6 @@ async function assignRole(ctx: CommandContext, p: Principal | undefined, title: 
     progress: `Assigning role ${q(role.name)} to ${p.name}…`,
     call: (c) => p.assign(c, role.id),
     effects: () => p.effects({ assigned: role.id }),
-    refresh: () => p.refresh,
     done: () => `Assigned role ${q(role.name)} to ${p.name}`,
   });
 }
@@ -129,7 +123,6 @@ async function unassignRole(ctx: CommandContext, p: Principal | undefined, title
     },
     call: (c) => p.unassign(c, role.id),
     effects: () => p.effects({ unassigned: role.id }),
-    refresh: () => p.refresh,
     done: () => `Unassigned role ${q(role.name)} from ${p.name}`,
   });
 }
@@ -165,7 +158,6 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
         call: (c) => c.projectGroups.add(project.id, { group_id: group.id, role: role.id }),
         effects: (pg) => groupEffects.projectGroupAdded(project.id, pg),
 
-        refresh: () => [folderIn(project, 'groups')],
         done: () => `Added group ${q(group.name)} to ${q(project.name)} as ${q(role.name)}`,
       });
     }),
@@ -183,7 +175,6 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
         },
         call: (c) => c.projectGroups.remove(project.id, g.group_id),
         effects: () => groupEffects.projectGroupRemoved(project.id, g.group_id),
-        refresh: () => [folderIn(project, 'groups')],
         done: () => `Removed group ${q(g.group_name)} from ${q(project.name)}`,
       });
     }),

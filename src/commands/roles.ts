@@ -11,7 +11,7 @@ import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, required, runWrite } from '../ui/run';
-import { folderIn, isKind, type ProjectRef } from './targets';
+import { isKind, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
 
@@ -20,9 +20,6 @@ interface RoleScope {
   name: string;
   /** The project whose roles these are; none for the organization's. */
   projectId?: string;
-  /** The Roles folder, and the folders whose rows show role assignments (they lose a deleted role). */
-  folderId: string;
-  assignmentFolders: string[];
   list(c: AdminClient): Promise<Role[]>;
   create(c: AdminClient, body: RoleBody): Promise<Role>;
   update(c: AdminClient, roleId: string, body: { permissions: string[] }): Promise<Role>;
@@ -31,8 +28,6 @@ interface RoleScope {
 
 const organizationScope: RoleScope = {
   name: 'the organization',
-  folderId: 'roles',
-  assignmentFolders: [],
   list: (c) => c.roles.all(),
   create: (c, body) => c.roles.create(body),
   update: (c, id, body) => c.roles.update(id, body),
@@ -43,9 +38,6 @@ function projectScope(p: ProjectRef): RoleScope {
   return {
     name: `project ${q(p.name)}`,
     projectId: p.id,
-    folderId: folderIn(p, 'roles'),
-    // A project user's row lists their role assignments.
-    assignmentFolders: [folderIn(p, 'users')],
     list: (c) => c.projectRoles.all(p.id),
     create: (c, body) => c.projectRoles.create(p.id, body),
     update: (c, id, body) => c.projectRoles.update(p.id, id, body),
@@ -147,7 +139,6 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
         progress: `Creating role ${q(name)} in ${scope.name}…`,
         call: (c) => scope.create(c, { role_name: name, permissions, ...(description ? { description } : {}) }),
         effects: (r) => roleEffects.created(scope.projectId, r),
-        refresh: () => [scope.folderId],
         done: (r) => `Created role ${q(r.name)} with ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
     }),
@@ -174,7 +165,6 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
         progress: `Updating the permissions of role ${q(role.name)}…`,
         call: (c) => scope.update(c, role.id, { permissions }),
         effects: (r) => roleEffects.updated(scope.projectId, r),
-        refresh: () => [scope.folderId, ...scope.assignmentFolders],
         done: (r) => `Role ${q(r.name)}: ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
     }),
@@ -194,7 +184,6 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
         },
         call: (c) => scope.remove(c, role.id),
         effects: () => roleEffects.deleted(scope.projectId, role.id),
-        refresh: () => [scope.folderId, ...scope.assignmentFolders],
         done: () => `Deleted role ${q(role.name)}`,
       });
     }),

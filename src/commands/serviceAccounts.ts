@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase, type ExpiryChoice } from './expiryPick';
 import { pickOne, PROJECT_ROLES } from './pickers';
 import { ask, q, required, runWrite } from '../ui/run';
-import { folderIn, projectRefOf, projectRowOf } from './targets';
+import { projectRefOf, projectRowOf } from './targets';
 
 function serviceAccountOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
   return projectRowOf<ProjectServiceAccount>(ctx, node, 'serviceAccount', 'serviceAccounts', title, 'Type to search service accounts by name or id');
@@ -31,9 +31,8 @@ export async function createServiceAccountKey(
       ctx.log.protectSecret(created.value);
       return created;
     },
-    // The project's keys list it, and so does the account's own row.
+    // The project’s key list holds it (the account’s row filters that list).
     effects: () => serviceAccountEffects.keyCreated(project.id),
-    refresh: () => [folderIn(project, 'apiKeys'), `${folderIn(project, 'serviceAccounts')}/${account.id}`],
     done: (k) => `Created API key ${q(k.name)} for service account ${q(accountName)}`,
   });
   if (!key) return undefined;
@@ -83,7 +82,6 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
         progress: `Making service account ${q(name)} ${role} of ${q(sa.project.name)}…`,
         call: (c) => c.serviceAccounts.update(sa.project.id, sa.data.id, { role }),
         effects: (r) => serviceAccountEffects.updated(sa.project.id, r),
-        refresh: () => [folderIn(sa.project, 'serviceAccounts')],
         done: (r) => `Service account ${q(name)} is now ${r.role} of ${q(sa.project.name)}`,
       });
     }),
@@ -99,8 +97,6 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
         call: (c) => c.serviceAccounts.update(sa.project.id, sa.data.id, { name }),
         // Its keys name their owner in the project's API keys.
         effects: (r) => serviceAccountEffects.updated(sa.project.id, r),
-        refresh:
- () => [folderIn(sa.project, 'serviceAccounts'), folderIn(sa.project, 'apiKeys')],
         done: (r) => `Renamed service account to ${q(r.name)}`,
       });
     }),

@@ -10,7 +10,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { folderIn, projectRefOf, type ProjectRef } from './targets';
+import { projectRefOf, type ProjectRef } from './targets';
 
 const ALL = 'All optional tiers';
 
@@ -62,7 +62,6 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
     progress: `Updating the service tier of ${q(project.name)}…`,
     call: (c) => c.serviceTierSettings.update(project.id, body),
     effects: (t) => [upsert(listRef('serviceTier', project.id), t)],
-    refresh: () => [folderIn(project, 'serviceTier')],
     done: (t) => `Service tier of ${q(project.name)}: default ${tierName(t.default)}, optional tiers ${describeEnabledTiers(t)}`,
   });
 }

@@ -10,7 +10,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { folderIn, isKind, type ProjectRef } from './targets';
+import { isKind, type ProjectRef } from './targets';
 
 type SpendAlert = OrganizationSpendAlert | ProjectSpendAlert;
 type Limit = { threshold_amount: number; currency: 'USD'; interval: 'month' };
@@ -23,7 +23,6 @@ type AlertBody = Limit & { notification_channel: { type: 'email'; recipients: st
 interface Scope {
   /** "the organization" / "project “X”", for sentences. */
   name: string;
-  folderId: string;
   setLimit(c: AdminClient, body: Limit): Promise<unknown>;
   removeLimit(c: AdminClient): Promise<unknown>;
   createAlert(c: AdminClient, body: AlertBody): Promise<SpendAlert>;
@@ -41,7 +40,6 @@ interface Scope {
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'spend',
   setLimit: (c, body) => c.spendLimit.update(body),
   removeLimit: (c) => c.spendLimit.delete(),
   createAlert: (c, body) => c.spendAlerts.create(body),
@@ -59,7 +57,6 @@ const organizationScope: Scope = {
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'spend'),
     setLimit: (c, body) => c.projectSpendLimit.update(p.id, body),
     removeLimit: (c) => c.projectSpendLimit.delete(p.id),
     createAlert: (c, body) => c.projectSpendAlerts.create(p.id, body),
@@ -131,7 +128,6 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
         progress: `Setting the spend limit of ${scope.name}…`,
         call: (c) => scope.setLimit(c, { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
         effects: (limit) => scope.effects.limitSet(limit),
-        refresh: () => [scope.folderId],
         done: () => `Spend limit of ${scope.name}: ${dollars(amount)} per month`,
       });
     }),
@@ -150,7 +146,6 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
         },
         call: (c) => scope.removeLimit(c),
         effects: () => scope.effects.limitRemoved(),
-        refresh: () => [scope.folderId],
         done: () => `Removed the spend limit of ${scope.name}`,
       });
     }),
@@ -170,7 +165,6 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           notification_channel: { type: 'email', recipients: splitList(recipients) },
         }),
         effects: (created) => scope.effects.alertSaved(created),
-        refresh: () => [scope.folderId],
         done: () => `Added a ${dollars(amount)} spend alert to ${scope.name}`,
       });
     }),
@@ -200,7 +194,6 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           notification_channel: { type: 'email', recipients },
         }),
         effects: (updated) => scope.effects.alertSaved(updated),
-        refresh: () => [scope.folderId],
         done: () => `Spend alert of ${scope.name}: ${dollars(amount)} per month, emailing ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}`,
       });
     }),
@@ -221,7 +214,6 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
         },
         call: (c) => scope.deleteAlert(c, alert.id),
         effects: () => scope.effects.alertDeleted(alert.id),
-        refresh: () => [scope.folderId],
         done: () => `Deleted the ${shownCents(alert.threshold_amount)} spend alert of ${scope.name}`,
       });
     }),

@@ -112,7 +112,6 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
         progress: `Creating workload identity provider ${q(name)}…`,
         call: (c) => c.workloadIdentityProviders.create(body),
         effects: (created) => workloadIdentityEffects.providerSaved(created),
-        refresh: () => [PROVIDERS_FOLDER],
         done: (p) => `Created workload identity provider ${q(p.name)}`,
       });
       if (created) {
@@ -148,7 +147,6 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
         } : undefined,
         call: (c) => c.workloadIdentityProviders.update(p.id, body),
         effects: (r) => workloadIdentityEffects.providerSaved(r),
-        refresh: () => [PROVIDERS_FOLDER],
         done: (r) => `Updated workload identity provider ${q(r.name)}`,
       });
     }),
@@ -166,7 +164,6 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
         },
         call: (c) => c.workloadIdentityProviders.delete(p.id),
         effects: () => workloadIdentityEffects.providerDeleted(p.id),
-        refresh: () => [PROVIDERS_FOLDER],
         done: () => `Deleted workload identity provider ${q(p.name)}`,
       });
     }),

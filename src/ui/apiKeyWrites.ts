@@ -3,7 +3,7 @@ import type { ProjectApiKey } from '../api';
 import { relativeTime } from '../model/format';
 import { apiKeyEffects } from '../model/writeEffects';
 import type { ProjectRef, UiContext } from './context';
-import { q, runWrite, treeFolder } from './run';
+import { q, runWrite } from './run';
 
 /** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
 function ownerPhrase(k: ProjectApiKey): string {
@@ -30,13 +30,6 @@ export async function deleteProjectApiKey(ctx: UiContext, project: ProjectRef, k
     },
     call: (c) => c.projectApiKeys.delete(project.id, k.id),
     effects: () => apiKeyEffects.deleted(project.id, k.id),
-    refresh: () => keyTreeFolders(project, k),
     done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
   });
-}
-
-/** Transitional, until the tree reads the store: the tree nodes listing a key (the API keys folder, its service account's row). */
-export function keyTreeFolders(project: ProjectRef, k: ProjectApiKey): string[] {
-  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
-  return [treeFolder(project, 'apiKeys'), ...(account?.id ? [`${treeFolder(project, 'serviceAccounts')}/${account.id}`] : [])];
 }

@@ -14,7 +14,6 @@ export function archiveProject(p: { id: string; name: string }): WriteAction<Pro
     },
     call: (c) => c.projects.archive(p.id),
     effects: (r) => projectEffects.archived(r),
-    refresh: () => ['projects'],
     done: () => `Archived project ${q(p.name)}`,
   };
 }

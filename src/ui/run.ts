@@ -5,7 +5,7 @@ import { confirmationBefore, writeAllowed, type Attempt, type Confirmation } fro
 import { askModal, notify, runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
-import type { ProjectRef, UiContext } from './context';
+import type { UiContext } from './context';
 
 const RETRY = 'Retry';
 
@@ -20,8 +20,6 @@ export interface WriteAction<T> {
    * (src/model/writeEffects.ts). Every view showing them redraws from the store.
    */
   effects: (result: T) => StoreEffect[];
-  /** Transitional, until the tree reads the store: tree node ids to reload. */
-  refresh?: (result: T) => string[];
   /** Status bar text on success. */
   done: (result: T) => string;
   /**
@@ -30,15 +28,6 @@ export interface WriteAction<T> {
    */
   failure?: 'notify' | 'throw';
 }
-
-/** Transitional, until the tree reads the store: the commands' context also carries the tree. */
-type WithTree = UiContext & { explorer?: { refresh(id?: string): void } };
-
-/** Transitional, until the tree reads the store: the tree id of a project's folder (`users`, `apiKeys`, …). */
-export function treeFolder(project: ProjectRef, folder: string): string {
-  return `${project.archived ? 'projects/archived' : 'projects'}/${project.id}/${folder}`;
-}
-
 
 /**
  * Every write goes through here: confirm → request with progress → apply its effects to the store
@@ -74,19 +63,10 @@ async function attemptWrite<T>(ctx: UiContext, action: WriteAction<T>, attempt: 
     });
     return undefined;
   }
-  reportWrite(ctx, action.effects(result), action.refresh?.(result));
+  ctx.store.apply(action.effects(result));
 
   void vscode.window.setStatusBarMessage(`$(check) ${plainText(action.done(result))}`, 5000);
   return result;
-}
-
-/**
- * Tells the store what a write did, for writes that do not go through runWrite (the Project panel's
- * multi-row saves, which report per row). `treeIds` is transitional, until the tree reads the store.
- */
-export function reportWrite(ctx: UiContext, effects: readonly StoreEffect[], treeIds: readonly string[] = []): void {
-  ctx.store.apply(effects);
-  for (const id of treeIds) (ctx as WithTree).explorer?.refresh(id);
 }
 
 /** An input box that resolves to undefined on cancel; `value` pre-fills. */

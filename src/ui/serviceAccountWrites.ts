@@ -8,7 +8,7 @@ import { notify } from '../notify';
 import { plainText } from '../util/plainText';
 import type { ProjectRef, UiContext } from './context';
 import { showSecretOnce } from './oneTimeSecret';
-import { q, runWrite, treeFolder } from './run';
+import { q, runWrite } from './run';
 
 /** What the create command hands back: the account, its key's id and name, never the key itself. */
 export type CreatedServiceAccount = Omit<ProjectServiceAccountCreateResponse, 'api_key' | 'role'> & {
@@ -29,7 +29,6 @@ export function deleteServiceAccount(ctx: UiContext, project: ProjectRef, accoun
     },
     call: (c) => c.serviceAccounts.delete(project.id, account.id),
     effects: () => serviceAccountEffects.deleted(project.id, account.id),
-    refresh: () => [treeFolder(project, 'serviceAccounts'), treeFolder(project, 'apiKeys')],
     done: () => `Deleted service account ${q(name)}`,
   });
 }
@@ -66,7 +65,6 @@ export async function createServiceAccount(
     effects: ({ account, finalRole }) => serviceAccountEffects.created(project.id, {
       object: 'organization.project.service_account', id: account.id, name: account.name, role: finalRole, created_at: account.created_at,
     }),
-    refresh: () => [treeFolder(project, 'serviceAccounts'), treeFolder(project, 'apiKeys')],
     done: ({ account }) =>
  `Created service account ${q(account.name)}`,
   });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readKeyChanges, saveApiKeys } from '../../model/project/saveKeys';
 import { invalidate } from '../../model/store';
 import { runWithProgress } from '../../notify';
-import { q, reportWrite, treeFolder } from '../../ui/run';
+import { q } from '../../ui/run';
 import { requireOffered } from './offered';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
@@ -33,7 +33,7 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
       const saved = result.results.length - failed.length;
       if (saved) {
         // Each row's result is shaped for the page, not the key as listed: the project's key list is read again.
-        reportWrite(ctx, [invalidate('projectApiKeys', p.id)], [treeFolder(p, 'apiKeys')]);
+        ctx.store.apply([invalidate('projectApiKeys', p.id)]);
 
         void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} API key${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
       }

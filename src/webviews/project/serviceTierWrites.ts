@@ -7,7 +7,7 @@ import { invalidate } from '../../model/store';
 import type { ServiceTierData } from '../../model/project/types';
 import { isDefaultTier, isOptionalTier, normalTiers, type OptionalTier } from '../../model/serviceTier';
 import { runWithProgress } from '../../notify';
-import { q, reportWrite, treeFolder } from '../../ui/run';
+import { q } from '../../ui/run';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
 
@@ -37,7 +37,7 @@ export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveSe
       );
       if (result.status === 'conflict') ctx.log.warn(`Service tiers of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
       if (result.status === 'saved') {
-        reportWrite(ctx, [invalidate('serviceTier', p.id)], [treeFolder(p, 'serviceTier')]);
+        ctx.store.apply([invalidate('serviceTier', p.id)]);
 
         void vscode.window.setStatusBarMessage(`$(check) Saved the service tiers of ${q(p.name)}`, 5000);
       }

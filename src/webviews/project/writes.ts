@@ -15,7 +15,7 @@ import { askModal, runWithProgress } from '../../notify';
 import { deleteProjectApiKey } from '../../ui/apiKeyWrites';
 import type { ProjectRef, UiContext } from '../../ui/context';
 import { archiveProject } from '../../ui/projectWrites';
-import { q, reportWrite, runWrite, treeFolder } from '../../ui/run';
+import { q, runWrite } from '../../ui/run';
 import { createServiceAccount, deleteServiceAccount } from '../../ui/serviceAccountWrites';
 import { OfferedMembers, requireOffered, type OfferedSource } from './offered';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
@@ -65,7 +65,6 @@ function matches(u: { id: string; name?: string | null; email?: string | null },
 export function projectWrites(w: WriteContext): Writes {
   const { ctx } = w;
   const pid = () => w.project().id;
-  const folder = (name: string) => treeFolder(w.project(), name);
   const src: OfferedSource = { data: w.data, reload: w.reload, projectName: () => w.project().name };
   const offeredMembers = new OfferedMembers();
   const isMember = (userId: string) => requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId), 'That member');
@@ -89,7 +88,6 @@ export function projectWrites(w: WriteContext): Writes {
         progress: `Renaming project ${q(was)}…`,
         call: (c) => c.projects.update(pid(), { name: next }, { signal: w.signal }),
         effects: (p) => projectEffects.renamed(p),
-        refresh: () => ['projects'],
         done: (p) => `Renamed project to ${q(p.name)}`,
       }));
     },
@@ -121,7 +119,6 @@ export function projectWrites(w: WriteContext): Writes {
         progress: `Adding a member to project ${q(w.project().name)}…`,
         call: (c) => c.projectUsers.create(pid(), { user_id: userId, role: r }),
         effects: (u) => projectUserEffects.added(pid(), u),
-        refresh: () => [folder('users')],
         done: (u) => `Added ${q(label(u))} to ${q(w.project().name)} as ${u.role}`,
       }));
     },
@@ -136,7 +133,6 @@ export function projectWrites(w: WriteContext): Writes {
         progress: `Making ${q(name)} ${r} of ${q(w.project().name)}…`,
         call: (c) => c.projectUsers.update(pid(), userId, { role: r }),
         effects: (u) => projectUserEffects.roleChanged(pid(), u),
-        refresh: () => [folder('users')],
         done: (u) => `${q(name)} is now ${u.role} of ${q(w.project().name)}`,
       }));
     },
@@ -156,7 +152,6 @@ export function projectWrites(w: WriteContext): Writes {
         },
         call: (c) => c.projectUsers.delete(p.id, userId),
         effects: () => projectUserEffects.removed(p.id, userId),
-        refresh: () => [folder('users')],
         done: () => `Removed ${q(name)} from ${q(p.name)}`,
       }));
     },
@@ -172,7 +167,6 @@ export function projectWrites(w: WriteContext): Writes {
         progress: `Assigning ${q(roleName)} to ${q(memberName(userId))}…`,
         call: (c) => c.projectUsers.roles.assign(pid(), userId, { role_id: roleId }),
         effects: () => projectUserEffects.roleAssigned(pid(), userId),
-        refresh: () => [`${folder('users')}/${userId}`],
         done: () => `Assigned ${q(roleName)} to ${q(memberName(userId))}`,
       }));
     },
@@ -194,7 +188,6 @@ export function projectWrites(w: WriteContext): Writes {
         },
         call: (c) => c.projectUsers.roles.unassign(pid(), userId, roleId),
         effects: () => projectUserEffects.roleUnassigned(pid(), userId, roleId),
-        refresh: () => [`${folder('users')}/${userId}`],
         done: () => `Unassigned ${q(roleName)} from ${q(name)}`,
       }));
     },
@@ -239,7 +232,7 @@ export function projectWrites(w: WriteContext): Writes {
       const saved = result.results.length - failed.length;
       if (saved) {
         // Each row's result is shaped for the page, not the limit as listed: the list is read again.
-        reportWrite(ctx, [invalidate('projectRateLimits', p.id)], [folder('rateLimits')]);
+        ctx.store.apply([invalidate('projectRateLimits', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} rate limit${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
       }
       return result;
@@ -265,7 +258,7 @@ export function projectWrites(w: WriteContext): Writes {
         }),
       );
       if (result.status === 'saved') {
-        reportWrite(ctx, [invalidate('modelPermissions', p.id)], [folder('modelPermissions')]);
+        ctx.store.apply([invalidate('modelPermissions', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved the model permissions of ${q(p.name)}`, 5000);
       }
       return result;
@@ -286,7 +279,7 @@ export function projectWrites(w: WriteContext): Writes {
         () => saveHostedTools(client, p.id, { enabled, before }, { force: params.force === true, signal: w.signal }),
       );
       if (result.status === 'saved') {
-        reportWrite(ctx, [invalidate('hostedToolPermissions', p.id)], [folder('hostedTools')]);
+        ctx.store.apply([invalidate('hostedToolPermissions', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved hosted tool permissions of ${q(p.name)}`, 5000);
       }
       return result.status === 'conflict' ? { status: 'conflict', messages: result.messages } : { status: result.status === 'saved' ? 'saved' : 'unchanged' };
@@ -299,7 +292,6 @@ export function projectWrites(w: WriteContext): Writes {
         progress: `Setting the spend limit of ${q(w.project().name)}…`,
         call: (c) => c.projectSpendLimit.update(pid(), { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
         effects: (limit) => [upsert(listRef('projectSpendLimit', pid()), limit)],
-        refresh: () => [folder('spend')],
         done: () => `Spend limit of ${q(w.project().name)}: ${usd(amount)} per month`,
       }));
     },
@@ -316,7 +308,6 @@ export function projectWrites(w: WriteContext): Writes {
         },
         call: (c) => c.projectSpendLimit.delete(pid()),
         effects: () => [unset(listRef('projectSpendLimit', pid()))],
-        refresh: () => [folder('spend')],
         done: () => `Removed the spend limit of ${q(w.project().name)}`,
       }));
     },
@@ -334,7 +325,6 @@ export function projectWrites(w: WriteContext): Writes {
           notification_channel: { type: 'email', recipients: splitList(list) },
         }),
         effects: (alert) => [upsert(listRef('projectSpendAlerts', pid()), alert)],
-        refresh: () => [folder('spend')],
         done: () => `Added a ${usd(amount)} spend alert to ${q(w.project().name)}`,
       }));
     },
@@ -353,7 +343,6 @@ export function projectWrites(w: WriteContext): Writes {
         },
         call: (c) => c.projectSpendAlerts.delete(pid(), id),
         effects: () => [remove(listRef('projectSpendAlerts', pid()), id)],
-        refresh: () => [folder('spend')],
         done: () => `Deleted a spend alert of ${q(w.project().name)}`,
       }));
     },
@@ -368,7 +357,6 @@ export function projectWrites(w: WriteContext): Writes {
         call: (c) => c.projectDataRetention.update(pid(), { retention_type: type }),
         effects: (setting) => [upsert(listRef('projectDataRetention', pid()), setting)],
 
-        refresh: () => [folder('dataRetention')],
         done: () => `Data retention of ${q(w.project().name)}: ${name}`,
       }));
     },
