@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { memberId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickMember } from './pickers';
@@ -31,7 +32,7 @@ export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
 
     vscode.commands.registerCommand('openaiAdmin.findMember', async () => {
       const user = await pickMember(ctx, 'Find Member');
-      return user ? reveal(ctx, `members/${user.id}`) : false;
+      return user ? reveal(ctx, memberId(user.id)) : false;
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Project } from '../api';
+import { isProjectFolder, projectFolderId as treeProjectFolderId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
@@ -17,7 +18,8 @@ export async function projectOf(ctx: CommandContext, node: TreeNode | undefined,
 
 /** Tree id of a project's folder (`users`, `rateLimits`, …) under the active or archived list. */
 export function projectFolderId(projectId: string, folder: string, archived = false): string {
-  return `${archived ? 'projects/archived' : 'projects'}/${projectId}/${folder}`;
+  if (!isProjectFolder(folder)) throw new RangeError(`${folder} is not a project folder`);
+  return treeProjectFolderId(projectId, folder, archived);
 }
 
 

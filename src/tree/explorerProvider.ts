@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
-import { listKey, type ListRef, type OrgStore, type StoreChange, type StoredList } from '../model/store';
+import { listKey, RESOURCES, type ListRef, type OrgStore, type ResourceDef, type StoreChange, type StoredList } from '../model/store';
+import { contextValue, pathOf } from './ids';
 import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
-import type { ListChildren, NodeSpec, Section } from './nodeSpec';
+import type { ListChildren, NodeSpec, Section, StoreItem } from './nodeSpec';
 import { childId, TreeNode } from './treeNode';
 
 export const VIEW_ID = 'openaiAdmin.explorer';
@@ -109,7 +110,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         label: `Couldn't load ${children.what} — ${describeError(failed.error)}`,
         description: 'Retry',
         icon: ['error', 'list.errorForeground'],
-        contextValue: 'error',
+        contextValue: contextValue('error'),
         command: { command: 'openaiAdmin.retryNode', title: 'Retry', arguments: [node.id] },
       }));
     } else if (lists.some((list) => list.hasMore)) {
@@ -117,11 +118,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         label: 'Load more…',
         description: `${rows.length} loaded`,
         icon: 'ellipsis',
-        contextValue: 'loadMore',
+        contextValue: contextValue('loadMore'),
         command: { command: 'openaiAdmin.loadMore', title: 'Load more', arguments: [node.id] },
       }));
     } else if (!rows.length) {
-      placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: 'empty' }));
+      placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: contextValue('empty') }));
     }
     return placed;
   }
@@ -139,10 +140,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Finds a node by id, loading the folders on its path as the view would when expanding them. */
   async resolve(id: string): Promise<TreeNode | undefined> {
-    const parts = id.split('/');
     let node: TreeNode | undefined;
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('/');
+    for (const prefix of pathOf(id)) {
       const children = await this.getChildren(node);
       node = children.find((n) => n.id === prefix);
       if (!node) return undefined;
@@ -150,11 +149,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node;
   }
 
-  /** The store lists a list folder shows (the first is what quick picks over the folder search). */
-  listRefs(node: TreeNode): readonly ListRef[] {
+  /**
+   * What a quick pick over a list folder searches: the list that pages (for the spend folder, the
+   * alerts), and the row the tree shows for an item (undefined for an item the folder leaves out).
+   */
+  pickSource(node: TreeNode): { ref: ListRef; rowOf: (item: unknown) => NodeSpec | undefined } {
     const children = node.spec.children;
     if (children?.type !== 'list') throw new Error(`${node.id} is not a list folder`);
-    return children.sections.map((s) => s.source);
+    const section = children.sections[children.sections.length - 1]!;
+    return { ref: section.source, rowOf: (item) => this.rowsFor(node.id, section, item)[0] };
   }
 
   /**
@@ -255,8 +258,29 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     let cache = this.rowCache.get(folderId);
     if (!cache) this.rowCache.set(folderId, cache = new WeakMap());
     let rows = cache.get(item);
-    if (!rows) cache.set(item, rows = section.toNodes(item));
+    if (!rows) cache.set(item, rows = section.toNodes(item).map((spec) => this.standingFor(spec, section.source, item)));
     return rows;
+  }
+
+  /**
+   * Marks a row as standing for a store item; its `data` reads the store. When a write has dropped
+   * the list and nobody has read it again, the store cannot say, and the row's last reading stands
+   * in (as the row itself still shows it); once the list is read to its end without the item, the
+   * item is gone and `data` is undefined.
+   */
+  private standingFor(spec: NodeSpec, ref: ListRef, item: unknown): NodeSpec {
+    const idOf = (RESOURCES[ref.resource] as ResourceDef<unknown>).idOf;
+    const at: StoreItem = { ref, id: idOf ? idOf(item) : '' };
+    const store = this.store;
+    const data = () => {
+      const list = store.peek(at.ref);
+      const known = list?.isLoaded && !list.hasMore && list.error === undefined;
+      return store.find(at.ref, at.id) ?? (known ? undefined : item);
+    };
+    return Object.defineProperties(spec, {
+      item: { value: at, enumerable: true },
+      data: { get: data, enumerable: false },
+    });
   }
 
   private async whileDrawing<R>(node: TreeNode, load: () => Promise<R>): Promise<R> {

@@ -16,8 +16,18 @@ export interface NodeSpec {
   tooltip?: Array<string | [string, string | number | null | undefined]>;
   /** Space-separated words matched by `viewItem =~ /\bword\b/` in menus. */
   contextValue?: string;
-  /** The API object the row stands for, handed to commands. */
-  data?: unknown;
+  /**
+   * The store item the row stands for (set by the provider on rows made from a list's items):
+   * commands look it up in the store (`store.find(ref, id)`), so they act on what the store holds
+   * now, and the tree holds no API objects.
+   */
+  item?: StoreItem;
+  /**
+   * @deprecated Read-only: the store's current value of `item`, looked up on each read (undefined
+   * when the row stands for no item). For command files that still read `node.spec.data`; new
+   * code uses `item` (commands: rowOf's `data`).
+   */
+  readonly data?: unknown;
   /** Where commands find the project (and other parents) this row belongs to. */
   context?: Record<string, string>;
   children?: ChildrenSpec;
@@ -27,6 +37,12 @@ export interface NodeSpec {
   copy?: Array<[label: string, value: string]>;
   /** Path on platform.openai.com for "Open in OpenAI Platform". */
   platformPath?: string;
+}
+
+/** Where a row's object lives: its list in the org store, and its id there ('' for one-object settings). */
+export interface StoreItem {
+  readonly ref: ListRef;
+  readonly id: string;
 }
 
 export type ChildrenSpec = { type: 'static'; nodes: () => NodeSpec[] } | ListChildren;

@@ -1,3 +1,4 @@
+import { childId as idChild } from './ids';
 import type { NodeSpec } from './nodeSpec';
 
 /** A row in the explorer: a spec placed under a parent, with an id stable across refreshes. */
@@ -18,6 +19,7 @@ export class TreeNode {
   }
 }
 
+/** The id of a row with `key` under `parent` (built in ./ids, which escapes a key containing "/"). */
 export function childId(parent: TreeNode | undefined, key: string): string {
-  return parent ? `${parent.id}/${key}` : key;
+  return idChild(parent?.id, key);
 }

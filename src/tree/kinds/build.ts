@@ -1,4 +1,5 @@
 import type { ItemOfResource, ListRef, ResourceName } from '../../model/store';
+import { contextValue, type ARCHIVED, type ProjectFolder, type RootFolder } from '../ids';
 import { section, type ChildrenSpec, type ListChildren, type NodeSpec } from '../nodeSpec';
 
 /** A folder whose children are one paged store list, a row per item. */
@@ -14,6 +15,6 @@ export function single<R extends ResourceName>(what: string, source: ListRef<R>,
   return { type: 'list', what, sections: [section(source, toNodes, unset)] };
 }
 
-export function folder(key: string, label: string, icon: string, children: ChildrenSpec, extra: Partial<NodeSpec> = {}): NodeSpec {
-  return { key, label, icon, children, contextValue: `folder ${key}`, ...extra };
+export function folder(key: RootFolder | ProjectFolder | typeof ARCHIVED, label: string, icon: string, children: ChildrenSpec, extra: Partial<NodeSpec> = {}): NodeSpec {
+  return { key, label, icon, children, contextValue: contextValue('folder', key), ...extra };
 }

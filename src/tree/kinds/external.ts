@@ -3,6 +3,7 @@ import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, providerName } from
 import { humanize, isoDate } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
 import { listRef } from '../../model/store';
+import { contextValue, flagOf } from '../ids';
 import { folder, paged } from './build';
 
 export function externalKeysFolder(): NodeSpec {
@@ -35,8 +36,7 @@ export function externalKeyNode(k: ExternalKey): NodeSpec {
       ...providerFields(k),
       ['Used by projects', projects.join(', ') || 'none'], ['Workspace', k.workspace_id], ['Registered', isoDate(k.created_at)], ['ID', k.id],
     ],
-    contextValue: `externalKey ${k.type}`,
-    data: k,
+    contextValue: contextValue('externalKey'),
     context: { externalKeyId: k.id },
     copy: [['Key ID', k.id]],
   };
@@ -62,8 +62,7 @@ export function externalStorageNode(s: ExternalStorage): NodeSpec {
       ['External storage', where], ['Status', s.status], ['Provider', providerName(EXTERNAL_STORAGE_PROVIDERS, p.type)], ...providerFields(p),
       ['Geography', s.geography], ['Project', s.project_id], ['Registered', isoDate(s.created_at)], ['ID', s.id],
     ],
-    contextValue: `externalStorage ${s.status}`,
-    data: s,
+    contextValue: contextValue('externalStorage', flagOf(s.status, ['pending', 'validated', 'degraded', 'unhealthy'])),
     context: { externalStorageId: s.id },
     copy: [['Storage ID', s.id], ['Project ID', s.project_id]],
   };

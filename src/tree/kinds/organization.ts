@@ -2,6 +2,7 @@ import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../.
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
 import { listRef } from '../../model/store';
+import { contextValue, flagOf } from '../ids';
 import { folder, paged, single } from './build';
 import { certificateNode, roleNode, spendChildren } from './projectResources';
 import { externalKeysFolder, externalStorageFolder } from './external';
@@ -22,11 +23,11 @@ export function organizationRoots(): NodeSpec[] {
     externalKeysFolder(),
     externalStorageFolder(),
     folder('auditLog', 'Audit Log', 'history', paged('audit log events', listRef('auditLog'), auditLogNode, 'No audit log events')),
-    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: 'usageDashboard', tooltip: ['Charts of usage and costs for the organization'],
+    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: contextValue('usageDashboard'), tooltip: ['Charts of usage and costs for the organization'],
       command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
     folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention organization', data: r,
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'organization'),
       tooltip: ['Data retention for the organization', ['Type', r.type]],
     }])),
   ];
@@ -40,8 +41,7 @@ export function memberNode(u: User): NodeSpec {
     description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
     icon: u.role === 'owner' ? 'star-full' : 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['Organization role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
-    contextValue: `member ${u.role ?? ''}`.trim(),
-    data: u,
+    contextValue: contextValue('member', flagOf(u.role, ['owner'])),
     context: { userId: u.id, userLabel: label },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
     platformPath: '/settings/organization/people',
@@ -56,8 +56,7 @@ function inviteNode(i: Invite): NodeSpec {
     icon: i.status === 'pending' ? 'mail' : i.status === 'accepted' ? 'mail-read' : ['mail', 'disabledForeground'],
     tooltip: [['Invite', i.email], ['Role', i.role], ['Status', i.status], ['Sent', isoDate(i.created_at)], ['Expires', isoDate(i.expires_at)],
       ['Projects', (i.projects ?? []).map((p) => `${p.id} (${p.role})`).join(', ')], ['ID', i.id]],
-    contextValue: `invite ${i.status}`,
-    data: i,
+    contextValue: contextValue('invite', flagOf(i.status, ['pending', 'accepted', 'expired'])),
     context: { inviteId: i.id },
     copy: [['Email', i.email], ['Invite ID', i.id]],
   };
@@ -70,8 +69,7 @@ function groupNode(g: Group): NodeSpec {
     description: g.is_scim_managed ? 'SCIM managed' : undefined,
     icon: 'organization',
     tooltip: [['Group', g.name], ['Created', isoDate(g.created_at)], ['SCIM managed', g.is_scim_managed ? 'yes' : 'no'], ['ID', g.id]],
-    contextValue: `group${g.is_scim_managed ? ' scim' : ''}`,
-    data: g,
+    contextValue: contextValue('group', g.is_scim_managed && 'scim'),
     context: { groupId: g.id, groupName: g.name },
     copy: [['Group ID', g.id]],
     children: paged('group members', listRef('groupUsers', g.id), groupUserNode, 'No members'),
@@ -85,8 +83,7 @@ function groupUserNode(u: GroupUser): NodeSpec {
     description: u.name ? u.email ?? undefined : undefined,
     icon: 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['ID', u.id]],
-    contextValue: 'groupUser',
-    data: u,
+    contextValue: contextValue('groupUser'),
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
   };
@@ -101,8 +98,7 @@ function adminKeyNode(k: AdminApiKey): NodeSpec {
     icon: 'key',
     tooltip: [['Admin key', k.name], ['Value', k.redacted_value], ['Owner', owner], ['Created', isoDate(k.created_at)],
       ['Expires', k.expires_at ? isoDate(k.expires_at) : 'never'], ['Last used', k.last_used_at ? isoDate(k.last_used_at) : 'never'], ['ID', k.id]],
-    contextValue: 'adminApiKey',
-    data: k,
+    contextValue: contextValue('adminApiKey'),
     context: { adminKeyId: k.id },
     copy: [['Key ID', k.id]],
     platformPath: '/settings/organization/admin-keys',
@@ -123,8 +119,7 @@ function auditLogNode(e: AuditLog): NodeSpec {
     icon: 'history',
     tooltip: [['Event', e.type], ['When', isoDate(e.effective_at)], ['Actor', auditActor(e)], ['Project', e.project?.name || e.project?.id],
       ['IP address', e.actor?.session?.ip_address], ['ID', e.id]],
-    contextValue: 'auditLog',
-    data: e,
+    contextValue: contextValue('auditLog'),
     copy: [['Event ID', e.id]],
   };
 }

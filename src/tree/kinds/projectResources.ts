@@ -7,6 +7,7 @@ import { fromCents, HOSTED_TOOLS, humanize, isoDate, money, RATE_LIMIT_FIELDS, r
 import { describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, tierName } from '../../model/serviceTier';
 import { listRef, type ListRef } from '../../model/store';
 import { section, type ListChildren, type NodeSpec } from '../nodeSpec';
+import { contextValue, type ProjectFolder } from '../ids';
 import { folder, paged, single } from './build';
 
 /** The folders under one project, in the order admins look for them. */
@@ -23,12 +24,12 @@ export function projectFolders(p: Project): NodeSpec[] {
     folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('projectRoles', id), roleNode)),
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('projectSpendLimit', id), listRef('projectSpendAlerts', id))),
     folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('projectDataRetention', id), (r) => [{
-      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: 'dataRetention project', data: r,
+      key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'project'),
       tooltip: ['Data retention for this project', ['Type', r.type]],
     }])),
     folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('projectCertificates', id), certificateNode)),
     folder('serviceTier', 'Service Tier', 'rocket', single('service tier settings', listRef('serviceTier', id), serviceTierNodes)),
-  ]).map((f) => ({ ...f, contextValue: `${f.contextValue} inProject` }));
+  ]).map((f) => ({ ...f, contextValue: contextValue('folder', f.key as ProjectFolder, 'inProject') }));
 }
 
 export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
@@ -39,8 +40,7 @@ export function projectUserNode(projectId: string, u: ProjectUser): NodeSpec {
     description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
     icon: owner ? 'star-full' : 'person',
     tooltip: [['User', u.name], ['Email', u.email], ['Project role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
-    contextValue: `projectUser ${owner ? 'owner' : 'member'}`,
-    data: u,
+    contextValue: contextValue('projectUser', owner ? 'owner' : 'member'),
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
     copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
     children: paged('role assignments', listRef('projectUserRoles', projectId, u.id), assignedRoleNode, 'No project role assignments'),
@@ -54,8 +54,7 @@ export function assignedRoleNode(r: AssignedRole): NodeSpec {
     description: r.predefined_role ? 'predefined' : 'custom',
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
-    contextValue: 'roleAssignment',
-    data: r,
+    contextValue: contextValue('roleAssignment'),
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -68,8 +67,7 @@ export function serviceAccountNode(projectId: string, s: ProjectServiceAccount):
     description: s.role,
     icon: 'robot',
     tooltip: [['Service account', s.name], ['Role', s.role], ['Created', isoDate(s.created_at)], ['ID', s.id]],
-    contextValue: 'serviceAccount',
-    data: s,
+    contextValue: contextValue('serviceAccount'),
     context: { serviceAccountId: s.id, serviceAccountName: s.name || s.id },
     copy: [['Service account ID', s.id]],
     // The API has no per-account key list; a project's keys name their owning service account, so
@@ -101,8 +99,8 @@ export function apiKeyNode(k: ProjectApiKey): NodeSpec {
       ['Expires', k.expires_at ? `${isoDate(k.expires_at)} (${expiry.text})` : 'never'],
       ['Last used', k.last_used_at ? `${isoDate(k.last_used_at)} (${relativeTime(k.last_used_at)})` : 'never'], ['ID', k.id],
     ],
-    contextValue: `projectApiKey ${k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey'}${expiry.state === 'expired' ? ' expired' : expiry.state === 'soon' ? ' expiresSoon' : ''}`,
-    data: k,
+    contextValue: contextValue('projectApiKey', k.owner?.type === 'service_account' ? 'serviceAccountKey' : 'userKey',
+      expiry.state === 'expired' && 'expired', expiry.state === 'soon' && 'expiresSoon'),
     context: { apiKeyId: k.id },
     copy: [['Key ID', k.id]],
   };
@@ -117,14 +115,13 @@ export function rateLimitNode(r: ProjectRateLimit): NodeSpec {
     description: present.filter(([f]) => Number(r[f]) > 0).slice(0, 2).map(([f, abbr]) => `${thousands(r[f])} ${abbr}`).join(' · '),
     icon: 'dashboard',
     tooltip: [['Model', r.model], ...present.map(([f, , name]) => [name, thousands(r[f])] as [string, string]), ['ID', r.id]],
-    contextValue: 'rateLimit',
-    data: r,
+    contextValue: contextValue('rateLimit'),
     context: { rateLimitId: r.id },
   };
 }
 
 function modelPermissionsUnset(): NodeSpec[] {
-  return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: 'modelPermissions unset', tooltip: ['No model allow or deny list is set for this project.'] }];
+  return [{ key: 'mode', label: 'Not set', description: 'every model is allowed', icon: 'circle-large-outline', contextValue: contextValue('modelPermissions', 'unset'), tooltip: ['No model allow or deny list is set for this project.'] }];
 }
 
 function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: string[] }): NodeSpec[] {
@@ -134,10 +131,10 @@ function modelPermissionNodes(p: { mode: 'allow_list' | 'deny_list'; model_ids: 
   return [
     {
       key: 'mode', label: allow ? 'Allow list' : 'Deny list', description: `${models.length} model${models.length === 1 ? '' : 's'}`,
-      icon: allow ? 'pass' : 'circle-slash', contextValue: 'modelPermissions set', data: p,
+      icon: allow ? 'pass' : 'circle-slash', contextValue: contextValue('modelPermissions', 'set'),
       tooltip: [allow ? 'Only these models may be used in this project.' : 'These models may not be used in this project.'],
     },
-    ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: 'modelPermission', copy: [['Model', m]] })),
+    ...models.map((m): NodeSpec => ({ key: `model:${m}`, label: m, icon: allow ? 'check' : 'close', contextValue: contextValue('modelPermission'), copy: [['Model', m]] })),
   ];
 }
 
@@ -147,7 +144,7 @@ function hostedToolNodes(t: Record<string, { enabled: boolean } | undefined>): N
     return {
       key, label: name, description: on ? 'on' : 'off',
       icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-      contextValue: `hostedTool ${on ? 'on' : 'off'}`, data: { tool: key, enabled: on },
+      contextValue: contextValue('hostedTool', on ? 'on' : 'off'),
       tooltip: [`${name} is ${on ? 'enabled' : 'disabled'} for this project.`],
     };
   });
@@ -159,7 +156,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
   const enabled = enabledTiers(t);
   return [
     {
-      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: 'serviceTier default', data: t,
+      key: 'default', label: `Default: ${tierName(t.default)}`, icon: 'rocket', contextValue: contextValue('serviceTier', 'default'),
       tooltip: [`Requests that name no service tier (or send "auto") use ${tierName(t.default)}.`,
         ['Optional tiers enabled', describeEnabledTiers(t)]],
     },
@@ -168,7 +165,7 @@ function serviceTierNodes(t: ProjectServiceTierSettings): NodeSpec[] {
       return {
         key: tier, label: tierName(tier), description: on ? (all ? 'enabled (all tiers)' : 'enabled') : 'not enabled',
         icon: on ? ['pass-filled', 'testing.iconPassed'] : ['circle-slash', 'disabledForeground'],
-        contextValue: `serviceTier ${on ? 'enabled' : 'disabled'}`, data: t,
+        contextValue: contextValue('serviceTier', on ? 'enabled' : 'disabled'),
         tooltip: [`Requests in this project ${on ? 'may' : 'may not'} use the ${tierName(tier)} tier.`],
       };
     }),
@@ -182,8 +179,7 @@ function projectGroupNode(g: ProjectGroup): NodeSpec {
     description: g.group_type === 'tenant_group' ? 'tenant group' : undefined,
     icon: 'organization',
     tooltip: [['Group', g.group_name], ['Type', humanize(g.group_type)], ['Added', isoDate(g.created_at)], ['ID', g.group_id]],
-    contextValue: 'projectGroup',
-    data: g,
+    contextValue: contextValue('projectGroup'),
     context: { groupId: g.group_id },
     copy: [['Group ID', g.group_id]],
   };
@@ -196,8 +192,7 @@ export function roleNode(r: Role): NodeSpec {
     description: `${r.predefined_role ? 'predefined' : 'custom'} · ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
     icon: 'symbol-class',
     tooltip: [['Role', r.name], ['Description', r.description], ['Permissions', r.permissions.join(', ')], ['ID', r.id]],
-    contextValue: r.predefined_role ? 'role predefined' : 'role custom',
-    data: r,
+    contextValue: contextValue('role', r.predefined_role ? 'predefined' : 'custom'),
     context: { roleId: r.id },
     copy: [['Role ID', r.id]],
   };
@@ -211,8 +206,7 @@ export function certificateNode(c: ProjectCertificate | { id: string; name: stri
     description: `${c.active ? 'active' : 'inactive'}${d.expires_at ? ` · expires ${relativeTime(d.expires_at)}` : ''}`,
     icon: c.active ? 'verified-filled' : 'verified',
     tooltip: [['Certificate', c.name], ['Active', c.active ? 'yes' : 'no'], ['Valid from', isoDate(d.valid_at)], ['Expires', isoDate(d.expires_at)], ['ID', c.id]],
-    contextValue: `certificate ${c.active ? 'active' : 'inactive'}`,
-    data: c,
+    contextValue: contextValue('certificate', c.active ? 'active' : 'inactive'),
     context: { certificateId: c.id },
     copy: [['Certificate ID', c.id]],
   };
@@ -227,8 +221,8 @@ export function spendChildren(limit: ListRef<'spendLimit' | 'projectSpendLimit'>
     type: 'list',
     what: 'spend settings',
     sections: [
-      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: 'spendLimit set', data: l, tooltip: ['Requests are refused once spend reaches this amount.'] }],
-        () => [{ key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: 'spendLimit unset' }]),
+      section(limit, (l: SpendLimit) => [{ key: 'limit', label: `Hard limit ${money(fromCents(l.threshold_amount), l.currency)} per ${l.interval}`, icon: 'stop-circle', contextValue: contextValue('spendLimit', 'set'), tooltip: ['Requests are refused once spend reaches this amount.'] }],
+        () => [{ key: 'limit', label: 'No hard spend limit', icon: 'circle-large-outline', contextValue: contextValue('spendLimit', 'unset') }]),
       section(alerts, (a: SpendAlert) => [spendAlertNode(a)]),
     ],
   };
@@ -241,8 +235,7 @@ function spendAlertNode(a: SpendAlert): NodeSpec {
     description: recipients.join(', '),
     icon: 'bell',
     tooltip: [['Threshold', money(fromCents(a.threshold_amount), a.currency)], ['Interval', a.interval], ['Recipients', recipients.join(', ')], ['ID', a.id]],
-    contextValue: 'spendAlert',
-    data: a,
+    contextValue: contextValue('spendAlert'),
     context: { spendAlertId: a.id },
   };
 }

@@ -2,6 +2,7 @@ import type { Project } from '../../api';
 import { isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
 import { listRef } from '../../model/store';
+import { contextValue } from '../ids';
 import { folder, paged } from './build';
 import { projectFolders } from './projectResources';
 
@@ -27,8 +28,7 @@ export function projectNode(p: Project): NodeSpec {
       ...(archived ? [['Archived', isoDate(p.archived_at)] as [string, string]] : []),
       ...(p.residency ? [['Residency', p.residency] as [string, string]] : []),
     ],
-    contextValue: archived ? 'project archived' : 'project active',
-    data: p,
+    contextValue: contextValue('project', archived ? 'archived' : 'active'),
     context: { projectId: p.id, projectName: p.name || p.id, projectStatus: archived ? 'archived' : 'active' },
     copy: [['Project ID', p.id]],
     platformPath: `/settings/${encodeURIComponent(p.id)}/general`,

@@ -3,6 +3,7 @@ import { isoDate, relativeTime } from '../../model/format';
 import { describePermissions } from '../../model/workloadIdentity';
 import type { NodeSpec } from '../nodeSpec';
 import { listRef } from '../../model/store';
+import { contextValue } from '../ids';
 import { folder, paged } from './build';
 
 /** OIDC providers whose tokens service accounts accept instead of API keys, each with its federation rules. */
@@ -31,8 +32,7 @@ export function providerNode(p: WorkloadIdentityProvider): NodeSpec {
       ...p.attribute_transformations.map((t): [string, string] => [`Attribute ${t.attribute}`, t.expression]),
       ['Created', isoDate(p.created_at)], ['Updated', `${isoDate(p.updated_at)} (${relativeTime(p.updated_at)})`], ['ID', p.id],
     ],
-    contextValue: `workloadIdentityProvider ${p.enabled ? 'enabled' : 'disabled'}`,
-    data: p,
+    contextValue: contextValue('workloadIdentityProvider', p.enabled ? 'enabled' : 'disabled'),
     context: { providerId: p.id, providerName: p.name || p.id },
     copy: [['Provider ID', p.id], ['Issuer', p.issuer], ['Audience', p.audience]],
     children: paged('federation rules', listRef('federationRules', p.id), federationRuleNode, 'No federation rules'),
@@ -58,8 +58,7 @@ export function federationRuleNode(r: FederationRule): NodeSpec {
       ...matchers.map(([k, v]): [string, string] => [k, matcherText(v)]),
       ['Created', isoDate(r.created_at)], ['Updated', isoDate(r.updated_at)], ['ID', r.id],
     ],
-    contextValue: `federationRule ${r.enabled ? 'enabled' : 'disabled'}`,
-    data: r,
+    contextValue: contextValue('federationRule', r.enabled ? 'enabled' : 'disabled'),
     context: { ruleId: r.id },
     copy: [['Rule ID', r.id], ['Service account ID', r.service_account_id], ['Project ID', r.project_id]],
   };
