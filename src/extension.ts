@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
 
   const commands: CommandContext = { session, store, explorer, log, view };
-  const usage = registerUsagePanel({ session, log, extensionUri: context.extensionUri, renderReports: testHooks });
+  const usage = registerUsagePanel({ session, log, store, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, testHooks);
 
   context.subscriptions.push(

@@ -9,7 +9,9 @@ import { toCsv, toJson } from '../../model/usage/export';
 import { formatDay } from '../../model/usage/range';
 import { webviewData } from '../../model/usage/webviewData';
 import { Latest } from '../../model/usage/fetch';
+import type { OrgStore } from '../../model/store';
 import type { DashboardData, Selection } from '../../model/usage/types';
+
 import { notify } from '../../notify';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
@@ -20,6 +22,8 @@ export interface UsageServices {
   session: Session;
   log: Logger;
   extensionUri: vscode.Uri;
+  /** Where names for the ids come from (shared with the tree and the other views). */
+  store: OrgStore;
   /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
   renderReports?: boolean;
 }
