@@ -11,7 +11,8 @@
 import type {
   AdminApiKey, ExternalKey, ExternalStorage, FederationRule, Group, Invite, Project, ProjectApiKey, ProjectGroup, ProjectRateLimit,
 
-  ProjectServiceAccount, ProjectUser, Role, User, WorkloadIdentityProvider,
+  ProjectServiceAccount, ProjectServiceAccountCreateResponse, ProjectUser, Role, User, WorkloadIdentityProvider,
+
 } from '../api';
 import { invalidate, listRef, remove, upsert, type ListRef, type StoreEffect } from './store';
 
@@ -53,9 +54,15 @@ export const projectUserEffects = {
 // Service accounts and project API keys. A service account's keys are in the project's key list,
 // which names each key's owner (name and role).
 export const serviceAccountEffects = {
-  /** The account as listed (the create response also carries the one-time key, which is left out). Its key joins the key list. */
-  created: (projectId: string, account: ProjectServiceAccount): StoreEffect[] => [
-    upsert(listRef('projectServiceAccounts', projectId), account), invalidate('projectApiKeys', projectId),
+  /**
+   * The account as listed, with its role after any promotion; the create response's one-time key
+   * is left out. Its key joins the project's key list, which the response does not show as listed.
+   */
+  created: (projectId: string, created: ProjectServiceAccountCreateResponse, role: ProjectServiceAccount['role'] = created.role): StoreEffect[] => [
+    upsert(listRef('projectServiceAccounts', projectId), {
+      object: 'organization.project.service_account', id: created.id, name: created.name, role, created_at: created.created_at,
+    }),
+    invalidate('projectApiKeys', projectId),
   ],
   /** Renamed or its role changed: its keys name it. */
   updated: (projectId: string, account: ProjectServiceAccount): StoreEffect[] => [

@@ -61,10 +61,8 @@ export async function createServiceAccount(
       }
       return { account, finalRole, roleError };
     },
-    // The account as listed: the create response also carries the one-time key, which stays out of the store.
-    effects: ({ account, finalRole }) => serviceAccountEffects.created(project.id, {
-      object: 'organization.project.service_account', id: account.id, name: account.name, role: finalRole, created_at: account.created_at,
-    }),
+    effects: ({ account, finalRole }) => serviceAccountEffects.created(project.id, account, finalRole),
+
     done: ({ account }) =>
  `Created service account ${q(account.name)}`,
   });
