@@ -263,7 +263,9 @@ describe('project panel', function () {
     const p = await newProject();
     const keyOf = async (name: string) => (await v1<{ api_key: { id: string } }>('POST', `/organization/projects/${p.id}/service_accounts`, { name })).api_key.id;
     const [gone, stays] = [await keyOf('gone-bot'), await keyOf('stays-bot')];
+    await freshNode(`projects/${p.id}`);
     await open(p.id);
+
     assert.deepEqual(t.projectPanel.data(p.id)!.apiKeys!.map((k) => k.id).sort(), [gone, stays].sort());
     await fake.clearRequests();
 
