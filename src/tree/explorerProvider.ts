@@ -3,7 +3,7 @@ import type { Session } from '../auth/session';
 import { runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { listKey, RESOURCES, type ListRef, type OrgStore, type ResourceDef, type StoreChange, type StoredList } from '../model/store';
-import { contextValue, pathOf } from './ids';
+import { childId as idChild, contextValue, pathOf } from './ids';
 import { listRows } from './listRows';
 import { tooltipFor } from './markdown';
 import type { ListChildren, NodeSpec, Section, StoreItem } from './nodeSpec';
@@ -247,8 +247,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (id === undefined || folderId === id || folderId.startsWith(`${id}/`)) for (const ref of shown) refs.set(listKey(ref), ref);
     }
     // A write may name a top-level folder the view never drew, whose list a quick pick has read.
-    const node = id === undefined ? undefined : this.nodes.get(id) ?? (id.includes('/') ? undefined : this.roots().map((spec) => ({ spec, id: spec.key })).find((n) => n.id === id));
-    const children = node?.spec.children;
+    const spec = id === undefined ? undefined : this.nodes.get(id)?.spec ?? this.roots().find((root) => idChild(undefined, root.key) === id);
+    const children = spec?.children;
     if (children?.type === 'list') for (const { source } of children.sections) refs.set(listKey(source), source);
     return [...refs.values()];
   }

@@ -119,6 +119,12 @@ describe('explorer tree over the org store (fake Admin API, vscode stand-in)', f
     assert.ok(more.filter((n) => !n.id.includes('~')).length > shown);
   });
 
+  it('a refresh naming a top-level folder the view never drew drops the list a quick pick read', async () => {
+    await store.list(listRef('projects')).ensureLoaded();
+    tree.refresh('projects');
+    assert.equal(store.peek(listRef('projects'))?.isLoaded, false);
+  });
+
   it('refresh() clears the store', async () => {
     await rows('members');
     tree.refresh();
