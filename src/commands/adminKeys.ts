@@ -4,13 +4,15 @@
 // (Deleting an admin key is in organization.ts.)
 import * as vscode from 'vscode';
 import type { AdminApiKey } from '../api';
+import { adminKeyEffects } from '../model/writeEffects';
+
 import { notify } from '../notify';
 import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
-import { showSecretOnce } from './oneTimeSecret';
+import { showSecretOnce } from '../ui/oneTimeSecret';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 
 const DAY = 86_400;
 /** The API's bound for expires_in_seconds. */
@@ -56,7 +58,7 @@ export function registerAdminKeyCommands(ctx: CommandContext): vscode.Disposable
             ctx.log.protectSecret(key.value);
             return key;
           },
-          refresh: () => ['adminKeys'],
+          effects: (k) => adminKeyEffects.created(k),
           done: (k) => `Created admin API key ${q(k.name || k.redacted_value)}`,
         });
       } catch (err) {

@@ -1,54 +1,17 @@
 import * as vscode from 'vscode';
 import type { ProjectApiKey, ProjectApiKeyUpdateRequest } from '../api';
 import { keyExpiry } from '../model/expiry';
-import { listRef, remove } from '../model/store';
-import { relativeTime } from '../model/format';
 import { checkScopes, parseScopes } from '../model/scopes';
+import { apiKeyEffects } from '../model/writeEffects';
 import type { TreeNode } from '../tree/treeNode';
 import { deleteSelectedKeys, selectedKeys } from './bulkKeys';
 import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase } from './expiryPick';
 import { pickOne } from './pickers';
-import { ask, q, runWrite } from './run';
-import { folderIn, projectRowOf, type ProjectRef } from './targets';
-
-/** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
-function ownerPhrase(k: ProjectApiKey): string {
-  const o = k.owner;
-  if (o?.type === 'service_account') return `service account ${q(o.service_account?.name || o.service_account?.id)}`;
-  const who = o?.user?.name || o?.user?.email || o?.user?.id;
-  return who ? q(who) : 'an unknown owner';
-}
-
-/**
- * Deletes a project API key after a confirmation naming it, its owner and when it was last used. A
- * service account's key goes on its own (November 2026 spec): the account and its other keys stay.
- * Used by the command and the Project panel.
- */
-export async function deleteProjectApiKey(ctx: CommandContext, project: ProjectRef, k: ProjectApiKey, failure?: 'notify' | 'throw') {
-  const lastUsed = k.last_used_at ? `last used ${relativeTime(k.last_used_at)}` : 'never used';
-  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
-  return runWrite(ctx, {
-    failure,
-    progress: `Deleting API key ${q(k.name || k.redacted_value)}…`,
-    confirm: {
-      message: `Delete API key ${q(k.name || k.id)} (${k.redacted_value}), owned by ${ownerPhrase(k)}, ${lastUsed}?`,
-      detail: `${k.id} in project ${q(project.name)}\n\nRequests made with this key fail from now on.${account ? ' The service account and its other keys stay.' : ''} This cannot be undone.`,
-      button: 'Delete API Key',
-    },
-    call: (c) => c.projectApiKeys.delete(project.id, k.id),
-    refresh: () => keyFolders(project, k),
-    // Views that name keys from the store (Usage & Costs) say the key is deleted.
-    effects: () => [remove(listRef('projectApiKeys', project.id), k.id)],
-    done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
-  });
-}
-
-/** The tree nodes listing a key: the API keys folder, and its service account's row (which lists its keys too). */
-function keyFolders(project: ProjectRef, k: ProjectApiKey): string[] {
-  const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
-  return [folderIn(project, 'apiKeys'), ...(account?.id ? [`${folderIn(project, 'serviceAccounts')}/${account.id}`] : [])];
-}
+import { deleteProjectApiKey } from '../ui/apiKeyWrites';
+import type { ProjectRef } from '../ui/context';
+import { ask, q, runWrite } from '../ui/run';
+import { projectRowOf } from './targets';
 
 type ScopeChoice = 'keep' | 'all' | 'read' | 'custom';
 
@@ -93,7 +56,7 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
   return runWrite(ctx, {
     progress: `Updating API key ${q(name)}…`,
     call: (c) => c.projectApiKeys.update(project.id, k.id, body as ProjectApiKeyUpdateRequest),
-    refresh: () => keyFolders(project, k),
+    effects: (updated) => apiKeyEffects.updated(project.id, updated),
     done: () => `Updated API key ${q(name)}: ${changed}`,
   });
 }

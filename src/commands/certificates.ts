@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 import type { AdminClient } from '../api';
 import { notify } from '../notify';
 import { describeError } from '../model/describeError';
+import { certificateEffects } from '../model/writeEffects';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import { certificateNameFrom, readPemCertificate, MAX_CERTIFICATE_BYTES } from './certificateFile';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, runWrite } from './run';
-import { folderIn, isKind, rowOf, type ProjectRef } from './targets';
+import { ask, q, runWrite } from '../ui/run';
+import { isKind, rowOf, type ProjectRef } from './targets';
 
 interface Cert {
   id: string;
@@ -26,7 +28,8 @@ const certName = (c: Cert) => c.name || c.id;
 /** Where a certificate is active: the organization or one project. Same calls, different endpoints. */
 interface Scope {
   name: string;
-  folderId: string;
+  /** The project whose activations these are; none for the organization's. */
+  projectId?: string;
   list(c: AdminClient): Promise<Cert[]>;
   activate(c: AdminClient, ids: string[]): Promise<unknown>;
   deactivate(c: AdminClient, ids: string[]): Promise<unknown>;
@@ -34,7 +37,6 @@ interface Scope {
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'certificates',
   list: (c) => c.certificates.all(),
   activate: (c, ids) => c.certificates.activate({ certificate_ids: ids }),
   deactivate: (c, ids) => c.certificates.deactivate({ certificate_ids: ids }),
@@ -43,7 +45,7 @@ const organizationScope: Scope = {
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'certificates'),
+    projectId: p.id,
     list: (c) => c.projectCertificates.all(p.id),
     activate: (c, ids) => c.projectCertificates.activate(p.id, { certificate_ids: ids }),
     deactivate: (c, ids) => c.projectCertificates.deactivate(p.id, { certificate_ids: ids }),
@@ -70,13 +72,12 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 }
 
 /** The certificate row a command acts on (in the organization's folder or a project's), else one picked from the organization's. */
-async function certificateOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ cert: Cert; refresh: string[] } | undefined> {
+async function certificateOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ cert: Cert } | undefined> {
   if (isKind(node, 'certificate')) {
-    const project = nodeProject(node);
-    return { cert: node.spec.data as Cert, refresh: ['certificates', ...(project ? [folderIn(project, 'certificates')] : [])] };
+    return { cert: node.spec.data as Cert };
   }
   const row = await rowOf<Cert>(ctx, undefined, 'certificate', 'certificates', title, 'Type to search certificates by name or id');
-  return row && { cert: row.data, refresh: ['certificates'] };
+  return row && { cert: row.data };
 }
 
 /** Activate or deactivate: the row's certificate, else any number picked from those the change applies to. */
@@ -115,7 +116,7 @@ async function toggle(ctx: CommandContext, node: TreeNode | undefined, on: boole
       button: 'Deactivate',
     },
     call: (c) => (on ? scope.activate(c, certs.map((x) => x.id)) : scope.deactivate(c, certs.map((x) => x.id))),
-    refresh: () => [scope.folderId],
+    effects: () => certificateEffects.toggled(scope.projectId),
     done: () => `${on ? 'Activated' : 'Deactivated'} ${names} for ${scope.name}`,
   });
 }
@@ -153,7 +154,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Uploading certificate ${q(name || file)}…`,
         call: (c) => c.certificates.create({ certificate: checked.pem, ...(name ? { name } : {}) }),
-        refresh: () => ['certificates'],
+        effects: () => certificateEffects.uploaded(),
         done: (cert) => `Uploaded certificate ${q(cert.name || cert.id)} (inactive until activated)`,
       });
     }),
@@ -167,7 +168,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Renaming certificate ${q(was)}…`,
         call: (c) => c.certificates.update(t.cert.id, { name }),
-        refresh: () => t.refresh,
+        effects: () => certificateEffects.renamed(),
         done: () => `Renamed certificate to ${q(name)}`,
       });
     }),
@@ -187,7 +188,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
           button: 'Delete Certificate',
         },
         call: (c) => c.certificates.delete(t.cert.id),
-        refresh: () => t.refresh,
+        effects: () => certificateEffects.deleted(t.cert.id),
         done: () => `Deleted certificate ${q(name)}`,
       });
     }),

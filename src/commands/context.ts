@@ -1,17 +1,11 @@
-import type { Session } from '../auth/session';
-import type { Logger } from '../log';
-import type { OrgStore } from '../model/store';
 import type * as vscode from 'vscode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { TreeNode } from '../tree/treeNode';
+import type { UiContext } from '../ui/context';
 
-/** What every command family needs; built once in extension.ts. */
-export interface CommandContext {
-  session: Session;
-  /** What has been read of the organization; every view reads from it and every write reports to it. */
-  store: OrgStore;
+/** What every command family needs (what webviews get, plus the tree); built once in extension.ts. */
+export interface CommandContext extends UiContext {
   explorer: ExplorerProvider;
-  log: Logger;
   view: vscode.TreeView<TreeNode>;
 }
 

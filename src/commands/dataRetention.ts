@@ -1,22 +1,25 @@
 // Data retention of the organization or of one project. A project can also follow the
 // organization's setting ("Organization default") or keep none of the extra controls.
 import * as vscode from 'vscode';
-import type { AdminClient } from '../api';
+import type { AdminClient, OrganizationDataRetention, ProjectDataRetention } from '../api';
+import { listRef, upsert, type StoreEffect } from '../model/store';
+
 import { RETENTION_TYPES, type RetentionType } from '../model/project/types';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject, type Choice } from './pickers';
-import { q, runWrite } from './run';
-import { folderIn, type ProjectRef } from './targets';
+import { q, runWrite } from '../ui/run';
+import { type ProjectRef } from './targets';
 
 type OrgRetention = Exclude<RetentionType, 'organization_default' | 'none'>;
 
 interface Scope {
   name: string;
-  folderId: string;
   choices: Choice<RetentionType>[];
   current(c: AdminClient): Promise<string>;
   update(c: AdminClient, type: RetentionType): Promise<{ type: string }>;
+  /** The setting as the update answers it replaces the store's (a one-object list). */
+  saved(setting: { type: string }): StoreEffect[];
 }
 
 const choices = (types: readonly (readonly [RetentionType, string])[]) => types.map(([value, label]) => ({ label, value, description: value }));
@@ -25,7 +28,6 @@ const isOrgType = (t: RetentionType): t is OrgRetention => t !== 'organization_d
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'dataRetention',
   // A project may follow the organization or have none; the organization itself always has one of the four.
   choices: choices(RETENTION_TYPES.filter(([t]) => isOrgType(t))),
   current: async (c) => (await c.dataRetention.retrieve()).type,
@@ -33,15 +35,16 @@ const organizationScope: Scope = {
     if (!isOrgType(type)) throw new TypeError(`${type} is not an organization retention type.`);
     return c.dataRetention.update({ retention_type: type });
   },
+  saved: (setting) => [upsert(listRef('dataRetention'), setting as OrganizationDataRetention)],
 };
 
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'dataRetention'),
     choices: choices(RETENTION_TYPES),
     current: async (c) => (await c.projectDataRetention.retrieve(p.id)).type,
     update: (c, type) => c.projectDataRetention.update(p.id, { retention_type: type }),
+    saved: (setting) => [upsert(listRef('projectDataRetention', p.id), setting as ProjectDataRetention)],
   };
 }
 
@@ -75,7 +78,7 @@ export function registerDataRetentionCommands(ctx: CommandContext): vscode.Dispo
       return runWrite(ctx, {
         progress: `Setting the data retention of ${scope.name} to ${label(type)}…`,
         call: (c) => scope.update(c, type),
-        refresh: () => [scope.folderId],
+        effects: (r) => scope.saved(r),
         done: (r) => `Data retention of ${scope.name}: ${label(r.type)}`,
       });
     }),

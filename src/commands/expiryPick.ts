@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkExpiryDays, daysToSeconds } from '../model/expiry';
 import { isoDate } from '../model/format';
-import { ask } from './run';
+import { ask } from '../ui/run';
 
 /** What the admin chose: leave the expiry alone, no expiry at all, or a lifetime from now. */
 export type ExpiryChoice = { kind: 'keep' } | { kind: 'never' } | { kind: 'in'; seconds: number; days: number };

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { ExternalKey } from '../api';
 import { EXTERNAL_KEY_FORMS, externalKeyBody, formFor } from '../model/externalForms';
 import type { CloudProvider } from '../model/externalProviders';
+import { externalEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { askProviderForm } from './providerForm';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf } from './targets';
 
 const FOLDER = 'externalKeys';
@@ -32,7 +34,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Registering external key ${q(name)}…`,
         call: (c) => c.externalKeys.create(body),
-        refresh: () => [FOLDER],
+        effects: (k) => externalEffects.keyCreated(k),
         done: (k) => `Registered external key ${q(k.name)}`,
       });
     }),
@@ -44,7 +46,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
       const result = await runWrite(ctx, {
         progress: `Validating external key ${q(name)}…`,
         call: (c) => c.externalKeys.validate(key.data.id),
-        refresh: () => [FOLDER],
+        effects: () => externalEffects.keyValidated(),
         done: (r) => `External key ${q(name)}: ${plainText(r.status)}`,
       });
       if (!result) return undefined;
@@ -68,7 +70,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
           button: 'Delete External Key',
         },
         call: (c) => c.externalKeys.delete(k.id),
-        refresh: () => [FOLDER],
+        effects: () => externalEffects.keyDeleted(k.id),
         done: () => `Deleted external key ${q(k.name || k.id)}`,
       });
     }),

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { ExternalStorage } from '../api';
 import { EXTERNAL_STORAGE_FORMS, externalStorageBody, formFor } from '../model/externalForms';
 import type { CloudProvider } from '../model/externalProviders';
+import { externalEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickProject } from './pickers';
 import { askProviderForm } from './providerForm';
-import { q, runWrite } from './run';
+import { q, runWrite } from '../ui/run';
 import { rowOf } from './targets';
 
 const FOLDER = 'externalStorage';
@@ -36,7 +38,7 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
       return runWrite(ctx, {
         progress: `Registering ${answers.form.label} ${q(where)} for project ${q(project.name || project.id)}…`,
         call: (c) => c.externalStorage.create(body),
-        refresh: () => [FOLDER],
+        effects: (s) => externalEffects.storageCreated(s),
         done: (s) => `Registered external storage ${q(storageName(s))}: ${s.status}`,
       });
     }),
@@ -48,7 +50,7 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
       const result = await runWrite(ctx, {
         progress: `Validating external storage ${q(name)}…`,
         call: (c) => c.externalStorage.validate(row.data.id),
-        refresh: () => [FOLDER],
+        effects: (s) => externalEffects.storageValidated(s),
         done: (s) => `External storage ${q(name)}: ${s.status}`,
       });
       if (!result) return undefined;
@@ -71,7 +73,7 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
           button: 'Delete External Storage',
         },
         call: (c) => c.externalStorage.delete(s.id),
-        refresh: () => [FOLDER],
+        effects: () => externalEffects.storageDeleted(s.id),
         done: () => `Deleted external storage ${q(name)}`,
       });
     }),

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { FederationRule, FederationRuleCreateRequest, FederationRulePermissions, FederationRuleUpdateRequest, ProjectServiceAccount } from '../api';
 import { checkScopes, parseScopes } from '../model/scopes';
+import { workloadIdentityEffects } from '../model/writeEffects';
+
 import { checkMatchers, describePermissions, formatMatchers, parseMatchers } from '../model/workloadIdentity';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickInFolder, pickOne, pickProject } from './pickers';
 import { projectFolderId } from './projects';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { isKind, rowOf } from './targets';
 import { providerFolderId, providerOf } from './workloadIdentityProviders';
 
@@ -111,7 +113,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       return runWrite(ctx, {
         progress: `Adding a federation rule to ${q(p.name)}…`,
         call: (c) => c.workloadIdentityProviders.federationRules.create(p.id, body),
-        refresh: () => [providerFolderId(p.id)],
+        effects: (r) => workloadIdentityEffects.ruleSaved(r),
         done: (r) => `Added federation rule ${q(ruleName(r))} for ${q(account.name || account.id)}`,
       });
     }),
@@ -129,7 +131,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       return runWrite(ctx, {
         progress: `Updating federation rule ${q(ruleName(rule))}…`,
         call: (c) => c.workloadIdentityProviders.federationRules.update(rule.workload_identity_provider_id, rule.id, body),
-        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
+        effects: (r) => workloadIdentityEffects.ruleSaved(r),
         done: (r) => `Updated federation rule ${q(ruleName(r))}`,
       });
     }),
@@ -147,7 +149,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
           button: 'Delete Federation Rule',
         },
         call: (c) => c.workloadIdentityProviders.federationRules.delete(rule.workload_identity_provider_id, rule.id),
-        refresh: () => [providerFolderId(rule.workload_identity_provider_id)],
+        effects: () => workloadIdentityEffects.ruleDeleted(rule.workload_identity_provider_id, rule.id),
         done: () => `Deleted federation rule ${q(ruleName(rule))}`,
       });
     }),

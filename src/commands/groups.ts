@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Group, GroupUser } from '../api';
+import { groupEffects } from '../model/writeEffects';
 import type { TreeNode } from '../tree/treeNode';
+
 import type { CommandContext } from './context';
 import { pickMember } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 function groupOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<Group> | undefined> {
@@ -34,7 +36,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Creating group ${q(name)}…`,
         call: (c) => c.groups.create({ name }),
-        refresh: () => ['groups'],
+        effects: (created) => groupEffects.created(created),
         done: (g) => `Created group ${q(g.name)}`,
       });
     }),
@@ -47,7 +49,8 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Renaming group ${q(g.data.name)}…`,
         call: (c) => c.groups.update(g.data.id, { name }),
-        refresh: () => ['groups'],
+        // The answer leaves out the group's type: the rest of the row stays as listed.
+        effects: (r) => groupEffects.renamed({ ...g.data, ...r }),
         done: (r) => `Renamed group to ${q(r.name)}`,
       });
     }),
@@ -63,7 +66,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Delete Group',
         },
         call: (c) => c.groups.delete(g.data.id),
-        refresh: () => ['groups'],
+        effects: () => groupEffects.deleted(g.data.id),
         done: () => `Deleted group ${q(g.data.name)}`,
       });
     }),
@@ -77,8 +80,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Adding ${q(name)} to group ${q(g.data.name)}…`,
         call: (c) => c.groups.users.add(g.data.id, { user_id: member.id }),
-        // The group's row lists its members.
-        refresh: () => [g.id],
+        effects: () => groupEffects.userAdded(g.data.id),
         done: () => `Added ${q(name)} to group ${q(g.data.name)}`,
       });
     }),
@@ -95,7 +97,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Remove from Group',
         },
         call: (c) => c.groups.users.remove(t.group.groupId, t.user.id),
-        refresh: () => [t.group.id],
+        effects: () => groupEffects.userRemoved(t.group.groupId, t.user.id),
         done: () => `Removed ${q(name)} from group ${q(t.group.name)}`,
       });
     }),

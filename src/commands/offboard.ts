@@ -13,7 +13,7 @@ import { showPlanAndRun } from '../ui/plan';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, type Choice } from './pickers';
 import { projectFolderId } from './projects';
-import { q } from './run';
+import { q } from '../ui/run';
 import { isKind } from './targets';
 
 const TITLE = 'Offboard Member';

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { AdminApiKey, Invite, User } from '../api';
 import { checkEmail } from '../model/inputs';
 import { relativeTime } from '../model/format';
+import { adminKeyEffects, memberEffects } from '../model/writeEffects';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, pickProjects, type Choice } from './pickers';
-import { projectFolderId } from './projects';
-import { ask, q, runWrite } from './run';
+import { ask, q, runWrite } from '../ui/run';
 import { isKind, rowOf } from './targets';
 
 const ORG_ROLES: Choice<'reader' | 'owner'>[] = [
@@ -19,16 +20,6 @@ const memberLabel = (u: Pick<User, 'id' | 'name' | 'email'>) => u.name || u.emai
 /** The member a command acts on: the row it was invoked on, else one found by search. */
 async function memberOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<User | undefined> {
   return isKind(node, 'member') ? node.spec.data as User : pickMember(ctx, title);
-}
-
-/**
- * Project user lists that still show a removed member. The API lists a member's projects when it
- * can; otherwise every project's lists may hold them.
- */
-function membershipFolders(u: User): string[] {
-  const projects = u.projects?.data;
-  if (!projects) return ['projects'];
-  return projects.flatMap((p) => (p.id ? [projectFolderId(p.id, 'users')] : []));
 }
 
 export function registerOrganizationCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -44,7 +35,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       return runWrite(ctx, {
         progress: `Inviting ${email}…`,
         call: (c) => c.invites.create({ email, role, ...(projects.length ? { projects: projects.map((p) => ({ id: p.id, role: 'member' as const })) } : {}) }),
-        refresh: () => ['invites'],
+        effects: (i) => memberEffects.invited(i),
         done: (i) => `Invited ${i.email} as ${i.role}${projects.length ? ` to ${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}`,
       });
     }),
@@ -61,7 +52,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Delete Invite',
         },
         call: (c) => c.invites.delete(i.id),
-        refresh: () => ['invites'],
+        effects: () => memberEffects.inviteDeleted(i.id),
         done: () => `Deleted the invite for ${i.email}`,
       });
     }),
@@ -75,7 +66,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       return runWrite(ctx, {
         progress: `Making ${q(name)} ${role} of the organization…`,
         call: (c) => c.users.update(member.id, { role }),
-        refresh: () => ['members'],
+        effects: (u) => memberEffects.roleChanged(u),
         done: (u) => `${q(name)} is now ${u.role ?? role} of the organization`,
       });
     }),
@@ -92,7 +83,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Remove from Organization',
         },
         call: (c) => c.users.delete(member.id),
-        refresh: () => ['members', 'groups', ...membershipFolders(member)],
+        effects: () => memberEffects.removed(member.id),
         done: () => `Removed ${q(name)} from the organization`,
       });
     }),
@@ -111,7 +102,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
           button: 'Delete Admin Key',
         },
         call: (c) => c.adminApiKeys.delete(k.id),
-        refresh: () => ['adminKeys'],
+        effects: () => adminKeyEffects.deleted(k.id),
         done: () => `Deleted admin API key ${q(k.name || k.redacted_value)}`,
       });
     }),

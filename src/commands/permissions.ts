@@ -3,13 +3,16 @@ import type { ProjectHostedToolPermissions, ProjectModelPermissions } from '../a
 import { HOSTED_TOOLS } from '../model/format';
 import { checkModelIds, splitList } from '../model/inputs';
 import { hostedToolChanges, modelChoices, samePolicy, type ModelPolicyMode } from '../model/permissionEdits';
+import { listRef, upsert } from '../model/store';
+import { unset } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import { orNotSet } from '../model/notSet';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
-import { ask, q, runWrite } from './run';
-import { folderIn, isKind, projectRefOf, type ProjectRef } from './targets';
+import { ask, q, runWrite } from '../ui/run';
+import { isKind, projectRefOf, type ProjectRef } from './targets';
 
 const MODES = [
   { label: 'Allow list', value: 'allow_list' as const, detail: 'Only the chosen models may be used in the project.' },
@@ -69,7 +72,7 @@ async function editModelPermissions(ctx: CommandContext, node: TreeNode | undefi
   return runWrite(ctx, {
     progress: `Updating model permissions of ${q(project.name)}…`,
     call: (c) => c.modelPermissions.update(project.id, { mode, model_ids: models }),
-    refresh: () => [folderIn(project, 'modelPermissions')],
+    effects: (p) => [upsert(listRef('modelPermissions', project.id), p)],
     done: (p) => `${q(project.name)}: ${modeName(p.mode)} of ${p.model_ids.length} model${p.model_ids.length === 1 ? '' : 's'}`,
   });
 }
@@ -96,7 +99,7 @@ async function editHostedTools(ctx: CommandContext, node: TreeNode | undefined) 
   return runWrite(ctx, {
     progress: `Updating hosted tool permissions of ${q(project.name)}…`,
     call: (c) => c.hostedToolPermissions.update(project.id, changes),
-    refresh: () => [folderIn(project, 'hostedTools')],
+    effects: (t) => [upsert(listRef('hostedToolPermissions', project.id), t)],
     done: () => `${q(project.name)}: ${HOSTED_TOOLS.filter(([t]) => t in changes).map(([t, n]) => `${n} ${changes[t]!.enabled ? 'on' : 'off'}`).join(', ')}`,
   });
 }
@@ -118,7 +121,7 @@ export function registerPermissionCommands(ctx: CommandContext): vscode.Disposab
           button: 'Remove Policy',
         },
         call: (c) => c.modelPermissions.delete(project.id),
-        refresh: () => [folderIn(project, 'modelPermissions')],
+        effects: () => [unset(listRef('modelPermissions', project.id))],
         done: () => `Removed the model permissions policy of ${q(project.name)}`,
       });
     }),

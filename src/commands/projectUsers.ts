@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { AssignedRole, ProjectUser } from '../api';
-import { invalidate, listRef, remove } from '../model/store';
+import { projectUserEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
-import { q, runWrite } from './run';
-import { folderIn, projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
+import { q, runWrite } from '../ui/run';
+import { projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
 
 const userLabel = (u: { id: string; name?: string | null; email?: string | null }) => u.name || u.email || u.id;
 
@@ -42,7 +43,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Adding ${q(userLabel(member))} to project ${q(project.name)}…`,
         call: (c) => c.projectUsers.create(project.id, { user_id: member.id, role }),
-        refresh: () => [folderIn(project, 'users')],
+        effects: (u) => projectUserEffects.added(project.id, u),
         done: (u) => `Added ${q(userLabel(u))} to ${q(project.name)} as ${u.role}`,
       });
     }),
@@ -56,7 +57,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Making ${q(name)} ${role} of ${q(user.project.name)}…`,
         call: (c) => c.projectUsers.update(user.project.id, user.data.id, { role }),
-        refresh: () => [folderIn(user.project, 'users')],
+        effects: (u) => projectUserEffects.roleChanged(user.project.id, u),
         done: (u) => `${q(name)} is now ${u.role} of ${q(user.project.name)}`,
       });
     }),
@@ -73,9 +74,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
           button: 'Remove from Project',
         },
         call: (c) => c.projectUsers.delete(user.project.id, user.data.id),
-        // Their keys stay but leave the project's key list (owner_project_access: inactive): read it again.
-        effects: () => [remove(listRef('projectUsers', user.project.id), user.data.id), invalidate('projectApiKeys', user.project.id)],
-        refresh: () => [folderIn(user.project, 'users')],
+        effects: () => projectUserEffects.removed(user.project.id, user.data.id),
         done: () => `Removed ${q(name)} from ${q(user.project.name)}`,
       });
     }),
@@ -107,8 +106,8 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       return runWrite(ctx, {
         progress: `Assigning ${q(role.name)} to ${q(name)}…`,
         call: (c) => c.projectUsers.roles.assign(user.project.id, user.data.id, { role_id: role.id }),
+        effects: () => projectUserEffects.roleAssigned(user.project.id, user.data.id),
         // The user's row lists their role assignments.
-        refresh: () => [user.id],
         done: () => `Assigned ${q(role.name)} to ${q(name)} in ${q(user.project.name)}`,
       });
     }),
@@ -125,7 +124,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
           button: 'Unassign Role',
         },
         call: (c) => c.projectUsers.roles.unassign(a.project.id, a.userId, role.id),
-        refresh: () => [a.userNodeId],
+        effects: () => projectUserEffects.roleUnassigned(a.project.id, a.userId, role.id),
         done: () => `Unassigned ${q(role.name)} from ${q(a.userName)}`,
       });
     }),

@@ -4,7 +4,9 @@ import { isProjectFolder, projectFolderId as treeProjectFolderId } from '../tree
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
-import { ask, q, required, runWrite, type WriteAction } from './run';
+import { projectEffects } from '../model/writeEffects';
+import { archiveProject } from '../ui/projectWrites';
+import { ask, q, required, runWrite } from '../ui/run';
 
 /** The project behind a tree node, or one the user picks when run from the palette. */
 export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
@@ -20,20 +22,6 @@ export function projectFolderId(projectId: string, folder: string, archived = fa
   return treeProjectFolderId(projectId, folder, archived);
 }
 
-/** Archiving, as the tree command and the Project panel both offer it: confirmed, then the Projects folder reloads. */
-export function archiveProject(p: { id: string; name: string }): WriteAction<Project> {
-  return {
-    progress: `Archiving project ${q(p.name)}…`,
-    confirm: {
-      message: `Archive project ${q(p.name)}?`,
-      detail: `${p.id}\n\nArchived projects cannot be used or updated, and projects cannot be unarchived through the API. Its API keys stop working.`,
-      button: 'Archive Project',
-    },
-    call: (c) => c.projects.archive(p.id),
-    refresh: () => ['projects'],
-    done: () => `Archived project ${q(p.name)}`,
-  };
-}
 
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -43,7 +31,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       return runWrite(ctx, {
         progress: `Creating project ${q(name)}…`,
         call: (c) => c.projects.create({ name }),
-        refresh: () => ['projects'],
+        effects: (created) => projectEffects.created(created),
         done: (p) => `Created project ${q(p.name)}`,
       });
     }),
@@ -56,7 +44,8 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       return runWrite(ctx, {
         progress: `Renaming project ${q(p.name)}…`,
         call: (c) => c.projects.update(p.id, { name }),
-        refresh: () => ['projects'],
+        effects: (r) => projectEffects.renamed(r),
+
         done: (r: Project) => `Renamed project to ${q(r.name)}`,
       });
     }),

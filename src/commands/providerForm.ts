@@ -1,6 +1,6 @@
 import { checkField, type ProviderForm } from '../model/externalForms';
 import { pickOne } from './pickers';
-import { ask } from './run';
+import { ask } from '../ui/run';
 
 /**
  * The guided input for a cloud provider's fields: pick the provider, then one input box per field the

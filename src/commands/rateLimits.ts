@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { ProjectRateLimit } from '../api';
 import type { RateLimitField } from '../model/format';
 import { checkWholeNumber, editableFields, rateLimitChanges } from '../model/rateLimitEdits';
+import { rateLimitEffects } from '../model/writeEffects';
 import type { TreeNode } from '../tree/treeNode';
+
 import type { CommandContext } from './context';
-import { ask, q, runWrite } from './run';
-import { folderIn, projectRowOf } from './targets';
+import { ask, q, runWrite } from '../ui/run';
+import { projectRowOf } from './targets';
 
 export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
@@ -35,7 +37,7 @@ export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposabl
       return runWrite(ctx, {
         progress: `Updating the ${q(limit.model)} rate limit of ${q(row.project.name)}…`,
         call: (c) => c.rateLimits.update(row.project.id, limit.id, changes),
-        refresh: () => [folderIn(row.project, 'rateLimits')],
+        effects: (r) => rateLimitEffects.updated(row.project.id, r),
         done: () => `Updated the ${q(limit.model)} rate limit`,
       });
     }),

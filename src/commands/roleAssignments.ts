@@ -4,13 +4,16 @@
 // (A project user's roles are in projectUsers.ts.)
 import * as vscode from 'vscode';
 import type { AdminClient, AssignedRole, Group, ProjectGroup, Role, User } from '../api';
+import type { StoreEffect } from '../model/store';
+import { groupEffects, roleAssignmentEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickInFolder, pickMember, pickOne } from './pickers';
-import { q, runWrite } from './run';
-import { folderIn, isKind, projectRefOf, projectRowOf, rowOf } from './targets';
+import { q, runWrite } from '../ui/run';
+import { isKind, projectRefOf, projectRowOf, rowOf } from './targets';
 
 interface Principal {
   /** "member “X”", "group “Y”", for sentences. */
@@ -21,8 +24,8 @@ interface Principal {
   assigned(c: AdminClient): Promise<AssignedRole[]>;
   assign(c: AdminClient, roleId: string): Promise<unknown>;
   unassign(c: AdminClient, roleId: string): Promise<unknown>;
-  /** Tree nodes to reload after a change. */
-  refresh: string[];
+  /** What assigning or unassigning `roleId` does to the store. */
+  effects(change: { assigned: string } | { unassigned: string }): StoreEffect[];
 }
 
 async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Principal | undefined> {
@@ -35,7 +38,7 @@ async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, 
     assigned: (c) => c.users.roles.all(u.id),
     assign: (c, roleId) => c.users.roles.assign(u.id, { role_id: roleId }),
     unassign: (c, roleId) => c.users.roles.unassign(u.id, roleId),
-    refresh: [isKind(node, 'member') ? node.id : `members/${u.id}`],
+    effects: (change) => roleAssignmentEffects('memberRoles', u.id, change),
   };
 }
 
@@ -49,7 +52,7 @@ async function groupPrincipal(ctx: CommandContext, node: TreeNode | undefined, t
     assigned: (c) => c.groups.roles.all(g.data.id),
     assign: (c, roleId) => c.groups.roles.assign(g.data.id, { role_id: roleId }),
     unassign: (c, roleId) => c.groups.roles.unassign(g.data.id, roleId),
-    refresh: [g.id],
+    effects: (change) => roleAssignmentEffects('groupRoles', g.data.id, change),
   };
 }
 
@@ -68,7 +71,8 @@ async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undef
     assigned: (c) => c.projectGroups.roles.all(project.id, g.group_id),
     assign: (c, roleId) => c.projectGroups.roles.assign(project.id, g.group_id, { role_id: roleId }),
     unassign: (c, roleId) => c.projectGroups.roles.unassign(project.id, g.group_id, roleId),
-    refresh: [folderIn(project, 'groups')],
+    // The store holds no list of a project group's role assignments; the project's group list shows none of them.
+    effects: () => [],
   };
 }
 
@@ -95,7 +99,7 @@ async function assignRole(ctx: CommandContext, p: Principal | undefined, title: 
   return runWrite(ctx, {
     progress: `Assigning role ${q(role.name)} to ${p.name}…`,
     call: (c) => p.assign(c, role.id),
-    refresh: () => p.refresh,
+    effects: () => p.effects({ assigned: role.id }),
     done: () => `Assigned role ${q(role.name)} to ${p.name}`,
   });
 }
@@ -118,7 +122,7 @@ async function unassignRole(ctx: CommandContext, p: Principal | undefined, title
       button: 'Unassign Role',
     },
     call: (c) => p.unassign(c, role.id),
-    refresh: () => p.refresh,
+    effects: () => p.effects({ unassigned: role.id }),
     done: () => `Unassigned role ${q(role.name)} from ${p.name}`,
   });
 }
@@ -152,7 +156,8 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
       return runWrite(ctx, {
         progress: `Adding group ${q(group.name)} to project ${q(project.name)}…`,
         call: (c) => c.projectGroups.add(project.id, { group_id: group.id, role: role.id }),
-        refresh: () => [folderIn(project, 'groups')],
+        effects: (pg) => groupEffects.projectGroupAdded(project.id, pg),
+
         done: () => `Added group ${q(group.name)} to ${q(project.name)} as ${q(role.name)}`,
       });
     }),
@@ -169,7 +174,7 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
           button: 'Remove Group',
         },
         call: (c) => c.projectGroups.remove(project.id, g.group_id),
-        refresh: () => [folderIn(project, 'groups')],
+        effects: () => groupEffects.projectGroupRemoved(project.id, g.group_id),
         done: () => `Removed group ${q(g.group_name)} from ${q(project.name)}`,
       });
     }),

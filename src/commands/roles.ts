@@ -3,22 +3,23 @@
 // (as spend.ts does for limits and alerts). Predefined roles cannot be changed through the API.
 import * as vscode from 'vscode';
 import type { AdminClient, Role } from '../api';
+import { roleEffects } from '../model/writeEffects';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, required, runWrite } from './run';
-import { folderIn, isKind, type ProjectRef } from './targets';
+import { ask, q, required, runWrite } from '../ui/run';
+import { isKind, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
 
 interface RoleScope {
   /** "the organization" / "project “X”", for sentences. */
   name: string;
-  /** The Roles folder, and the folders whose rows show role assignments (they lose a deleted role). */
-  folderId: string;
-  assignmentFolders: string[];
+  /** The project whose roles these are; none for the organization's. */
+  projectId?: string;
   list(c: AdminClient): Promise<Role[]>;
   create(c: AdminClient, body: RoleBody): Promise<Role>;
   update(c: AdminClient, roleId: string, body: { permissions: string[] }): Promise<Role>;
@@ -27,8 +28,6 @@ interface RoleScope {
 
 const organizationScope: RoleScope = {
   name: 'the organization',
-  folderId: 'roles',
-  assignmentFolders: [],
   list: (c) => c.roles.all(),
   create: (c, body) => c.roles.create(body),
   update: (c, id, body) => c.roles.update(id, body),
@@ -38,9 +37,7 @@ const organizationScope: RoleScope = {
 function projectScope(p: ProjectRef): RoleScope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'roles'),
-    // A project user's row lists their role assignments.
-    assignmentFolders: [folderIn(p, 'users')],
+    projectId: p.id,
     list: (c) => c.projectRoles.all(p.id),
     create: (c, body) => c.projectRoles.create(p.id, body),
     update: (c, id, body) => c.projectRoles.update(p.id, id, body),
@@ -141,7 +138,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       return runWrite(ctx, {
         progress: `Creating role ${q(name)} in ${scope.name}…`,
         call: (c) => scope.create(c, { role_name: name, permissions, ...(description ? { description } : {}) }),
-        refresh: () => [scope.folderId],
+        effects: (r) => roleEffects.created(scope.projectId, r),
         done: (r) => `Created role ${q(r.name)} with ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
     }),
@@ -167,7 +164,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       return runWrite(ctx, {
         progress: `Updating the permissions of role ${q(role.name)}…`,
         call: (c) => scope.update(c, role.id, { permissions }),
-        refresh: () => [scope.folderId, ...scope.assignmentFolders],
+        effects: (r) => roleEffects.updated(scope.projectId, r),
         done: (r) => `Role ${q(r.name)}: ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
       });
     }),
@@ -186,7 +183,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
           button: 'Delete Role',
         },
         call: (c) => scope.remove(c, role.id),
-        refresh: () => [scope.folderId, ...scope.assignmentFolders],
+        effects: () => roleEffects.deleted(scope.projectId, role.id),
         done: () => `Deleted role ${q(role.name)}`,
       });
     }),

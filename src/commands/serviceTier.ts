@@ -3,12 +3,14 @@ import type { ProjectOptionalServiceTier, ProjectServiceTierSettings, ProjectSer
 import {
   DEFAULT_TIERS, describeEnabledTiers, enabledTiers, OPTIONAL_TIERS, sameEnabledTiers, serviceTierProblem, tierName,
 } from '../model/serviceTier';
+import { listRef, upsert } from '../model/store';
 import { notify } from '../notify';
+
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
-import { q, runWrite } from './run';
-import { folderIn, projectRefOf, type ProjectRef } from './targets';
+import { q, runWrite } from '../ui/run';
+import { projectRefOf, type ProjectRef } from './targets';
 
 const ALL = 'All optional tiers';
 
@@ -59,7 +61,7 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
   return runWrite(ctx, {
     progress: `Updating the service tier of ${q(project.name)}…`,
     call: (c) => c.serviceTierSettings.update(project.id, body),
-    refresh: () => [folderIn(project, 'serviceTier')],
+    effects: (t) => [upsert(listRef('serviceTier', project.id), t)],
     done: (t) => `Service tier of ${q(project.name)}: default ${tierName(t.default)}, optional tiers ${describeEnabledTiers(t)}`,
   });
 }

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
-import type { AdminClient, OrganizationSpendAlert, ProjectSpendAlert } from '../api';
+import type { AdminClient, OrganizationSpendAlert, OrganizationSpendLimit, ProjectSpendAlert, ProjectSpendLimit } from '../api';
+import { listRef, remove, upsert, type StoreEffect } from '../model/store';
+import { unset } from '../model/writeEffects';
+
 import { fromCents, toCents } from '../model/format';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, runWrite } from './run';
-import { folderIn, isKind, type ProjectRef } from './targets';
+import { ask, q, runWrite } from '../ui/run';
+import { isKind, type ProjectRef } from './targets';
 
 type SpendAlert = OrganizationSpendAlert | ProjectSpendAlert;
 type Limit = { threshold_amount: number; currency: 'USD'; interval: 'month' };
@@ -20,36 +23,52 @@ type AlertBody = Limit & { notification_channel: { type: 'email'; recipients: st
 interface Scope {
   /** "the organization" / "project “X”", for sentences. */
   name: string;
-  folderId: string;
   setLimit(c: AdminClient, body: Limit): Promise<unknown>;
   removeLimit(c: AdminClient): Promise<unknown>;
   createAlert(c: AdminClient, body: AlertBody): Promise<SpendAlert>;
   updateAlert(c: AdminClient, alertId: string, body: AlertBody): Promise<SpendAlert>;
   deleteAlert(c: AdminClient, alertId: string): Promise<unknown>;
   listAlerts(c: AdminClient): Promise<SpendAlert[]>;
+  /** What each write does to the store (the limit is a one-object list, the alerts a list). */
+  effects: {
+    limitSet(limit: unknown): StoreEffect[];
+    limitRemoved(): StoreEffect[];
+    alertSaved(alert: SpendAlert): StoreEffect[];
+    alertDeleted(alertId: string): StoreEffect[];
+  };
 }
 
 const organizationScope: Scope = {
   name: 'the organization',
-  folderId: 'spend',
   setLimit: (c, body) => c.spendLimit.update(body),
   removeLimit: (c) => c.spendLimit.delete(),
   createAlert: (c, body) => c.spendAlerts.create(body),
   updateAlert: (c, id, body) => c.spendAlerts.update(id, body),
   deleteAlert: (c, id) => c.spendAlerts.delete(id),
   listAlerts: (c) => c.spendAlerts.all(),
+  effects: {
+    limitSet: (limit) => [upsert(listRef('spendLimit'), limit as OrganizationSpendLimit)],
+    limitRemoved: () => [unset(listRef('spendLimit'))],
+    alertSaved: (alert) => [upsert(listRef('spendAlerts'), alert as OrganizationSpendAlert)],
+    alertDeleted: (id) => [remove(listRef('spendAlerts'), id)],
+  },
 };
 
 function projectScope(p: ProjectRef): Scope {
   return {
     name: `project ${q(p.name)}`,
-    folderId: folderIn(p, 'spend'),
     setLimit: (c, body) => c.projectSpendLimit.update(p.id, body),
     removeLimit: (c) => c.projectSpendLimit.delete(p.id),
     createAlert: (c, body) => c.projectSpendAlerts.create(p.id, body),
     updateAlert: (c, id, body) => c.projectSpendAlerts.update(p.id, id, body),
     deleteAlert: (c, id) => c.projectSpendAlerts.delete(p.id, id),
     listAlerts: (c) => c.projectSpendAlerts.all(p.id),
+    effects: {
+      limitSet: (limit) => [upsert(listRef('projectSpendLimit', p.id), limit as ProjectSpendLimit)],
+      limitRemoved: () => [unset(listRef('projectSpendLimit', p.id))],
+      alertSaved: (alert) => [upsert(listRef('projectSpendAlerts', p.id), alert as ProjectSpendAlert)],
+      alertDeleted: (id) => [remove(listRef('projectSpendAlerts', p.id), id)],
+    },
   };
 }
 
@@ -108,7 +127,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       return runWrite(ctx, {
         progress: `Setting the spend limit of ${scope.name}…`,
         call: (c) => scope.setLimit(c, { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
-        refresh: () => [scope.folderId],
+        effects: (limit) => scope.effects.limitSet(limit),
         done: () => `Spend limit of ${scope.name}: ${dollars(amount)} per month`,
       });
     }),
@@ -126,7 +145,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Remove Spend Limit',
         },
         call: (c) => scope.removeLimit(c),
-        refresh: () => [scope.folderId],
+        effects: () => scope.effects.limitRemoved(),
         done: () => `Removed the spend limit of ${scope.name}`,
       });
     }),
@@ -145,7 +164,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(recipients) },
         }),
-        refresh: () => [scope.folderId],
+        effects: (created) => scope.effects.alertSaved(created),
         done: () => `Added a ${dollars(amount)} spend alert to ${scope.name}`,
       });
     }),
@@ -174,7 +193,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients },
         }),
-        refresh: () => [scope.folderId],
+        effects: (updated) => scope.effects.alertSaved(updated),
         done: () => `Spend alert of ${scope.name}: ${dollars(amount)} per month, emailing ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}`,
       });
     }),
@@ -194,7 +213,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
           button: 'Delete Spend Alert',
         },
         call: (c) => scope.deleteAlert(c, alert.id),
-        refresh: () => [scope.folderId],
+        effects: () => scope.effects.alertDeleted(alert.id),
         done: () => `Deleted the ${shownCents(alert.threshold_amount)} spend alert of ${scope.name}`,
       });
     }),

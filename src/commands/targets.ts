@@ -1,6 +1,7 @@
 import { childId, kindOf, type Kind } from '../tree/ids';
 import type { NodeSpec } from '../tree/nodeSpec';
 import type { TreeNode } from '../tree/treeNode';
+import type { ProjectRef } from '../ui/context';
 import type { CommandContext } from './context';
 import { pickInFolder } from './pickers';
 import { projectFolderId, projectOf } from './projects';
@@ -37,12 +38,7 @@ export async function rowOf<T>(
   return spec && { id: childId(folderId, spec.key), spec, data: itemOf<T>(ctx, spec) };
 }
 
-/** A project as commands need it: where its folders live in the tree depends on whether it is archived. */
-export interface ProjectRef {
-  id: string;
-  name: string;
-  archived: boolean;
-}
+export type { ProjectRef };
 
 export async function projectRefOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<ProjectRef | undefined> {
   const p = await projectOf(ctx, node, title);

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { WorkloadIdentityProvider, WorkloadIdentityProviderCreateRequest, WorkloadIdentityProviderUpdateRequest, WorkloadIdentityVerification } from '../api';
 import { checkAudience, checkHttpsUrl } from '../model/workloadIdentity';
+import { workloadIdentityEffects } from '../model/writeEffects';
+
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from './run';
+import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 export const PROVIDERS_FOLDER = 'workloadIdentity';
@@ -109,7 +111,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
       const created = await runWrite(ctx, {
         progress: `Creating workload identity provider ${q(name)}…`,
         call: (c) => c.workloadIdentityProviders.create(body),
-        refresh: () => [PROVIDERS_FOLDER],
+        effects: (created) => workloadIdentityEffects.providerSaved(created),
         done: (p) => `Created workload identity provider ${q(p.name)}`,
       });
       if (created) {
@@ -144,7 +146,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
           button: 'Disable Provider',
         } : undefined,
         call: (c) => c.workloadIdentityProviders.update(p.id, body),
-        refresh: () => [PROVIDERS_FOLDER],
+        effects: (r) => workloadIdentityEffects.providerSaved(r),
         done: (r) => `Updated workload identity provider ${q(r.name)}`,
       });
     }),
@@ -161,7 +163,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
           button: 'Delete Provider',
         },
         call: (c) => c.workloadIdentityProviders.delete(p.id),
-        refresh: () => [PROVIDERS_FOLDER],
+        effects: () => workloadIdentityEffects.providerDeleted(p.id),
         done: () => `Deleted workload identity provider ${q(p.name)}`,
       });
     }),

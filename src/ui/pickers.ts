@@ -7,31 +7,29 @@ import { notify, runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { listRef, type OrgStore } from '../model/store';
 import { plainText } from '../util/plainText';
-import { memberNode } from '../tree/kinds/organization';
-import { projectNode } from '../tree/kinds/projects';
-import type { NodeSpec } from '../tree/nodeSpec';
+import { memberText, projectText, type RowText } from '../model/rowText';
 import { searchPick, type PickText } from './searchPick';
 
 /** A project or member shows in a pick as it shows in the tree (one place decides how it reads). */
-const asInTree = (spec: NodeSpec): PickText => ({ label: spec.label, description: spec.description, detail: spec.key });
+const asListed = (text: RowText, id: string): PickText => ({ ...text, detail: id });
 
 /** One project, searched in the store's list of active projects; undefined when cancelled. */
 export async function pickProject(ctx: { store: OrgStore }, title: string): Promise<Project | undefined> {
   const picked = await searchPick(ctx.store.list(listRef('projects')), {
-    title, placeholder: 'Type to search projects by name or id', describe: (p) => asInTree(projectNode(p)),
+    title, placeholder: 'Type to search projects by name or id', describe: (p) => asListed(projectText(p), p.id),
   });
   return picked?.[0];
 }
 
 /** Any number of projects (none is a valid answer: accept with nothing ticked); undefined when cancelled. */
 export async function pickProjects(ctx: { store: OrgStore }, title: string, placeholder = 'Type to search projects; tick any number, then press Enter'): Promise<Project[] | undefined> {
-  return searchPick(ctx.store.list(listRef('projects')), { title, placeholder, canPickMany: true, describe: (p) => asInTree(projectNode(p)) });
+  return searchPick(ctx.store.list(listRef('projects')), { title, placeholder, canPickMany: true, describe: (p) => asListed(projectText(p), p.id) });
 }
 
 /** One member of the organization, searched in the store's member list; undefined when cancelled. */
 export async function pickMember(ctx: { store: OrgStore }, title: string): Promise<User | undefined> {
   const picked = await searchPick(ctx.store.list(listRef('members')), {
-    title, placeholder: 'Type to search members by name, email or id', describe: (u) => asInTree(memberNode(u)),
+    title, placeholder: 'Type to search members by name, email or id', describe: (u) => asListed(memberText(u), u.id),
   });
   return picked?.[0];
 }

@@ -259,7 +259,34 @@ describe('project panel', function () {
     assert.match(treeRow.description ?? '', /1,234 RPM/, `tree row: ${treeRow.description}`);
   });
 
+  it('a write made in the tree redraws an open panel from the store, without reading lists the write did not change', async () => {
+    const p = await newProject();
+    const keyOf = async (name: string) => (await v1<{ api_key: { id: string } }>('POST', `/organization/projects/${p.id}/service_accounts`, { name })).api_key.id;
+    const [gone, stays] = [await keyOf('gone-bot'), await keyOf('stays-bot')];
+    await freshNode(`projects/${p.id}`);
+    await open(p.id);
+
+    assert.deepEqual(t.projectPanel.data(p.id)!.apiKeys!.map((k) => k.id).sort(), [gone, stays].sort());
+    await fake.clearRequests();
+
+    // The tree shows the key list the panel read: finding the key's row asks the API for nothing.
+    const row = await t.treeNode(`projects/${p.id}/apiKeys/${gone}`);
+    assert.ok(row, 'the key row');
+    const gets = async () => (await fake.requests()).filter((r) => r.method === 'GET').map((r) => r.path);
+    assert.deepEqual(await gets(), [], 'the tree read the store, not the API');
+
+    const { user } = await asUser([{ confirm: true }], () => vscode.commands.executeCommand('openaiAdmin.projectApiKey.delete', row));
+    user.assertDone();
+    await rendered(p.id, () => t.projectPanel.data(p.id)!.apiKeys!.every((k) => k.id !== gone), 'the panel drops the deleted key');
+    assert.deepEqual(t.projectPanel.data(p.id)!.apiKeys!.map((k) => k.id), [stays]);
+    // The delete's effect removed the key from the store's list: no section was read again.
+    await sleep(300);
+    assert.deepEqual(await gets(), []);
+    assert.deepEqual((await writes()).map((w) => `${w.method} ${w.path.replace(/^\/v1/, '')}`), [`DELETE /organization/projects/${p.id}/api_keys/${gone}`]);
+  });
+
   it('closing the panel cancels what it was still reading', async () => {
+
     const p = await newProject();
     await open(p.id);
     await fake.setFaults({ method: 'GET', path: `^/organization/projects/${p.id}/rate_limits$`, kind: 'latency', latencyMs: 5_000 });

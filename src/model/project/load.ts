@@ -1,19 +1,20 @@
-// Reads what the Project panel shows, section by section, and shapes it into plain rows. Sections
-// load in parallel (the client's limiter bounds the requests) and fail on their own: an error in
-// one becomes that section's message, never the panel's. No `vscode` here.
+// Reads what the Project panel shows, section by section, from the org store's lists, and shapes it
+// into plain rows. A list the tree (or a pick) has read already is not read again, and loads of the
+// same list are merged. Sections load in parallel (the client's limiter bounds the requests) and
+// fail on their own: an error in one becomes that section's message, never the panel's. No `vscode` here.
 import { setMaxListeners } from 'node:events';
-import type { AdminClient, AssignedRole, Project, ProjectApiKey, ProjectServiceAccount, ProjectUser, Role } from '../../api';
+import type { AssignedRole, Project, ProjectApiKey, ProjectServiceAccount, ProjectUser, Role } from '../../api';
 import { describeError } from '../describeError';
-import { orNotSet } from '../notSet';
 import { fromCents, HOSTED_TOOLS } from '../format';
 import { toRateLimitRow } from '../rateLimitEdits';
+import { listRef, RESOURCES, type ItemOfResource, type OrgStore, type ResourceName } from '../store';
 import { toServiceTierData } from './serviceTier';
 import {
   isSectionId, SECTION_IDS, type ApiKeyRow, type HostedToolsData, type MemberRow, type MembersData, type OverviewData, type RetentionType, type SectionData,
   type SectionId, type ServiceAccountRow, type Snapshot, type SpendData,
 } from './types';
 
-type Loaders = { [K in SectionId]: (client: AdminClient, projectId: string, signal: AbortSignal) => Promise<SectionData[K]> };
+type Loaders = { [K in SectionId]: (store: OrgStore, projectId: string, signal: AbortSignal) => Promise<SectionData[K]> };
 
 export function toOverview(p: Project): OverviewData {
   return {
@@ -26,7 +27,7 @@ export function toOverview(p: Project): OverviewData {
   };
 }
 
-export function toMemberRow(u: ProjectUser, roles: AssignedRole[] | Error): MemberRow {
+export function toMemberRow(u: ProjectUser, roles: readonly AssignedRole[] | Error): MemberRow {
   return {
     id: u.id,
     name: u.name || '',
@@ -61,13 +62,14 @@ export function toApiKeyRow(k: ProjectApiKey): ApiKeyRow {
 }
 
 /** Each member with their project role assignments (read per member; one failure stays on its row). */
-async function loadMembers(client: AdminClient, projectId: string, signal: AbortSignal): Promise<MembersData> {
+async function loadMembers(store: OrgStore, projectId: string, signal: AbortSignal): Promise<MembersData> {
   const [users, roles] = await Promise.all([
-    client.projectUsers.all(projectId, {}, { signal }),
-    client.projectRoles.all(projectId, {}, { signal }).then((r: Role[]) => r, (err: unknown) => (signal.aborted ? Promise.reject(err) : asError(err))),
+    store.loadAll(listRef('projectUsers', projectId), signal),
+    store.loadAll(listRef('projectRoles', projectId), signal).then((r: readonly Role[]) => r, (err: unknown) => (signal.aborted ? Promise.reject(err) : asError(err))),
   ]);
   const members = await Promise.all(users.map(async (u) => {
-    const assigned = await client.projectUsers.roles.all(projectId, u.id, {}, { signal }).catch((err: unknown) => (signal.aborted ? Promise.reject(err) : asError(err)));
+    const assigned = await store.loadAll(listRef('projectUserRoles', projectId, u.id), signal)
+      .then((r: readonly AssignedRole[]) => r, (err: unknown) => (signal.aborted ? Promise.reject(err) : asError(err)));
     return toMemberRow(u, assigned);
   }));
   return {
@@ -81,10 +83,15 @@ function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-async function loadSpend(client: AdminClient, projectId: string, signal: AbortSignal): Promise<SpendData> {
+/** A one-object setting's value; undefined when it is not set (an empty list). */
+async function setting<R extends ResourceName>(store: OrgStore, resource: R, projectId: string, signal: AbortSignal): Promise<ItemOfResource<R> | undefined> {
+  return (await store.loadAll(listRef(resource, projectId), signal))[0];
+}
+
+async function loadSpend(store: OrgStore, projectId: string, signal: AbortSignal): Promise<SpendData> {
   const [limit, alerts] = await Promise.all([
-    orNotSet(client.projectSpendLimit.retrieve(projectId, { signal })),
-    client.projectSpendAlerts.all(projectId, {}, { signal }),
+    setting(store, 'projectSpendLimit', projectId, signal),
+    store.loadAll(listRef('projectSpendAlerts', projectId), signal),
   ]);
   // The API counts cents; the panel shows and edits dollars.
   return {
@@ -93,36 +100,43 @@ async function loadSpend(client: AdminClient, projectId: string, signal: AbortSi
   };
 }
 
+/** A setting the API always has (its list is never empty unless the read failed). */
+async function required<R extends ResourceName>(store: OrgStore, resource: R, projectId: string, signal: AbortSignal): Promise<ItemOfResource<R>> {
+  const value = await setting(store, resource, projectId, signal);
+  if (value === undefined) throw new Error(`No ${RESOURCES[resource].what} were returned.`);
+  return value;
+}
+
 const LOADERS: Loaders = {
-  overview: async (c, id, signal) => toOverview(await c.projects.retrieve(id, { signal })),
+  overview: async (store, id, signal) => toOverview(await required(store, 'project', id, signal)),
   members: loadMembers,
-  serviceAccounts: async (c, id, signal) => (await c.serviceAccounts.all(id, {}, { signal })).map(toServiceAccountRow),
-  apiKeys: async (c, id, signal) => (await c.projectApiKeys.all(id, {}, { signal })).map(toApiKeyRow),
-  rateLimits: async (c, id, signal) => (await c.rateLimits.all(id, {}, { signal })).map(toRateLimitRow),
-  modelPermissions: async (c, id, signal) => {
-    const p = await orNotSet(c.modelPermissions.retrieve(id, { signal }));
+  serviceAccounts: async (store, id, signal) => (await store.loadAll(listRef('projectServiceAccounts', id), signal)).map(toServiceAccountRow),
+  apiKeys: async (store, id, signal) => (await store.loadAll(listRef('projectApiKeys', id), signal)).map(toApiKeyRow),
+  rateLimits: async (store, id, signal) => (await store.loadAll(listRef('projectRateLimits', id), signal)).map(toRateLimitRow),
+  modelPermissions: async (store, id, signal) => {
+    const p = await setting(store, 'modelPermissions', id, signal);
     return p ? { mode: p.mode, modelIds: p.model_ids } : null;
   },
-  hostedTools: async (c, id, signal) => {
-    const t = await c.hostedToolPermissions.retrieve(id, { signal }) as Partial<Record<string, { enabled?: boolean } | null>>;
+  hostedTools: async (store, id, signal) => {
+    const t = await required(store, 'hostedToolPermissions', id, signal) as Partial<Record<string, { enabled?: boolean } | null>>;
     return Object.fromEntries(HOSTED_TOOLS.map(([tool]) => [tool, t[tool]?.enabled === true])) as HostedToolsData;
   },
-  serviceTier: async (c, id, signal) => toServiceTierData(await c.serviceTierSettings.retrieve(id, { signal })),
+  serviceTier: async (store, id, signal) => toServiceTierData(await required(store, 'serviceTier', id, signal)),
   spend: loadSpend,
-  dataRetention: async (c, id, signal) => ({ type: (await c.projectDataRetention.retrieve(id, { signal })).type as RetentionType }),
+  dataRetention: async (store, id, signal) => ({ type: (await required(store, 'projectDataRetention', id, signal)).type as RetentionType }),
 };
 
-export function loadSection<K extends SectionId>(client: AdminClient, projectId: string, section: K, signal: AbortSignal): Promise<SectionData[K]> {
+export function loadSection<K extends SectionId>(store: OrgStore, projectId: string, section: K, signal: AbortSignal): Promise<SectionData[K]> {
   // The name may come from a webview: `LOADERS['constructor']` is Object, which hands back the client itself.
   if (!isSectionId(section)) throw new TypeError(`Unknown section: ${String(section).slice(0, 40)}`);
-  return LOADERS[section](client, projectId, signal);
+  return LOADERS[section](store, projectId, signal);
 }
 
 /**
  * The requested sections (all by default). Cancellation rejects (nobody is waiting for the answer);
  * any other failure becomes the section's error text.
  */
-export async function loadSnapshot(client: AdminClient, projectId: string, outer: AbortSignal, sections: readonly SectionId[] = SECTION_IDS): Promise<Snapshot> {
+export async function loadSnapshot(store: OrgStore, projectId: string, outer: AbortSignal, sections: readonly SectionId[] = SECTION_IDS): Promise<Snapshot> {
   const unknown = sections.find((s) => !isSectionId(s));
   if (unknown !== undefined) throw new TypeError(`Unknown section: ${String(unknown).slice(0, 40)}`);
   // One request per member (role assignments) and per page all listen to the same signal.
@@ -130,7 +144,7 @@ export async function loadSnapshot(client: AdminClient, projectId: string, outer
   setMaxListeners(0, signal);
   const entries = await Promise.all(sections.map(async (s) => {
     try {
-      return [s, { ok: true, data: await loadSection(client, projectId, s, signal) }] as const;
+      return [s, { ok: true, data: await loadSection(store, projectId, s, signal) }] as const;
     } catch (err) {
       if (signal.aborted) throw err;
       return [s, { ok: false, error: describeError(err) }] as const;

@@ -68,6 +68,8 @@ export const RESOURCES = {
   dataRetention: setting<OrganizationDataRetention>('data retention', 0, (c, _ids, signal) => c.dataRetention.retrieve({ signal })),
 
   // Per project (the first id is the project's).
+  /** One project as its own one-item list, for views of one project (the Project panel's overview), archived or not. */
+  project: setting<Project>('project', 1, (c, [projectId], signal) => c.projects.retrieve(projectId, { signal })),
   projectUsers: list<ProjectUser>('users', 1, (c, [projectId], after, signal) => c.projectUsers.listPage(projectId, { after }, { signal })),
   projectUserRoles: list<AssignedRole>('role assignments', 2, (c, [projectId, userId], after, signal) => c.projectUsers.roles.listPage(projectId, userId, { after }, { signal })),
   projectServiceAccounts: list<ProjectServiceAccount>('service accounts', 1, (c, [projectId], after, signal) => c.serviceAccounts.listPage(projectId, { after }, { signal })),

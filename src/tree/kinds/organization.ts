@@ -1,6 +1,7 @@
 import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../../api';
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { memberText } from '../../model/rowText';
 import { listRef } from '../../model/store';
 import { contextValue, flagOf } from '../ids';
 import { folder, paged, single } from './build';
@@ -34,11 +35,11 @@ export function organizationRoots(): NodeSpec[] {
 }
 
 export function memberNode(u: User): NodeSpec {
-  const label = u.name || u.email || u.id;
+  const { label, description } = memberText(u);
   return {
     key: u.id,
     label,
-    description: [u.role, u.name ? u.email : undefined].filter(Boolean).join(' · '),
+    description,
     icon: u.role === 'owner' ? 'star-full' : 'person',
     tooltip: [['Member', u.name], ['Email', u.email], ['Organization role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
     contextValue: contextValue('member', flagOf(u.role, ['owner'])),

@@ -1,6 +1,7 @@
 import type { Project } from '../../api';
-import { isoDate, relativeTime } from '../../model/format';
+import { isoDate } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
+import { projectText } from '../../model/rowText';
 import { listRef } from '../../model/store';
 import { contextValue } from '../ids';
 import { folder, paged } from './build';
@@ -20,8 +21,7 @@ export function projectNode(p: Project): NodeSpec {
   const archived = p.status === 'archived';
   return {
     key: p.id,
-    label: p.name || p.id,
-    description: archived ? `archived ${relativeTime(p.archived_at)}` : undefined,
+    ...projectText(p),
     icon: archived ? ['archive', 'disabledForeground'] : 'project',
     tooltip: [
       ['Project', p.name], ['ID', p.id], ['Status', p.status ?? 'active'], ['Created', isoDate(p.created_at)],

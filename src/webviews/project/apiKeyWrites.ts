@@ -2,11 +2,10 @@
 // each key with its own result. Every key must be one this panel loaded for its project; the
 // webview's values are checked again here before anything is sent.
 import * as vscode from 'vscode';
-import { q } from '../../commands/run';
-import { folderIn } from '../../commands/targets';
 import { readKeyChanges, saveApiKeys } from '../../model/project/saveKeys';
-import { SECTION_FOLDER } from '../../model/project/sections';
+import { invalidate } from '../../model/store';
 import { runWithProgress } from '../../notify';
+import { q } from '../../ui/run';
 import { requireOffered } from './offered';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
@@ -33,7 +32,9 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
       for (const r of failed) if (!r.ok) ctx.log.error(`Updating API key ${q(r.name)} of ${q(p.name)} failed: ${r.error}`);
       const saved = result.results.length - failed.length;
       if (saved) {
-        ctx.explorer.refresh(folderIn(p, SECTION_FOLDER.apiKeys));
+        // Each row's result is shaped for the page, not the key as listed: the project's key list is read again.
+        ctx.store.apply([invalidate('projectApiKeys', p.id)]);
+
         void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} API key${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
       }
       return result;

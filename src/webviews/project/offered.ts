@@ -2,7 +2,7 @@
 // a member, role, service account, key or alert id in a write request must be one the host loaded
 // for this panel's project (or, for adding a member, one its search offered), else the request is
 // refused before anything is sent. Checked against the host's own copy, never the webview's.
-import { q } from '../../commands/run';
+import { q } from '../../ui/run';
 import type { SectionData, SectionId } from '../../model/project/types';
 
 export interface OfferedSource {

@@ -1,13 +1,14 @@
-// The Project panel, host side: one editor per project. It reads sections through the model
-// (src/model/project/load.ts), writes through projectWrites (the commands' own runWrite path), and
-// follows the explorer: whenever the tree reloads a node showing this project's data — after a write
-// made here, by a tree command or by Refresh — the matching sections are read again and sent to the
-// webview. Closing the panel aborts whatever it was still reading or writing.
+// The Project panel, host side: one editor per project. It reads its sections from the org store
+// (src/model/project/load.ts: lists the tree has read are not read again), writes through
+// projectWrites (the commands' own runWrite path), and follows the store: whenever a list of this
+// project that a section is made from changes — a write's effect, made here or by a tree command, or
+// a Refresh — just those sections are made again and sent to the webview. Closing the panel aborts
+// whatever it was still reading or writing.
 import * as vscode from 'vscode';
-import type { CommandContext } from '../../commands/context';
-import type { ProjectRef } from '../../commands/targets';
 import { loadSnapshot } from '../../model/project/load';
-import { sectionsForTreeId } from '../../model/project/sections';
+import { PANEL_RESOURCES, sectionsForResource } from '../../model/project/sections';
+import { inScope } from '../../model/store';
+import type { ProjectRef, UiContext } from '../../ui/context';
 import { isSectionId, type SectionData, type SectionId, type Snapshot } from '../../model/project/types';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
@@ -18,7 +19,7 @@ import { serviceTierWrites } from './serviceTierWrites';
 import { projectWrites, type WriteContext } from './writes';
 
 export interface ProjectServices {
-  ctx: CommandContext;
+  ctx: UiContext;
   extensionUri: vscode.Uri;
   /** The openaiAdmin.unusedKeyDays setting. */
   unusedKeyDays(): number;
@@ -26,7 +27,7 @@ export interface ProjectServices {
   renderReports?: boolean;
 }
 
-/** Several tree refreshes in a row (a write reloads two folders) become one read. */
+/** Several list changes in a row (a write's effects, a page per list) become one redraw. */
 const RELOAD_SETTLE_MS = 60;
 const MAX_TITLE = 40;
 
@@ -67,14 +68,16 @@ export class ProjectPanel {
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
     if (initialName) this.setTitle(initialName);
 
-    const follow = ctx.explorer.onDidRefresh((id) => {
-      const sections = sectionsForTreeId(id, projectId);
-      if (sections.length) this.scheduleReload(sections);
-    });
+    // An edit or a dropped list is news; a page arriving is this panel's own read (or the tree's
+    // read of a list this panel shows already), which the load that asked for it draws.
+    const follow = PANEL_RESOURCES.map((resource) => ctx.store.onDidChangeIn({ resource, ids: [projectId] }, (change) => {
+      if (change.reason !== 'loaded') this.scheduleReload(sectionsForResource(change.ref.resource));
+    }));
     this.base.onDidDispose(() => {
       this.lifetime.abort(new DOMException('The Project panel was closed', 'AbortError'));
       clearTimeout(this.reloadTimer);
-      follow.dispose();
+      for (const sub of follow) sub.dispose();
+      this.cancelReads();
       this.renderedEmitter.dispose();
     });
   }
@@ -124,7 +127,7 @@ export class ProjectPanel {
   }
 
   private async load(sections?: SectionId[]): Promise<Snapshot> {
-    const snapshot = await loadSnapshot(await this.services.ctx.session.getClient(), this.projectId, this.lifetime.signal, sections);
+    const snapshot = await loadSnapshot(this.services.ctx.store, this.projectId, this.lifetime.signal, sections);
     for (const [id, s] of Object.entries(snapshot) as [SectionId, NonNullable<Snapshot[SectionId]>][]) {
       if (s.ok) (this.loaded as Record<string, unknown>)[id] = s.data;
     }
@@ -154,6 +157,19 @@ export class ProjectPanel {
       if (!this.disposed) await this.base.notify('sections', snapshot);
     } catch (err) {
       if (!this.lifetime.signal.aborted) this.services.ctx.log.error(`Project panel: reloading ${sections.join(', ')} failed: ${toRpcError(err).message}`);
+    }
+  }
+
+  /**
+   * The store's reads of this project's lists that are still running when the panel closes are cut:
+   * nobody is waiting for them here, and a list that is needed again is read when next shown.
+   */
+  private cancelReads(): void {
+    const { store } = this.services.ctx;
+    for (const resource of PANEL_RESOURCES) {
+      for (const [ref, list] of store.listsOf(resource)) {
+        if (inScope(ref, { resource, ids: [this.projectId] }) && list.isLoading) list.cancel();
+      }
     }
   }
 

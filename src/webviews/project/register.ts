@@ -1,10 +1,10 @@
 // Wiring for the Project panel: the "Open Project" command (tree row, palette), one panel per
 // project, restore after a window reload, and the handle integration tests use.
 import * as vscode from 'vscode';
-import type { CommandContext } from '../../commands/context';
-import { pickProject } from '../../commands/pickers';
 import { unusedKeyDays } from '../../model/project/keys';
 import type { SectionData } from '../../model/project/types';
+import type { UiContext } from '../../ui/context';
+import { pickProject } from '../../ui/pickers';
 import { Panel } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
 import type { ProjectPanel } from './panel';
@@ -38,7 +38,7 @@ function projectOfArg(arg: unknown): { id: string; name?: string } | undefined {
   return { id, name: typeof row.lookup === 'function' ? row.lookup('projectName') : undefined };
 }
 
-export function registerProjectPanel(ctx: CommandContext, extensionUri: vscode.Uri, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
+export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
   const panels = new Map<string, ProjectPanel>();
   const services = {
     ctx,

@@ -2,13 +2,12 @@
 // saved in one request with a check that nobody changed them on the server meanwhile. The webview's
 // values are checked here against the known tiers before anything is sent.
 import * as vscode from 'vscode';
-import { q } from '../../commands/run';
-import { folderIn } from '../../commands/targets';
 import { saveServiceTier } from '../../model/project/save';
-import { SECTION_FOLDER } from '../../model/project/sections';
+import { invalidate } from '../../model/store';
 import type { ServiceTierData } from '../../model/project/types';
 import { isDefaultTier, isOptionalTier, normalTiers, type OptionalTier } from '../../model/serviceTier';
 import { runWithProgress } from '../../notify';
+import { q } from '../../ui/run';
 import type { ProjectMethods } from './protocol';
 import type { WriteContext } from './writes';
 
@@ -38,7 +37,8 @@ export function serviceTierWrites(w: WriteContext): Pick<ProjectMethods, 'saveSe
       );
       if (result.status === 'conflict') ctx.log.warn(`Service tiers of ${q(p.name)} not saved: ${result.messages.join(' ')}`);
       if (result.status === 'saved') {
-        ctx.explorer.refresh(folderIn(p, SECTION_FOLDER.serviceTier));
+        ctx.store.apply([invalidate('serviceTier', p.id)]);
+
         void vscode.window.setStatusBarMessage(`$(check) Saved the service tiers of ${q(p.name)}`, 5000);
       }
       return result;

@@ -1,29 +1,29 @@
 // The Project panel's writes, host side. Each goes through the same path as the explorer's commands
-// (runWrite: confirmation modal for destructive actions, progress, the tree nodes it changed
-// reloaded, status bar) — with failures rethrown so the panel shows them next to the edit. The
-// webview's parameters are untrusted input: every one is checked here before anything is sent.
+// (runWrite: confirmation modal for destructive actions, progress, its effects applied to the org
+// store, status bar) — with failures rethrown so the panel shows them next to the edit. The panel
+// redraws from the store like every other view. The webview's parameters are untrusted input:
+// every one is checked here before anything is sent.
 import * as vscode from 'vscode';
-import type { User } from '../../api';
-import type { CommandContext } from '../../commands/context';
-import { deleteProjectApiKey } from '../../commands/apiKeys';
-import { archiveProject } from '../../commands/projects';
-import { q, runWrite } from '../../commands/run';
-import { createServiceAccount, deleteServiceAccount } from '../../commands/serviceAccounts';
-import { folderIn, type ProjectRef } from '../../commands/targets';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../../model/inputs';
 import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '../../model/project/save';
 import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData, type SectionId } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
 import { HOSTED_TOOLS, toCents } from '../../model/format';
+import { invalidate, listRef, remove, upsert } from '../../model/store';
+import { projectEffects, projectUserEffects, unset } from '../../model/writeEffects';
 import { askModal, runWithProgress } from '../../notify';
-import type { NodeSpec } from '../../tree/nodeSpec';
+import { deleteProjectApiKey } from '../../ui/apiKeyWrites';
+import type { ProjectRef, UiContext } from '../../ui/context';
+import { archiveProject } from '../../ui/projectWrites';
+import { q, runWrite } from '../../ui/run';
+import { createServiceAccount, deleteServiceAccount } from '../../ui/serviceAccountWrites';
 import { OfferedMembers, requireOffered, type OfferedSource } from './offered';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
 
 type Writes = Omit<ProjectMethods, 'init' | 'load' | 'saveApiKeys' | 'saveServiceTier'>;
 
 export interface WriteContext {
-  ctx: CommandContext;
+  ctx: UiContext;
   /** The project as last loaded (its name for messages, archived or not for tree ids). */
   project(): ProjectRef;
   /** What the panel last loaded (names for confirmations, and the ids a request may name). */
@@ -57,15 +57,14 @@ const done = (result: unknown): WriteResult => ({ done: result !== undefined });
 const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 const label = (m: { name?: string | null; email?: string | null; id: string }) => m.name || m.email || m.id;
 
-function matches(spec: NodeSpec, query: string): boolean {
+function matches(u: { id: string; name?: string | null; email?: string | null }, query: string): boolean {
   if (!query) return true;
-  return [spec.label, spec.description, spec.key].some((s) => s?.toLowerCase().includes(query));
+  return [u.name, u.email, u.id].some((s) => s?.toLowerCase().includes(query));
 }
 
 export function projectWrites(w: WriteContext): Writes {
   const { ctx } = w;
   const pid = () => w.project().id;
-  const folder = (name: string) => folderIn(w.project(), name);
   const src: OfferedSource = { data: w.data, reload: w.reload, projectName: () => w.project().name };
   const offeredMembers = new OfferedMembers();
   const isMember = (userId: string) => requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId), 'That member');
@@ -88,7 +87,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Renaming project ${q(was)}…`,
         call: (c) => c.projects.update(pid(), { name: next }, { signal: w.signal }),
-        refresh: () => ['projects'],
+        effects: (p) => projectEffects.renamed(p),
         done: (p) => `Renamed project to ${q(p.name)}`,
       }));
     },
@@ -98,18 +97,15 @@ export function projectWrites(w: WriteContext): Writes {
       return done(await runWrite(ctx, { ...archiveProject({ id: p.id, name: p.name }), failure: 'throw' }));
     },
 
-    // The organization's members, searched in the explorer's own paged list (shared with the tree
-    // and the quick picks), fetching further pages only while too few match.
+    // The organization's members, searched in the store's paged list (shared with the tree and the
+    // quick picks), fetching further pages only while too few match.
     searchMembers: async ({ query }) => {
       const wanted = 20;
       const needle = typeof query === 'string' ? query.trim().toLowerCase().slice(0, 200) : '';
-      const collection = ctx.explorer.collectionFor(ctx.explorer.root('members'));
-      const found = () => collection.items.filter((s) => !s.key.startsWith('~') && matches(s, needle));
+      const collection = ctx.store.list(listRef('members'));
+      const found = () => collection.items.filter((u) => matches(u, needle));
       await collection.loadUntil(() => found().length >= wanted, w.signal);
-      const members: MemberChoice[] = found().slice(0, wanted).map((s) => {
-        const u = s.data as User;
-        return { id: u.id, name: u.name ?? '', email: u.email ?? '' };
-      });
+      const members: MemberChoice[] = found().slice(0, wanted).map((u) => ({ id: u.id, name: u.name ?? '', email: u.email ?? '' }));
       offeredMembers.add(members.map((m) => m.id));
       return { members, complete: !collection.hasMore };
     },
@@ -122,7 +118,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Adding a member to project ${q(w.project().name)}…`,
         call: (c) => c.projectUsers.create(pid(), { user_id: userId, role: r }),
-        refresh: () => [folder('users')],
+        effects: (u) => projectUserEffects.added(pid(), u),
         done: (u) => `Added ${q(label(u))} to ${q(w.project().name)} as ${u.role}`,
       }));
     },
@@ -136,7 +132,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Making ${q(name)} ${r} of ${q(w.project().name)}…`,
         call: (c) => c.projectUsers.update(pid(), userId, { role: r }),
-        refresh: () => [folder('users')],
+        effects: (u) => projectUserEffects.roleChanged(pid(), u),
         done: (u) => `${q(name)} is now ${u.role} of ${q(w.project().name)}`,
       }));
     },
@@ -155,7 +151,7 @@ export function projectWrites(w: WriteContext): Writes {
           button: 'Remove from Project',
         },
         call: (c) => c.projectUsers.delete(p.id, userId),
-        refresh: () => [folder('users')],
+        effects: () => projectUserEffects.removed(p.id, userId),
         done: () => `Removed ${q(name)} from ${q(p.name)}`,
       }));
     },
@@ -170,7 +166,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Assigning ${q(roleName)} to ${q(memberName(userId))}…`,
         call: (c) => c.projectUsers.roles.assign(pid(), userId, { role_id: roleId }),
-        refresh: () => [`${folder('users')}/${userId}`],
+        effects: () => projectUserEffects.roleAssigned(pid(), userId),
         done: () => `Assigned ${q(roleName)} to ${q(memberName(userId))}`,
       }));
     },
@@ -191,7 +187,7 @@ export function projectWrites(w: WriteContext): Writes {
           button: 'Unassign Role',
         },
         call: (c) => c.projectUsers.roles.unassign(pid(), userId, roleId),
-        refresh: () => [`${folder('users')}/${userId}`],
+        effects: () => projectUserEffects.roleUnassigned(pid(), userId, roleId),
         done: () => `Unassigned ${q(roleName)} from ${q(name)}`,
       }));
     },
@@ -235,7 +231,8 @@ export function projectWrites(w: WriteContext): Writes {
       for (const r of failed) if (!r.ok) ctx.log.error(`Updating the ${q(r.model)} rate limit of ${q(p.name)} failed: ${r.error}`);
       const saved = result.results.length - failed.length;
       if (saved) {
-        ctx.explorer.refresh(folder('rateLimits'));
+        // Each row's result is shaped for the page, not the limit as listed: the list is read again.
+        ctx.store.apply([invalidate('projectRateLimits', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} rate limit${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
       }
       return result;
@@ -261,7 +258,7 @@ export function projectWrites(w: WriteContext): Writes {
         }),
       );
       if (result.status === 'saved') {
-        ctx.explorer.refresh(folder('modelPermissions'));
+        ctx.store.apply([invalidate('modelPermissions', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved the model permissions of ${q(p.name)}`, 5000);
       }
       return result;
@@ -282,7 +279,7 @@ export function projectWrites(w: WriteContext): Writes {
         () => saveHostedTools(client, p.id, { enabled, before }, { force: params.force === true, signal: w.signal }),
       );
       if (result.status === 'saved') {
-        ctx.explorer.refresh(folder('hostedTools'));
+        ctx.store.apply([invalidate('hostedToolPermissions', p.id)]);
         void vscode.window.setStatusBarMessage(`$(check) Saved hosted tool permissions of ${q(p.name)}`, 5000);
       }
       return result.status === 'conflict' ? { status: 'conflict', messages: result.messages } : { status: result.status === 'saved' ? 'saved' : 'unchanged' };
@@ -294,7 +291,7 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Setting the spend limit of ${q(w.project().name)}…`,
         call: (c) => c.projectSpendLimit.update(pid(), { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
-        refresh: () => [folder('spend')],
+        effects: (limit) => [upsert(listRef('projectSpendLimit', pid()), limit)],
         done: () => `Spend limit of ${q(w.project().name)}: ${usd(amount)} per month`,
       }));
     },
@@ -310,7 +307,7 @@ export function projectWrites(w: WriteContext): Writes {
           button: 'Remove Spend Limit',
         },
         call: (c) => c.projectSpendLimit.delete(pid()),
-        refresh: () => [folder('spend')],
+        effects: () => [unset(listRef('projectSpendLimit', pid()))],
         done: () => `Removed the spend limit of ${q(w.project().name)}`,
       }));
     },
@@ -327,7 +324,7 @@ export function projectWrites(w: WriteContext): Writes {
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(list) },
         }),
-        refresh: () => [folder('spend')],
+        effects: (alert) => [upsert(listRef('projectSpendAlerts', pid()), alert)],
         done: () => `Added a ${usd(amount)} spend alert to ${q(w.project().name)}`,
       }));
     },
@@ -345,7 +342,7 @@ export function projectWrites(w: WriteContext): Writes {
           button: 'Delete Spend Alert',
         },
         call: (c) => c.projectSpendAlerts.delete(pid(), id),
-        refresh: () => [folder('spend')],
+        effects: () => [remove(listRef('projectSpendAlerts', pid()), id)],
         done: () => `Deleted a spend alert of ${q(w.project().name)}`,
       }));
     },
@@ -358,7 +355,8 @@ export function projectWrites(w: WriteContext): Writes {
         failure: 'throw',
         progress: `Setting data retention of ${q(w.project().name)}…`,
         call: (c) => c.projectDataRetention.update(pid(), { retention_type: type }),
-        refresh: () => [folder('dataRetention')],
+        effects: (setting) => [upsert(listRef('projectDataRetention', pid()), setting)],
+
         done: () => `Data retention of ${q(w.project().name)}: ${name}`,
       }));
     },

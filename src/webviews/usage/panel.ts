@@ -12,6 +12,7 @@ import { isCancellation, Latest } from '../../model/usage/fetch';
 import { mergeNames, withNames, type NameTable } from '../../model/usage/labels';
 import type { OrgStore } from '../../model/store';
 import type { DashboardData, Selection } from '../../model/usage/types';
+
 import { notify } from '../../notify';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';

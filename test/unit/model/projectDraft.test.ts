@@ -1,14 +1,13 @@
 // The Project panel's edit rules without any API: cell validation, what a draft would send, the
 // one-line summaries of unsaved changes, conflicts with the server, and which panel sections a
-// tree refresh makes stale.
+// change of a store list makes stale.
 import assert from 'node:assert/strict';
 import { changedElsewhere, emptyDraft, pendingChanges, withoutSavedRows, type PanelDraft } from '../../../src/model/project/draft';
 import { idleDays, isUnusedKey, unusedKeyDays } from '../../../src/model/project/keys';
-import type { Project } from '../../../src/api';
-import { SECTION_FOLDER, sectionsForTreeId } from '../../../src/model/project/sections';
-import { SECTION_IDS, type RateLimitRow, type SectionData, type SectionId } from '../../../src/model/project/types';
+import { PANEL_RESOURCES, SECTION_RESOURCES, sectionsForResource } from '../../../src/model/project/sections';
+import { RESOURCES } from '../../../src/model/store';
+import { SECTION_IDS, type RateLimitRow, type SectionData } from '../../../src/model/project/types';
 import { modelPolicyEdit, hostedToolConflicts, toolState } from '../../../src/model/permissionEdits';
-import { projectFolders } from '../../../src/tree/kinds/projectResources';
 import {
   cellProblem, cellState, checkedBody, describeConflict, diffRateLimits, editCell, rateLimitConflicts, rebaseDraft, type RateLimitDraft,
 } from '../../../src/model/rateLimitEdits';
@@ -176,26 +175,26 @@ describe('project panel: pending changes', () => {
   });
 });
 
-describe('project panel: tree ids and sections', () => {
-  it('maps a refreshed tree node onto the sections of that project only', () => {
-    assert.deepEqual(sectionsForTreeId(undefined, 'p1'), [...SECTION_IDS]);
-    assert.deepEqual(sectionsForTreeId('projects', 'p1'), ['overview']);
-    assert.deepEqual(sectionsForTreeId('projects/p1', 'p1'), [...SECTION_IDS]);
-    assert.deepEqual(sectionsForTreeId('projects/p1/rateLimits', 'p1'), ['rateLimits']);
-    assert.deepEqual(sectionsForTreeId('projects/archived/p1/users/u1', 'p1'), ['members']);
-    assert.deepEqual(sectionsForTreeId('projects/p1/serviceAccounts', 'p1'), ['serviceAccounts', 'apiKeys']);
-    assert.deepEqual(sectionsForTreeId('projects/p2/rateLimits', 'p1'), []);
-    assert.deepEqual(sectionsForTreeId('projects/p1/certificates', 'p1'), []);
-    assert.deepEqual(sectionsForTreeId('members', 'p1'), []);
+describe('project panel: store lists and sections', () => {
+  it('maps a changed store list onto the sections made from it', () => {
+    assert.deepEqual(sectionsForResource('project'), ['overview']);
+    assert.deepEqual(sectionsForResource('projectUsers'), ['members']);
+    assert.deepEqual(sectionsForResource('projectUserRoles'), ['members']);
+    assert.deepEqual(sectionsForResource('projectRoles'), ['members']);
+    assert.deepEqual(sectionsForResource('projectApiKeys'), ['apiKeys']);
+    assert.deepEqual(sectionsForResource('projectSpendAlerts'), ['spend']);
+    assert.deepEqual(sectionsForResource('projectCertificates'), []);
+    assert.deepEqual(sectionsForResource('members'), []);
   });
 
-  it('names only folders the tree really has, so a panel save refreshes the folder showing the same data', () => {
-    const treeFolders = projectFolders({ id: 'p1' } as Project).map((f) => f.key);
-    for (const [section, folder] of Object.entries(SECTION_FOLDER)) {
-      assert.ok(treeFolders.includes(folder), `section ${section} refreshes "${folder}", which is not a tree folder (${treeFolders.join(', ')})`);
-      assert.ok(sectionsForTreeId(`projects/p1/${folder}`, 'p1').includes(section as SectionId), `refreshing the tree folder ${folder} does not reload ${section}`);
+  it('makes every section from per-project lists only, so the panel can listen under its project id', () => {
+    for (const section of SECTION_IDS) {
+      assert.ok(SECTION_RESOURCES[section].length > 0, section);
+      for (const resource of SECTION_RESOURCES[section]) {
+        assert.ok(RESOURCES[resource].parents >= 1, `${section} is made from ${resource}, which is not a per-project list`);
+        assert.ok(PANEL_RESOURCES.includes(resource));
+      }
     }
-    assert.deepEqual(sectionsForTreeId('projects/p1/serviceTier', 'p1'), ['serviceTier']);
   });
 });
 

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { AdminClient } from '../../../src/api';
 import { loadSnapshot } from '../../../src/model/project/load';
+import { OrgStore } from '../../../src/model/store';
 import { editKey, diffApiKeys } from '../../../src/model/project/keyEdits';
 import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits, saveServiceTier } from '../../../src/model/project/save';
 import { saveApiKeys } from '../../../src/model/project/saveKeys';
@@ -18,6 +19,8 @@ describe('project panel model against the fake', function () {
   let client: AdminClient;
   let projectId: string;
   const signal = new AbortController().signal;
+  /** A store of its own per read, so every read is the fake's state now. */
+  const fresh = () => new OrgStore(async () => client);
 
   before(() => {
     client = clientFor(fake(), { maxRetries: 0 });
@@ -25,14 +28,14 @@ describe('project panel model against the fake', function () {
   });
 
   async function loaded<K extends keyof SectionData>(section: K): Promise<SectionData[K]> {
-    const snap = await loadSnapshot(client, projectId, signal, [section]);
+    const snap = await loadSnapshot(fresh(), projectId, signal, [section]);
     const s = snap[section]!;
     assert.ok(s.ok, `${section}: ${!s.ok && s.error}`);
     return s.data as SectionData[K];
   }
 
   it('loads every section, matching the fake\'s state', async () => {
-    const snap = await loadSnapshot(client, projectId, signal);
+    const snap = await loadSnapshot(fresh(), projectId, signal);
     assert.deepEqual(Object.keys(snap).sort(), [...SECTION_IDS].sort());
     for (const id of SECTION_IDS) assert.ok(snap[id]!.ok, `${id}: ${JSON.stringify(snap[id])}`);
     const data = fake().state.project(projectId)!;
@@ -51,13 +54,13 @@ describe('project panel model against the fake', function () {
 
   it('refuses a section name that is not one of the panel\'s (a webview could send `constructor`)', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope']) {
-      await assert.rejects(loadSnapshot(client, projectId, signal, [name as never]), /Unknown section/, name);
+      await assert.rejects(loadSnapshot(fresh(), projectId, signal, [name as never]), /Unknown section/, name);
     }
   });
 
   it('a section that fails shows its error; the others still load', async () => {
     fake().faults.add({ method: 'GET', path: `^/organization/projects/${projectId}/service_accounts$`, kind: 'status', status: 500 });
-    const snap = await loadSnapshot(client, projectId, signal, ['serviceAccounts', 'rateLimits']);
+    const snap = await loadSnapshot(fresh(), projectId, signal, ['serviceAccounts', 'rateLimits']);
     assert.equal(snap.serviceAccounts!.ok, false);
     assert.match((snap.serviceAccounts as { error: string }).error, /^500 /);
     assert.equal(snap.rateLimits!.ok, true);

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AdminClient } from '../../../src/api';
+import { OrgStore } from '../../../src/model/store';
 import { toApiKeyRow, toMemberRow, toOverview, toServiceAccountRow, loadSnapshot } from '../../../src/model/project/load';
 import { readChanges } from '../../../src/model/project/save';
 import { toRateLimitRow } from '../../../src/model/rateLimitEdits';
 import { ENDPOINTS, KIND_IDS } from '../../../src/model/usage/catalogue';
-import { OrgStore } from '../../../src/model/store';
 import type { DashboardData } from '../../../src/model/usage/types';
 import { UsageDashboard } from '../../../src/model/usage/dashboard';
 import { toCsv, toJson } from '../../../src/model/usage/export';
@@ -118,7 +118,8 @@ describe('shaping functions never throw on any schema-valid response (fast-check
     await holds(fc.asyncProperty(fc.gen(), async (g) => {
       const stub = stubTransport((op) => g(() => arbs.response(op)));
       try {
-        const snapshot = await loadSnapshot(stub.client(), 'proj_abc', new AbortController().signal);
+        const client = stub.client();
+        const snapshot = await loadSnapshot(new OrgStore(async () => client), 'proj_abc', new AbortController().signal);
         for (const [section, s] of Object.entries(snapshot)) {
           assert.ok(s.ok || (typeof s.error === 'string' && s.error.length > 0), `${section}: ${JSON.stringify(s)}`);
         }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandContext } from '../../../src/commands/context';
-import type * as RunModule from '../../../src/commands/run';
+import type * as RunModule from '../../../src/ui/run';
 import type * as NotifyModule from '../../../src/notify';
 import type * as MemberProjectsModule from '../../../src/commands/memberProjects';
 import type * as OrganizationModule from '../../../src/commands/organization';
@@ -50,13 +50,14 @@ describe('notifications show API and user text as plain text', () => {
     const vscode = installVscodeStub();
     // Loaded after the stand-in is in place.
     const { notify, askModal, runWithProgress } = require('../../../src/notify') as typeof NotifyModule;
-    const { runWrite } = require('../../../src/commands/run') as typeof RunModule;
+    const { runWrite } = require('../../../src/ui/run') as typeof RunModule;
     const { registerMemberProjectCommands } = require('../../../src/commands/memberProjects') as typeof MemberProjectsModule;
     const { registerOrganizationCommands } = require('../../../src/commands/organization') as typeof OrganizationModule;
     const fake = useFakeApi();
     const logged: string[] = [];
     const ctx = (getClient = async () => clientFor(fake())) => ({
       session: { getClient },
+      store: { apply: () => {} },
       explorer: { refresh: () => {} },
       log: { error: (l: string) => logged.push(l), warn: (l: string) => logged.push(l), info: (l: string) => logged.push(l) },
       view: {},
@@ -91,7 +92,7 @@ describe('notifications show API and user text as plain text', () => {
         progress: `Inviting ${LINK_EMAIL}…`,
         confirm: { message: `Invite ${LINK_EMAIL}?`, detail: LINK, button: 'Send Invite' },
         call: (c) => c.invites.create({ email: badAddress, role: 'reader' }),
-        refresh: () => ['invites'],
+        effects: () => [],
         done: (i) => `Invited ${i.email}`,
       });
       assert.equal(result, undefined);
@@ -111,7 +112,7 @@ describe('notifications show API and user text as plain text', () => {
         progress: 'Deleting a group…',
         confirm: { message: `Delete group ${LINK}?`, button: 'Delete Group' },
         call: (c) => c.groups.delete('group-none'),
-        refresh: () => [],
+        effects: () => [],
         done: () => 'Deleted',
       });
       assert.equal(deleted, undefined);
@@ -124,7 +125,7 @@ describe('notifications show API and user text as plain text', () => {
       const created = await runWrite(ctx(), {
         progress: 'Creating a group…',
         call: (c) => c.groups.create({ name: `${ICON_NAME} ${LINK}` }),
-        refresh: () => [],
+        effects: () => [],
         done: (g) => `Created group ${g.name}`,
       });
       assert.ok(created);

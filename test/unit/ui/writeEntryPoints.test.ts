@@ -150,7 +150,7 @@ describe('UI entry points: every write operation of the API reference', () => {
   const writes = yamlOperations().filter((o) => o.method !== 'GET');
   const writeIds = new Set(writes.map((o) => o.operationId));
   const methods = clientMethods(createAdminClient({ apiKey: 'sk-admin-unused', baseUrl: 'http://127.0.0.1:9/v1', env: {} }));
-  const sources = new SourceIndex(['src/commands', 'src/webviews/project', 'src/model/project']);
+  const sources = new SourceIndex(['src/commands', 'src/ui', 'src/webviews/project', 'src/model/project']);
 
   it('reads the reference (143 operations, of which 75 writes)', () => {
     assert.equal(yamlOperations().length, 143);

@@ -5,7 +5,7 @@ import { confirmationBefore, writeAllowed, type Attempt, type Confirmation } fro
 import { askModal, notify, runWithProgress } from '../notify';
 import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
-import type { CommandContext } from './context';
+import type { UiContext } from './context';
 
 const RETRY = 'Retry';
 
@@ -15,10 +15,11 @@ export interface WriteAction<T> {
   /** Destructive actions ask first, in a modal naming the object; cancelling sends nothing. */
   confirm?: Confirmation;
   call: (client: AdminClient) => Promise<T>;
-  /** Tree node ids whose contents this write changed (only these reload). */
-  refresh: (result: T) => string[];
-  /** What the write did to the org store's lists (the items it changed, or the lists to read again). */
-  effects?: (result: T) => StoreEffect[];
+  /**
+   * What the write did to the org store's lists: the items it changed, or the lists to read again
+   * (src/model/writeEffects.ts). Every view showing them redraws from the store.
+   */
+  effects: (result: T) => StoreEffect[];
   /** Status bar text on success. */
   done: (result: T) => string;
   /**
@@ -29,16 +30,17 @@ export interface WriteAction<T> {
 }
 
 /**
- * Every write goes through here: confirm → request with progress → refresh just the affected nodes →
- * say so in the status bar. A failure shows the API's own message and changes nothing in the tree.
+ * Every write goes through here: confirm → request with progress → apply its effects to the store
+ * (every view showing the changed lists redraws) → say so in the status bar. A failure shows the
+ * API's own message and changes nothing in the store.
  * Every text shown goes through src/notify.ts, so API text in it stays plain text.
  * Returns the API's result, or undefined when cancelled or failed.
  */
-export function runWrite<T>(ctx: CommandContext, action: WriteAction<T>): Promise<T | undefined> {
+export function runWrite<T>(ctx: UiContext, action: WriteAction<T>): Promise<T | undefined> {
   return attemptWrite(ctx, action, 'first');
 }
 
-async function attemptWrite<T>(ctx: CommandContext, action: WriteAction<T>, attempt: Attempt): Promise<T | undefined> {
+async function attemptWrite<T>(ctx: UiContext, action: WriteAction<T>, attempt: Attempt): Promise<T | undefined> {
   const modal = confirmationBefore(action.confirm, attempt);
   const choice = modal && await askModal('warning', modal.message, modal.detail, modal.button);
   if (!writeAllowed(modal, choice)) return undefined;
@@ -61,13 +63,14 @@ async function attemptWrite<T>(ctx: CommandContext, action: WriteAction<T>, atte
     });
     return undefined;
   }
-  if (action.effects) ctx.store.apply(action.effects(result));
-  for (const id of action.refresh(result)) ctx.explorer.refresh(id);
+  ctx.store.apply(action.effects(result));
+
   void vscode.window.setStatusBarMessage(`$(check) ${plainText(action.done(result))}`, 5000);
   return result;
 }
 
 /** An input box that resolves to undefined on cancel; `value` pre-fills. */
+
 export async function ask(title: string, prompt: string, opts: Partial<vscode.InputBoxOptions> = {}): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, ...opts });
   return value === undefined ? undefined : value.trim();
