@@ -11,6 +11,7 @@ import { isoDate } from '../model/format';
 import { findHygieneIssues, HYGIENE_RESOURCES, hygieneRefs, hygieneSnapshot, loadHygieneInputs, RULE_IDS, RULES, type Finding, type RuleId } from '../model/hygiene';
 import type { OrgStore, StoreChange } from '../model/store';
 import { notify, runWithProgress } from '../notify';
+import { contextValue } from './ids';
 
 export const HYGIENE_VIEW_ID = 'openaiAdmin.keyHygiene';
 
@@ -121,7 +122,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
       item.id = `rule:${node.rule}`;
       item.description = String(count);
       item.tooltip = RULES[node.rule].description(this.settings());
-      item.contextValue = 'hygieneRule';
+      item.contextValue = contextValue('hygieneRule');
       const [icon, color] = ICONS[node.rule];
       item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
       item.accessibilityInformation = { label: `${RULES[node.rule].title}: ${count} finding${count === 1 ? '' : 's'}` };
@@ -141,7 +142,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
       f.explanation,
       `Suggested: ${f.suggestion}`,
     ].filter(Boolean).join('\n');
-    item.contextValue = `hygieneFinding ${f.action}`;
+    item.contextValue = contextValue('hygieneFinding', f.action);
     item.iconPath = new vscode.ThemeIcon(OBJECT_ICONS[f.object.kind]);
     item.accessibilityInformation = { label: `${RULES[f.rule].title}: ${f.label}, ${f.explanation}. Suggested: ${f.suggestion}` };
     return item;

@@ -117,6 +117,8 @@ export const KINDS = [
   'projectUser', 'roleAssignment', 'serviceAccount', 'projectApiKey', 'rateLimit', 'modelPermissions', 'modelPermission',
   'hostedTool', 'serviceTier', 'projectGroup', 'spendLimit', 'spendAlert', 'dataRetention', 'externalKey', 'externalStorage',
   'workloadIdentityProvider', 'federationRule', 'usageDashboard',
+  // The Key Hygiene view's rows: a rule heading, and a finding (flagged with its bulk action).
+  'hygieneRule', 'hygieneFinding',
   // The provider's own rows.
   'error', 'loadMore', 'empty',
 ] as const;
@@ -132,6 +134,8 @@ export const FLAGS = [
   'set', 'unset', 'on', 'off', 'enabled', 'disabled', 'default', 'inactive', 'organization', 'project',
   // Invite and external storage states, as the API names them.
   'pending', 'accepted', 'validated', 'degraded', 'unhealthy',
+  // A hygiene finding's bulk action.
+  'delete', 'setExpiry',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
