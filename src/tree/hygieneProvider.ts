@@ -7,7 +7,7 @@ import type { Session } from '../auth/session';
 import { readUnusedKeyDays } from '../config';
 import type { Logger } from '../log';
 import { describeError } from '../model/describeError';
-import { isoDate } from '../model/format';
+import { formatAsOf } from '../model/asOf';
 import { findHygieneIssues, HYGIENE_RESOURCES, hygieneRefs, hygieneSnapshot, loadHygieneInputs, RULE_IDS, RULES, type Finding, type RuleId } from '../model/hygiene';
 import type { OrgStore, StoreChange } from '../model/store';
 import { notify, runWithProgress } from '../notify';
@@ -200,7 +200,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
     }
     if (this.view) {
       const at = this.store.readAt(hygieneRefs(this.store));
-      const asOf = at ? ` as of ${isoDate(at / 1000).slice(11)}` : '';
+      const asOf = at ? ` ${formatAsOf(at, { locale: vscode.env.language })}` : '';
       const failed = errors ? ` · ${errors} list${errors === 1 ? '' : 's'} could not be read (see the log; Run again to retry)` : '';
       this.view.message = this.findings.length
         ? `${this.findings.length} finding${this.findings.length === 1 ? '' : 's'}${asOf}${failed}`
