@@ -75,10 +75,14 @@ export class OrgStore {
   /** Loads every page of a list (merged with any load in progress); the items, or the list's error. */
   async loadAll<R extends ResourceName>(ref: ListRef<R>, signal?: AbortSignal): Promise<readonly ItemOfResource<R>[]> {
     const list = this.list(ref);
-    await list.loadUntil(() => false, signal);
-    if (list.error !== undefined) throw list.error;
-    signal?.throwIfAborted();
-    return list.items;
+    for (;;) {
+      await list.loadUntil(() => false, signal);
+      if (list.error !== undefined) throw list.error;
+      signal?.throwIfAborted();
+      if (list.isLoaded && !list.hasMore) return list.items;
+      // Dropped while it loaded (a write's effects, a Refresh, a collapsed folder's cancel): the
+      // items so far are gone, so read it again rather than answer with a part of it.
+    }
   }
 
   /** The item with this id in a loaded list, if it is there. */

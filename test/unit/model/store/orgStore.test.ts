@@ -131,6 +131,16 @@ describe('OrgStore (one cache of the organization for every view)', () => {
     assert.equal(list.isLoaded, true);
   });
 
+  it('loadAll answers with the whole list even when the list is dropped while it loads', async () => {
+    const ref = listRef('members');
+    const loading = store.loadAll(ref);
+    // The first page is in flight; a write's effects (or a Refresh) drop the list meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    store.invalidate('members');
+    const members = await loading;
+    assert.equal(members.length, (await client.users.all()).length, 'a part (or nothing) of the list was returned');
+  });
+
   it('one-object settings are lists of zero or one item, and a 404 means not set', async () => {
     fake.faults.add({ path: `^/organization/projects/${projectId}/model_permissions$`, kind: 'status', status: 404, times: 1 });
     const ref = listRef('modelPermissions', projectId);
