@@ -14,7 +14,7 @@ import type { CommandContext } from './context';
 import { pickMember, pickOne, type Choice } from './pickers';
 import { projectFolderId } from './projects';
 import { q } from '../ui/run';
-import { isKind } from './targets';
+import { isKind, itemOf } from './targets';
 
 const TITLE = 'Offboard Member';
 
@@ -32,7 +32,7 @@ const KEY_CHOICES: Choice<boolean>[] = [
 export function registerOffboardCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.offboardMember', async (node?: TreeNode) => {
-      const member = isKind(node, 'member') ? node.spec.data as User : await pickMember(ctx, TITLE);
+      const member = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, TITLE);
       if (!member) return undefined;
       const name = member.name || member.email || member.id;
       const deleteKeys = await pickOne(`${TITLE}: ${q(name)}`, KEY_CHOICES, { placeholder: 'Delete the API keys they own?' });
