@@ -4,6 +4,7 @@ import { checkScopes, parseScopes } from '../model/scopes';
 import { workloadIdentityEffects } from '../model/writeEffects';
 
 import { checkMatchers, describePermissions, formatMatchers, parseMatchers } from '../model/workloadIdentity';
+import { workloadIdentityProviderId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
@@ -11,7 +12,7 @@ import { pickInFolder, pickOne, pickProject } from './pickers';
 import { projectFolderId } from './projects';
 import { ask, q, runWrite } from '../ui/run';
 import { isKind, itemOf, rowOf } from './targets';
-import { providerFolderId, providerOf } from './workloadIdentityProviders';
+import { providerOf } from './workloadIdentityProviders';
 
 const MATCHERS_PROMPT = 'Token attributes that must all match, as attribute=value pairs separated by commas (or a JSON object)';
 const MATCHERS_EXAMPLE = 'sub=repo:acme/app:ref:refs/heads/main, repository_owner=acme';
@@ -45,7 +46,7 @@ async function ruleOf(ctx: CommandContext, node: TreeNode | undefined, title: st
   }
   const provider = await providerOf(ctx, node, title);
   if (!provider) return undefined;
-  const row = await rowOf<FederationRule>(ctx, undefined, 'federationRule', providerFolderId(provider.data.id), title, 'Type to search federation rules by name or id');
+  const row = await rowOf<FederationRule>(ctx, undefined, 'federationRule', workloadIdentityProviderId(provider.data.id), title, 'Type to search federation rules by name or id');
   return row && { rule: row.data, providerName: provider.data.name || provider.data.id };
 }
 
