@@ -75,10 +75,6 @@ export function memberId(userId: string): string {
   return idOf('members', userId);
 }
 
-export function inviteId(inviteId: string): string {
-  return idOf('invites', inviteId);
-}
-
 export function groupId(groupId: string): string {
   return idOf('groups', groupId);
 }

@@ -9,7 +9,6 @@ import { formatAsOf } from '../../model/asOf';
 import { describeError } from '../../model/describeError';
 import { buildReview, isReviewId, parseReviewQuery, REVIEW_RESOURCES, ReviewIndex, reviewCsv, type Review, type ReviewQuery } from '../../model/review';
 import { listKey, listRef, type ListRef, type OrgStore } from '../../model/store';
-import { inviteId, memberId } from '../../tree/ids';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
 import { MAX_WINDOW, type AccessReviewHostEvents, type AccessReviewMethods, type AccessReviewReport, type ReviewStatus } from './protocol';
@@ -255,7 +254,7 @@ export class AccessReviewPanel {
     const row = this.review.rows.find((r) => r.kind === kind && r.id === id);
     if (!row) throw new TypeError('Not a row of this review.');
     if (row.kind === 'serviceAccount') return this.openProject(row.projects[0]!.projectId);
-    const treeId = row.kind === 'member' ? memberId(row.id) : inviteId(row.id);
+    const treeId = row.kind === 'member' ? `members/${row.id}` : `invites/${row.id}`;
     return Boolean(await vscode.commands.executeCommand(REVEAL_IN_EXPLORER_COMMAND, treeId));
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createAdminClient, type AdminClient, type ProjectApiKey } from '../../../../src/api';
 import { deleteKeyStep, planTotals, removeMemberStep, renderPlan, renderResults, runPlan, setKeyExpiryStep, type Plan, type PlanStep, type StepOutcome } from '../../../../src/model/plan';
-import { listRef, OrgStore } from '../../../../src/model/store';
+import { listRef, OrgStore, type ListRef } from '../../../../src/model/store';
 import { startFakeAdminApi, type FakeAdminApi } from '../../../fake-admin-api';
 
 /** The plan engine against the fake over HTTP: real deletes, real faults, the fake's request log as the witness. */
@@ -164,9 +164,8 @@ describe('Plan engine (runPlan: one path for changing many things)', () => {
 
     const outcomes = await runPlan({ title: 'Remove a member', steps: [removeMemberStep(user)] }, client, { store });
     assert.deepEqual(statuses(outcomes), ['done']);
-    for (const ref of [listRef('members'), listRef('projectUsers', project.id), groupRef]) {
-      assert.ok(!(await store.loadAll(ref)).some((u) => u.id === leaver.id), `${ref.resource} still shows the removed member`);
-    }
+    const shows = async (ref: ListRef<'members' | 'projectUsers' | 'groupUsers'>) => (await store.loadAll(ref) as readonly { id: string }[]).some((u) => u.id === leaver.id);
+    for (const ref of [listRef('members'), listRef('projectUsers', project.id), groupRef]) assert.ok(!await shows(ref), `${ref.resource} still shows the removed member`);
   });
 
   it('set expiry sends expires_in_seconds and puts the updated key in the store', async () => {
