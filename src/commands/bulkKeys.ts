@@ -5,7 +5,7 @@ import { listRef } from '../model/store';
 import type { TreeNode } from '../tree/treeNode';
 import { showPlanAndRun } from '../ui/plan';
 import type { CommandContext } from './context';
-import { folderIn, isKind, type ProjectRef } from './targets';
+import { isKind, type ProjectRef } from './targets';
 
 /** The project API keys among selected rows, once each (a key is listed under its service account too). */
 export function selectedKeys(nodes: readonly TreeNode[]): { project: ProjectRef; keyId: string }[] {
@@ -37,9 +37,4 @@ export async function deleteSelectedKeys(ctx: CommandContext, keys: readonly { p
     });
     return { title: `Delete ${steps.length} API key${steps.length === 1 ? '' : 's'}`, steps };
   });
-  // The explorer is not yet drawn from the store: its key folders and service accounts read again.
-  for (const project of projects.values()) {
-    ctx.explorer.refresh(folderIn(project, 'apiKeys'));
-    ctx.explorer.refresh(folderIn(project, 'serviceAccounts'));
-  }
 }

@@ -12,7 +12,7 @@ import { certificateNameFrom, readPemCertificate, MAX_CERTIFICATE_BYTES } from '
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { isKind, rowOf, type ProjectRef } from './targets';
+import { isKind, itemOf, rowOf, type ProjectRef } from './targets';
 
 interface Cert {
   id: string;
@@ -74,7 +74,8 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 /** The certificate row a command acts on (in the organization's folder or a project's), else one picked from the organization's. */
 async function certificateOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ cert: Cert } | undefined> {
   if (isKind(node, 'certificate')) {
-    return { cert: node.spec.data as Cert };
+    const cert = await itemOf<Cert>(ctx, node.spec);
+    return cert && { cert };
   }
   const row = await rowOf<Cert>(ctx, undefined, 'certificate', 'certificates', title, 'Type to search certificates by name or id');
   return row && { cert: row.data };
@@ -87,7 +88,9 @@ async function toggle(ctx: CommandContext, node: TreeNode | undefined, on: boole
   if (!scope) return undefined;
   let certs: Cert[];
   if (isKind(node, 'certificate')) {
-    certs = [node.spec.data as Cert];
+    const cert = await itemOf<Cert>(ctx, node.spec);
+    if (!cert) return undefined;
+    certs = [cert];
   } else {
     const all = await fetchFor(ctx, 'certificates', (c) => scope.list(c));
     if (!all) return undefined;

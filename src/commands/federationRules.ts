@@ -4,14 +4,15 @@ import { checkScopes, parseScopes } from '../model/scopes';
 import { workloadIdentityEffects } from '../model/writeEffects';
 
 import { checkMatchers, describePermissions, formatMatchers, parseMatchers } from '../model/workloadIdentity';
+import { workloadIdentityProviderId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickInFolder, pickOne, pickProject } from './pickers';
 import { projectFolderId } from './projects';
 import { ask, q, runWrite } from '../ui/run';
-import { isKind, rowOf } from './targets';
-import { providerFolderId, providerOf } from './workloadIdentityProviders';
+import { isKind, itemOf, rowOf } from './targets';
+import { providerOf } from './workloadIdentityProviders';
 
 const MATCHERS_PROMPT = 'Token attributes that must all match, as attribute=value pairs separated by commas (or a JSON object)';
 const MATCHERS_EXAMPLE = 'sub=repo:acme/app:ref:refs/heads/main, repository_owner=acme';
@@ -40,12 +41,12 @@ function matchersOf(text: string) {
 /** The rule row the command was invoked on, else provider then rule picked by search. */
 async function ruleOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ rule: FederationRule; providerName: string } | undefined> {
   if (isKind(node, 'federationRule')) {
-    const rule = node.spec.data as FederationRule;
-    return { rule, providerName: node.lookup('providerName') ?? rule.workload_identity_provider_id };
+    const rule = await itemOf<FederationRule>(ctx, node.spec);
+    return rule && { rule, providerName: node.lookup('providerName') ?? rule.workload_identity_provider_id };
   }
   const provider = await providerOf(ctx, node, title);
   if (!provider) return undefined;
-  const row = await rowOf<FederationRule>(ctx, undefined, 'federationRule', providerFolderId(provider.data.id), title, 'Type to search federation rules by name or id');
+  const row = await rowOf<FederationRule>(ctx, undefined, 'federationRule', workloadIdentityProviderId(provider.data.id), title, 'Type to search federation rules by name or id');
   return row && { rule: row.data, providerName: provider.data.name || provider.data.id };
 }
 
@@ -97,8 +98,9 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       const project = await pickProject(ctx, `${stepTitle}: project of the service account`);
       if (!project) return undefined;
       const projectName = project.name || project.id;
-      const account = (await pickInFolder(ctx, projectFolderId(project.id, 'serviceAccounts'),
-        `${stepTitle}: service account in ${q(projectName)}`, 'The service account a matching token acts as'))?.data as ProjectServiceAccount | undefined;
+      const accountRow = await pickInFolder(ctx, projectFolderId(project.id, 'serviceAccounts'),
+        `${stepTitle}: service account in ${q(projectName)}`, 'The service account a matching token acts as');
+      const account = accountRow && await itemOf<ProjectServiceAccount>(ctx, accountRow);
       if (!account) return undefined;
       const matchers = await ask(stepTitle, MATCHERS_PROMPT, { placeHolder: MATCHERS_EXAMPLE, validateInput: checkMatchers });
       if (!matchers) return undefined;

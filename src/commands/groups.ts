@@ -6,7 +6,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickMember } from './pickers';
 import { ask, q, required, runWrite } from '../ui/run';
-import { rowOf, type Row } from './targets';
+import { itemOf, rowOf, type Row } from './targets';
 
 function groupOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<Group> | undefined> {
   return rowOf<Group>(ctx, node, 'group', 'groups', title, 'Type to search groups by name or id');
@@ -20,7 +20,8 @@ async function groupUserOf(ctx: CommandContext, node: TreeNode | undefined, titl
     const groupId = node.lookup('groupId');
     if (!groupId) return undefined;
     const group = { id: node.parent.id, name: node.lookup('groupName') ?? groupId, groupId };
-    return { group, user: node.spec.data as GroupUser };
+    const user = await itemOf<GroupUser>(ctx, node.spec);
+    return user && { group, user };
   }
   const g = await groupOf(ctx, node, title);
   if (!g) return undefined;

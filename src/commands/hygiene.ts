@@ -3,13 +3,12 @@
 // engine (src/ui/plan.ts): a read-only plan document, one modal, per-item results, Run Again.
 import * as vscode from 'vscode';
 import { readUnusedKeyDays } from '../config';
-import { canTake, findHygieneIssues, hygienePlan, hygieneSnapshot, objectsOf, type Finding, type HygieneAction, type HygieneObject } from '../model/hygiene';
+import { canTake, findHygieneIssues, hygienePlan, hygieneSnapshot, objectsOf, type Finding, type HygieneAction } from '../model/hygiene';
 import { notify } from '../notify';
 import type { HygieneNode } from '../tree/hygieneProvider';
 import { showPlanAndRun } from '../ui/plan';
 import type { CommandContext } from './context';
 import { askExpiry } from './expiryPick';
-import { folderIn } from './targets';
 
 /** The findings the store shows now, with the rules' settings and the real clock. */
 function currentFindings(ctx: CommandContext): Finding[] {
@@ -57,18 +56,6 @@ async function bulk(ctx: CommandContext, action: HygieneAction, node: HygieneNod
     const still = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));
     return hygienePlan(still, action, { days });
   });
-  // The explorer is not yet drawn from the store: the folders holding these objects read again.
-  for (const id of explorerFolders(objects)) ctx.explorer.refresh(id);
-}
-
-function explorerFolders(objects: readonly HygieneObject[]): Set<string> {
-  const ids = new Set<string>();
-  for (const o of objects) {
-    if (o.kind === 'adminKey') ids.add('adminKeys');
-    else if (o.kind === 'member') ids.add('members');
-    else for (const folder of ['apiKeys', 'serviceAccounts']) ids.add(folderIn({ ...o.project, name: o.project.name ?? o.project.id, archived: false }, folder));
-  }
-  return ids;
 }
 
 export function registerHygieneCommands(ctx: CommandContext): vscode.Disposable[] {

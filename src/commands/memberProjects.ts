@@ -16,6 +16,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickMember } from './pickers';
+import { isKind, itemOf } from './targets';
 
 export interface MemberProjects {
   projects: { id: string; name: string; role: ProjectUser['role'] }[];
@@ -43,15 +44,12 @@ const asOf = (readAt: number | undefined) => {
   return text ? `, ${text}` : '';
 };
 
-function memberOf(node: TreeNode | undefined): User | undefined {
-  const data = node?.spec.data as Partial<User> | undefined;
-  return node?.spec.contextValue?.startsWith('member') && typeof data?.id === 'string' ? (data as User) : undefined;
-}
+
 
 export function registerMemberProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.findMemberProjects', async (node?: TreeNode) => {
-      const user = memberOf(node) ?? await pickMember(ctx, "Find Member's Projects");
+      const user = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, "Find Member's Projects");
       if (!user) return undefined;
       const who = plainText(user.name || user.email || user.id);
       let found: MemberProjects;

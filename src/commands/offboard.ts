@@ -5,16 +5,15 @@
 import * as vscode from 'vscode';
 import type { User } from '../api';
 import { describeError } from '../model/describeError';
-import { buildOffboardPlan, type OffboardPlan, type OffboardTarget } from '../model/offboard';
+import { buildOffboardPlan } from '../model/offboard';
 import type { Plan } from '../model/plan';
 import { notify, runWithProgress } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
 import { showPlanAndRun } from '../ui/plan';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, type Choice } from './pickers';
-import { projectFolderId } from './projects';
 import { q } from '../ui/run';
-import { isKind } from './targets';
+import { isKind, itemOf } from './targets';
 
 const TITLE = 'Offboard Member';
 
@@ -32,7 +31,7 @@ const KEY_CHOICES: Choice<boolean>[] = [
 export function registerOffboardCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('openaiAdmin.offboardMember', async (node?: TreeNode) => {
-      const member = isKind(node, 'member') ? node.spec.data as User : await pickMember(ctx, TITLE);
+      const member = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, TITLE);
       if (!member) return undefined;
       const name = member.name || member.email || member.id;
       const deleteKeys = await pickOne(`${TITLE}: ${q(name)}`, KEY_CHOICES, { placeholder: 'Delete the API keys they own?' });
@@ -60,36 +59,12 @@ async function planWithProgress(ctx: CommandContext, userId: string, name: strin
         return buildOffboardPlan(ctx.store, userId, { ...options, signal: controller.signal });
       },
     );
-    return refreshingTree(ctx, plan);
+    return plan;
   } catch (err) {
     if (cancelled) return undefined;
     const message = `Couldn't plan the offboarding of ${q(name)}: ${describeError(err)}`;
     ctx.log.error(message);
     void notify('error', message);
     return undefined;
-  }
-}
-
-/** The tree still reads its own folders: each step that succeeds reloads the folders that show what it changed. */
-function refreshingTree(ctx: CommandContext, plan: OffboardPlan): Plan {
-  return {
-    ...plan,
-    steps: plan.steps.map((step) => ({
-      ...step,
-      run: async (client, signal) => {
-        const effects = await step.run(client, signal);
-        for (const id of treeFolders(step.target)) ctx.explorer.refresh(id);
-        return effects;
-      },
-    })),
-  };
-}
-
-function treeFolders(target: OffboardTarget): string[] {
-  switch (target.kind) {
-    case 'key': return [projectFolderId(target.projectId, 'apiKeys')];
-    case 'project': return [projectFolderId(target.projectId, 'users'), projectFolderId(target.projectId, 'apiKeys')];
-    case 'group': return [`groups/${target.groupId}`];
-    case 'organization': return ['members'];
   }
 }

@@ -8,7 +8,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { pickMember, pickOne, pickProjects, type Choice } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { isKind, rowOf } from './targets';
+import { isKind, itemOf, rowOf } from './targets';
 
 const ORG_ROLES: Choice<'reader' | 'owner'>[] = [
   { label: 'Reader', value: 'reader', detail: 'Uses the projects they are added to; cannot manage the organization.' },
@@ -19,7 +19,7 @@ const memberLabel = (u: Pick<User, 'id' | 'name' | 'email'>) => u.name || u.emai
 
 /** The member a command acts on: the row it was invoked on, else one found by search. */
 async function memberOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<User | undefined> {
-  return isKind(node, 'member') ? node.spec.data as User : pickMember(ctx, title);
+  return isKind(node, 'member') ? itemOf<User>(ctx, node.spec) : pickMember(ctx, title);
 }
 
 export function registerOrganizationCommands(ctx: CommandContext): vscode.Disposable[] {

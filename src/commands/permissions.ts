@@ -12,7 +12,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { isKind, projectRefOf, type ProjectRef } from './targets';
+import { isKind, projectRefOf, storeItemOf, type ProjectRef } from './targets';
 
 const MODES = [
   { label: 'Allow list', value: 'allow_list' as const, detail: 'Only the chosen models may be used in the project.' },
@@ -111,7 +111,7 @@ export function registerPermissionCommands(ctx: CommandContext): vscode.Disposab
     vscode.commands.registerCommand('openaiAdmin.modelPermissions.remove', async (node?: TreeNode) => {
       const project = await projectRefOf(ctx, node, 'Remove Model Permissions Policy');
       if (!project) return undefined;
-      const policy = isKind(node, 'modelPermissions') ? node.spec.data as ProjectModelPermissions | undefined : undefined;
+      const policy = isKind(node, 'modelPermissions') ? await storeItemOf<ProjectModelPermissions>(ctx.store, node.spec) : undefined;
       const what = policy?.mode ? `the model ${modeName(policy.mode)}` : 'the model permissions policy';
       return runWrite(ctx, {
         progress: `Removing ${what} of ${q(project.name)}…`,

@@ -7,7 +7,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
+import { itemOf, projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
 
 const userLabel = (u: { id: string; name?: string | null; email?: string | null }) => u.name || u.email || u.id;
 
@@ -22,7 +22,8 @@ async function assignmentOf(ctx: CommandContext, node: TreeNode | undefined, tit
     const project = await projectRefOf(ctx, node, title);
     const userId = node.lookup('userId');
     if (!project || !userId) return undefined;
-    return { project, userId, userName: node.lookup('userLabel') ?? userId, userNodeId: node.parent.id, role: { id: node.id, spec: node.spec, data: node.spec.data as AssignedRole } };
+    const role = await itemOf<AssignedRole>(ctx, node.spec);
+    return role && { project, userId, userName: node.lookup('userLabel') ?? userId, userNodeId: node.parent.id, role: { id: node.id, spec: node.spec, data: role } };
   }
   const user = await projectUserOf(ctx, node, title);
   if (!user) return undefined;

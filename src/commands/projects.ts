@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Project } from '../api';
-import { isProjectFolder, projectFolderId as treeProjectFolderId } from '../tree/ids';
+import { isProjectFolder, projectFolderId as treeProjectFolderId, projectNodeId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
@@ -59,7 +59,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
     vscode.commands.registerCommand('openaiAdmin.goToProject', async () => {
       const p = await pickProject(ctx, 'Go to Project');
       if (!p) return undefined;
-      return reveal(ctx, `${p.status === 'archived' ? 'projects/archived' : 'projects'}/${p.id}`);
+      return reveal(ctx, projectNodeId(p.id, p.status === 'archived'));
     }),
   ];
 }

@@ -13,7 +13,7 @@ import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickInFolder, pickMember, pickOne } from './pickers';
 import { q, runWrite } from '../ui/run';
-import { isKind, projectRefOf, projectRowOf, rowOf } from './targets';
+import { isKind, itemOf, projectRefOf, projectRowOf, rowOf } from './targets';
 
 interface Principal {
   /** "member “X”", "group “Y”", for sentences. */
@@ -29,7 +29,7 @@ interface Principal {
 }
 
 async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Principal | undefined> {
-  const u = isKind(node, 'member') ? node.spec.data as User : await pickMember(ctx, title);
+  const u = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, title);
   if (!u) return undefined;
   return {
     name: `member ${q(u.name || u.email || u.id)}`,
@@ -148,7 +148,8 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
       if (!project) return undefined;
       const spec = await pickInFolder(ctx, 'groups', `${title}: ${project.name}`, 'Type to search groups by name or id');
       if (!spec) return undefined;
-      const group = spec.data as Group;
+      const group = await itemOf<Group>(ctx, spec);
+      if (!group) return undefined;
       const roles = await fetchFor(ctx, 'project roles', (c) => c.projectRoles.all(project.id));
       if (!roles) return undefined;
       const role = await pickOne(`Project role of group ${q(group.name)} in ${q(project.name)}`, roles.map(roleChoice), { placeholder: 'Project role the group’s members get' });

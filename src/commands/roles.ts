@@ -11,7 +11,7 @@ import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, required, runWrite } from '../ui/run';
-import { isKind, type ProjectRef } from './targets';
+import { isKind, itemOf, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
 
@@ -101,8 +101,8 @@ function noPermissions(): undefined {
 /** The custom role an edit or delete acts on: its row, else one picked from the scope's custom roles. */
 async function customRoleOf(ctx: CommandContext, node: TreeNode | undefined, scope: RoleScope, roles: readonly Role[] | undefined, title: string): Promise<Role | undefined> {
   if (isKind(node, 'role')) {
-    const role = node.spec.data as Role;
-    if (role.predefined_role) {
+    const role = await itemOf<Role>(ctx, node.spec);
+    if (role?.predefined_role) {
       void notify('info', `${q(role.name)} is a predefined role: it cannot be changed or deleted.`);
       return undefined;
     }

@@ -10,7 +10,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
 import { ask, q, runWrite } from '../ui/run';
-import { isKind, type ProjectRef } from './targets';
+import { isKind, itemOf, storeItemOf, type ProjectRef } from './targets';
 
 type SpendAlert = OrganizationSpendAlert | ProjectSpendAlert;
 type Limit = { threshold_amount: number; currency: 'USD'; interval: 'month' };
@@ -100,7 +100,7 @@ async function askAmount(title: string, prompt: string, current?: number): Promi
 
 /** The alert an edit or delete acts on: its row, else one picked from the scope's alerts. */
 async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: Scope, title: string, placeholder: string): Promise<SpendAlert | undefined> {
-  if (isKind(node, 'spendAlert')) return node.spec.data as SpendAlert;
+  if (isKind(node, 'spendAlert')) return itemOf<SpendAlert>(ctx, node.spec);
   const alerts = await fetchFor(ctx, 'spend alerts', (c) => scope.listAlerts(c));
   if (!alerts) return undefined;
   if (!alerts.length) {
@@ -120,7 +120,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       const title = 'Set Spend Limit';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
-      const limit = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined) : undefined;
+      const limit = isKind(node, 'spendLimit') ? await storeItemOf<Limit>(ctx.store, node.spec) : undefined;
       const current = limit && fromCents(limit.threshold_amount);
       const amount = await askAmount(title, `Monthly hard limit for ${scope.name}, in whole US dollars. Requests are refused once spend reaches it.`, current);
       if (amount === undefined || amount === current) return undefined;
@@ -135,7 +135,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
     vscode.commands.registerCommand('openaiAdmin.spendLimit.remove', async (node?: TreeNode) => {
       const scope = await scopeOf(node, ctx, 'Remove Spend Limit');
       if (!scope) return undefined;
-      const limit = isKind(node, 'spendLimit') ? (node.spec.data as Limit | undefined) : undefined;
+      const limit = isKind(node, 'spendLimit') ? await storeItemOf<Limit>(ctx.store, node.spec) : undefined;
       const current = limit && fromCents(limit.threshold_amount);
       return runWrite(ctx, {
         progress: `Removing the spend limit of ${scope.name}…`,

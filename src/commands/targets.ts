@@ -1,7 +1,11 @@
+import { describeError } from '../model/describeError';
+import type { OrgStore } from '../model/store';
+import { notify } from '../notify';
 import { childId, kindOf, type Kind } from '../tree/ids';
 import type { NodeSpec } from '../tree/nodeSpec';
 import type { TreeNode } from '../tree/treeNode';
 import type { ProjectRef } from '../ui/context';
+import { q } from '../ui/run';
 import type { CommandContext } from './context';
 import { pickInFolder } from './pickers';
 import { projectFolderId, projectOf } from './projects';
@@ -21,11 +25,27 @@ export function isKind(node: TreeNode | undefined, kind: Kind): node is TreeNode
 }
 
 /**
- * The object a row stands for, as the store holds it now (the tree keeps only where it is); when a
- * write dropped its list and nothing read it again yet, as the row last showed it.
+ * The object a row stands for, as the store holds it now (the tree keeps only where it is). A list
+ * a write dropped is read again, as far as the item, rather than trusting what the row last showed;
+ * undefined when the list no longer holds it (or the row stands for no item).
  */
-export function itemOf<T>(ctx: CommandContext, spec: NodeSpec): T {
-  return ((spec.item ? ctx.store.find(spec.item.ref, spec.item.id) : undefined) ?? spec.data) as T;
+export async function storeItemOf<T>(store: OrgStore, spec: NodeSpec): Promise<T | undefined> {
+  const at = spec.item;
+  if (!at) return undefined;
+  const list = store.list(at.ref);
+  if (!list.isLoaded) await list.loadUntil(() => store.find(at.ref, at.id) !== undefined);
+  return store.find(at.ref, at.id) as T | undefined;
+}
+
+/** `storeItemOf`, telling the user when the object is gone (or its list could not be read) instead of acting on it. */
+export async function itemOf<T>(ctx: CommandContext, spec: NodeSpec): Promise<T | undefined> {
+  const item = await storeItemOf<T>(ctx.store, spec);
+  if (item !== undefined || !spec.item) return item;
+  const error = ctx.store.peek(spec.item.ref)?.error;
+  void notify(error === undefined ? 'warning' : 'error', error === undefined
+    ? `${q(spec.label)} is no longer there: it was changed or deleted. Refresh the view to see what is there now.`
+    : `Couldn't read ${q(spec.label)} again: ${describeError(error)}`);
+  return undefined;
 }
 
 /** The row the command was invoked on, else one picked by search in the folder with that tree id. */
@@ -33,9 +53,10 @@ export async function rowOf<T>(
   ctx: CommandContext, node: TreeNode | undefined, kind: Kind,
   folderId: string, title: string, placeholder: string,
 ): Promise<Row<T> | undefined> {
-  if (isKind(node, kind)) return { id: node.id, spec: node.spec, data: itemOf<T>(ctx, node.spec) };
-  const spec = await pickInFolder(ctx, folderId, title, placeholder);
-  return spec && { id: childId(folderId, spec.key), spec, data: itemOf<T>(ctx, spec) };
+  const spec = isKind(node, kind) ? node.spec : await pickInFolder(ctx, folderId, title, placeholder);
+  if (!spec) return undefined;
+  const data = await itemOf<T>(ctx, spec);
+  return data === undefined ? undefined : { id: isKind(node, kind) ? node.id : childId(folderId, spec.key), spec, data };
 }
 
 export type { ProjectRef };

@@ -4,6 +4,7 @@ import { checkAudience, checkHttpsUrl } from '../model/workloadIdentity';
 import { workloadIdentityEffects } from '../model/writeEffects';
 
 import { notify } from '../notify';
+import { rootId, workloadIdentityProviderId } from '../tree/ids';
 import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
@@ -11,8 +12,7 @@ import { pickOne } from './pickers';
 import { ask, q, required, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
-export const PROVIDERS_FOLDER = 'workloadIdentity';
-export const providerFolderId = (providerId: string) => `${PROVIDERS_FOLDER}/${providerId}`;
+const PROVIDERS_FOLDER = rootId('workloadIdentity');
 
 /** The provider row the command was invoked on, else one picked by search. */
 export async function providerOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<WorkloadIdentityProvider> | undefined> {
@@ -121,7 +121,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
           `Provider ${q(created.name)} accepts no tokens until a federation rule maps them to a service account.`, next,
         ).then(async (choice) => {
           if (choice !== next) return;
-          const node = await ctx.explorer.resolve(providerFolderId(created.id));
+          const node = await ctx.explorer.resolve(workloadIdentityProviderId(created.id));
           await vscode.commands.executeCommand('openaiAdmin.federationRule.create', node);
         });
       }

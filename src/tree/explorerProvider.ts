@@ -262,25 +262,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return rows;
   }
 
-  /**
-   * Marks a row as standing for a store item; its `data` reads the store. When a write has dropped
-   * the list and nobody has read it again, the store cannot say, and the row's last reading stands
-   * in (as the row itself still shows it); once the list is read to its end without the item, the
-   * item is gone and `data` is undefined.
-   */
+  /** Marks a row as standing for a store item: commands look the item up in the store, the row holds no copy. */
   private standingFor(spec: NodeSpec, ref: ListRef, item: unknown): NodeSpec {
     const idOf = (RESOURCES[ref.resource] as ResourceDef<unknown>).idOf;
-    const at: StoreItem = { ref, id: idOf ? idOf(item) : '' };
-    const store = this.store;
-    const data = () => {
-      const list = store.peek(at.ref);
-      const known = list?.isLoaded && !list.hasMore && list.error === undefined;
-      return store.find(at.ref, at.id) ?? (known ? undefined : item);
-    };
-    return Object.defineProperties(spec, {
-      item: { value: at, enumerable: true },
-      data: { get: data, enumerable: false },
-    });
+    return Object.defineProperty(spec, 'item', { value: { ref, id: idOf ? idOf(item) : '' } satisfies StoreItem, enumerable: true });
   }
 
   private async whileDrawing<R>(node: TreeNode, load: () => Promise<R>): Promise<R> {

@@ -22,12 +22,6 @@ export interface NodeSpec {
    * now, and the tree holds no API objects.
    */
   item?: StoreItem;
-  /**
-   * @deprecated Read-only: the store's current value of `item`, looked up on each read (undefined
-   * when the row stands for no item). For command files that still read `node.spec.data`; new
-   * code uses `item` (commands: rowOf's `data`).
-   */
-  readonly data?: unknown;
   /** Where commands find the project (and other parents) this row belongs to. */
   context?: Record<string, string>;
   children?: ChildrenSpec;

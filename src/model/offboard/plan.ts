@@ -2,6 +2,7 @@ import type { Group } from '../../api';
 import { describeError } from '../describeError';
 import { deleteKeyStep, projectGroup, quoted, removeMemberStep, type Plan, type PlanStep } from '../plan';
 import { invalidate, listRef, remove, type OrgStore, type StoreEffect } from '../store';
+import { groupEffects, projectUserEffects } from '../writeEffects';
 import { ownedBy, readHoldings, type GroupHolding, type MemberHoldings, type ProjectHolding } from './holdings';
 
 /** What a step changes, for the views that show it (the tree reloads those folders). */
@@ -57,19 +58,12 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
   for (const held of holdings.projects) steps.push(...projectSteps(held, userId, who, options.deleteKeys));
   for (const held of holdings.groups) steps.push(groupStep(held, userId, who));
   if (member) {
-    const base = removeMemberStep(member);
     // The API takes them out of every project and group too, also those this plan could not list.
     const elsewhere = [
       ...holdings.projects.map((h) => remove(listRef('projectUsers', h.project.id), userId)),
       ...holdings.groups.map((h) => remove(listRef('groupUsers', h.group.id), userId)),
     ];
-    steps.push({
-      ...base,
-      target: { kind: 'organization' },
-      after: steps.map((s) => s.id),
-      run: async (client, signal) => [...await base.run(client, signal), ...elsewhere],
-      goneEffects: [...base.goneEffects ?? [], ...elsewhere],
-    });
+    steps.push({ ...removeMemberStep(member, elsewhere), target: { kind: 'organization' }, after: steps.map((s) => s.id) });
   }
   const identity = member?.email && member.email !== member.name ? `<${member.email}> (${userId})` : `(${userId})`;
   const notMember = member ? '' : ': not a member of the organization';
@@ -89,13 +83,8 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
   const steps = [...keySteps];
   if (held.membership || held.membersUnread !== undefined) {
     const role = held.membership?.role ? ` (${held.membership.role})` : '';
-    const gone = [
-      remove(listRef('projectUsers', pid), userId),
-      invalidate('projectUserRoles', pid, userId),
-      // Keys they still own here move from the plain key list to the one of owners who left.
-      invalidate('projectApiKeys', pid),
-      invalidate('projectInactiveApiKeys', pid),
-    ];
+    // Keys they still own here move from the plain key list to the one of owners who left.
+    const gone = projectUserEffects.removed(pid, userId);
     steps.push({
       id: `remove-from-project:${pid}`,
       target: { kind: 'project', projectId: pid },
@@ -142,7 +131,7 @@ function unreadKeysStep(held: ProjectHolding, userId: string, who: string): Offb
 
 function groupStep(held: GroupHolding, userId: string, who: string): OffboardStep {
   const gid = held.group.id;
-  const gone = [remove(listRef('groupUsers', gid), userId)];
+  const gone = groupEffects.userRemoved(gid, userId);
   return {
     id: `remove-from-group:${gid}`,
     target: { kind: 'group', groupId: gid },

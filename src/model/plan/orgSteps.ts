@@ -1,6 +1,7 @@
 import type { AdminApiKey, ProjectServiceAccount, User } from '../../api';
 import { relativeTime } from '../format';
-import { invalidate, listRef, remove } from '../store';
+import { invalidate, listRef, remove, type StoreEffect } from '../store';
+import { memberEffects, serviceAccountEffects } from '../writeEffects';
 import { projectGroup, quoted, type ProjectName } from './apiKeySteps';
 import type { PlanStep } from './types';
 
@@ -15,8 +16,8 @@ export function deleteServiceAccountStep(project: ProjectName, account: ProjectS
     call: `DELETE /organization/projects/${project.id}/service_accounts/${account.id}`,
     run: async (client, signal) => {
       await client.serviceAccounts.delete(project.id, account.id, { signal });
-      // Its keys (if any) went with it; the key lists are read again.
-      return [...gone, invalidate('projectApiKeys', project.id), invalidate('projectInactiveApiKeys', project.id)];
+      // Its keys (if any) and the federation rules mapping tokens to it went with it: those lists are read again.
+      return [...serviceAccountEffects.deleted(project.id, account.id), invalidate('projectInactiveApiKeys', project.id)];
     },
     goneEffects: gone,
   };
@@ -42,9 +43,13 @@ export function deleteAdminKeyStep(k: AdminApiKey, nowMs = Date.now()): PlanStep
   };
 }
 
-/** Removes a member from the organization. */
-export function removeMemberStep(user: User): PlanStep {
-  const gone = [remove(listRef('members'), user.id), invalidate('memberRoles', user.id)];
+/**
+ * Removes a member from the organization. The API also takes them out of every project and group,
+ * which its answer does not name: by default every list that may hold them is read again
+ * (memberEffects.removed); a caller that knows where they were (offboarding) names those lists in `elsewhere`.
+ */
+export function removeMemberStep(user: User, elsewhere?: readonly StoreEffect[]): PlanStep {
+  const gone = elsewhere ? [remove(listRef('members'), user.id), invalidate('memberRoles', user.id), ...elsewhere] : memberEffects.removed(user.id);
   const who = user.name || user.email || user.id;
   return {
     id: `remove-member:${user.id}`,

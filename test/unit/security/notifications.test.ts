@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandContext } from '../../../src/commands/context';
+import { listRef } from '../../../src/model/store';
 import type * as RunModule from '../../../src/ui/run';
 import type * as NotifyModule from '../../../src/notify';
 import type * as MemberProjectsModule from '../../../src/commands/memberProjects';
@@ -137,8 +138,12 @@ describe('notifications show API and user text as plain text', () => {
     });
 
     it("Find Member's Projects: the failure's message stays text", async () => {
-      disposables.push(...registerMemberProjectCommands(ctx(async () => { throw new Error(`Secret storage: ${LINK}`); })));
-      const member = { spec: { contextValue: 'member', data: { id: 'user-hostile', name: ICON_NAME, email: 'ada@example.com' } } };
+      const c = ctx(async () => { throw new Error(`Secret storage: ${LINK}`); });
+      // The row stands for a member the store holds: commands read it there, not from the row.
+      const hostile = { id: 'user-hostile', name: ICON_NAME, email: 'ada@example.com' };
+      Object.assign(c.store, { list: () => ({ isLoaded: true }), find: (_ref: unknown, id: string) => (id === hostile.id ? hostile : undefined) });
+      disposables.push(...registerMemberProjectCommands(c));
+      const member = { spec: { contextValue: 'member', item: { ref: listRef('members'), id: hostile.id } } };
       assert.equal(await vscode.commands.get('openaiAdmin.findMemberProjects')!(member), undefined);
       const errors = vscode.shown.filter((s) => s.kind === 'error');
       assert.equal(errors.length, 1, JSON.stringify(vscode.shown));

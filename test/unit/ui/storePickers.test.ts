@@ -8,7 +8,7 @@ import type * as PickersModule from '../../../src/ui/pickers';
 import type * as CommandPickersModule from '../../../src/commands/pickers';
 import type * as TargetsModule from '../../../src/commands/targets';
 import type { CommandContext } from '../../../src/commands/context';
-import { listRef, OrgStore, upsert } from '../../../src/model/store';
+import { listRef, OrgStore, remove, upsert } from '../../../src/model/store';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
 import { installVscodeStub } from '../security/helpers/vscodeStub';
 import { clientFor, requestsSince, useFakeApi } from '../api/helpers/fake';
@@ -56,12 +56,12 @@ async function idle(qp: () => FakeQuickPick): Promise<FakeQuickPick> {
 
 describe('quick picks over the org store (fake Admin API, vscode stand-in)', function () {
   this.timeout(30_000);
-  installVscodeStub();
+  const vscodeStub = installVscodeStub();
   const picks = scriptQuickPicks();
   const { ExplorerProvider } = require('../../../src/tree/explorerProvider') as { ExplorerProvider: typeof ExplorerProviderType };
   const { pickMember } = require('../../../src/ui/pickers') as typeof PickersModule;
   const { pickInFolder } = require('../../../src/commands/pickers') as typeof CommandPickersModule;
-  const { rowOf } = require('../../../src/commands/targets') as typeof TargetsModule;
+  const { itemOf, rowOf } = require('../../../src/commands/targets') as typeof TargetsModule;
   const fake = useFakeApi({ projects: 3, users: 250, seed: 8 });
   let store: OrgStore;
   let tree: ExplorerProviderType;
@@ -118,18 +118,27 @@ describe('quick picks over the org store (fake Admin API, vscode stand-in)', fun
     const ref = listRef('projectUsers', project!.id.split('/')[1]!);
     store.apply([upsert(ref, { ...store.find(ref, first.detail!)!, role: 'owner-changed' as never })]);
     assert.equal((await rowOf<{ role: string }>(ctx, node, 'projectUser', folderId, 'Pick', 'a user'))!.data.role, 'owner-changed');
-    assert.equal((node.spec.data as { role: string }).role, 'owner-changed');
     assert.equal(JSON.stringify(node.spec).includes('"email"'), false, 'the row\'s fields hold no API object');
 
-    // A write that drops the list (and nothing has read it again): the row's last reading stands in.
+    // A write that drops the list (and nothing has read it again): the lookup reads the list again.
     tree.refresh(folderId);
     assert.equal(store.peek(ref)?.isLoaded, false);
     assert.equal((await rowOf<{ id: string }>(ctx, node, 'projectUser', folderId, 'Pick', 'a user'))!.data.id, first.detail);
-    // Read again to its end without the item: it is gone.
-    const fresh = store.list(ref);
-    await store.loadAll(ref);
-    fresh.update((items) => items.filter((u) => u.id !== first.detail));
-    assert.equal(node.spec.data, undefined);
+    assert.equal(store.peek(ref)?.isLoaded, true);
+  });
+
+  it('a command\'s lookup follows the store: after a remove, the row\'s object is gone, not its last reading', async () => {
+    const [member] = (await tree.getChildren(await tree.resolve('members'))).filter((n) => n.spec.contextValue?.split(' ')[0] === 'member');
+    assert.ok(member?.spec.item, 'a member row stands for a store item');
+    const user = await itemOf<{ id: string }>(ctx, member.spec);
+    assert.equal(user?.id, member.spec.item.id);
+
+    const shownBefore = vscodeStub.shown.length;
+    store.apply([remove(member.spec.item.ref, member.spec.item.id)]);
+    assert.equal(await itemOf(ctx, member.spec), undefined, 'the removed member, not the object the row was drawn from');
+    assert.equal(await rowOf(ctx, member, 'member', 'members', 'Pick', 'a member'), undefined);
+    assert.ok(vscodeStub.shown.slice(shownBefore).some((m) => m.kind === 'warning' && /no longer there/.test(m.text)),
+      JSON.stringify(vscodeStub.shown.slice(shownBefore)));
   });
 
   it('a pick in the spend folder searches the alerts, not the limit row', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createAdminClient, type AdminClient, type ProjectApiKey } from '../../../../src/api';
-import { deleteKeyStep, planTotals, renderPlan, renderResults, runPlan, setKeyExpiryStep, type Plan, type PlanStep, type StepOutcome } from '../../../../src/model/plan';
-import { listRef, OrgStore } from '../../../../src/model/store';
+import { deleteKeyStep, planTotals, removeMemberStep, renderPlan, renderResults, runPlan, setKeyExpiryStep, type Plan, type PlanStep, type StepOutcome } from '../../../../src/model/plan';
+import { listRef, OrgStore, type ListRef } from '../../../../src/model/store';
 import { startFakeAdminApi, type FakeAdminApi } from '../../../fake-admin-api';
 
 /** The plan engine against the fake over HTTP: real deletes, real faults, the fake's request log as the witness. */
@@ -149,6 +149,23 @@ describe('Plan engine (runPlan: one path for changing many things)', () => {
     assert.ok(fake.requests.every((r) => r.method === 'GET' || chosen.some((k) => r.path === keyPath(k))), 'no call outside the plan');
     const onServer = new Set((await client.projectApiKeys.all(project.id)).map((k) => k.id));
     for (const k of all) assert.equal(onServer.has(k.id), !chosenIds.has(k.id), `${k.id}`);
+  });
+
+  it('removing a member: the project users and group members the store holds lose them too, so views showing them follow without a reload', async () => {
+    const groups = await client.groups.all();
+    const inGroup = new Map<string, string>();
+    for (const g of groups) for (const u of await client.groups.users.all(g.id)) inGroup.set(u.id, g.id);
+    const members = await store.loadAll(listRef('projectUsers', project.id));
+    const leaver = members.find((u) => inGroup.has(u.id) && u.role !== 'owner');
+    assert.ok(leaver, 'a project user who is also in a group');
+    const groupRef = listRef('groupUsers', inGroup.get(leaver.id)!);
+    await store.loadAll(groupRef);
+    const user = (await store.loadAll(listRef('members'))).find((u) => u.id === leaver.id)!;
+
+    const outcomes = await runPlan({ title: 'Remove a member', steps: [removeMemberStep(user)] }, client, { store });
+    assert.deepEqual(statuses(outcomes), ['done']);
+    const shows = async (ref: ListRef<'members' | 'projectUsers' | 'groupUsers'>) => (await store.loadAll(ref) as readonly { id: string }[]).some((u) => u.id === leaver.id);
+    for (const ref of [listRef('members'), listRef('projectUsers', project.id), groupRef]) assert.ok(!await shows(ref), `${ref.resource} still shows the removed member`);
   });
 
   it('set expiry sends expires_in_seconds and puts the updated key in the store', async () => {
