@@ -32,7 +32,11 @@ describe('access review', function () {
         const dialogs = [];
         page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
         await vs.openContainer();
-        await vs.sideBar().locator('.title-actions a.action-label[aria-label^="Access Review"]').click();
+        // The container has two views (Organization, Key Hygiene), so each view's title actions sit in
+        // its own header and show when the pointer is over it.
+        const header = vs.sideBar().locator('.pane-header', { hasText: 'Organization' }).first();
+        await header.hover({ position: { x: 40, y: 10 } });
+        await header.locator('a.action-label[aria-label^="Access Review"]').click();
         const view = webview(page);
         await view.locator('table.review tr.row').first().waitFor({ state: 'visible', timeout: 120_000 });
         await view.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });

@@ -111,6 +111,9 @@ describe('reliability: faults, paging and load in the extension host', function 
       { path: '.*', kind: 'reset', probability: 0.01 },
       { path: '.*', kind: 'truncated', probability: 0.01 },
     ]);
+    // The dashboard's names read project and key lists into the org store, which the folders would
+    // then show without a request: forget them, so each folder reads its own list under the faults.
+    await vscode.commands.executeCommand('openaiAdmin.refresh');
     await fake.clearRequests(); // also resets maxInFlight
     t.usagePanel.select({ kind: 'completions', range: { preset: '30d' }, groupBy: ['project_id'] });
     const results = await Promise.allSettled(folders.map((id) => t.treeChildren(id)));
