@@ -66,9 +66,11 @@ export async function renderFigure({ quick, log }) {
   const { UsageDashboard } = await import('../../src/model/usage/dashboard');
   const { catalogue } = await import('../../src/model/usage/catalogue');
   const { webviewData } = await import('../../src/model/usage/webviewData');
+  const { OrgStore } = await import('../../src/model/store');
   const runs = quick ? 2 : 7;
   const nowMs = Math.floor(Date.now() / 1000 / DAY) * DAY * 1000 + 10 * 3600 * 1000;
-  const dashboard = new UsageDashboard(async () => stubClient, { clock: () => nowMs });
+  // Grouped by model, so no names are looked up in the store.
+  const dashboard = new UsageDashboard(async () => stubClient, new OrgStore(async () => stubClient), { clock: () => nowMs });
   const selection = dashboard.normalize({ kind: 'completions', range: { preset: '24h' }, width: '1m', groupBy: ['model'] });
   const signal = new AbortController().signal;
 
