@@ -118,13 +118,13 @@ class AccessReviewPage {
     this.details.setNow(this.now);
     rpc.on('changed', (status) => this.onChanged(status));
     this.showStatus(init.status);
-    await this.fetch(0, this.table.visibleRange().count, false);
+    await this.fetch(0, this.table.fetchRange().count, false);
     void this.loadOptions();
   }
 
   private onChanged(status: ReviewStatus): void {
     this.showStatus(status);
-    const { start, count } = this.table.visibleRange();
+    const { start, count } = this.table.fetchRange();
     void this.fetch(start, count, true);
     void this.loadOptions();
   }
@@ -170,7 +170,7 @@ class AccessReviewPage {
     saveState<AccessReviewState>({ query: this.query });
     if (patch.sort) this.table.showSort(patch.sort.column, patch.sort.direction);
     this.table.reset(false);
-    void this.fetch(0, this.table.visibleRange().count, false);
+    void this.fetch(0, this.table.fetchRange().count, false);
   }
 
   /** Asks for a window; answers to older requests are dropped. */

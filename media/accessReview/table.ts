@@ -9,7 +9,11 @@ import { h, replace } from '../shared/dom';
 
 export const ROW_HEIGHT = 28;
 /** Rows drawn beyond each edge of the viewport, so a short scroll shows rows at once. */
-const OVERSCAN = 20;
+// Rows are fetched well beyond the viewport (so scrolling rarely waits for the host) but only drawn
+// a few rows beyond it: every drawn row costs layout and paint on each keystroke, and at a 900 px
+// window three quarters of the old 20-row overscan was off screen (BENCHMARKS.md fig. 7).
+const FETCH_OVERSCAN = 20;
+const DRAW_OVERSCAN = 4;
 /** Projects named in a row before "+N"; the details list them all. */
 const PROJECT_CHIPS = 3;
 
@@ -94,12 +98,21 @@ export class ReviewTable {
     }
   }
 
-  /** The rows the viewport needs now, with overscan. */
-  visibleRange(): { start: number; count: number } {
+  /** The rows to ask the host for: the viewport's, with a generous margin. */
+  fetchRange(): { start: number; count: number } {
+    return this.range(FETCH_OVERSCAN);
+  }
+
+  /** The rows to draw: the viewport's, with a small margin. */
+  private drawRange(): { start: number; count: number } {
+    return this.range(DRAW_OVERSCAN);
+  }
+
+  private range(overscan: number): { start: number; count: number } {
     const first = Math.floor(this.scroller.scrollTop / ROW_HEIGHT);
     const rows = Math.ceil((this.scroller.clientHeight || 600) / ROW_HEIGHT);
-    const start = Math.max(0, first - OVERSCAN);
-    return { start, count: rows + 2 * OVERSCAN };
+    const start = Math.max(0, first - overscan);
+    return { start, count: rows + 2 * overscan };
   }
 
   /** A new result (query, sort or data changed): back to the top unless `keepScroll`. */
@@ -124,17 +137,20 @@ export class ReviewTable {
   private onScroll(): void {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => {
-      const { start, count } = this.visibleRange();
+      const { start, count } = this.drawRange();
       const end = Math.min(this.win.total, start + count);
       const have = this.win.start <= start && this.win.start + this.win.rows.length >= end;
       if (have) this.draw();
-      else this.events.need(start, count);
+      else {
+        const wanted = this.fetchRange();
+        this.events.need(wanted.start, wanted.count);
+      }
     });
   }
 
   private draw(): void {
     const { win } = this;
-    const { start, count } = this.visibleRange();
+    const { start, count } = this.drawRange();
     const from = Math.max(start, win.start);
     const to = Math.min(start + count, win.start + win.rows.length, win.total);
     if (this.drawn.start === from && this.drawn.end === to && this.drawn.version === win.version) return;

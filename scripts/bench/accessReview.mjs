@@ -3,7 +3,10 @@
 // review reads) from a fake of 5,000 members × 2,000 projects (--quick: 1,000 × 300), then
 //   first rows: the host's share (buildReview + ReviewIndex + the first window, serialized as the
 //     message to the webview) in Node, plus the webview's share (dist/webviews/accessReview.js, the
-//     production bundle, in Chromium): from handing it the rows to the frame after its render report;
+//     production bundle, in Chromium): from handing it the rows to the end of the frame after its render
+//     report (a requestAnimationFrame, then a MessageChannel message, which is delivered right after
+//     that frame's style, layout and paint; waiting a second requestAnimationFrame, as this figure did
+//     until December, added up to one more vsync interval that no user waits for);
 //   a filter keystroke: a character typed into the search box (an input event in the page) to the
 //     frame after the narrowed rows are drawn, the host's query answered by this process;
 //   memory: the JS heap (heapUsed + external, after a forced GC) the filled store adds to this
@@ -157,7 +160,11 @@ export async function figureAccessReview({ quick, log }) {
               if (/** @type {any} */ (window).__oaeWaiter && /** @type {any} */ (window).__oaeWaiter.accept(m.data)) {
                 const w = /** @type {any} */ (window).__oaeWaiter;
                 /** @type {any} */ (window).__oaeWaiter = null;
-                requestAnimationFrame(() => requestAnimationFrame(() => w.resolve({ rendered: at, painted: performance.now(), rows: m.data.rows.length, total: m.data.total })));
+                requestAnimationFrame(() => {
+                  const channel = new MessageChannel();
+                  channel.port1.onmessage = () => w.resolve({ rendered: at, painted: performance.now(), rows: m.data.rows.length, total: m.data.total });
+                  channel.port2.postMessage(null);
+                });
               }
             }
             /** @type {any} */ (window).__oaeToHost(m);
@@ -174,6 +181,13 @@ export async function figureAccessReview({ quick, log }) {
       if (r > 0) first.push(shown.painted - shown.from);
       log(`  figure 7, first rows ${r + 1}/${runs + 1}: ${(shown.painted - shown.from).toFixed(1)} ms in the webview, ${(shown.rendered - shown.from).toFixed(1)} ms to its report (${shown.rows} rows drawn of ${shown.total})`);
 
+      // OAE_BENCH_PROFILE=1: a CPU profile of the keystrokes (a reading aid, not a figure).
+      const cdp = process.env.OAE_BENCH_PROFILE && r === runs ? await context.newCDPSession(page) : undefined;
+      const traceEvents = [];
+      if (cdp) {
+        cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
+      }
       // Keystrokes: a name's first letters typed one by one, each to the frame after its rows are drawn.
       const word = review.rows.find((row) => row.kind === 'member' && row.name.length >= 4 && /^[a-z]/i.test(row.name)).name.slice(0, 4).toLowerCase();
       for (let i = 1; i <= word.length; i++) {
@@ -187,11 +201,24 @@ export async function figureAccessReview({ quick, log }) {
           field.dispatchEvent(new Event('input'));
           const x = await done;
           // The webview's own work: input → request sent, and rows received → the frame after they are drawn.
-          return { webview: (w.__oaeSentAt - t0) + (x.painted - w.__oaeRowsAt), roundTrip: w.__oaeRowsAt - w.__oaeSentAt };
+          return {
+            webview: (w.__oaeSentAt - t0) + (x.painted - w.__oaeRowsAt), roundTrip: w.__oaeRowsAt - w.__oaeSentAt,
+            parts: [w.__oaeSentAt - t0, x.rendered - w.__oaeRowsAt, x.painted - x.rendered],
+          };
         }, typed);
+        if (process.env.OAE_BENCH_PARTS) log(`    key ${typed}: input→sent ${t.parts[0].toFixed(1)}, rows→report ${t.parts[1].toFixed(1)}, report→painted ${t.parts[2].toFixed(1)} ms`);
         const ms = t.webview + keyHost.at(-1);
         if (r > 0) trips.push(t.roundTrip);
         if (r > 0) keys.push(ms);
+      }
+      if (cdp) {
+        const ended = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+        await cdp.send('Tracing.end');
+        await ended;
+        const self = new Map();
+        for (const e of traceEvents) if (e.ph === 'X' && e.dur) self.set(e.name, (self.get(e.name) ?? 0) + e.dur / 1000);
+        for (const e of traceEvents) if (e.name === 'Layout' && e.dur > 2000) log(`    layout ${(e.dur / 1000).toFixed(1)} ms ${JSON.stringify(e.args?.beginData ?? {})} ${JSON.stringify(e.args?.endData ?? {}).slice(0, 200)}`);
+        for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`    profile ${v.toFixed(1)} ms  ${k}`);
       }
     }
   } finally {
