@@ -26,6 +26,7 @@
  * No `vscode` import: the command, the bench, the tests and the Access Review share it.
  */
 import type { Project, Role } from '../../api';
+import { PageQueue } from './pageQueue';
 import { listKey, listRef, RESOURCES, type ListRef, type OrgStore, type ResourceName, type StoredList } from '../store';
 
 /** `openaiAdmin.maxConcurrentRequests`' default (package.json): what the load uses when not told. */
@@ -129,7 +130,7 @@ export async function loadOrganization(store: OrgStore, options: LoadOptions = {
 
 class Loader {
   private readonly entries = new Map<string, Entry>();
-  private readonly queue: Entry[] = [];
+  private readonly queue = new PageQueue<Entry>();
   private readonly own = new Set<Entry>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly errors: LoadFailure[] = [];
@@ -356,7 +357,7 @@ class Loader {
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.queue.length = 0;
+    this.queue.clear();
     for (const timer of this.timers) clearTimeout(timer);
     this.sleeping = 0;
     // Only the loads this loader started: another view's load of the same list is its own business.
