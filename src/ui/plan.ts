@@ -25,6 +25,7 @@ const MODAL_DELETIONS = 12;
 export function confirmationDetail(plan: Plan): string {
   const deletions = plan.steps.filter((s) => s.change === 'delete');
   const lines = [`${plan.steps.length} ${plan.steps.length === 1 ? 'change' : 'changes'}: ${totalsPhrase(plan)}.`];
+  for (const warning of plan.warnings ?? []) lines.push('', oneLine(warning));
   if (deletions.length) {
     lines.push('', 'Deleted, which cannot be undone:');
     for (const step of deletions.slice(0, MODAL_DELETIONS)) lines.push(`• ${oneLine(step.title)}`);

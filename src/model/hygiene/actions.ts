@@ -27,13 +27,20 @@ export function hygienePlan(objects: readonly HygieneObject[], action: HygieneAc
   const nowMs = options.nowMs ?? Date.now();
   const steps: PlanStep[] = [];
   if (action === 'delete') {
+    const adminKeys: PlanStep[] = [];
     for (const o of objects) {
       if (o.kind === 'projectKey') steps.push(deleteKeyStep(o.project, o.key, nowMs));
       else if (o.kind === 'serviceAccount') steps.push(deleteServiceAccountStep(o.project, o.account));
-      else if (o.kind === 'adminKey') steps.push(deleteAdminKeyStep(o.key, nowMs));
+      else if (o.kind === 'adminKey') adminKeys.push(deleteAdminKeyStep(o.key, nowMs));
       else steps.push(removeMemberStep(o.user));
     }
-    return { title: `Delete ${count(steps.length, 'object')} (Key Hygiene)`, steps };
+    // Admin keys go last: if one is the key the run itself uses, the steps after it would fail.
+    steps.push(...adminKeys);
+    return {
+      title: `Delete ${count(steps.length, 'object')} (Key Hygiene)`,
+      steps,
+      warnings: adminKeys.length ? [ADMIN_KEY_IN_USE] : undefined,
+    };
   }
   const days = options.days;
   if (!days || !Number.isInteger(days) || days < 1 || days > 365) throw new RangeError(`an expiry of ${days} days is outside 1–365`);
@@ -45,5 +52,11 @@ export function hygienePlan(objects: readonly HygieneObject[], action: HygieneAc
   }
   return { title: `Set ${count(steps.length, 'API key')} to expire in ${count(days, 'day')} (Key Hygiene)`, steps };
 }
+
+/**
+ * The explorer cannot tell which admin key it holds (the API lists them only in redacted form), so a
+ * plan deleting admin keys says what happens if one is that key, as the single delete's modal does.
+ */
+export const ADMIN_KEY_IN_USE = 'One of the admin API keys to delete may be the key this extension uses. If it is, the explorer loses access when it is deleted and asks for a new admin key. Admin keys are deleted last.';
 
 const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;

@@ -59,6 +59,7 @@ function render(plan: Plan, headline: string, extra: (step: PlanStep) => string[
   }
   const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
   const lines = [oneLine(plan.title), headline, ''];
+  for (const warning of plan.warnings ?? []) lines.push(`Warning: ${oneLine(warning)}`, '');
   for (const [group, steps] of groups) {
     lines.push(oneLine(group));
     for (const step of steps) {

@@ -42,4 +42,6 @@ export type StepOutcome =
 export interface Plan {
   title: string;
   steps: PlanStep[];
+  /** What the admin should know before confirming; shown in the plan document and the modal. */
+  warnings?: string[];
 }
