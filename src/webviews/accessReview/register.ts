@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ReviewQuery } from '../../model/review/types';
 import { Panel } from '../panel';
+import { waitForReport } from '../waitForReport';
 import type { ParamsOf, ResultOf } from '../protocol';
 import type { AccessReviewPanel, AccessReviewServices } from './panel';
 import { ACCESS_REVIEW_VIEW_TYPE, type AccessReviewMethods, type AccessReviewReport } from './protocol';
@@ -52,19 +53,7 @@ export function registerAccessReview(services: AccessReviewServices): { disposab
   const testHook: AccessReviewTestHook = {
     isOpen: () => !!current && !current.disposed,
     lastReport: () => current?.lastReport,
-    waitForRender: (accept = () => true, timeoutMs = 20_000) => new Promise((resolve, reject) => {
-      const panel = current;
-      if (!panel) return reject(new Error('The Access Review is not open'));
-      const now = panel.lastReport;
-      if (now && accept(now)) return resolve(now);
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`No matching render within ${timeoutMs} ms; last: ${JSON.stringify(panel.lastReport)?.slice(0, 800)}`)); }, timeoutMs);
-      const sub = panel.onDidRender((r) => {
-        if (!accept(r)) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(r);
-      });
-    }),
+    waitForRender: (accept = () => true, timeoutMs = 20_000) => waitForReport(current, 'The Access Review is not open', accept, timeoutMs),
     request: (method, params) => {
       try { return get().call(method, params); } catch (err) { return Promise.reject(err); }
     },

@@ -6,6 +6,7 @@ import type { SectionData } from '../../model/project/types';
 import type { UiContext } from '../../ui/context';
 import { pickProject } from '../../ui/pickers';
 import { Panel } from '../panel';
+import { waitForReport } from '../waitForReport';
 import type { ParamsOf, ResultOf } from '../protocol';
 import type { ProjectPanel } from './panel';
 import { PROJECT_PANEL } from './spec';
@@ -78,19 +79,7 @@ export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, r
   const testHook: ProjectPanelTestHook = {
     isOpen: (id) => !!panels.get(id) && !panels.get(id)!.disposed,
     lastReport: (id) => panels.get(id)?.lastReport,
-    waitForRender: (id, accept = () => true, timeoutMs = 20_000) => new Promise((resolve, reject) => {
-      const panel = panels.get(id);
-      if (!panel) return reject(new Error(`No Project panel is open for ${id}`));
-      const now = panel.lastReport;
-      if (now && accept(now)) return resolve(now);
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`No matching render within ${timeoutMs} ms; last: ${JSON.stringify(panel.lastReport)?.slice(0, 800)}`)); }, timeoutMs);
-      const sub = panel.onDidRender((r) => {
-        if (!accept(r)) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(r);
-      });
-    }),
+    waitForRender: (id, accept = () => true, timeoutMs = 20_000) => waitForReport(panels.get(id), `No Project panel is open for ${id}`, accept, timeoutMs),
     request: (id, method, params) => get(id).call(method, params),
     data: (id) => panels.get(id)?.data,
     html: (id) => panels.get(id)?.webviewPanel.webview.html,

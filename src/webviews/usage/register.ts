@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { DashboardData, Selection } from '../../model/usage/types';
 import { notify } from '../../notify';
 import { Panel } from '../panel';
+import { waitForReport } from '../waitForReport';
 import type { UsagePanel, UsageServices } from './panel';
 import { projectSelection, USAGE_PANEL } from './spec';
 import type { ParamsOf, ResultOf } from '../protocol';
@@ -79,19 +80,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
     isOpen: () => !!current && !current.disposed,
     lastData: () => current?.lastData,
     lastReport: () => current?.lastReport,
-    waitForRender: (accept = () => true, timeoutMs = 20_000) => new Promise((resolve, reject) => {
-      const panel = current;
-      if (!panel) return reject(new Error('The Usage & Costs panel is not open'));
-      const now = panel.lastReport;
-      if (now && accept(now)) return resolve(now);
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`No matching render within ${timeoutMs} ms; last: ${JSON.stringify(panel.lastReport)?.slice(0, 500)}`)); }, timeoutMs);
-      const sub = panel.onDidRender((r) => {
-        if (!accept(r)) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(r);
-      });
-    }),
+    waitForRender: (accept = () => true, timeoutMs = 20_000) => waitForReport(current, 'The Usage & Costs panel is not open', accept, timeoutMs),
     select: (selection) => current?.select(selection),
     exportTo: async (path, format) => !!current && current.export(format, vscode.Uri.file(path)),
     request: (method, params) => {
