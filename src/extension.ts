@@ -18,6 +18,7 @@ import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/re
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
 import { registerAccessReview, type AccessReviewTestHook } from './webviews/accessReview/register';
 import { reveal } from './commands/context';
+import { revealTargetId, type RevealTarget } from './tree/ids';
 
 /**
  * What tests (integration tests, benchmarks) may ask of the running extension. Only in Test and
@@ -83,7 +84,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     vscode.commands.registerCommand('openaiAdmin.loadMore', (id: string) => explorer.loadMore(id)),
     vscode.commands.registerCommand('openaiAdmin.retryNode', (id: string) => explorer.refresh(id)),
     // Panels show a row in the tree by its id (the Access Review's members and invites).
-    vscode.commands.registerCommand('openaiAdmin.revealInExplorer', (id: unknown) => typeof id === 'string' && reveal(commands, id)),
+    // A tree id, or a target named by kind and id (the Access Review, which cannot import tree ids).
+    vscode.commands.registerCommand('openaiAdmin.revealInExplorer', (target: unknown) => {
+      const id = typeof target === 'string' ? target : isRevealTarget(target) ? revealTargetId(target) : undefined;
+      return id !== undefined && reveal(commands, id);
+    }),
     vscode.commands.registerCommand('openaiAdmin.hygiene.run', () => hygiene.runFromView(false)),
     vscode.commands.registerCommand('openaiAdmin.hygiene.refresh', () => hygiene.runFromView(true)),
     // Another key may be another organization: nothing read with the old one may be shown.
@@ -131,3 +136,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
 }
 
 export function deactivate(): void {}
+
+function isRevealTarget(value: unknown): value is RevealTarget {
+  const t = value as Partial<RevealTarget> | null;
+  return !!t && typeof t === 'object' && (t.kind === 'member' || t.kind === 'invite') && typeof t.id === 'string' && t.id.length > 0;
+}

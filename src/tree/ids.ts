@@ -75,6 +75,17 @@ export function memberId(userId: string): string {
   return idOf('members', userId);
 }
 
+export function inviteId(inviteId: string): string {
+  return idOf('invites', inviteId);
+}
+
+/** An organization object named without tree ids, for views that cannot import the tree (webviews). */
+export type RevealTarget = { kind: 'member' | 'invite'; id: string };
+
+export function revealTargetId(target: RevealTarget): string {
+  return target.kind === 'member' ? memberId(target.id) : inviteId(target.id);
+}
+
 export function groupId(groupId: string): string {
   return idOf('groups', groupId);
 }

@@ -254,8 +254,7 @@ export class AccessReviewPanel {
     const row = this.review.rows.find((r) => r.kind === kind && r.id === id);
     if (!row) throw new TypeError('Not a row of this review.');
     if (row.kind === 'serviceAccount') return this.openProject(row.projects[0]!.projectId);
-    const treeId = row.kind === 'member' ? `members/${row.id}` : `invites/${row.id}`;
-    return Boolean(await vscode.commands.executeCommand(REVEAL_IN_EXPLORER_COMMAND, treeId));
+    return Boolean(await vscode.commands.executeCommand(REVEAL_IN_EXPLORER_COMMAND, { kind: row.kind, id: row.id }));
   }
 
   private async openProject(projectId: unknown): Promise<boolean> {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARCHIVED, childId, CONTEXT_WORDS, contextValue, escapeKey, flagOf, groupUserId, idOf, keysOf, memberId, parseProjectId,
+  ARCHIVED, childId, CONTEXT_WORDS, contextValue, escapeKey, flagOf, groupUserId, idOf, keysOf, memberId, parseProjectId, revealTargetId,
   pathOf, PROJECT_FOLDERS, projectFolderId, projectNodeId, ROOT_FOLDERS, workloadIdentityProviderId,
 } from '../../../src/tree/ids';
 import { organizationRoots } from '../../../src/tree/kinds/organization';
@@ -72,6 +72,8 @@ describe('tree ids and context values (src/tree/ids.ts)', () => {
     assert.equal(projectFolderId('proj_1', 'users'), 'projects/proj_1/users');
     assert.equal(projectFolderId('proj_1', 'rateLimits', true), 'projects/archived/proj_1/rateLimits');
     assert.equal(memberId('user_1'), 'members/user_1');
+    assert.equal(revealTargetId({ kind: 'member', id: 'user_1' }), 'members/user_1');
+    assert.equal(revealTargetId({ kind: 'invite', id: 'invite/1' }), 'invites/invite%2F1', 'a webview names objects; the tree module builds their ids');
     assert.equal(groupUserId('g1', 'u1'), 'groups/g1/u1');
     assert.equal(workloadIdentityProviderId('wip_1'), 'workloadIdentity/wip_1');
     assert.deepEqual(pathOf('projects/p/users'), ['projects', 'projects/p', 'projects/p/users']);
