@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: the packaged extension in code-server against the fake Admin API with demo data.
 //   1. npm run package (production build + .vsix)
-//   2. the fake Admin API on 127.0.0.1:8787 (or a free port): --projects 20 --users 200 --seed 1
+//   2. the fake Admin API on 127.0.0.1:8787 (or a free port): --projects 20 --users 200 --seed 1, a
+//      realistic organization (--hostile: about 1 in 10 names is markup, RTL text or 10,000 characters,
+//      as the security tests use)
 //   3. code-server on 127.0.0.1:8080 (or a free port) with the .vsix installed and
 //      openaiAdmin.apiBaseUrl (machine setting) pointing at the fake
 //   4. the demo key stored through the UI the way a person does it (palette → masked input), in a
@@ -13,6 +15,8 @@
 //   --open   (default when a display is available) open that chromium window, already connected
 //   any other browser: paste the demo key once via "OpenAI Admin: Set Admin API Key"
 //   --smoke  bring everything up, check it, tear it down and exit (no waiting for Ctrl-C)
+//   --hostile  the fake's hostile names (see step 2)
+//   --light  a light colour theme
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +31,7 @@ const { values: opts } = parseArgs({
     open: { type: 'boolean' },
     smoke: { type: 'boolean', default: false },
     light: { type: 'boolean', default: false },
+    hostile: { type: 'boolean', default: false },
     'skip-package': { type: 'boolean', default: false },
   },
 });
@@ -55,9 +60,9 @@ try {
 
   step('fake Admin API');
   const fakePort = (await portFree(FAKE_PORT)) ? FAKE_PORT : 0;
-  const fake = await startFakeApi({ port: fakePort, ...DEMO });
+  const fake = await startFakeApi({ port: fakePort, ...DEMO, extraArgs: opts.hostile ? ['--hostile'] : [] });
   if (!fakePort) console.log(`  port ${FAKE_PORT} is taken, using ${fake.port}`);
-  console.log(`  ${fake.url}  (${DEMO.projects} projects, ${DEMO.users} users, seed ${DEMO.seed})`);
+  console.log(`  ${fake.url}  (${DEMO.projects} projects, ${DEMO.users} users, seed ${DEMO.seed}${opts.hostile ? ', hostile names' : ''})`);
 
   step('code-server with the packaged extension');
   const codePort = (await portFree(CODE_PORT)) ? CODE_PORT : 0;

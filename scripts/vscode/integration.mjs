@@ -7,8 +7,11 @@
  */
 export const INTEGRATION_ADMIN_KEY = 'sk-admin-CANARY-7d41-integration-run-leak-check';
 
-/** The fake's data for the suites (the tree suite pages Members across three pages of 100). */
-export const INTEGRATION_FAKE_OPTIONS = { users: 250, extraArgs: ['--admin-key', INTEGRATION_ADMIN_KEY] };
+/**
+ * The fake's data for the suites (the tree suite pages Members across three pages of 100). `--hostile`:
+ * the security suite checks the hostile member names the generated org then has.
+ */
+export const INTEGRATION_FAKE_OPTIONS = { users: 250, extraArgs: ['--admin-key', INTEGRATION_ADMIN_KEY, '--hostile'] };
 
 /**
  * What the opened folder's .vscode/settings.json sets as openaiAdmin.apiBaseUrl: the settings suite

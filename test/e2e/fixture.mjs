@@ -20,7 +20,8 @@ const THEMES = { dark: DARK, light: LIGHT };
  * options:
  *   theme            'dark' | 'light' | a theme name (default dark)
  *   key              when given, stored through the palette (and accepted) before `fn` runs: `fn` starts connected
- *   fakeOptions      { projects, users, seed, extraArgs } for the fake (defaults: the CLI's)
+ *   fakeOptions      { projects, users, seed, extraArgs } for the fake (defaults: the CLI's, a realistic org;
+ *                    extraArgs ['--hostile'] makes about 1 in 10 generated names a hostile string)
  *   machineSettings  extra machine-scoped settings (the base URL always points at the fake)
  *   userSettings     extra user settings
  *   viewport         { width, height } (default 1400×900)

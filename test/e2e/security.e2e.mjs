@@ -71,7 +71,7 @@ const traces = (frame) => frame.evaluate((injected) => {
 
 describe('security in the browser (canary key, hostile names)', () => {
   it('hostile names stay text everywhere, nothing runs or loads, collapse aborts; then the canary is in no file left behind', () =>
-    withVSCode({ theme: 'dark', key: CANARY, fakeOptions: { projects: 12, users: 40, extraArgs: ['--admin-key', CANARY] } }, async ({ page, vs, fake, codeServer, profileDir, shot }) => {
+    withVSCode({ theme: 'dark', key: CANARY, fakeOptions: { projects: 12, users: 40, extraArgs: ['--admin-key', CANARY, '--hostile'] } }, async ({ page, vs, fake, codeServer, profileDir, shot }) => {
       const dialogs = [];
       page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
       const webviewRequests = [];

@@ -1,5 +1,6 @@
 // npm run fake-api -- --port 8787 --projects 20 --users 200 --seed 1 [--latency-ms 50]
-//                     [--admin-key sk-admin-demo] [--no-hostile] [--rate-limit 20]
+//                     [--admin-key sk-admin-demo] [--hostile] [--rate-limit 20]
+// A realistic org by default; --hostile salts about 1 in 10 names with hostile-strings.ts (the security tests ask for it).
 // The first stdout line is the contract other tooling waits for; keep it exact.
 import { startFakeAdminApi } from './index';
 import type { FakeOptions } from './types';
@@ -28,7 +29,7 @@ function parseArgs(argv: string[]): FakeOptions {
       case '--no-hostile': opts.hostile = false; break;
       case '--no-view-cache': opts.cacheViews = false; break;
       case '--help':
-        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--no-hostile] [--no-view-cache] [--rate-limit N]\n');
+        process.stdout.write('usage: fake-api [--port 8787] [--projects 20] [--users 200] [--seed 1] [--latency-ms 0] [--admin-key sk-admin-demo] [--hostile] [--no-view-cache] [--rate-limit N]\n');
         process.exit(0);
       default:
         throw new Error(`unknown option ${arg}`);

@@ -1,4 +1,4 @@
-// The generated org: deterministic, realistic in shape, salted with hostile strings, and fast
+// The generated org: deterministic, realistic, salted with hostile strings on request, and fast
 // enough for the benchmark sizes.
 import assert from 'node:assert/strict';
 import { generateOrg } from './generator';
@@ -53,6 +53,20 @@ describe('fake-admin-api: generator', () => {
     assert.ok(on.nameShare > 0.06 && on.nameShare < 0.14, `names ${on.nameShare}`);
     assert.ok(on.emailShare > 0.06 && on.emailShare < 0.14, `emails ${on.emailShare}`);
     assert.deepEqual(hostileShare(false), { nameShare: 0, emailShare: 0 });
+  });
+
+  it('is realistic by default (no hostile string anywhere), and hostile mode changes only the strings', () => {
+    const corpus = new Set(HOSTILE_STRINGS);
+    const strings = (v: unknown): string[] =>
+      typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+    const plain = JSON.parse(JSON.stringify(generateOrg({ seed: 8, now: NOW, projects: 40, users: 300 }))) as unknown;
+    const hostile = JSON.parse(JSON.stringify(generateOrg({ seed: 8, now: NOW, projects: 40, users: 300, hostile: true }))) as unknown;
+    assert.deepEqual(strings(plain).filter((x) => corpus.has(x) || x.endsWith('@evil.example')), []);
+    assert.ok(strings(hostile).some((x) => corpus.has(x)), 'hostile mode put no hostile string in');
+    // Same shape, same ids, same numbers: every non-string value is the same.
+    const shape = (v: unknown): unknown =>
+      typeof v === 'string' ? '' : Array.isArray(v) ? v.map(shape) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : v;
+    assert.deepEqual(shape(hostile), shape(plain));
   });
 
   it('builds a realistic, consistent org', () => {

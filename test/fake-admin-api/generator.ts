@@ -31,7 +31,7 @@ export function generateOrg(options: GenerateOrgOptions = {}): FakeState {
     projects: options.projects ?? 20,
     users: options.users ?? 200,
     seed: options.seed ?? 1,
-    hostile: options.hostile ?? true,
+    hostile: options.hostile ?? false,
     anchor: options.now ?? startOfUtcDay(),
     adminKey: options.adminKey ?? 'sk-admin-demo',
   };

@@ -9,7 +9,7 @@ export interface FakeOptions {
   seed?: number;            // default 1; everything generated is deterministic from it
   latencyMs?: number;       // added to every /v1 response, default 0
   adminKey?: string;        // default 'sk-admin-demo'
-  hostile?: boolean;        // default true: a share of names/emails are hostile strings
+  hostile?: boolean;        // default false; true: about 1 in 10 names/emails is a hostile string (markup, RTL, 10,000 chars)
   /**
    * Keep listed users' JSON until the next write (viewCache.ts). Only when nothing changes `state`
    * directly; the CLI turns it on (its state changes only through the API).

@@ -27,14 +27,22 @@ export class GenContext {
     return new Rng(hashString(name, this.opts.seed));
   }
 
+  // The draws are the same with hostile mode on or off, so `hostile` changes only which strings are
+  // hostile, never the rest of the org (generator.test.ts: "the same org with and without hostile").
   text(r: Rng, normal: string): string {
-    if (!this.opts.hostile || r.next() >= HOSTILE_SHARE) return normal;
-    return r.pick(HOSTILE_STRINGS);
+    const payload = this.hostilePick(r);
+    return payload === undefined ? normal : payload;
   }
 
   email(r: Rng, normal: string, n: number): string {
-    if (!this.opts.hostile || r.next() >= HOSTILE_SHARE) return normal;
-    return hostileEmail(r.pick(HOSTILE_STRINGS), n);
+    const payload = this.hostilePick(r);
+    return payload === undefined ? normal : hostileEmail(payload, n);
+  }
+
+  private hostilePick(r: Rng): string | undefined {
+    if (r.next() >= HOSTILE_SHARE) return undefined;
+    const payload = r.pick(HOSTILE_STRINGS);
+    return this.opts.hostile ? payload : undefined;
   }
 
   /** A timestamp uniformly between `fromAgo` and `toAgo` seconds before the anchor. */

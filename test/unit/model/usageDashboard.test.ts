@@ -13,7 +13,7 @@ const NOW = CLOCK_MS / 1000;
 
 describe('usage model: dashboard loads (fake Admin API)', function () {
   this.timeout(30_000);
-  const { fake, client } = useUsageFake({ seed: 1 });
+  const { fake, client } = useUsageFake({ seed: 1, hostile: true }); // seed 1 hostile names a project '<input autofocus onfocus=alert(1)>'
   const dashboard = () => new UsageDashboard(async () => client(), new OrgStore(async () => client()), { clock: () => CLOCK_MS });
   const never = new AbortController().signal;
   const projectName = (id: string) => fake().state.projects.get(id)!.name;

@@ -107,9 +107,18 @@ describe('packaged .vsix', function () {
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
     if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');
+    if (existsSync(join(ROOT, 'CHANGELOG.md'))) mustHave.push('CHANGELOG.md');
     if (existsSync(join(ROOT, 'LICENSE'))) mustHave.push('LICENSE.txt');
     const lower = shipped.map((n) => n.toLowerCase());
     for (const f of mustHave) assert.ok(lower.includes(f.replace(/^\.\//, '').toLowerCase()), `${f} is not in the .vsix`);
+  });
+
+  it('ships every image the README shows, so its relative links work on the installed extension\'s page', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+    assert.ok(images.length > 0, 'the README shows no image');
+    const missing = images.filter((src) => !shipped.includes(src.replace(/^\.\//, '')));
+    assert.deepEqual(missing, [], 'README images not in the .vsix');
   });
 
   it('ships production bundles: minified, no source map references', () => {

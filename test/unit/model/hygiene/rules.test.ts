@@ -25,7 +25,8 @@ describe('Key Hygiene rules (findHygieneIssues over the org store)', () => {
   const settings = { nowMs: NOW * 1000, unusedKeyDays: 90 };
 
   before(async () => {
-    fake = await startFakeAdminApi({ projects: 8, users: 80, seed: 7, now: NOW, hostile: false });
+    // Seed 6 has expired, orphaned, long-unused and never-used keys of its own (besides the ones added below).
+    fake = await startFakeAdminApi({ projects: 8, users: 80, seed: 6, now: NOW });
     client = createAdminClient({ apiKey: fake.adminKey, baseUrl: fake.url, maxRetries: 0 });
     const s = fake.state;
     const project = s.projects.values().find((p) => p.status === 'active' && !p.is_default)!;
