@@ -31,7 +31,7 @@ class ProjectPage {
   private readonly pendingBox = h('div', { class: 'pending', role: 'status', 'aria-live': 'polite' });
   // Save every section's edits (as Ctrl/Cmd+S does) or drop them all (the host asks first).
   private readonly saveAllButton = button('Save All', () => void this.app.saveAll(), { title: 'Save every unsaved change (Ctrl+S / Cmd+S)' });
-  private readonly revertButton = button('Revert', () => void this.app.rpc.call('revert', {}), { secondary: true, icon: 'discard', title: 'Discard every unsaved change' });
+  private readonly revertButton = button('Revert', () => void this.app.rpc.call('revert', {}), { secondary: true, title: 'Discard every unsaved change' });
   private readonly pendingActions = h('div', { class: 'button-row' }, this.saveAllButton, this.revertButton);
   private lastDraft = '';
   private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the project' });
