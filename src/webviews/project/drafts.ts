@@ -23,9 +23,4 @@ export class ProjectDrafts {
   async forget(projectId: string): Promise<void> {
     if (this.state.get(PREFIX + projectId) !== undefined) await this.state.update(PREFIX + projectId, undefined);
   }
-
-  /** The project ids with a kept draft (tests). */
-  projects(): string[] {
-    return this.state.keys().filter((k) => k.startsWith(PREFIX)).map((k) => k.slice(PREFIX.length));
-  }
 }

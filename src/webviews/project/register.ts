@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { unusedKeyDays } from '../../model/project/keys';
 import type { SectionData } from '../../model/project/types';
-import type { StoredDraft } from '../../model/project/storedDraft';
 import type { UiContext } from '../../ui/context';
 import { pickProject } from '../../ui/pickers';
 import { Panel } from '../panel';
@@ -31,8 +30,6 @@ export interface ProjectPanelTestHook {
   html(projectId: string): string | undefined;
   title(projectId: string): string | undefined;
   close(projectId?: string): void;
-  /** The unsaved edits kept for a project whose panel closed (undefined: none). */
-  storedDraft(projectId: string): StoredDraft | undefined;
 }
 
 const PROJECT_ID = /^[\w-]{1,128}$/;
@@ -108,7 +105,6 @@ export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, w
     close: (id) => {
       for (const [key, panel] of [...panels]) if (id === undefined || key === id) panel.dispose();
     },
-    storedDraft: (id) => drafts.get(id),
   };
 
   // A key gives no argument: the commands act on the Project panel that is the active editor.
