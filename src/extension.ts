@@ -46,6 +46,9 @@ export interface ExtensionTestApi {
 
 export interface TreeRow { id: string; label: string; description?: string; contextValue?: string; tooltip?: string; collapsible: boolean; command?: string }
 
+/** package.json `contributes.walkthroughs[0].id`. */
+export const WALKTHROUGH_ID = 'openaiAdmin.gettingStarted';
+
 /** Test mode (integration tests, benchmarks) and Development mode (F5) get the test hooks; an installed extension does not. */
 export function hasTestHooks(mode: vscode.ExtensionMode): boolean {
   return mode === vscode.ExtensionMode.Test || mode === vscode.ExtensionMode.Development;
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
 
   const commands: CommandContext = { session, store, explorer, log, view };
   const usage = registerUsagePanel({ session, log, store, extensionUri: context.extensionUri, renderReports: testHooks });
-  const project = registerProjectPanel(commands, context.extensionUri, testHooks);
+  const project = registerProjectPanel(commands, context.extensionUri, context.workspaceState, testHooks);
   const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });
 
   context.subscriptions.push(
@@ -89,6 +92,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
       const id = typeof target === 'string' ? target : isRevealTarget(target) ? revealTargetId(target) : undefined;
       return id !== undefined && reveal(commands, id);
     }),
+    vscode.commands.registerCommand('openaiAdmin.getStarted', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
+    // The Organization view's title shows the Key Hygiene view (collapsed under it by default).
+    vscode.commands.registerCommand('openaiAdmin.showKeyHygiene', () => vscode.commands.executeCommand(`${HYGIENE_VIEW_ID}.focus`)),
     vscode.commands.registerCommand('openaiAdmin.hygiene.run', () => hygiene.runFromView(false)),
     vscode.commands.registerCommand('openaiAdmin.hygiene.refresh', () => hygiene.runFromView(true)),
     // Another key may be another organization: nothing read with the old one may be shown.

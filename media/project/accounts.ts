@@ -258,7 +258,7 @@ export class ApiKeysView implements SectionView {
     this.discardButton.disabled = this.saving || !Object.keys(drafts).length;
   }
 
-  private discard(): void {
+  discard(): void {
     this.statuses.clear();
     this.open.clear();
     this.app.updateDraft(({ apiKeys: _, ...rest }) => rest);
@@ -266,7 +266,7 @@ export class ApiKeysView implements SectionView {
     this.render();
   }
 
-  private async save(force: boolean): Promise<void> {
+  async save(force = false): Promise<void> {
     const keys = this.app.loaded.apiKeys ?? [];
     const { changes, problems } = diffApiKeys(keys, this.app.draft.apiKeys ?? {}, this.app.now());
     if (problems.length) {

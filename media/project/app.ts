@@ -20,6 +20,10 @@ export interface SectionView {
   render(): void;
   /** The rows on screen, as text (the report tests read). */
   rows(): string[][];
+  /** Saves this section's unsaved edits, as its own Save button does (Ctrl/Cmd+S runs every section's). */
+  save?(): Promise<void>;
+  /** Drops this section's unsaved edits and results, as its own Discard button does. */
+  discard?(): void;
 }
 
 export class App {
@@ -61,6 +65,25 @@ export class App {
 
   pending() {
     return pendingChanges(this.loaded, this.draft, this.now());
+  }
+
+  /** Ctrl/Cmd+S: each section with unsaved edits saves through its own Save, one after another (a save may ask in a modal). */
+  async saveAll(): Promise<void> {
+    const sections = new Set(this.pending().map((p) => p.section));
+    for (const v of this.views) if (sections.has(v.id) && v.save) await v.save();
+  }
+
+  /** Revert (the host confirmed): every section drops its edits, and the page shows the project as loaded. */
+  revertAll(): void {
+    for (const v of this.views) v.discard?.();
+    this.replaceDraft(emptyDraft());
+  }
+
+  /** A whole new draft (restored or reverted): every section with data draws it. */
+  replaceDraft(draft: PanelDraft): void {
+    this.updateDraft(() => draft);
+    for (const v of this.views) if (this.loaded[v.id] !== undefined) v.render();
+    this.onChange();
   }
 
   /** Reads sections from the host (all by default), one request each, so quick sections show while slow ones load. */

@@ -15,7 +15,7 @@ import { HostedToolsView, ModelPermissionsView } from './permissions';
 import { RateLimitsView } from './rateLimits';
 import { ServiceTierView } from './serviceTier';
 import { DataRetentionView, SpendView } from './spend';
-import { whenNoticesChange } from './ui';
+import { button, whenNoticesChange } from './ui';
 
 const rpc = createRpcClient<ProjectMethods, ProjectHostEvents, ProjectWebviewEvents>();
 const cspViolations: string[] = [];
@@ -29,6 +29,11 @@ const NAV: Array<[string, string]> = [
 class ProjectPage {
   private readonly title = h('h1', { class: 'user-text' }, 'Project');
   private readonly pendingBox = h('div', { class: 'pending', role: 'status', 'aria-live': 'polite' });
+  // Save every section's edits (as Ctrl/Cmd+S does) or drop them all (the host asks first).
+  private readonly saveAllButton = button('Save All', () => void this.app.saveAll(), { title: 'Save every unsaved change (Ctrl+S / Cmd+S)' });
+  private readonly revertButton = button('Revert', () => void this.app.rpc.call('revert', {}), { secondary: true, title: 'Discard every unsaved change' });
+  private readonly pendingActions = h('div', { class: 'button-row' }, this.saveAllButton, this.revertButton);
+  private lastDraft = '';
   private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the project' });
   private reportTimer?: ReturnType<typeof setTimeout>;
   private lastDirty = -1;
@@ -45,7 +50,7 @@ class ProjectPage {
       return b;
     }));
     replace(root,
-      h('header', { class: 'page-head' }, this.title, nav, this.pendingBox),
+      h('header', { class: 'page-head' }, this.title, nav, h('div', { class: 'pending-area' }, this.pendingBox, this.pendingActions)),
       this.progress,
       ...views.map((v) => v.frame.el));
   }
@@ -64,6 +69,14 @@ class ProjectPage {
         h('ul', {}, ...pending.map((p) => h('li', { class: p.invalid ? 'error-text user-text' : 'user-text' }, p.text))));
     } else replace(this.pendingBox);
     this.pendingBox.hidden = !pending.length;
+    this.pendingActions.hidden = !pending.length;
+    this.saveAllButton.disabled = this.app.readOnly || pending.every((p) => p.invalid);
+    // The host keeps the draft when the panel closes unsaved (a reopen offers it back).
+    const draft = JSON.stringify(this.app.draft);
+    if (draft !== this.lastDraft) {
+      this.lastDraft = draft;
+      rpc.emit('draft', { draft: this.app.draft, count: pending.length });
+    }
     if (pending.length !== this.lastDirty) {
       this.lastDirty = pending.length;
       rpc.emit('dirty', { count: pending.length });
@@ -101,6 +114,9 @@ async function start(): Promise<void> {
     saveState<ProjectState>({ projectId: init.projectId, draft: app.draft });
     page = new ProjectPage(root, app);
     rpc.on('sections', (snapshot) => app.apply(snapshot));
+    rpc.on('save', () => void app.saveAll());
+    rpc.on('revert', () => app.revertAll());
+    rpc.on('restoreDraft', ({ draft }) => app.replaceDraft(restoredDraft({ projectId: init.projectId, draft }, init.projectId)));
     // Notices (save results, conflicts) change the report too.
     whenNoticesChange(() => page?.refresh());
     await app.load();

@@ -29,7 +29,9 @@ export class OverviewView implements SectionView {
 
   render(): void {
     const o = this.app.loaded.overview!;
-    if (this.app.draft.name === undefined) this.name.value = o.name;
+    // The name as typed (a draft restored after a reload or a reopen), else the project's.
+    const shown = this.app.draft.name ?? o.name;
+    if (this.name.value !== shown) this.name.value = shown;
     const copy = button('Copy', () => void act(this.frame, copy, async () => { await this.app.rpc.call('copyId', {}); return 'Copied the project ID.'; }), { secondary: true, title: 'Copy the project ID' });
     replace(this.facts,
       h('dt', {}, 'ID'), h('dd', {}, h('code', { class: 'user-text' }, o.id), ' ', copy),
@@ -58,13 +60,13 @@ export class OverviewView implements SectionView {
     this.resetButton.disabled = this.app.draft.name === undefined;
   }
 
-  private discard(): void {
+  discard(): void {
     this.app.updateDraft(({ name: _, ...rest }) => rest);
     this.name.value = this.app.loaded.overview?.name ?? '';
     this.frame.notify(undefined);
   }
 
-  private async save(): Promise<void> {
+  async save(): Promise<void> {
     const edit = nameEdit(this.app.loaded, this.app.draft);
     if (!edit || 'problem' in edit) return;
     await act(this.frame, this.saveButton, async () => {

@@ -136,13 +136,13 @@ export class ModelPermissionsView implements SectionView {
     replace(this.problem, edit.kind === 'invalid' ? edit.problem : '');
   }
 
-  private discard(): void {
+  discard(): void {
     this.app.updateDraft(({ policy: _, ...rest }) => rest);
     this.frame.notify(undefined);
     this.render();
   }
 
-  private async save(force: boolean): Promise<void> {
+  async save(force = false): Promise<void> {
     const d = this.app.draft.policy;
     if (!d) return;
     await act(this.frame, this.saveButton, async () => {
@@ -230,12 +230,12 @@ export class HostedToolsView implements SectionView {
     this.discardButton.disabled = !this.app.draft.tools;
   }
 
-  private discard(): void {
+  discard(): void {
     this.app.updateDraft(({ tools: _, ...rest }) => rest);
     this.frame.notify(undefined);
   }
 
-  private async save(force: boolean): Promise<void> {
+  async save(force = false): Promise<void> {
     const d = this.app.draft.tools;
     if (!d) return;
     await act(this.frame, this.saveButton, async () => {

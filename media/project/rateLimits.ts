@@ -143,14 +143,14 @@ export class RateLimitsView implements SectionView {
     }
   }
 
-  private discard(): void {
+  discard(): void {
     this.statuses.clear();
     this.app.updateDraft((d) => ({ ...d, rateLimits: {} }));
     this.frame.notify(undefined);
     this.render();
   }
 
-  private async save(force: boolean): Promise<void> {
+  async save(force = false): Promise<void> {
     const rows = this.app.loaded.rateLimits ?? [];
     const { changes, problems } = diffRateLimits(rows, this.app.draft.rateLimits);
     if (problems.length) {

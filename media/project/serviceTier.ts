@@ -146,13 +146,13 @@ export class ServiceTierView implements SectionView {
     this.discardButton.disabled = this.saving || !this.app.draft.serviceTier;
   }
 
-  private discard(): void {
+  discard(): void {
     this.statuses.clear();
     this.app.updateDraft(({ serviceTier: _, ...rest }) => rest);
     this.frame.notify(undefined);
   }
 
-  private async save(force: boolean): Promise<void> {
+  async save(force = false): Promise<void> {
     const d = this.app.draft.serviceTier;
     if (!d) return;
     const edited = changedFields(d.before, d);

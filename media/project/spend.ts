@@ -150,7 +150,7 @@ export class DataRetentionView implements SectionView {
     this.type.closest('.field')?.classList.toggle('modified', !!edit);
   }
 
-  private async save(): Promise<void> {
+  async save(): Promise<void> {
     const type = retentionEdit(this.app.loaded, this.app.draft);
     if (!type) return;
     await act(this.frame, this.saveButton, async () => {

@@ -10,6 +10,7 @@ import { registerExternalKeyCommands } from './externalKeys';
 import { registerExternalStorageCommands } from './externalStorage';
 import { registerFederationRuleCommands } from './federationRules';
 import { registerGroupCommands } from './groups';
+import { registerKeyboardCommands } from './keyboard';
 import { registerLoadOrganizationCommands } from './loadOrganization';
 import { registerHygieneCommands } from './hygiene';
 import { registerMemberProjectCommands } from './memberProjects';
@@ -30,6 +31,7 @@ import { registerWorkloadIdentityProviderCommands } from './workloadIdentityProv
 export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ...registerNodeCommands(ctx),
+    ...registerKeyboardCommands(ctx),
     ...registerProjectCommands(ctx),
     ...registerProjectUserCommands(ctx),
     ...registerServiceAccountCommands(ctx),

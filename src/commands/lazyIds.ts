@@ -27,4 +27,5 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.externalKey.create', 'openaiAdmin.externalKey.validate', 'openaiAdmin.externalKey.delete',
   'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
   'openaiAdmin.hygiene.delete', 'openaiAdmin.hygiene.setExpiry',
+  'openaiAdmin.renameFocused', 'openaiAdmin.deleteFocused',
 ] as const;

@@ -9,7 +9,7 @@
 /** The top-level folders, in the order the explorer shows them. */
 export const ROOT_FOLDERS = [
   'projects', 'members', 'invites', 'groups', 'roles', 'adminKeys', 'certificates', 'workloadIdentity',
-  'externalKeys', 'externalStorage', 'auditLog', 'usage', 'spend', 'dataRetention',
+  'externalKeys', 'externalStorage', 'auditLog', 'spend', 'dataRetention',
 ] as const;
 export type RootFolder = (typeof ROOT_FOLDERS)[number];
 
@@ -127,7 +127,7 @@ export const KINDS = [
   'folder', 'project', 'member', 'invite', 'group', 'groupUser', 'role', 'adminApiKey', 'certificate', 'auditLog',
   'projectUser', 'roleAssignment', 'serviceAccount', 'projectApiKey', 'rateLimit', 'modelPermissions', 'modelPermission',
   'hostedTool', 'serviceTier', 'projectGroup', 'spendLimit', 'spendAlert', 'dataRetention', 'externalKey', 'externalStorage',
-  'workloadIdentityProvider', 'federationRule', 'usageDashboard',
+  'workloadIdentityProvider', 'federationRule',
   // The Key Hygiene view's rows: a rule heading, and a finding (flagged with its bulk action).
   'hygieneRule', 'hygieneFinding',
   // The provider's own rows.

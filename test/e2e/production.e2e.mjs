@@ -47,7 +47,7 @@ describe('the packaged extension (Production mode)', () => {
     withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs }) => {
       await page.addInitScript(recordWebviewMessages);
       await vs.openContainer();
-      await vs.treeItems().filter({ hasText: /^Usage & Costs$/ }).first().click();
+      await vs.viewTitleAction('Open Usage & Costs');
       let sent = await sentAfterRender(page);
       assert.ok(sent.includes('request init') && sent.includes('request load'), `the recorder missed the page's requests: ${JSON.stringify(sent)}`);
       assert.ok(!sent.includes('event rendered'), `the Usage & Costs panel sent a render report: ${JSON.stringify(sent)}`);

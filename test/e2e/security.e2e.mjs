@@ -119,7 +119,7 @@ describe('security in the browser (canary key, hostile names)', () => {
       await fake.clearFaults();
 
       // Both webviews: hostile names as text, nothing injected, no handler, no dialog, nothing loaded from elsewhere.
-      await vs.treeItems().filter({ hasText: /^Usage & Costs$/ }).first().click();
+      await vs.viewTitleAction('Open Usage & Costs');
       await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('main[aria-busy="false"]').waitFor();
       const [usage] = await webviewFrames(page);
       await arm(usage);

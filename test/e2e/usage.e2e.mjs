@@ -1,4 +1,4 @@
-// The Usage & Costs panel as a person sees it: opened from the tree, in a dark and a light theme,
+// The Usage & Costs panel as a person sees it: opened from the Organization view's title, in a dark and a light theme,
 // with a hostile project name shown as text in the legend and the table, controls that reload the
 // chart, a live theme switch, and the panel coming back after a window reload.
 import * as assert from 'node:assert/strict';
@@ -29,10 +29,10 @@ async function nameTopProject(fake, name) {
 
 const webview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
-/** The explorer's "Usage & Costs" row opens the panel; resolves once the legend is drawn. */
+/** The Organization view's "Open Usage & Costs" title action opens the panel; resolves once the legend is drawn. */
 async function openFromTree(page, vs) {
   await vs.openContainer();
-  await vs.treeItems().filter({ hasText: /^Usage & Costs$/ }).first().click();
+  await vs.viewTitleAction('Open Usage & Costs');
   const view = webview(page);
   await view.locator('.legend li').first().waitFor({ state: 'visible' });
   await view.locator('main[aria-busy="false"]').waitFor();

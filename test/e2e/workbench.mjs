@@ -50,6 +50,16 @@ export class Workbench {
     return this.sideBar().locator('.welcome-view-content').getByRole('button', { name });
   }
 
+  /**
+   * Clicks a view's title action by its label (e.g. 'Open Usage & Costs'). The container has two views,
+   * so each view's title actions sit in its own header and show when the pointer is over it.
+   */
+  async viewTitleAction(label, view = 'Organization') {
+    const header = this.sideBar().locator('.pane-header', { hasText: view }).first();
+    await header.hover({ position: { x: 40, y: 10 } });
+    await header.locator(`a.action-label[aria-label^="${label}"]`).click();
+  }
+
   treeItems() {
     return this.sideBar().locator('.monaco-list-row[role="treeitem"]');
   }

@@ -36,7 +36,7 @@ describe('organization explorer tree', function () {
   it('shows the organization folders at the top level', async () => {
     assert.deepEqual((await rows()).map((r) => r.label), [
       'Projects', 'Members', 'Invites', 'Groups', 'Roles', 'Admin API Keys', 'Certificates', 'Workload Identity', 'External Keys',
-      'External Storage', 'Audit Log', 'Usage & Costs', 'Spend Limit & Alerts', 'Data Retention',
+      'External Storage', 'Audit Log', 'Spend Limit & Alerts', 'Data Retention',
     ]);
   });
 

@@ -10,7 +10,7 @@ import type { ExtensionTestApi } from '../../src/extension';
 import type { RenderedReport } from '../../src/webviews/usage/protocol';
 import { parseCsv } from '../unit/model/csv';
 import { freshNode, runAsUser, v1 } from './fixtures';
-import { api, eventually, fake, sleep } from './helpers';
+import { api, eventually, EXTENSION_ID, fake, sleep } from './helpers';
 
 interface Bucket {
   start_time: number;
@@ -149,12 +149,13 @@ describe('usage & costs panel', function () {
     }
   });
 
-  it('opens pre-filtered to a project from the project\'s context menu, and from the tree\'s Usage & Costs row', async () => {
+  it('opens pre-filtered to a project from the project\'s context menu, and from the Organization view\'s title (not a tree row)', async () => {
     const roots = await t.treeChildren();
-    const usageRow = roots.find((r) => r.label === 'Usage & Costs');
-    assert.ok(usageRow, 'the tree has a Usage & Costs row');
-    assert.equal(usageRow.command, 'openaiAdmin.openUsage');
-    assert.ok(roots.findIndex((r) => r.label === 'Usage & Costs') === roots.findIndex((r) => r.label === 'Audit Log') + 1, 'right after Audit Log');
+    assert.ok(!roots.some((r) => r.label === 'Usage & Costs' || r.command), 'no tree row runs a command');
+    const titleMenu = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string; group?: string }>> } }).contributes.menus['view/title'];
+    const action = titleMenu.find((m) => m.command === 'openaiAdmin.openUsage');
+    assert.match(action?.when ?? '', /view == openaiAdmin\.explorer/);
+    assert.match(action?.group ?? '', /^navigation/);
 
     const projectRow = (await t.treeChildren('projects')).find((r) => r.contextValue?.startsWith('project'))!;
     const node = await t.treeNode(projectRow.id);

@@ -24,8 +24,6 @@ export function organizationRoots(): NodeSpec[] {
     externalKeysFolder(),
     externalStorageFolder(),
     folder('auditLog', 'Audit Log', 'history', paged('audit log events', listRef('auditLog'), auditLogNode, 'No audit log events')),
-    { key: 'usage', label: 'Usage & Costs', icon: 'graph', contextValue: contextValue('usageDashboard'), tooltip: ['Charts of usage and costs for the organization'],
-      command: { command: 'openaiAdmin.openUsage', title: 'Open Usage & Costs' } },
     folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
     folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
       key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'organization'),

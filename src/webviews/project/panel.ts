@@ -6,13 +6,16 @@
 // whatever it was still reading or writing.
 import * as vscode from 'vscode';
 import { loadSnapshot } from '../../model/project/load';
+import { asPanelDraft, hasEdits, savedAtLabel } from '../../model/project/storedDraft';
+import { askModal } from '../../notify';
 import { PANEL_RESOURCES, sectionsForResource } from '../../model/project/sections';
 import { inScope } from '../../model/store';
 import type { ProjectRef, UiContext } from '../../ui/context';
 import { isSectionId, type SectionData, type SectionId, type Snapshot } from '../../model/project/types';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
-import type { ProjectHostEvents, ProjectMethods, ProjectReport } from './protocol';
+import type { ProjectDrafts } from './drafts';
+import type { ProjectHostEvents, ProjectMethods, ProjectReport, ProjectState, WriteResult } from './protocol';
 import { PROJECT_PANEL } from './spec';
 import { apiKeyWrites } from './apiKeyWrites';
 import { serviceTierWrites } from './serviceTierWrites';
@@ -25,6 +28,8 @@ export interface ProjectServices {
   unusedKeyDays(): number;
   /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
   renderReports?: boolean;
+  /** Unsaved edits of closed panels (workspace state). */
+  drafts: ProjectDrafts;
 }
 
 /** Several list changes in a row (a write's effects, a page per list) become one redraw. */
@@ -43,6 +48,8 @@ export class ProjectPanel {
   private dirty = 0;
   private pending = new Set<SectionId>();
   private reloadTimer?: ReturnType<typeof setTimeout>;
+  /** A kept draft is on offer: the new page's empty draft must not replace it before the admin chose. */
+  private keepStored = false;
 
   constructor(panel: vscode.WebviewPanel, private readonly services: ProjectServices, readonly projectId: string, initialName?: string) {
     const { ctx } = services;
@@ -54,11 +61,15 @@ export class ProjectPanel {
       signal: this.lifetime.signal,
     };
     this.methods = {
-      init: () => ({ projectId, unusedKeyDays: services.unusedKeyDays(), now: Math.floor(Date.now() / 1000) }),
+      init: (params) => {
+        void this.offerRestore(params?.state);
+        return { projectId, unusedKeyDays: services.unusedKeyDays(), now: Math.floor(Date.now() / 1000) };
+      },
       load: (params) => this.load(requestedSections(params?.sections)),
       ...projectWrites(context),
       ...apiKeyWrites(context),
       ...serviceTierWrites(context),
+      revert: () => this.revert(),
     };
     this.base = new Panel(panel, services.extensionUri, PROJECT_PANEL, this.methods, {
       log: ctx.log,
@@ -105,6 +116,28 @@ export class ProjectPanel {
 
   reveal(): void {
     this.base.reveal();
+  }
+
+  /** The panel is the active editor (the Save and Revert commands act on it). */
+  get active(): boolean {
+    return !this.disposed && this.base.panel.active;
+  }
+
+  /** Ctrl/Cmd+S: the page saves every section with unsaved edits, each through its own Save. */
+  async save(): Promise<boolean> {
+    return this.base.notify('save', {});
+  }
+
+  /** Drops the unsaved edits, after a modal naming the project when there are any. Nothing is sent to the API. */
+  async revert(): Promise<WriteResult> {
+    if (this.dirty > 0) {
+      const n = this.dirty;
+      const choice = await askModal('warning', `Discard ${n} unsaved change${n === 1 ? '' : 's'} to project “${this.ref().name}”?`,
+        'The edits are dropped and the panel shows the project as it is. Nothing is sent.', 'Discard Changes');
+      if (choice !== 'Discard Changes' || this.disposed) return { done: false };
+    }
+    await this.base.notify('revert', {});
+    return { done: true };
   }
 
   dispose(): void {
@@ -173,8 +206,45 @@ export class ProjectPanel {
     }
   }
 
+  /**
+   * Reopening a project whose panel was closed with unsaved edits offers them back. A page that
+   * brought its own edits (a window reload restores them from the webview's state) is not asked.
+   */
+  private async offerRestore(pageState: unknown): Promise<void> {
+    const stored = this.services.drafts.get(this.projectId);
+    if (!stored) return;
+    const own = pageState as Partial<ProjectState> | undefined;
+    if (own?.projectId === this.projectId && hasEdits(asPanelDraft(own.draft))) return;
+    this.keepStored = true;
+    // The project's name for the question (usually in the store already).
+    await this.load(['overview']).catch(() => undefined);
+    if (this.disposed) return;
+    const choice = await askModal('info', `Restore unsaved changes from ${savedAtLabel(stored.savedAt)}?`,
+      `Project “${this.ref().name}” was closed with edits that were not saved. Restore shows them as unsaved changes; Discard forgets them.`,
+      'Restore', 'Discard');
+    if (this.disposed || !this.keepStored) return;
+    if (choice === 'Restore') {
+      this.keepStored = false;
+      await this.base.notify('restoreDraft', { draft: stored.draft });
+    } else if (choice === 'Discard') {
+      this.keepStored = false;
+      await this.services.drafts.forget(this.projectId);
+    }
+  }
+
+  /** The page's draft after each change: kept while it holds edits, forgotten once saved or reverted. */
+  private keepDraft(data: unknown): void {
+    const draft = asPanelDraft((data as { draft?: unknown } | null)?.draft);
+    if (!draft) return;
+    if (this.keepStored && !hasEdits(draft)) return;
+    this.keepStored = false;
+    this.services.drafts.put(this.projectId, draft).then(undefined, (err: unknown) => this.services.ctx.log.error(`Project panel: keeping unsaved edits failed: ${toRpcError(err).message}`));
+  }
+
   private onWebviewEvent(name: string, data: unknown): void {
-    if (name === 'rendered') {
+    if (name === 'draft') {
+      this.keepDraft(data);
+    } else if (name === 'rendered') {
       this.report = data as ProjectReport;
       this.renderedEmitter.fire(this.report);
     } else if (name === 'dirty') {

@@ -65,11 +65,19 @@ export type ProjectMethods = {
   addSpendAlert(params: { amount: string; recipients: string }): Promise<WriteResult>;
   deleteSpendAlert(params: { id: string }): Promise<WriteResult>;
   setDataRetention(params: { type: RetentionType }): Promise<WriteResult>;
+  /** The panel's Revert button: the host asks first (when there are unsaved edits), then sends `revert`. */
+  revert(params: Record<string, never>): Promise<WriteResult>;
 };
 
 /** Events the host sends: fresh data for sections that changed (a write here or in the tree). */
 export type ProjectHostEvents = {
   sections: Snapshot;
+  /** Save every section with unsaved edits (Ctrl/Cmd+S, the Save command). */
+  save: Record<string, never>;
+  /** Drop every unsaved edit (after the host's confirmation). */
+  revert: Record<string, never>;
+  /** Unsaved edits kept when this project's panel was last closed, which the admin chose to restore. */
+  restoreDraft: { draft: PanelDraft };
 };
 
 /** What the webview reports after each render: the text on screen (tests and diagnostics). */
@@ -89,6 +97,8 @@ export type ProjectWebviewEvents = {
   rendered: ProjectReport;
   /** How many unsaved changes there are (the tab title shows it). */
   dirty: { count: number };
+  /** The draft after each change, with its count of unsaved changes: the host keeps it when the panel closes unsaved. */
+  draft: { draft: PanelDraft; count: number };
 };
 
 /** What the webview keeps with setState: the project and unsaved edits (never a secret). */

@@ -8,11 +8,16 @@ import { pickProject } from '../../ui/pickers';
 import { Panel } from '../panel';
 import { waitForReport } from '../waitForReport';
 import type { ParamsOf, ResultOf } from '../protocol';
+import { ProjectDrafts } from './drafts';
 import type { ProjectPanel } from './panel';
 import { PROJECT_PANEL } from './spec';
 import { PROJECT_VIEW_TYPE, type ProjectMethods, type ProjectReport, type ProjectState } from './protocol';
 
 export const OPEN_PROJECT_COMMAND = 'openaiAdmin.openProject';
+/** Ctrl/Cmd+S in the active Project panel (package.json `keybindings`). */
+export const SAVE_PROJECT_COMMAND = 'openaiAdmin.project.save';
+/** The panel's editor-title Revert action. */
+export const REVERT_PROJECT_COMMAND = 'openaiAdmin.project.revert';
 
 /** What the integration tests may do with project panels. */
 export interface ProjectPanelTestHook {
@@ -39,12 +44,14 @@ function projectOfArg(arg: unknown): { id: string; name?: string } | undefined {
   return { id, name: typeof row.lookup === 'function' ? row.lookup('projectName') : undefined };
 }
 
-export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
+export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, workspaceState: vscode.Memento, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
   const panels = new Map<string, ProjectPanel>();
+  const drafts = new ProjectDrafts(workspaceState);
   const services = {
     ctx,
     extensionUri,
     renderReports,
+    drafts,
     unusedKeyDays: () => unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays')),
   };
 
@@ -89,9 +96,14 @@ export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, r
     },
   };
 
+  // A key gives no argument: the commands act on the Project panel that is the active editor.
+  const active = () => [...panels.values()].find((p) => p.active);
+
   return {
     disposables: [
       vscode.commands.registerCommand(OPEN_PROJECT_COMMAND, open),
+      vscode.commands.registerCommand(SAVE_PROJECT_COMMAND, () => active()?.save()),
+      vscode.commands.registerCommand(REVERT_PROJECT_COMMAND, () => active()?.revert()),
       vscode.window.registerWebviewPanelSerializer(PROJECT_VIEW_TYPE, {
         // The webview keeps its project and unsaved edits with setState; the host takes the panel back for that project.
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => {

@@ -20,7 +20,7 @@ import { createServiceAccount, deleteServiceAccount } from '../../ui/serviceAcco
 import { OfferedMembers, requireOffered, type OfferedSource } from './offered';
 import type { MemberChoice, ProjectMethods, WriteResult } from './protocol';
 
-type Writes = Omit<ProjectMethods, 'init' | 'load' | 'saveApiKeys' | 'saveServiceTier'>;
+type Writes = Omit<ProjectMethods, 'init' | 'load' | 'saveApiKeys' | 'saveServiceTier' | 'revert'>;
 
 export interface WriteContext {
   ctx: UiContext;

@@ -22,6 +22,8 @@ const ALLOWED = [
   /^dist\/commands\.js$/, // the organization commands, loaded when one first runs
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
+  // The walkthrough's markdown steps (package.json contributes.walkthroughs).
+  /^media\/walkthrough\/[^/]+\.md$/,
   // The README's screenshots, so its relative image links work on the installed extension's page.
   /^docs\/screenshots\/[^/]+\.png$/,
 ];
@@ -106,6 +108,9 @@ describe('packaged .vsix', function () {
     const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js'];
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
+    for (const w of pkg.contributes?.walkthroughs ?? []) {
+      for (const step of w.steps) mustHave.push(...[step.media.markdown, step.media.svg, ...(typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image ?? {}))].filter((f) => typeof f === 'string'));
+    }
     if (existsSync(join(ROOT, 'README.md'))) mustHave.push('README.md');
     if (existsSync(join(ROOT, 'CHANGELOG.md'))) mustHave.push('CHANGELOG.md');
     if (existsSync(join(ROOT, 'LICENSE'))) mustHave.push('LICENSE.txt');

@@ -1,0 +1,26 @@
+// Where the Project panel's unsaved edits wait after the panel closes: the workspace's state (not
+// settings, not a file), one entry per project. The rules about what may be kept are in
+// src/model/project/storedDraft.ts.
+import type * as vscode from 'vscode';
+import { asPanelDraft, asStoredDraft, hasEdits, type StoredDraft } from '../../model/project/storedDraft';
+
+const PREFIX = 'openaiAdmin.projectDraft/';
+
+export class ProjectDrafts {
+  constructor(private readonly state: vscode.Memento) {}
+
+  get(projectId: string): StoredDraft | undefined {
+    return asStoredDraft(this.state.get(PREFIX + projectId));
+  }
+
+  /** Keeps the draft when it holds edits; forgets the project's entry when it holds none (saved or reverted). */
+  async put(projectId: string, value: unknown, now = Date.now()): Promise<void> {
+    const draft = asPanelDraft(value);
+    if (draft && hasEdits(draft)) await this.state.update(PREFIX + projectId, { savedAt: now, draft } satisfies StoredDraft);
+    else await this.forget(projectId);
+  }
+
+  async forget(projectId: string): Promise<void> {
+    if (this.state.get(PREFIX + projectId) !== undefined) await this.state.update(PREFIX + projectId, undefined);
+  }
+}
