@@ -9,6 +9,11 @@ import { plainText } from '../../util/plainText';
 
 export const ORG_FILE_SUFFIX = '.openai-org.yaml';
 const DEBOUNCE_MS = 300;
+/**
+ * Larger files are checked when opened and saved, not while typing: parsing runs in the extension host,
+ * which every extension shares, and costs seconds per megabyte on a busy machine.
+ */
+const LIVE_CHECK_MAX_CHARS = 256 * 1024;
 
 export function isOrgFile(doc: vscode.TextDocument): boolean {
   return doc.uri.path.toLowerCase().endsWith(ORG_FILE_SUFFIX);
@@ -50,7 +55,16 @@ export function registerOrgFileDiagnostics(): vscode.Disposable {
   const subscriptions = [
     collection,
     vscode.workspace.onDidOpenTextDocument((doc) => { if (isOrgFile(doc)) void check(doc); }),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (isOrgFile(e.document) && e.contentChanges.length) soon(e.document); }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!isOrgFile(e.document) || !e.contentChanges.length) return;
+      const large = e.document.offsetAt(new vscode.Position(e.document.lineCount, 0)) > LIVE_CHECK_MAX_CHARS;
+      if (!large) soon(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (!isOrgFile(doc)) return;
+      cancel(doc);
+      void check(doc);
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (!isOrgFile(doc)) return;
       cancel(doc);

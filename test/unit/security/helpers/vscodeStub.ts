@@ -100,7 +100,7 @@ export function installVscodeStub(): VscodeStub {
     workspace: {
       getConfiguration: configuration, onDidChangeConfiguration: () => disposable(), workspaceFolders: undefined, registerTextDocumentContentProvider: () => disposable(),
       // The org file's diagnostics watch documents; the stand-in has none open.
-      textDocuments: [], onDidOpenTextDocument: () => disposable(), onDidChangeTextDocument: () => disposable(), onDidCloseTextDocument: () => disposable(),
+      textDocuments: [], onDidOpenTextDocument: () => disposable(), onDidChangeTextDocument: () => disposable(), onDidCloseTextDocument: () => disposable(), onDidSaveTextDocument: () => disposable(),
     },
     languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) },
     env: { clipboard: { writeText: async () => {} }, openExternal: async () => true },
