@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { liveForComparison, planOrgFile, type OrgFile, type ProjectSpec, type RoleAssignmentSpec } from '../../../../src/model/orgCode';
+import { liveForComparison, planOrgFile, type OrgFile, type ProjectSpec, type RoleAssignmentSpec, type ServiceTierSpec } from '../../../../src/model/orgCode';
 import { startFakeAdminApi, type FakeAdminApi, type FaultRule } from '../../../fake-admin-api';
 import { closeSharedDispatchers } from '../../../../src/api';
 import { clientFor } from '../../api/helpers/fake';
@@ -76,7 +76,7 @@ function projectArb(name: string, emails: readonly string[], groups: readonly st
     rpm: fc.integer({ min: 1, max: 10_000 }),
     permissions: fc.option(fc.record({ mode: fc.constantFrom('allow_list', 'deny_list') as fc.Arbitrary<'allow_list' | 'deny_list'>, model_ids: fc.subarray(['gpt-4.1', 'gpt-4o', 'o3']) }), { nil: null }),
     tools: fc.record({ web_search: fc.boolean(), mcp: fc.boolean() }),
-    tier: fc.constantFrom({ default: 'standard' as const, enabled_tiers: 'all' as const }, { default: 'standard' as const, enabled_tiers: ['flex' as const] }, { default: 'scale' as const, enabled_tiers: [] }),
+    tier: fc.constantFrom<ServiceTierSpec>({ default: 'standard', enabled_tiers: 'all' }, { default: 'standard', enabled_tiers: ['flex'] }, { default: 'scale', enabled_tiers: [] }),
     limit: fc.option(fc.integer({ min: 100, max: 50_000 }), { nil: null }),
     alert: fc.boolean(),
     retention: fc.constantFrom('organization_default', 'none', 'zero_data_retention') as fc.Arbitrary<'organization_default' | 'none' | 'zero_data_retention'>,
