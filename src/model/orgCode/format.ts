@@ -63,7 +63,10 @@ export interface FederationRuleSpec {
   name: string;
   description?: string;
   enabled?: boolean;
-  /** Project name; the service account is looked up by name in that project. */
+  /**
+   * Project name; the service account is looked up by name in that project. Export writes the
+   * project's id instead where two active projects share the name (as it pins them with `id`).
+   */
   project: string;
   service_account: string;
   attribute_matchers: Record<string, string | number | boolean>;
@@ -157,6 +160,8 @@ export interface ProjectSpec {
   role_assignments?: RoleAssignmentSpec[];
   groups?: ProjectGroupSpec[];
   service_accounts?: ServiceAccountSpec[];
+  /** Custom project roles (predefined project roles are never written to the file and never changed). */
+  roles?: RoleSpec[];
   /** Keyed by model id. Rate limits cannot be removed, so they are never pruned. */
   rate_limits?: Record<string, RateLimitSpec>;
   /** `null` means "no model restrictions". */
@@ -172,6 +177,7 @@ export interface ProjectSpec {
     role_assignments?: boolean;
     groups?: boolean;
     service_accounts?: boolean;
+    roles?: boolean;
     spend_alerts?: boolean;
   };
 }
