@@ -67,6 +67,20 @@ const extension = {
   supported: { 'dynamic-import': false },
 };
 
+/**
+ * The organization-as-code CLI (src/cli, `npm run org`): one self-contained file for plain Node. It
+ * imports no `vscode` (the build fails if anything it reaches does) and is not part of the .vsix.
+ */
+const cli = {
+  ...common,
+  entryPoints: { cli: 'src/cli/index.ts' },
+  outdir: outRoot,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  banner: { js: '#!/usr/bin/env node' },
+};
+
 /** Webview front-ends: one browser bundle per panel, entries are media/<name>/main.ts. */
 const webviewEntries = existsSync('media')
   ? readdirSync('media', { withFileTypes: true })
@@ -99,7 +113,7 @@ const integration = {
 // A production build must not leave a dev build's source maps behind for the .vsix to pick up.
 if (production) rmSync(outRoot, { recursive: true, force: true });
 
-const configs = [extension];
+const configs = [extension, cli];
 if (webviewEntries.length) configs.push(webviews);
 if (!production && existsSync(integrationEntry)) configs.push(integration);
 

@@ -27,4 +27,6 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.externalKey.create', 'openaiAdmin.externalKey.validate', 'openaiAdmin.externalKey.delete',
   'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
   'openaiAdmin.hygiene.delete', 'openaiAdmin.hygiene.setExpiry',
+  'openaiAdmin.orgCode.export', 'openaiAdmin.orgCode.compare', 'openaiAdmin.orgCode.plan', 'openaiAdmin.orgCode.apply',
+  'openaiAdmin.orgCode.copyProjectSettings',
 ] as const;
