@@ -1,0 +1,134 @@
+// Ajv's errors against schemas/openai-org.schema.json, in words a person editing the file acts on:
+// "Unknown field “foo” in projects[2]. Allowed: name, id, …" rather than "must NOT have additional
+// properties". Each finding keeps the path into the data, so parse.ts can place it in the YAML.
+import type { ErrorObject } from 'ajv';
+import { pathText, quote } from './problems';
+import type { Path, RuleFinding } from './rules';
+
+type Schema = Record<string, unknown>;
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false',
+  array: 'a list', object: 'a mapping (key: value)', null: 'null',
+};
+
+function words(list: readonly string[], last = 'or'): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} ${last} ${list[list.length - 1]}`;
+}
+
+/** What a value is, for "must be a number, not text “lots”". */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text ${quote(value)}`;
+  return String(value);
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function dataPath(instancePath: string): Path {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((raw) => {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg;
+  });
+}
+
+function where(path: Path): string {
+  return path.length ? pathText(path) : 'The file';
+}
+
+function schemaAllows(branch: Schema, value: unknown): boolean {
+  const type = jsonType(value);
+  if ('const' in branch) return jsonType(branch.const) === type || (type === 'integer' && typeof branch.const === 'number');
+  const types = ([] as unknown[]).concat(branch.type ?? []);
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
+/** One error → one finding, or none when another error says it better. */
+function describe(e: ErrorObject): RuleFinding | undefined {
+  const path = dataPath(e.instancePath);
+  const at = where(path);
+  const value = e.data;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const field = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(((e.parentSchema as Schema | undefined)?.properties ?? {}) as Schema);
+      const inside = path.length ? `in ${pathText(path)}` : 'at the top level';
+      return {
+        path: [...path, field], atKey: true, severity: 'error',
+        message: `Unknown field ${quote(field)} ${inside}. Allowed: ${allowed.join(', ')}.`,
+      };
+    }
+    case 'required': {
+      const field = (e.params as { missingProperty: string }).missingProperty;
+      return { path, severity: 'error', message: `${at} is missing ${quote(field)}, which is required.` };
+    }
+    case 'type': {
+      const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+      const wanted = words(types.map((t) => TYPE_WORDS[t] ?? t));
+      return { path, severity: 'error', message: `${at} must be ${wanted}, not ${describeValue(value)}.` };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return { path, severity: 'error', message: `${at} must be one of ${words(allowed)}, not ${describeValue(value)}.` };
+    }
+    case 'const': {
+      const wanted = (e.params as { allowedValue: unknown }).allowedValue;
+      return { path, severity: 'error', message: `${at} must be ${JSON.stringify(wanted)}, not ${describeValue(value)}.` };
+    }
+    case 'minimum':
+      return { path, severity: 'error', message: `${at} must be ${(e.params as { limit: number }).limit} or more, not ${describeValue(value)}.` };
+    case 'minLength':
+      return { path, severity: 'error', message: `${at} must not be empty.` };
+    case 'uniqueItems': {
+      const { i, j } = e.params as { i: number; j: number };
+      const later = Math.max(i, j);
+      const item = Array.isArray(value) ? value[later] : undefined;
+      return { path: [...path, later], severity: 'error', message: `${at} lists ${quote(item)} twice (items ${Math.min(i, j)} and ${later}).` };
+    }
+    case 'anyOf': {
+      const description = (e.parentSchema as Schema | undefined)?.description;
+      return { path, severity: 'error', message: `${at} must be ${typeof description === 'string' ? description.replace(/\.$/, '') : 'one of the allowed forms'}; it is ${describeValue(value)}.` };
+    }
+    default:
+      return { path, severity: 'error', message: `${at} ${e.message ?? 'is not valid'}.` };
+  }
+}
+
+/**
+ * Ajv reports an `anyOf` once plus every branch's own errors. Keep the errors of the branch whose type
+ * fits the value (a list of tiers with a typo → that typo), or only the `anyOf` when none fits.
+ */
+function withoutOtherBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' || !Array.isArray(e.schema)) continue;
+    const branches = e.schema as Schema[];
+    const fitting = branches.findIndex((b) => schemaAllows(b, e.data));
+    for (const other of errors) {
+      // The same schema path recurs for every project; only errors under this value are its branches'.
+      const under = other.instancePath === e.instancePath || other.instancePath.startsWith(`${e.instancePath}/`);
+      if (other === e || !under || !other.schemaPath.startsWith(`${e.schemaPath}/`)) continue;
+      const branch = Number(other.schemaPath.slice(e.schemaPath.length + 1).split('/')[0]);
+      if (branch !== fitting) dropped.add(other);
+    }
+    if (fitting >= 0) dropped.add(e);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
+export function describeSchemaErrors(errors: readonly ErrorObject[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const e of withoutOtherBranches(errors)) {
+    const finding = describe(e);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
