@@ -8,6 +8,7 @@ import { checkBaseUrl, DEFAULT_BASE_URL } from '../api/baseUrl';
 import { secretPattern } from '../api/secretPattern';
 import { describeError } from '../model/describeError';
 import { exportOrgFile, parseOrgFile, planOrgFile, readLiveState, stringifyOrgFile, type FileProblem, type LiveState, type OrgFile } from '../model/orgCode';
+import { problemsText } from '../model/orgCode/problems';
 import { projectsToRead } from '../model/orgCode/readScope';
 import { oneLine, outcomeSummary, renderPlan, renderResults, runPlan, totalsPhrase, type Plan } from '../model/plan';
 import { OrgStore } from '../model/store';
@@ -26,9 +27,9 @@ export const NO_CHANGES = 'No changes: the organization matches the file.';
 export const KEY_NOT_SHOWN = 'a key was created; it is not shown in CLI output';
 const USER_AGENT = 'openai-admin-explorer-cli';
 
-/** `file:line:col: error: message`, one line per problem, as compilers print them. */
-export function formatProblems(file: string, problems: readonly FileProblem[]): string {
-  return problems.map((p) => `${file}:${p.start.line}:${p.start.column}: ${p.severity}: ${oneLine(p.message)}\n`).join('');
+/** `file:line:col: error: message`, one line per problem (the words the Problems panel shows). */
+function formatProblems(file: string, problems: readonly FileProblem[]): string {
+  return problems.length ? `${problemsText(file, problems)}\n` : '';
 }
 
 /**

@@ -63,7 +63,7 @@ describe('CLI: export, plan, apply against the fake', function () {
     const project = doc.projects[0]!;
     (project.service_accounts ??= []).push({ name: 'cli-test-bot' });
     writeFileSync(at('edited.openai-org.yaml'), stringify(doc));
-    const projectId = fake.state.projects.find((p) => p.name === project.name)!.id;
+    const projectId = [...fake.state.projects.values()].find((p) => p.name === project.name)!.id;
 
     fake.resetStats();
     const planned = await cli(['plan', at('edited.openai-org.yaml'), '--base-url', fake.url]);
@@ -82,7 +82,7 @@ describe('CLI: export, plan, apply against the fake', function () {
     assert.equal(applied.code, EXIT.ok, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /result: done/);
     assert.ok(writes().some((r) => r.method === 'POST' && r.path.endsWith('/organization/groups')), 'the group was created');
-    assert.ok(fake.state.groups.some((g) => g.name === 'cli-test-group'));
+    assert.ok([...fake.state.groups.values()].some((g) => g.name === 'cli-test-group'));
     assert.ok(applied.stderr.includes(KEY_NOT_SHOWN), 'says a key was created without showing it');
     assert.doesNotMatch(applied.stdout + applied.stderr, KEY_SHAPED, 'the new service account key is not printed');
 
