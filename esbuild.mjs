@@ -38,6 +38,8 @@ const LAZY = {
   projectPanel: 'src/webviews/project/panel.ts',
   accessReviewPanel: 'src/webviews/accessReview/panel.ts',
   commands: 'src/commands/index.ts',
+  // The org-code commands with the YAML parser and schema validator, loaded when one of them first runs.
+  orgCode: 'src/commands/orgCode/commands.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
 const lazyModules = {

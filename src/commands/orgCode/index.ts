@@ -1,19 +1,22 @@
-// Organization as code in the editor: Export, Compare, Plan, Apply and Copy Project Settings. Part of
-// dist/commands.js, loaded when the first organization command runs (src/commands/lazy.ts).
+// Organization as code in the editor: Export, Compare, Plan, Apply and Copy Project Settings. Registered
+// with the other organization commands (dist/commands.js, src/commands/lazy.ts); each loads its code
+// (./commands, dist/orgCode.js with the parser and the engine) when it first runs.
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../tree/treeNode';
 import type { CommandContext } from '../context';
-import { compareWithOrganization } from './compare';
-import { copyProjectSettings } from './copySettings';
-import { exportOrganization } from './export';
-import { applyFile, planFile } from './planApply';
+import { OrgFileDiagnostics } from './diagnostics';
+
+const load = () => import('./commands');
 
 export function registerOrgCodeCommands(ctx: CommandContext): vscode.Disposable[] {
+  // Problems a command found in a file stay listed until a command reads the file again.
+  const diagnostics = new OrgFileDiagnostics();
   return [
-    vscode.commands.registerCommand('openaiAdmin.orgCode.export', () => exportOrganization(ctx)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.compare', (uri?: unknown) => compareWithOrganization(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.plan', (uri?: unknown) => planFile(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.apply', (uri?: unknown) => applyFile(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.copyProjectSettings', (node?: TreeNode) => copyProjectSettings(ctx, node)),
+    diagnostics,
+    vscode.commands.registerCommand('openaiAdmin.orgCode.export', async () => (await load()).exportOrganization(ctx)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.compare', async (uri?: unknown) => (await load()).compareWithOrganization(ctx, uri, diagnostics)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.plan', async (uri?: unknown) => (await load()).planFile(ctx, uri, diagnostics)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.apply', async (uri?: unknown) => (await load()).applyFile(ctx, uri, diagnostics)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.copyProjectSettings', async (node?: TreeNode) => (await load()).copyProjectSettings(ctx, node)),
   ];
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parseOrgFile, type FileProblem, type OrgFile } from '../../model/orgCode';
 import { notify } from '../../notify';
 import { q } from '../../ui/run';
+import type { OrgFileDiagnostics } from './diagnostics';
 
 export const ORG_FILE_PATTERN = /\.openai-org\.ya?ml$/i;
 
@@ -36,7 +37,7 @@ function firstProblem(problems: readonly FileProblem[]): string {
  * The parsed file, or undefined after telling the admin why not (no organization file open, or the
  * file has errors: they are listed in the Problems panel; nothing was sent).
  */
-export async function orgFileSource(arg: unknown, title: string): Promise<OrgFileSource | undefined> {
+export async function orgFileSource(arg: unknown, title: string, diagnostics?: OrgFileDiagnostics): Promise<OrgFileSource | undefined> {
   const uri = targetUri(arg);
   if (!uri || !ORG_FILE_PATTERN.test(uri.path)) {
     void notify('info', `${title}: open a *.openai-org.yaml file first (Export Organization to YAML… writes one).`);
@@ -44,6 +45,7 @@ export async function orgFileSource(arg: unknown, title: string): Promise<OrgFil
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const parsed = parseOrgFile(document.getText());
+  diagnostics?.set(uri, parsed.problems);
   if (!parsed.ok) {
     const errors = parsed.problems.filter((p) => p.severity === 'error').length || parsed.problems.length;
     const show = 'Show Problems';
