@@ -20,6 +20,12 @@ export interface GenerateOrgOptions {
   now?: number;
   /** The admin key the fake accepts; listed among the admin keys. */
   adminKey?: string;
+  /**
+   * Only the members (the same ones the seed gives) and the predefined roles: no projects, groups,
+   * custom roles, invites, keys, alerts, spend limit or identity providers. What Apply starts from
+   * in the org file's round-trip test.
+   */
+  empty?: boolean;
 }
 
 export function startOfUtcDay(ms = Date.now()): number {
@@ -48,6 +54,12 @@ export function generateOrg(options: GenerateOrgOptions = {}): FakeState {
   users.forEach((u) => state.users.insert(u));
 
   const rbac = generateRbac(ctx, users);
+  if (options.empty) {
+    state.org.spendLimit = null;
+    rbac.orgRoles.filter((x) => x.predefined_role).forEach((x) => state.orgRoles.insert(x));
+    rbac.projectPredefinedRoles.forEach((x) => state.projectPredefinedRoles.insert(x));
+    return state;
+  }
   rbac.orgRoles.forEach((x) => state.orgRoles.insert(x));
   rbac.projectPredefinedRoles.forEach((x) => state.projectPredefinedRoles.insert(x));
   rbac.groups.forEach((g) => state.groups.insert(g));

@@ -26,6 +26,8 @@ export interface FakeOptions {
    * every /v1 route; an empty bucket answers 429 with Retry-After. Default: no limit.
    */
   rateLimit?: number;
+  /** Only the seed's members and the predefined roles: nothing else (generator.ts). Default false. */
+  empty?: boolean;
 }
 
 export type FaultKind = 'latency' | 'status' | 'reset' | 'timeout' | 'malformed' | 'truncated' | 'slow-body';

@@ -157,6 +157,8 @@ export interface ProjectSpec {
   role_assignments?: RoleAssignmentSpec[];
   groups?: ProjectGroupSpec[];
   service_accounts?: ServiceAccountSpec[];
+  /** Custom project roles (predefined project roles are never written to the file and never changed). */
+  roles?: RoleSpec[];
   /** Keyed by model id. Rate limits cannot be removed, so they are never pruned. */
   rate_limits?: Record<string, RateLimitSpec>;
   /** `null` means "no model restrictions". */
@@ -172,6 +174,7 @@ export interface ProjectSpec {
     role_assignments?: boolean;
     groups?: boolean;
     service_accounts?: boolean;
+    roles?: boolean;
     spend_alerts?: boolean;
   };
 }

@@ -81,6 +81,8 @@ export const RESOURCES = {
     const page = await c.projectGroups.listPage(projectId, { after }, { signal });
     return { ...page, data: page.data.map((g) => ({ ...g, id: g.group_id })) };
   }),
+  /** A group's role assignments in one project (project id, group id): the role it was granted access with, and custom ones. */
+  projectGroupRoles: list<AssignedRole>('role assignments', 2, (c, [projectId, groupId], after, signal) => c.projectGroups.roles.listPage(projectId, groupId, { after }, { signal })),
   projectRoles: list<Role>('roles', 1, (c, [projectId], after, signal) => c.projectRoles.listPage(projectId, { after }, { signal })),
   projectCertificates: list<ProjectCertificate>('certificates', 1, (c, [projectId], after, signal) => c.projectCertificates.listPage(projectId, { after }, { signal })),
   projectSpendAlerts: list<ProjectSpendAlert>('spend alerts', 1, (c, [projectId], after, signal) => c.projectSpendAlerts.listPage(projectId, { after }, { signal })),

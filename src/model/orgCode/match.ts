@@ -1,0 +1,17 @@
+import type { ProjectSpec } from './format';
+import type { LiveIndex } from './live';
+
+/**
+ * Which active project a file's project is: the pinned `id`, else the one with its name. No id and
+ * no problem: a project to create. A name two projects share cannot be matched without a pin.
+ */
+export function matchProject(spec: Pick<ProjectSpec, 'name' | 'id'>, index: LiveIndex): { id?: string; problem?: string } {
+  if (spec.id !== undefined) {
+    if (index.projectNameById.has(spec.id)) return { id: spec.id };
+    return { problem: `Project “${spec.name}”: no active project has the id ${spec.id} (archived, or of another organization); nothing is planned for it.` };
+  }
+  if (index.ambiguousProjectNames.has(spec.name)) {
+    return { problem: `Project “${spec.name}”: several active projects have this name; pin the one you mean with \`id\`. Nothing is planned for it.` };
+  }
+  return { id: index.projectIdByName.get(spec.name) };
+}

@@ -1,0 +1,183 @@
+// Workload identity providers and their federation rules. A rule names a project and a service
+// account by name; either may be created by the same plan, so the rule's step waits for them.
+import type { FederationRuleCreateRequest, FederationRuleUpdateRequest, WorkloadIdentityProviderUpdateRequest } from '../../api';
+import { workloadIdentityEffects } from '../writeEffects';
+import type { FederationRuleSpec, OrganizationSpec, WorkloadIdentityProviderSpec } from './format';
+import { sameJson, sameSet } from './order';
+import type { PlanContext, Target } from './planContext';
+import { callText, quoted, show, type Ref } from './steps';
+
+const PROVIDERS = '/organization/workload_identity_providers';
+
+export function planProviders(ctx: PlanContext, desired: OrganizationSpec): void {
+  const wanted = desired.workload_identity_providers;
+  if (!wanted) return;
+  const { index } = ctx.live;
+  const live = ctx.live.file.organization?.workload_identity_providers ?? [];
+  for (const p of wanted) {
+    const heading = `Workload identity provider ${quoted(p.name)}`;
+    const have = live.find((l) => l.name === p.name);
+    const liveId = index.providerIdByName.get(p.name);
+    let target: Target;
+    if (!have || !liveId) {
+      const key = `provider:${p.name}`;
+      const body = {
+        name: p.name, type: 'oidc' as const, issuer: p.issuer, audience: p.audience,
+        ...(p.description ? { description: p.description } : {}),
+        ...(p.enabled !== undefined ? { enabled: p.enabled } : {}),
+        ...(p.attribute_transformations ? { attribute_transformations: p.attribute_transformations.map((t) => ({ ...t })) } : {}),
+        ...(p.discovery_url ? { verification: { type: 'discovery' as const, discovery_url: p.discovery_url } } : {}),
+      };
+      const step = ctx.b.add({
+        id: ['create-provider', p.name], group: heading, change: 'create', title: `Create workload identity provider ${quoted(p.name)} (${p.issuer})`,
+        call: callText('POST', PROVIDERS, body),
+        run: async (c) => {
+          const created = await c.client.workloadIdentityProviders.create(body, { signal: c.signal });
+          c.created(key, created.id);
+          return workloadIdentityEffects.providerSaved(created);
+        },
+      });
+      target = { ref: { key, label: `new provider ${quoted(p.name)}` }, step };
+    } else {
+      target = { ref: { id: liveId, label: `provider ${quoted(p.name)}` } };
+      providerUpdate(ctx, heading, liveId, p, have);
+    }
+    planRules(ctx, heading, p, target, have?.rules ?? [], liveId ? index.ruleIdByName.get(liveId) : undefined);
+  }
+  if (!desired.prune?.workload_identity_providers) return;
+  const names = new Set(wanted.map((p) => p.name));
+  for (const l of live) {
+    const id = index.providerIdByName.get(l.name);
+    if (names.has(l.name) || !id) continue;
+    ctx.b.add({
+      id: ['delete-provider', l.name], group: `Workload identity provider ${quoted(l.name)}`, change: 'delete',
+      title: `Delete workload identity provider ${quoted(l.name)} and its ${(l.rules ?? []).length} rule(s)`,
+      call: callText('DELETE', `${PROVIDERS}/${id}`),
+      run: async (c) => {
+        await c.client.workloadIdentityProviders.delete(id, { signal: c.signal });
+        return workloadIdentityEffects.providerDeleted(id);
+      },
+      goneEffects: workloadIdentityEffects.providerDeleted(id),
+    });
+  }
+}
+
+/** Fields the file leaves out (enabled, discovery_url, attribute_transformations) are not managed. */
+function providerUpdate(ctx: PlanContext, heading: string, id: string, p: WorkloadIdentityProviderSpec, have: WorkloadIdentityProviderSpec): void {
+  const body: WorkloadIdentityProviderUpdateRequest = {};
+  const changes: string[] = [];
+  if ((p.description ?? '') !== (have.description ?? '')) {
+    body.description = p.description ?? null;
+    changes.push(`description ${quoted(have.description ?? '')} → ${quoted(p.description ?? '')}`);
+  }
+  if (p.issuer !== have.issuer) { body.issuer = p.issuer; changes.push(`issuer ${have.issuer} → ${p.issuer}`); }
+  if (p.audience !== have.audience) { body.audience = p.audience; changes.push(`audience ${have.audience} → ${p.audience}`); }
+  if (p.enabled !== undefined && p.enabled !== have.enabled) { body.enabled = p.enabled; changes.push(p.enabled ? 'enable' : 'disable'); }
+  if (p.discovery_url !== undefined && p.discovery_url !== have.discovery_url) {
+    body.verification = { type: 'discovery', discovery_url: p.discovery_url };
+    changes.push(`discovery URL ${have.discovery_url ?? 'none'} → ${p.discovery_url}`);
+  }
+  if (p.attribute_transformations !== undefined && !sameJson(p.attribute_transformations, have.attribute_transformations ?? [])) {
+    body.attribute_transformations = p.attribute_transformations.map((t) => ({ ...t }));
+    changes.push(`attribute transformations (${p.attribute_transformations.length})`);
+  }
+  if (!changes.length) return;
+  ctx.b.add({
+    id: ['update-provider', p.name], group: heading, change: 'update', title: `Change workload identity provider ${quoted(p.name)}: ${changes.join('; ')}`,
+    call: callText('POST', `${PROVIDERS}/${id}`, body),
+    run: async (c) => workloadIdentityEffects.providerSaved(await c.client.workloadIdentityProviders.update(id, body, { signal: c.signal })),
+  });
+}
+
+/** The project and service account a rule names, as references (and the steps creating them). */
+function ruleTargets(ctx: PlanContext, providerName: string, r: FederationRuleSpec): { project: Target; account: Target } | undefined {
+  const planned = ctx.projects.get(r.project);
+  let project: Target | undefined = planned;
+  let account: Target | undefined = planned?.serviceAccounts.get(r.service_account);
+  if (!planned) {
+    const id = ctx.live.index.projectIdByName.get(r.project);
+    const live = id ? ctx.live.index.projects.get(id) : undefined;
+    if (id) project = { ref: { id, label: `project ${quoted(r.project)}` } };
+    const saId = live?.serviceAccountIdByName.get(r.service_account);
+    if (saId) account = { ref: { id: saId, label: `service account ${quoted(r.service_account)}` } };
+  }
+  if (!project || !account) {
+    ctx.b.warn(`Provider ${quoted(providerName)}, rule ${quoted(r.name)}: ${!project ? `no project ${quoted(r.project)}` : `no service account ${quoted(r.service_account)} in project ${quoted(r.project)}`} exists or is created by the file; not planned.`);
+    return undefined;
+  }
+  return { project, account };
+}
+
+function permissionsOf(r: FederationRuleSpec) {
+  return r.scopes ? { type: 'restricted' as const, scopes: [...r.scopes] } : { type: 'service_account_default' as const };
+}
+
+function planRules(ctx: PlanContext, heading: string, p: WorkloadIdentityProviderSpec, provider: Target, live: readonly FederationRuleSpec[], liveIds: ReadonlyMap<string, string> | undefined): void {
+  if (!p.rules) return;
+  const rulesPath = `${PROVIDERS}/${show(provider.ref)}/federation_rules`;
+  for (const r of p.rules) {
+    const targets = ruleTargets(ctx, p.name, r);
+    if (!targets) continue;
+    const have = live.find((l) => l.name === r.name);
+    const id = liveIds?.get(r.name);
+    const moved = have && (have.project !== r.project || have.service_account !== r.service_account);
+    let deleted: string | undefined;
+    if (have && id && moved) {
+      // A rule cannot be pointed at another service account: it is deleted and created again.
+      deleted = deleteRuleStep(ctx, heading, p.name, provider.ref, id, r.name, `to point it at ${quoted(r.project)}/${quoted(r.service_account)}`);
+    }
+    if (!have || !id || moved) {
+      const body = (projectId: string, accountId: string): FederationRuleCreateRequest => ({
+        project_id: projectId, service_account_id: accountId, attribute_matchers: { ...r.attribute_matchers }, name: r.name,
+        ...(r.description ? { description: r.description } : {}), ...(r.enabled !== undefined ? { enabled: r.enabled } : {}), permissions: permissionsOf(r),
+      });
+      ctx.b.add({
+        id: ['create-rule', p.name, r.name], group: heading, change: 'create',
+        title: `Create federation rule ${quoted(r.name)} → ${quoted(r.project)}/${quoted(r.service_account)}`,
+        call: callText('POST', rulesPath, body(show(targets.project.ref), show(targets.account.ref))),
+        after: [provider.step, targets.project.step, targets.account.step, deleted],
+        run: async (c) => {
+          const [providerId, projectId, accountId] = [await c.id(provider.ref), await c.id(targets.project.ref), await c.id(targets.account.ref)];
+          return workloadIdentityEffects.ruleSaved(await c.client.workloadIdentityProviders.federationRules.create(providerId, body(projectId, accountId), { signal: c.signal }));
+        },
+      });
+      continue;
+    }
+    const update: FederationRuleUpdateRequest = {};
+    const changes: string[] = [];
+    if ((r.description ?? '') !== (have.description ?? '')) { update.description = r.description ?? null; changes.push('description'); }
+    if (r.enabled !== undefined && r.enabled !== have.enabled) { update.enabled = r.enabled; changes.push(r.enabled ? 'enable' : 'disable'); }
+    if (!sameJson(r.attribute_matchers, have.attribute_matchers)) { update.attribute_matchers = { ...r.attribute_matchers }; changes.push('attribute matchers'); }
+    if (!(r.scopes === undefined ? have.scopes === undefined : sameSet(r.scopes, have.scopes))) {
+      update.permissions = permissionsOf(r);
+      changes.push(r.scopes ? `scopes ${r.scopes.join(', ')}` : 'default permissions');
+    }
+    if (!changes.length) continue;
+    const providerId = provider.ref.id!;
+    ctx.b.add({
+      id: ['update-rule', p.name, r.name], group: heading, change: 'update', title: `Change federation rule ${quoted(r.name)}: ${changes.join('; ')}`,
+      call: callText('POST', `${rulesPath}/${id}`, update),
+      run: async (c) => workloadIdentityEffects.ruleSaved(await c.client.workloadIdentityProviders.federationRules.update(providerId, id, update, { signal: c.signal })),
+    });
+  }
+  if (!p.prune?.rules || !liveIds) return;
+  const names = new Set(p.rules.map((r) => r.name));
+  for (const l of live) {
+    const id = liveIds.get(l.name);
+    if (names.has(l.name) || !id) continue;
+    deleteRuleStep(ctx, heading, p.name, provider.ref, id, l.name);
+  }
+}
+
+function deleteRuleStep(ctx: PlanContext, heading: string, providerName: string, provider: Ref, id: string, name: string, why?: string): string {
+  const providerId = provider.id!;
+  return ctx.b.add({
+    id: ['delete-rule', providerName, name], group: heading, change: 'delete', title: `Delete federation rule ${quoted(name)}${why ? ` ${why}` : ''}`,
+    call: callText('DELETE', `${PROVIDERS}/${providerId}/federation_rules/${id}`),
+    run: async (c) => {
+      await c.client.workloadIdentityProviders.federationRules.delete(providerId, id, { signal: c.signal });
+      return workloadIdentityEffects.ruleDeleted(providerId, id);
+    },
+    goneEffects: workloadIdentityEffects.ruleDeleted(providerId, id),
+  });
+}
