@@ -111,13 +111,13 @@ async function planCommand(
 ): Promise<number> {
   const live: LiveState = await readLiveState(store, { projects: projectsToRead(file) });
   const keys: string[] = [];
-  const plan: Plan = {
-    ...planOrgFile(file, live, {
+  const { warnings, ...planned } = planOrgFile(file, live, {
       // The key is the API's only copy; a terminal (and its scrollback, and CI logs) is no place for it.
-      onServiceAccountKey: (info) => { keys.push(`Service account “${oneLine(info.serviceAccount)}” in project “${oneLine(info.project)}”: ${KEY_NOT_SHOWN}. Create a new key for it in the editor or the OpenAI Platform when you need one.`); },
-    }),
-    title: `${apply && args.yes ? 'Apply' : 'Plan'} ${args.file}`,
-  };
+    onServiceAccountKey: (info) => { keys.push(`Service account “${oneLine(info.serviceAccount)}” in project “${oneLine(info.project)}”: ${KEY_NOT_SHOWN}. Create a new key for it in the editor or the OpenAI Platform when you need one.`); },
+  });
+  const plan: Plan = { ...planned, title: `${apply && args.yes ? 'Apply' : 'Plan'} ${args.file}` };
+  // What the file asks for that cannot be sent (an unknown email, a missing group): no step, said first.
+  for (const w of warnings) err(`warning: ${oneLine(w)}\n`);
   if (!plan.steps.length) {
     out(`${plan.title}\n${NO_CHANGES}\n`);
     return EXIT.ok;

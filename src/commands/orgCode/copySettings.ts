@@ -35,8 +35,16 @@ export async function copyProjectSettings(ctx: CommandContext, node: TreeNode | 
   return showPlanAndRun(ctx, async () => {
     const live = await readLiveWithProgress(ctx, TITLE, { projects: names });
     if (!live) return undefined;
+    // A name another project shares would be matched to whichever the API lists first.
+    const shared = names.find((n) => live.index.ambiguousProjectNames.has(n));
+    if (shared !== undefined) {
+      void notify('warning', `${TITLE}: more than one project in the organization is named ${q(shared)}; rename one first, so the plan knows which is which.`);
+      return undefined;
+    }
     try {
-      return { ...copyProjectSettingsPlan(live, source, targetNames), title: `Copy settings of ${q(source)} to ${targetNames.length} ${targetNames.length === 1 ? 'project' : 'projects'}` };
+      const { warnings, ...plan } = copyProjectSettingsPlan(live, source, targetNames);
+      if (warnings.length) void notify('warning', `${TITLE}: ${warnings.join(' ')}`);
+      return { ...plan, title: `Copy settings of ${q(source)} to ${targetNames.length} ${targetNames.length === 1 ? 'project' : 'projects'}` };
     } catch (err) {
       const message = `${TITLE}: couldn't plan the copy: ${describeError(err)}`;
       ctx.log.error(message);

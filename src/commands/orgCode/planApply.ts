@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../../model/describeError';
 import { planOrgFile, type LiveState, type OrgFile, type OrgPlanOptions } from '../../model/orgCode';
 import { projectsToRead } from '../../model/orgCode/readScope';
-import { renderPlan, type Plan, type StepOutcome } from '../../model/plan';
+import { oneLine, renderPlan, type Plan, type StepOutcome } from '../../model/plan';
 import { notify } from '../../notify';
 import type { UiContext } from '../../ui/context';
 import { showSecretOnce } from '../../ui/oneTimeSecret';
@@ -25,9 +25,22 @@ const APPLY_TITLE = 'Apply File to Organization';
 export const NO_CHANGES = 'No changes: the organization matches the file.';
 export const UNTRUSTED_APPLY = 'Apply is disabled in an untrusted workspace: trust this folder first (a file in it must not change your organization before you trust it). Compare and Plan still work.';
 
-/** The plan document's text: the plan, or the one line that says there is nothing to do. */
-export function planDocumentText(plan: Plan): string {
-  return plan.steps.length ? renderPlan(plan) : `${plan.title}\n${NO_CHANGES}\n`;
+/** A plan of the file, with what the file asks for that cannot be sent (no step; said apart). */
+export type FilePlan = Plan & { warnings: string[] };
+
+/** The plan document's text: the plan (or the one line that says there is nothing to do), then the warnings. */
+export function planDocumentText(plan: FilePlan): string {
+  const body = plan.steps.length ? renderPlan(plan) : `${oneLine(plan.title)}\n${NO_CHANGES}\n`;
+  if (!plan.warnings.length) return body;
+  return `${body}\nNot planned (the file asks for it, but it cannot be sent):\n${plan.warnings.map((w) => `  ! ${oneLine(w)}`).join('\n')}\n`;
+}
+
+/** The warnings as one notification, so Apply does not start without them being seen. */
+function notifyWarnings(title: string, plan: FilePlan): void {
+  if (!plan.warnings.length) return;
+  const shown = plan.warnings.slice(0, 3).map(oneLine).join(' ');
+  const more = plan.warnings.length > 3 ? ` …and ${plan.warnings.length - 3} more (see the plan document).` : '';
+  void notify('warning', `${title}: ${plan.warnings.length} ${plan.warnings.length === 1 ? 'thing' : 'things'} in the file cannot be applied: ${shown}${more}`);
 }
 
 /** A new service account's key, shown once; the engine hands it to nothing else. */
@@ -38,7 +51,7 @@ export async function showServiceAccountKey(info: { project: string; serviceAcco
 }
 
 /** planOrgFile with the file's name as the plan's title; an engine error is shown, not thrown. */
-export function buildPlan(ctx: UiContext, title: string, name: string, file: OrgFile, live: LiveState, options: OrgPlanOptions = {}): Plan | undefined {
+export function buildPlan(ctx: UiContext, title: string, name: string, file: OrgFile, live: LiveState, options: OrgPlanOptions = {}): FilePlan | undefined {
   try {
     return { ...planOrgFile(file, live, options), title: `${title}: ${q(name)}` };
   } catch (err) {
@@ -49,7 +62,7 @@ export function buildPlan(ctx: UiContext, title: string, name: string, file: Org
   }
 }
 
-export async function planFile(ctx: CommandContext, arg: unknown, diagnostics?: OrgFileDiagnostics): Promise<Plan | undefined> {
+export async function planFile(ctx: CommandContext, arg: unknown, diagnostics?: OrgFileDiagnostics): Promise<FilePlan | undefined> {
   const source = await orgFileSource(arg, PLAN_TITLE, diagnostics);
   if (!source) return undefined;
   const live = await readLiveWithProgress(ctx, PLAN_TITLE, { projects: projectsToRead(source.file) });
@@ -58,6 +71,7 @@ export async function planFile(ctx: CommandContext, arg: unknown, diagnostics?: 
   const plan = buildPlan(ctx, 'Plan', name, source.file, live);
   if (!plan) return undefined;
   await openPlanDocument(`Plan — ${name}`, planDocumentText(plan));
+  notifyWarnings(PLAN_TITLE, plan);
   return plan;
 }
 
@@ -75,6 +89,7 @@ export async function applyFile(ctx: CommandContext, arg: unknown, diagnostics?:
     const live = await readLiveWithProgress(ctx, APPLY_TITLE, { projects: projectsToRead(file), fresh: true });
     if (!live) return undefined;
     const plan = buildPlan(ctx, 'Apply', name, file, live, { onServiceAccountKey: showServiceAccountKey });
+    if (plan) notifyWarnings(APPLY_TITLE, plan);
     if (plan && !plan.steps.length) {
       void notify('info', `${APPLY_TITLE}: ${NO_CHANGES}`);
       return undefined;
