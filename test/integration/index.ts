@@ -33,6 +33,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'security.test.ts': () => import('./security.test'),
   'reliability.test.ts': () => import('./reliability.test'),
   'commands.offboard.test.ts': () => import('./commands.offboard.test'),
+  'orgCode.test.ts': () => import('./orgCode.test'),
   // Last: looks for the canary key in everything the suites above made the extension show or send.
   'security.canary.test.ts': () => import('./security.canary.test'),
 };
