@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { connectedToFake, describeRequests, fakeState, newProject, runAsUser as run, uniqueName, writes } from './fixtures';
+import { connectedToFake, describeRequests, fakeState, newProject, received as fakeRequests, runAsUser as run, uniqueName, writes } from './fixtures';
 
 const PLAN_SCHEME = 'openai-admin-plan';
 
@@ -114,5 +114,22 @@ describe('commands: organization as code (Compare, Plan, Apply, Export)', functi
     assert.ok(doc.getText().includes(`name: ${project.name}`));
     assert.doesNotMatch(doc.getText(), /^organization:/m, 'chosen projects only');
     assert.deepEqual(await writes(), []);
+  });
+
+  it('Apply in an untrusted workspace is refused in code too (the manifest hides it; a direct call still sends nothing)', async () => {
+    const uri = orgFile('untrusted.openai-org.yaml', oneGroup(uniqueName('Untrusted group')));
+    // The test host is trusted (code-server runs with --disable-workspace-trust): the API object's getter is
+    // replaced for the length of this call, the way the tests replace the window's prompts.
+    const own = Object.getOwnPropertyDescriptor(vscode.workspace, 'isTrusted');
+    Object.defineProperty(vscode.workspace, 'isTrusted', { get: () => false, configurable: true });
+    try {
+      assert.equal(vscode.workspace.isTrusted, false);
+      const { result, user } = await run('openaiAdmin.orgCode.apply', [], uri);
+      assert.equal(result, undefined);
+      assert.match(user.notes.join('\n'), /Apply is disabled in an untrusted workspace/);
+    } finally {
+      if (own) Object.defineProperty(vscode.workspace, 'isTrusted', own);
+    }
+    assert.deepEqual(await fakeRequests(), [], 'not even a read');
   });
 });
