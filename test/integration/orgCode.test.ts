@@ -105,6 +105,8 @@ describe('commands: organization as code (Compare, Plan, Apply, Export)', functi
 
   it('Export of chosen projects opens them as YAML (an untitled document) and sends no write', async () => {
     const project = await newProject();
+    // Made behind the extension's back: the picker lists what the store has read, so read again.
+    await vscode.commands.executeCommand('openaiAdmin.refresh');
     const { result } = await run('openaiAdmin.orgCode.export', [
       { pick: 'Choose projects…' }, { search: [project.id] }, { pick: 'Open as an untitled document' },
     ]);
