@@ -13,6 +13,7 @@ import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
 import { OrgStore } from './model/store/orgStore';
 import { registerPlanDocuments } from './ui/planDocuments';
+import { registerOrgFileDiagnostics } from './commands/orgCode/diagnostics';
 import { HYGIENE_VIEW_ID, HygieneProvider, type HygieneNode } from './tree/hygieneProvider';
 import { registerUsagePanel, type UsagePanelTestHook } from './webviews/usage/register';
 import { registerProjectPanel, type ProjectPanelTestHook } from './webviews/project/register';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     log, session, explorer, view, hygiene, hygieneView,
     registerLazyCommands(commands),
     registerPlanDocuments(),
+    registerOrgFileDiagnostics(),
     ...registerKeyCommands(session, log, testHooks),
     ...usage.disposables,
     ...project.disposables,

@@ -9,7 +9,9 @@ import { median, spread } from './stats.mjs';
 import { buildHostSuite, openWorkbenchPage, stageProductionExtension } from './workbench.mjs';
 
 const EXTENSION_ID = 'openai-admin-explorer.openai-admin-explorer';
-const BUDGET = { activationMs: 25, extensionBytes: 700_000, webviewBytes: 300_000, rowsMs: 1000, memoryBytes: 100 * 2 ** 20 };
+const BUDGET = { activationMs: 25, extensionBytes: 700_000, webviewBytes: 300_000, orgFileBytes: 300_000, rowsMs: 1000, memoryBytes: 100 * 2 ** 20 };
+/** Bundles with a budget of their own (test/unit/bundleSize.test.ts): the org file's parser loads only when an org file is opened. */
+const OWN_BUDGET = { 'dist/orgFile.js': { name: "Org file parser orgFile.js (minified, loaded when a *.openai-org.yaml opens)", bytes: BUDGET.orgFileBytes } };
 const PAGE = 100;
 const TREE = '.customview-tree';
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -118,13 +120,20 @@ export async function figuresVscode({ quick, log, notes }) {
   const rows = [];
 
   // Figure 3b: sizes (deterministic; also checked by test/unit/bundleSize.test.ts).
-  const hostSide = staged.sizes.filter((s) => !s.file.includes('webviews/'));
+  const hostSide = staged.sizes.filter((s) => !s.file.includes('webviews/') && !(s.file in OWN_BUDGET));
   const hostBytes = hostSide.reduce((a, s) => a + s.bytes, 0);
   rows.push({
     figure: '3', name: 'Extension bundle (minified)', ours: kb(hostBytes), reference: hostSide.map((s) => `${s.file.replace('dist/', '')} ${kb(s.bytes)}`).join(' + '),
     ratio: '', budget: `≤ ${kb(BUDGET.extensionBytes)}`, pass: hostBytes <= BUDGET.extensionBytes,
     why: hostBytes <= BUDGET.extensionBytes ? undefined : `${kb(hostBytes)} > ${kb(BUDGET.extensionBytes)}`,
   });
+  for (const own of staged.sizes.filter((s) => s.file in OWN_BUDGET)) {
+    const { name, bytes } = OWN_BUDGET[/** @type {keyof typeof OWN_BUDGET} */ (own.file)];
+    rows.push({
+      figure: '3', name, ours: kb(own.bytes), reference: '', ratio: '', budget: `≤ ${kb(bytes)}`, pass: own.bytes <= bytes,
+      why: own.bytes <= bytes ? undefined : `${kb(own.bytes)} > ${kb(bytes)}`,
+    });
+  }
   for (const w of staged.sizes.filter((s) => s.file.includes('webviews/'))) {
     rows.push({
       figure: '3', name: `Webview bundle ${w.file.replace('dist/webviews/', '')} (minified)`, ours: kb(w.bytes), reference: '', ratio: '',

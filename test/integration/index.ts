@@ -30,6 +30,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'project.test.ts': () => import('./project.test'),
   'accessReview.test.ts': () => import('./accessReview.test'),
   'keyHygiene.test.ts': () => import('./keyHygiene.test'),
+  'orgFileDiagnostics.test.ts': () => import('./orgFileDiagnostics.test'),
   'security.test.ts': () => import('./security.test'),
   'reliability.test.ts': () => import('./reliability.test'),
   'commands.offboard.test.ts': () => import('./commands.offboard.test'),

@@ -9,14 +9,13 @@ import { notify } from '../../notify';
 import { readOnlyDocument } from '../../ui/planDocuments';
 import type { CommandContext } from '../context';
 import { readLiveWithProgress } from './live';
-import type { OrgFileDiagnostics } from './diagnostics';
 import { fileLabel, orgFileSource } from './source';
 
 const TITLE = 'Compare File with Organization';
 export const COMPARE_EDITOR_TITLE = 'Organization ↔ file';
 
-export async function compareWithOrganization(ctx: CommandContext, arg: unknown, diagnostics?: OrgFileDiagnostics): Promise<vscode.Uri | undefined> {
-  const source = await orgFileSource(arg, TITLE, diagnostics);
+export async function compareWithOrganization(ctx: CommandContext, arg: unknown): Promise<vscode.Uri | undefined> {
+  const source = await orgFileSource(arg, TITLE);
   if (!source) return undefined;
   const live = await readLiveWithProgress(ctx, TITLE, { projects: projectsToRead(source.file) });
   if (!live) return undefined;

@@ -4,19 +4,15 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../tree/treeNode';
 import type { CommandContext } from '../context';
-import { OrgFileDiagnostics } from './diagnostics';
 
 const load = () => import('./commands');
 
 export function registerOrgCodeCommands(ctx: CommandContext): vscode.Disposable[] {
-  // Problems a command found in a file stay listed until a command reads the file again.
-  const diagnostics = new OrgFileDiagnostics();
   return [
-    diagnostics,
     vscode.commands.registerCommand('openaiAdmin.orgCode.export', async () => (await load()).exportOrganization(ctx)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.compare', async (uri?: unknown) => (await load()).compareWithOrganization(ctx, uri, diagnostics)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.plan', async (uri?: unknown) => (await load()).planFile(ctx, uri, diagnostics)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.apply', async (uri?: unknown) => (await load()).applyFile(ctx, uri, diagnostics)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.compare', async (uri?: unknown) => (await load()).compareWithOrganization(ctx, uri)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.plan', async (uri?: unknown) => (await load()).planFile(ctx, uri)),
+    vscode.commands.registerCommand('openaiAdmin.orgCode.apply', async (uri?: unknown) => (await load()).applyFile(ctx, uri)),
     vscode.commands.registerCommand('openaiAdmin.orgCode.copyProjectSettings', async (node?: TreeNode) => (await load()).copyProjectSettings(ctx, node)),
   ];
 }

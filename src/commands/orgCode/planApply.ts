@@ -17,7 +17,6 @@ import { openPlanDocument } from '../../ui/planDocuments';
 import { q } from '../../ui/run';
 import type { CommandContext } from '../context';
 import { readLiveWithProgress } from './live';
-import type { OrgFileDiagnostics } from './diagnostics';
 import { fileLabel, orgFileSource } from './source';
 
 const PLAN_TITLE = 'Plan File against Organization';
@@ -62,8 +61,8 @@ export function buildPlan(ctx: UiContext, title: string, name: string, file: Org
   }
 }
 
-export async function planFile(ctx: CommandContext, arg: unknown, diagnostics?: OrgFileDiagnostics): Promise<FilePlan | undefined> {
-  const source = await orgFileSource(arg, PLAN_TITLE, diagnostics);
+export async function planFile(ctx: CommandContext, arg: unknown): Promise<FilePlan | undefined> {
+  const source = await orgFileSource(arg, PLAN_TITLE);
   if (!source) return undefined;
   const live = await readLiveWithProgress(ctx, PLAN_TITLE, { projects: projectsToRead(source.file) });
   if (!live) return undefined;
@@ -75,12 +74,12 @@ export async function planFile(ctx: CommandContext, arg: unknown, diagnostics?: 
   return plan;
 }
 
-export async function applyFile(ctx: CommandContext, arg: unknown, diagnostics?: OrgFileDiagnostics): Promise<Map<string, StepOutcome> | undefined> {
+export async function applyFile(ctx: CommandContext, arg: unknown): Promise<Map<string, StepOutcome> | undefined> {
   if (!vscode.workspace.isTrusted) {
     void notify('warning', UNTRUSTED_APPLY);
     return undefined;
   }
-  const source = await orgFileSource(arg, APPLY_TITLE, diagnostics);
+  const source = await orgFileSource(arg, APPLY_TITLE);
   if (!source) return undefined;
   const { file } = source;
   const name = fileLabel(source.uri);

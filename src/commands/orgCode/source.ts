@@ -1,14 +1,14 @@
 // Which `*.openai-org.yaml` a command acts on, and the file parsed: the resource the editor title,
 // editor context or file explorer passed, else the active editor's document. The document's text is
 // read (unsaved edits included, as the admin sees them). A file with errors stops the command before
-// anything is read from or sent to the organization.
+// anything is read from or sent to the organization; the Problems panel lists them (./diagnostics.ts
+// checks every open org file).
 import * as vscode from 'vscode';
 import { parseOrgFile, type FileProblem, type OrgFile } from '../../model/orgCode';
 import { notify } from '../../notify';
 import { q } from '../../ui/run';
-import type { OrgFileDiagnostics } from './diagnostics';
 
-export const ORG_FILE_PATTERN = /\.openai-org\.ya?ml$/i;
+export const ORG_FILE_PATTERN = /\.openai-org\.yaml$/i;
 
 export interface OrgFileSource {
   uri: vscode.Uri;
@@ -37,7 +37,7 @@ function firstProblem(problems: readonly FileProblem[]): string {
  * The parsed file, or undefined after telling the admin why not (no organization file open, or the
  * file has errors: they are listed in the Problems panel; nothing was sent).
  */
-export async function orgFileSource(arg: unknown, title: string, diagnostics?: OrgFileDiagnostics): Promise<OrgFileSource | undefined> {
+export async function orgFileSource(arg: unknown, title: string): Promise<OrgFileSource | undefined> {
   const uri = targetUri(arg);
   if (!uri || !ORG_FILE_PATTERN.test(uri.path)) {
     void notify('info', `${title}: open a *.openai-org.yaml file first (Export Organization to YAML… writes one).`);
@@ -45,7 +45,6 @@ export async function orgFileSource(arg: unknown, title: string, diagnostics?: O
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const parsed = parseOrgFile(document.getText());
-  diagnostics?.set(uri, parsed.problems);
   if (!parsed.ok) {
     const errors = parsed.problems.filter((p) => p.severity === 'error').length || parsed.problems.length;
     const show = 'Show Problems';

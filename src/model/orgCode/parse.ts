@@ -79,11 +79,15 @@ function parse(text: string): ParsedOrgFile {
   const problems: FileProblem[] = [];
 
   for (const e of doc.errors) {
-    const message = e.code === 'DUPLICATE_KEY'
-      ? `Duplicate key: ${quoteSource(text, e.pos)} is already set above in the same mapping.`
-      : e.code === 'MULTIPLE_DOCS'
-        ? 'The file holds more than one YAML document (a second ---); an organization file is one document.'
-        : `YAML syntax: ${e.message}`;
+    if (e.code === 'DUPLICATE_KEY') {
+      // The parser marks the key's first character; underline and quote the whole key.
+      const key = keyAt(doc, e.pos[0]) ?? e.pos;
+      problems.push(at.offsets(key[0], key[1], `Duplicate key: ${quoteSource(text, key)} is already set above in the same mapping.`, 'error'));
+      continue;
+    }
+    const message = e.code === 'MULTIPLE_DOCS'
+      ? 'The file holds more than one YAML document (a second ---); an organization file is one document.'
+      : `YAML syntax: ${e.message}`;
     problems.push(at.offsets(e.pos[0], e.pos[1], message, 'error'));
   }
   for (const w of doc.warnings) {
@@ -142,6 +146,19 @@ function finish(problems: FileProblem[], file?: OrgFile): ParsedOrgFile {
 
 function quoteSource(text: string, pos: [number, number]): string {
   return quote(text.slice(pos[0], pos[1]));
+}
+
+function keyAt(doc: Document, offset: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+      if (range?.[0] !== offset) return undefined;
+      found = [range[0], range[1]];
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: Document): [number, number] | undefined {

@@ -24,7 +24,7 @@ export function checkRules(file: OrgFile): RuleFinding[] {
 
   /** Second and later items whose key an earlier item of the list already has. */
   const unique = <T>(list: readonly T[] | undefined, listPath: Path, what: string, keyOf: (item: T) => string | number | undefined,
-    field?: string, shown: (item: T) => unknown = keyOf) => {
+    field?: string, shown: (item: T) => unknown = keyOf, why = `each ${what.toLowerCase()} may appear once`) => {
     const first = new Map<string | number, number>();
     list?.forEach((item, i) => {
       const key = keyOf(item);
@@ -33,7 +33,7 @@ export function checkRules(file: OrgFile): RuleFinding[] {
       if (earlier === undefined) { first.set(key, i); return; }
       out.push({
         path: field ? [...listPath, i, field] : [...listPath, i], severity: 'error',
-        message: `${what} ${quote(shown(item))} is listed twice in ${pathText(listPath)} (items ${earlier} and ${i}); each ${what.toLowerCase()} may appear once.`,
+        message: `${what} ${quote(shown(item))} is listed twice in ${pathText(listPath)} (items ${earlier} and ${i}); ${why}.`,
       });
     });
   };
@@ -72,7 +72,7 @@ export function checkRules(file: OrgFile): RuleFinding[] {
   };
 
   const alerts = (list: SpendAlertSpec[] | undefined, listPath: Path) => {
-    unique(list, listPath, 'Spend alert at', (a) => a.threshold_amount, 'threshold_amount');
+    unique(list, listPath, 'Spend alert threshold', (a) => a.threshold_amount, 'threshold_amount', undefined, 'an alert is identified by its threshold');
     list?.forEach((a, i) => a.recipients.forEach((r, j) => email(r, [...listPath, i, 'recipients', j])));
   };
 

@@ -111,7 +111,10 @@ function withoutOtherBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const e of errors) {
     if (e.keyword !== 'anyOf' || !Array.isArray(e.schema)) continue;
     const branches = e.schema as Schema[];
-    const fitting = branches.findIndex((b) => schemaAllows(b, e.data));
+    // Only a list or a mapping is worth its branch's own errors (the typo inside it); a scalar of the
+    // wrong value gets the field's description, which names every form it takes.
+    const structured = ['array', 'object'].includes(jsonType(e.data));
+    const fitting = structured ? branches.findIndex((b) => schemaAllows(b, e.data)) : -1;
     for (const other of errors) {
       // The same schema path recurs for every project; only errors under this value are its branches'.
       const under = other.instancePath === e.instancePath || other.instancePath.startsWith(`${e.instancePath}/`);
