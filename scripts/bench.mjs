@@ -15,6 +15,8 @@
 //      org behind the fake's rate limit (100 requests/s): the rate sustained, no list failing
 //   7  the Access Review of 5,000 members × 2,000 projects: first rows after the data is in the store,
 //      a search keystroke, and the memory of the filled store
+//   8  organization as code: Plan and Export of a 2,000-project organization in the store, and Apply of
+//      200 independent changes at 50 ms latency vs the round-trip bound
 //
 // Prints a table (figure, ours, reference, ratio, budget, result) and writes BENCHMARKS.md. Exits 1
 // when a budget is not met (the table and BENCHMARKS.md say which), 2 when a figure could not run.
@@ -52,6 +54,7 @@ const FIGURES = [
   { id: '1', title: 'client overhead', run: async (ctx) => (await import('./bench/client.mjs')).figureClient(ctx) },
   { id: '2', title: 'organization crawl', run: async (ctx) => (await import('./bench/crawl.mjs')).figureCrawl(ctx) },
   { id: '6', title: 'Load Organization', run: async (ctx) => (await import('./bench/load.mjs')).figureLoad(ctx) },
+  { id: '8', title: 'organization as code', run: async (ctx) => (await import('./bench/orgCode.mjs')).figureOrgCode(ctx) },
   // needsInstall: its render half draws the usage webview in Debian's chromium, which the install step brings.
   { id: '5', needsInstall: true, title: 'usage dashboard data', run: async (ctx) => (await import('./bench/dashboard.mjs')).figureDashboard(ctx) },
   // needsInstall: the webview half draws in Debian's chromium.

@@ -63,7 +63,10 @@ export interface FederationRuleSpec {
   name: string;
   description?: string;
   enabled?: boolean;
-  /** Project name; the service account is looked up by name in that project. */
+  /**
+   * Project name; the service account is looked up by name in that project. Export writes the
+   * project's id instead where two active projects share the name (as it pins them with `id`).
+   */
   project: string;
   service_account: string;
   attribute_matchers: Record<string, string | number | boolean>;

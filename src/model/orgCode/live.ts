@@ -90,6 +90,7 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
     Promise.all(read.map((p) => readProject(reader, p.id))),
   ]);
 
+  const orgAlerts = firstPerThreshold(spendAlerts);
   const userIdByEmail = new Map(members.flatMap((u) => (u.email ? [[u.email, u.id] as const] : [])));
   const emailById = new Map(members.flatMap((u) => (u.email ? [[u.id, u.email] as const] : [])));
   const groupIdByName = new Map(groups.map((g) => [g.name, g.id]));
@@ -103,6 +104,7 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
     else projectIdByName.set(name, p.id);
   }
   const projectNameById = new Map(projects.map((p) => [p.id, p.name ?? '']));
+  const ambiguousName = (projectId: string) => ambiguous.has(projectNameById.get(projectId) ?? '');
 
   // Organization.
   const roleAssignments: RoleAssignmentSpec[] = [];
@@ -124,7 +126,8 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
         name: r.name,
         ...(r.description ? { description: r.description } : {}),
         enabled: r.enabled,
-        project: projectNameById.get(r.project_id) ?? r.project_id,
+        // A project another shares its name with is named by its id (as the file pins it).
+        project: ambiguousName(r.project_id) ? r.project_id : projectNameById.get(r.project_id) ?? r.project_id,
         service_account: saNames.get(`${r.project_id}\u0000${r.service_account_id}`) ?? r.service_account_id,
         attribute_matchers: { ...r.attribute_matchers },
         ...(r.permissions.type === 'restricted' ? { scopes: [...r.permissions.scopes] } : {}),
@@ -134,7 +137,7 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
   });
   const organization: OrganizationSpec = {
     spend_limit: spendLimit[0] ? spendLimitSpec(spendLimit[0]) : null,
-    spend_alerts: spendAlerts.map(spendAlertSpec),
+    spend_alerts: orgAlerts.map(spendAlertSpec),
     ...(dataRetention[0] ? { data_retention: dataRetention[0].type } : {}),
     groups: groups.map((g, i): GroupSpec => ({ name: g.name, members: groupUsers[i]!.flatMap((m) => {
       const email = m.email ?? emailById.get(m.id);
@@ -161,7 +164,7 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
     file,
     index: {
       projectIdByName, projectNameById, ambiguousProjectNames: ambiguous, userIdByEmail, groupIdByName, roleIdByName, projects: liveProjects,
-      spendAlertIdByThreshold: new Map(spendAlerts.map((a) => [a.threshold_amount, a.id])),
+      spendAlertIdByThreshold: new Map(orgAlerts.map((a) => [a.threshold_amount, a.id])),
       providerIdByName: new Map(providers.map((p) => [p.name, p.id])),
       ruleIdByName,
       readAt: reader.readAt(),
@@ -203,7 +206,7 @@ async function readProject(reader: Reader, id: string): Promise<ProjectPart> {
   return {
     id, users: [...users], serviceAccounts: withFileNames(serviceAccounts), rateLimits: [...rateLimits], modelPermissions: [...modelPermissions],
     hostedTools: [...hostedTools], serviceTier: [...serviceTier], groups: [...groups], roles: [...roles], spendLimit: [...spendLimit],
-    spendAlerts: [...spendAlerts], dataRetention: [...dataRetention], groupRoles: groupRoles.map((r) => [...r]), userRoles: userRoles.map((r) => [...r]),
+    spendAlerts: firstPerThreshold(spendAlerts), dataRetention: [...dataRetention], groupRoles: groupRoles.map((r) => [...r]), userRoles: userRoles.map((r) => [...r]),
   };
 }
 
@@ -262,6 +265,12 @@ function projectSpec(
       groupRoleIdByGroupId,
     },
   };
+}
+
+/** The file identifies an alert by its threshold: of two at one threshold, the first stands for both. */
+function firstPerThreshold<T extends { threshold_amount: number }>(alerts: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return alerts.filter((a) => !seen.has(a.threshold_amount) && seen.add(a.threshold_amount));
 }
 
 function spendLimitSpec(limit: { threshold_amount: number; currency: string; interval: string }): SpendLimitSpec {

@@ -16,6 +16,8 @@ export interface Target {
 /** A project of the file, matched to a live one or to be created. */
 export interface ProjectTarget extends Target {
   name: string;
+  /** How step ids name it: the name, with the pinned id when the file pins one. */
+  stepKey: string;
   /** Heading of its steps. */
   group: string;
   /** The live project when it exists and was read. */
@@ -37,6 +39,7 @@ export interface PlanContext {
   options: OrgPlanOptions;
   groups: Map<string, Target>;
   orgRoles: Map<string, Target>;
+  /** By `stepKey`. */
   projects: Map<string, ProjectTarget>;
 }
 

@@ -91,11 +91,18 @@ function providerUpdate(ctx: PlanContext, heading: string, id: string, p: Worklo
 
 /** The project and service account a rule names, as references (and the steps creating them). */
 function ruleTargets(ctx: PlanContext, providerName: string, r: FederationRuleSpec): { project: Target; account: Target } | undefined {
-  const planned = ctx.projects.get(r.project);
+  // `project` is a name, or the id of a project whose name another shares (as export writes it).
+  const byId = ctx.live.index.projectNameById.has(r.project);
+  const named = [...ctx.projects.values()].filter((t) => (byId ? t.ref.id === r.project : t.name === r.project));
+  if (named.length > 1 || (!byId && ctx.live.index.ambiguousProjectNames.has(r.project))) {
+    ctx.b.warn(`Provider ${quoted(providerName)}, rule ${quoted(r.name)}: several projects are named ${quoted(r.project)}; not planned.`);
+    return undefined;
+  }
+  const planned = named[0];
   let project: Target | undefined = planned;
   let account: Target | undefined = planned?.serviceAccounts.get(r.service_account);
   if (!planned) {
-    const id = ctx.live.index.projectIdByName.get(r.project);
+    const id = byId ? r.project : ctx.live.index.projectIdByName.get(r.project);
     const live = id ? ctx.live.index.projects.get(id) : undefined;
     if (id) project = { ref: { id, label: `project ${quoted(r.project)}` } };
     const saId = live?.serviceAccountIdByName.get(r.service_account);

@@ -35,8 +35,8 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
         continue;
       }
       const liveName = index.projectNameById.get(id) ?? spec.name;
-      const target = projectTarget(spec.name, { ref: { id, label: `project ${quoted(liveName)}` } }, projectGroup({ id, name: liveName }), live);
-      ctx.projects.set(spec.name, target);
+      const target = projectTarget(spec, { ref: { id, label: `project ${quoted(liveName)}` } }, projectGroup({ id, name: liveName }), live);
+      ctx.projects.set(target.stepKey, target);
       planned.push(spec);
       if (liveName !== spec.name) {
         const body = { name: spec.name };
@@ -64,7 +64,8 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
         return projectEffects.created(created);
       },
     });
-    ctx.projects.set(spec.name, projectTarget(spec.name, { ref: { key, label: `new project ${quoted(spec.name)}` }, step }, group, undefined));
+    const target = projectTarget(spec, { ref: { key, label: `new project ${quoted(spec.name)}` }, step }, group, undefined);
+    ctx.projects.set(target.stepKey, target);
     planned.push(spec);
   }
   if (pruneProjects) {
@@ -81,14 +82,15 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
   return planned;
 }
 
-function projectTarget(name: string, target: Target, group: string, live: LiveProject | undefined): ProjectTarget {
+function projectTarget(spec: ProjectSpec, target: Target, group: string, live: LiveProject | undefined): ProjectTarget {
+  const name = spec.name;
   const serviceAccounts = new Map<string, Target>();
   const roles = new Map<string, Target>();
   if (live) {
     for (const [n, id] of live.serviceAccountIdByName) serviceAccounts.set(n, { ref: { id, label: `service account ${quoted(n)}` } });
     for (const [n, id] of live.roleIdByName) roles.set(n, { ref: { id, label: `role ${quoted(n)}` } });
   }
-  const out: ProjectTarget = { ...target, name, group, live, serviceAccounts, roles, memberSteps: new Map(), groupSteps: new Map() };
+  const out: ProjectTarget = { ...target, name, stepKey: projectStepKey(spec), group, live, serviceAccounts, roles, memberSteps: new Map(), groupSteps: new Map() };
   if (!live) {
     // A new project's predefined roles exist once it does; their ids are read (once) when a step needs one.
     const read = sharedLookup((client: AdminClient, signal: AbortSignal, projectId: string) => client.projectRoles.all(projectId, {}, { signal }));
@@ -101,6 +103,11 @@ function projectTarget(name: string, target: Target, group: string, live: LivePr
   return out;
 }
 
+/** How a project's step ids name it: its name, and its pinned id (two projects may share a name). */
+function projectStepKey(spec: Pick<ProjectSpec, 'name' | 'id'>): string {
+  return spec.id ? `${spec.name} (${spec.id})` : spec.name;
+}
+
 function refKey(t: ProjectTarget): string {
   return t.ref.key ?? `project:${t.ref.id}`;
 }
@@ -111,11 +118,11 @@ function projectRole(t: ProjectTarget, name: string): Target | undefined {
 
 /** Every section of one project the file lists. */
 export function planProject(ctx: PlanContext, spec: ProjectSpec): void {
-  const t = ctx.projects.get(spec.name);
+  const t = ctx.projects.get(projectStepKey(spec));
   if (!t) return;
   planMembers(ctx, t, spec);
   planServiceAccounts(ctx, t, spec);
-  planRoles(ctx, { idParts: ['project', spec.name], group: t.group, path: `/projects/${show(t.ref)}/roles`, after: t.step, projectRef: t.ref, key: `${refKey(t)}:role` },
+  planRoles(ctx, { idParts: ['project', t.stepKey], group: t.group, path: `/projects/${show(t.ref)}/roles`, after: t.step, projectRef: t.ref, key: `${refKey(t)}:role` },
     spec.roles, t.live?.spec.roles ?? [], t.live?.roleIdByName ?? new Map(), !!spec.prune?.roles, t.roles);
   planProjectGroups(ctx, t, spec);
   planProjectAssignments(ctx, t, spec);
@@ -137,7 +144,7 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
     if (!h) {
       const body = { user_id: userId, role: m.role };
       t.memberSteps.set(m.email, ctx.b.add({
-        id: ['add-project-member', spec.name, m.email], group: t.group, change: 'create', title: `Add ${m.email} as ${m.role}`,
+        id: ['add-project-member', t.stepKey, m.email], group: t.group, change: 'create', title: `Add ${m.email} as ${m.role}`,
         call: callText('POST', `${P(t.ref)}/users`, body), after: [t.step],
         run: async (c) => {
           const pid = await c.id(t.ref);
@@ -148,7 +155,7 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
       const body = { role: m.role };
       const pid = t.live!.id;
       ctx.b.add({
-        id: ['change-project-member-role', spec.name, m.email], group: t.group, change: 'update', title: `Change ${m.email}'s role: ${h.role} → ${m.role}`,
+        id: ['change-project-member-role', t.stepKey, m.email], group: t.group, change: 'update', title: `Change ${m.email}'s role: ${h.role} → ${m.role}`,
         call: callText('POST', `/organization/projects/${pid}/users/${userId}`, body),
         run: async (c) => projectUserEffects.roleChanged(pid, await c.client.projectUsers.update(pid, userId, body, { signal: c.signal })),
       });
@@ -160,7 +167,7 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
   for (const [email, userId] of t.live.memberIdByEmail) {
     if (wanted.has(email)) continue;
     ctx.b.add({
-      id: ['remove-project-member', spec.name, email], group: t.group, change: 'delete', title: `Remove ${email} (${have.get(email)?.role ?? 'member'}) from the project`,
+      id: ['remove-project-member', t.stepKey, email], group: t.group, change: 'delete', title: `Remove ${email} (${have.get(email)?.role ?? 'member'}) from the project`,
       call: callText('DELETE', `/organization/projects/${pid}/users/${userId}`),
       run: async (c) => {
         await c.client.projectUsers.delete(pid, userId, { signal: c.signal });
@@ -181,7 +188,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
       const key = `${refKey(t)}:sa:${sa.name}`;
       const body = { name: sa.name };
       const step = ctx.b.add({
-        id: ['create-service-account', spec.name, sa.name], group: t.group, change: 'create',
+        id: ['create-service-account', t.stepKey, sa.name], group: t.group, change: 'create',
         title: `Create service account ${quoted(sa.name)} (its API key is shown once)`,
         call: callText('POST', `${P(t.ref)}/service_accounts`, body), after: [t.step],
         run: async (c) => {
@@ -199,7 +206,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
       if (sa.role === 'owner') {
         const roleBody = { role: 'owner' as const };
         ctx.b.add({
-          id: ['change-service-account-role', spec.name, sa.name], group: t.group, change: 'update', title: `Make service account ${quoted(sa.name)} an owner`,
+          id: ['change-service-account-role', t.stepKey, sa.name], group: t.group, change: 'update', title: `Make service account ${quoted(sa.name)} an owner`,
           call: callText('POST', `${P(t.ref)}/service_accounts/${show(target.ref)}`, roleBody), after: [step],
           run: async (c) => {
             const [pid, id] = [await c.id(t.ref), await c.id(target.ref)];
@@ -211,7 +218,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
       const pid = t.live!.id;
       const roleBody = { role: sa.role };
       ctx.b.add({
-        id: ['change-service-account-role', spec.name, sa.name], group: t.group, change: 'update',
+        id: ['change-service-account-role', t.stepKey, sa.name], group: t.group, change: 'update',
         title: `Change service account ${quoted(sa.name)}'s role: ${h.role ?? 'none'} → ${sa.role}`,
         call: callText('POST', `/organization/projects/${pid}/service_accounts/${liveId}`, roleBody),
         run: async (c) => serviceAccountEffects.updated(pid, await c.client.serviceAccounts.update(pid, liveId, roleBody, { signal: c.signal })),
@@ -224,7 +231,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
     const id = t.live.serviceAccountIdByName.get(s.name);
     if (wanted.has(s.name) || !id) continue;
     const step = deleteServiceAccountStep({ id: t.live.id, name: spec.name }, { object: 'organization.project.service_account', id, name: s.name, role: s.role ?? 'member', created_at: 0 });
-    ctx.b.add({ ...step, id: ['delete-service-account', spec.name, s.name], group: t.group, run: (c) => step.run(c.client, c.signal) });
+    ctx.b.add({ ...step, id: ['delete-service-account', t.stepKey, s.name], group: t.group, run: (c) => step.run(c.client, c.signal) });
   }
 }
 
@@ -245,7 +252,7 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
     const h = have.get(g.group);
     if (!h) {
       t.groupSteps.set(g.group, ctx.b.add({
-        id: ['add-project-group', spec.name, g.group], group: t.group, change: 'create', title: `Give group ${quoted(g.group)} access as ${quoted(g.role)}`,
+        id: ['add-project-group', t.stepKey, g.group], group: t.group, change: 'create', title: `Give group ${quoted(g.group)} access as ${quoted(g.role)}`,
         call: callText('POST', `${P(t.ref)}/groups`, { group_id: show(group.ref), role: show(role.ref) }), after: [t.step, group.step, role.step],
         run: async (c) => {
           const [pid, gid, rid] = [await c.id(t.ref), await c.id(group.ref), await c.id(role.ref)];
@@ -258,7 +265,7 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
       const gid = group.ref.id!;
       const old = t.live!.groupRoleIdByGroupId.get(gid);
       ctx.b.add({
-        id: ['change-project-group-role', spec.name, g.group], group: t.group, change: 'update', title: `Change group ${quoted(g.group)}'s role: ${quoted(h.role)} → ${quoted(g.role)}`,
+        id: ['change-project-group-role', t.stepKey, g.group], group: t.group, change: 'update', title: `Change group ${quoted(g.group)}'s role: ${quoted(h.role)} → ${quoted(g.role)}`,
         call: `${callText('POST', `/projects/${pid}/groups/${gid}/roles`, { role_id: show(role.ref) })}${old ? `, then ${callText('DELETE', `/projects/${pid}/groups/${gid}/roles/${old}`)}` : ''}`,
         after: [role.step],
         run: async (c) => {
@@ -278,7 +285,7 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
     if (wanted.has(g.group) || !gid) continue;
     const effects = [...groupEffects.projectGroupRemoved(pid, gid), invalidate('projectGroupRoles', pid, gid)];
     ctx.b.add({
-      id: ['remove-project-group', spec.name, g.group], group: t.group, change: 'delete', title: `Remove group ${quoted(g.group)}'s access (${quoted(g.role)})`,
+      id: ['remove-project-group', t.stepKey, g.group], group: t.group, change: 'delete', title: `Remove group ${quoted(g.group)}'s access (${quoted(g.role)})`,
       call: callText('DELETE', `/organization/projects/${pid}/groups/${gid}`),
       run: async (c) => {
         await c.client.projectGroups.remove(pid, gid, { signal: c.signal });
@@ -311,7 +318,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
         continue;
       }
       ctx.b.add({
-        id: ['assign-project-role', spec.name, a.role, `user:${a.user}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to ${a.user}`,
+        id: ['assign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to ${a.user}`,
         call: callText('POST', `/projects/${show(t.ref)}/users/${userId}/roles`, { role_id: show(role.ref) }), after: [t.step, memberStep, role.step],
         run: async (c) => {
           const [pid, rid] = [await c.id(t.ref), await c.id(role.ref)];
@@ -328,7 +335,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
       continue;
     }
     ctx.b.add({
-      id: ['assign-project-role', spec.name, a.role, `group:${a.group}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to group ${quoted(a.group)}`,
+      id: ['assign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to group ${quoted(a.group)}`,
       call: callText('POST', `/projects/${show(t.ref)}/groups/${show(group.ref)}/roles`, { role_id: show(role.ref) }), after: [t.step, groupStep, role.step],
       run: async (c) => {
         const [pid, gid, rid] = [await c.id(t.ref), await c.id(group.ref), await c.id(role.ref)];
@@ -349,7 +356,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
       if (!userId) continue;
       const effects = projectUserEffects.roleUnassigned(pid, userId, roleId);
       ctx.b.add({
-        id: ['unassign-project-role', spec.name, a.role, `user:${a.user}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from ${a.user}`,
+        id: ['unassign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from ${a.user}`,
         call: callText('DELETE', `/projects/${pid}/users/${userId}/roles/${roleId}`),
         run: async (c) => {
           await c.client.projectUsers.roles.unassign(pid, userId, roleId, { signal: c.signal });
@@ -362,7 +369,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
       if (!gid) continue;
       const effects = [remove(listRef('projectGroupRoles', pid, gid), roleId)];
       ctx.b.add({
-        id: ['unassign-project-role', spec.name, a.role, `group:${a.group}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from group ${quoted(a.group)}`,
+        id: ['unassign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from group ${quoted(a.group)}`,
         call: callText('DELETE', `/projects/${pid}/groups/${gid}/roles/${roleId}`),
         run: async (c) => {
           await c.client.projectGroups.roles.unassign(pid, gid, roleId, { signal: c.signal });
@@ -412,7 +419,7 @@ function planRateLimits(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): 
         lookup: async (client, signal, resolve) => (await read(client, signal, await resolve(t.ref))).find((r) => r.model === model)?.id,
       };
     ctx.b.add({
-      id: ['set-rate-limits', spec.name, model], group: t.group, change: 'update', title: `Set rate limits of ${model}: ${changes.join(', ')}`,
+      id: ['set-rate-limits', t.stepKey, model], group: t.group, change: 'update', title: `Set rate limits of ${model}: ${changes.join(', ')}`,
       call: callText('POST', `${P(t.ref)}/rate_limits/${show(ref)}`, body), after: [t.step],
       run: async (c) => {
         const [pid, id] = [await c.id(t.ref), await c.id(ref)];
@@ -437,7 +444,7 @@ function planSettings(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): vo
   const live = t.live?.spec;
   const isNew = !t.live;
   const add = (kind: string, change: 'create' | 'update' | 'delete', title: string, call: string, run: (pid: string, c: Parameters<Parameters<typeof ctx.b.add>[0]['run']>[0]) => Promise<import('../store').StoreEffect[]>, gone?: import('../store').StoreEffect[]) =>
-    ctx.b.add({ id: [kind, spec.name], group: t.group, change, title, call, after: [t.step], run: async (c) => run(await c.id(t.ref), c), goneEffects: gone });
+    ctx.b.add({ id: [kind, t.stepKey], group: t.group, change, title, call, after: [t.step], run: async (c) => run(await c.id(t.ref), c), goneEffects: gone });
 
   const mp = spec.model_permissions;
   if (mp === null && (isNew || live?.model_permissions)) {
@@ -488,7 +495,7 @@ function planSettings(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): vo
 
   const liveId = t.live?.id;
   const scope: SpendScope = {
-    idParts: ['project', spec.name], group: t.group, path: P(t.ref), after: t.step,
+    idParts: ['project', t.stepKey], group: t.group, path: P(t.ref), after: t.step,
     limit: {
       set: async (c, body) => {
         const pid = await c.id(t.ref);

@@ -56,6 +56,34 @@ describe('model: organization as code (fake Admin API)', function () {
     });
   });
 
+  describe('names two objects share', () => {
+    const fake = useFakeApi({ projects: 6, users: 40, seed: 9 });
+
+    it('projects sharing a name are pinned by id, a second service account with one name gets its id after the name, and the export plans nothing', async () => {
+      const f = fake();
+      const [p1, p2, p3] = f.state.projects.values().filter((p) => p.status === 'active' && !p.is_default);
+      p2!.name = p1!.name;
+      const accounts = f.state.project(p3!.id)!.serviceAccounts;
+      const first = accounts.values()[0] ?? accounts.insert({ id: 'svc_acct_first', name: 'ci', role: 'member', created_at: 1_700_000_000 });
+      accounts.insert({ id: 'svc_acct_twin', name: first.name, role: 'member', created_at: 1_700_000_001 });
+      f.state.touch();
+      const live = await readLive(clientFor(f));
+      const file = exportOrgFile(live);
+      const pinned = file.projects!.filter((p) => p.name === p1!.name);
+      assert.deepEqual(pinned.map((p) => p.id).sort(), [p1!.id, p2!.id].sort());
+      const names = file.projects!.find((p) => p.name === p3!.name)!.service_accounts!.map((s) => s.name);
+      assert.ok(names.includes(first.name) && names.includes(`${first.name} (svc_acct_twin)`), names.join());
+      const plan = planOrgFile(file, live);
+      assert.deepEqual(plan.steps.map((s) => s.title), []);
+      assert.deepEqual(plan.warnings, []);
+      // Without its pin, a shared name is a problem, not a guess.
+      const unpinned = { ...file, projects: file.projects!.map((p) => (p.id ? { ...p, id: undefined } : p)) };
+      const warned = planOrgFile(unpinned, live);
+      assert.equal(warned.warnings.filter((w) => w.includes('several active projects have this name')).length, 2);
+      assert.deepEqual(warned.steps.filter((s) => s.id.startsWith('create-project:')), [], 'nothing is created for them');
+    });
+  });
+
   describe('on the organization it describes', () => {
     const fake = useFakeApi({ projects: 6, users: 40, seed: 5 });
 
