@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { fake } from './helpers';
 import { connectedToFake, describeRequests, fakeState, newProject, received as fakeRequests, runAsUser as run, uniqueName, writes } from './fixtures';
 
 const PLAN_SCHEME = 'openai-admin-plan';
@@ -107,6 +108,7 @@ describe('commands: organization as code (Compare, Plan, Apply, Export)', functi
     const project = await newProject();
     // Made behind the extension's back: the picker lists what the store has read, so read again.
     await vscode.commands.executeCommand('openaiAdmin.refresh');
+    await fake.clearRequests();
     const { result } = await run('openaiAdmin.orgCode.export', [
       { pick: 'Choose projects…' }, { search: [project.id] }, { pick: 'Open as an untitled document' },
     ]);

@@ -38,7 +38,7 @@ export function planDocumentText(plan: FilePlan): string {
 function notifyWarnings(title: string, plan: FilePlan): void {
   if (!plan.warnings.length) return;
   const shown = plan.warnings.slice(0, 3).map(oneLine).join(' ');
-  const more = plan.warnings.length > 3 ? ` …and ${plan.warnings.length - 3} more (see the plan document).` : '';
+  const more = plan.warnings.length > 3 ? ` …and ${plan.warnings.length - 3} more (Plan File against Organization lists them all).` : '';
   void notify('warning', `${title}: ${plan.warnings.length} ${plan.warnings.length === 1 ? 'thing' : 'things'} in the file cannot be applied: ${shown}${more}`);
 }
 
