@@ -37,7 +37,9 @@ const writesTo = async (fake) => (await fake.requests()).filter((r) => r.method 
 describe('Organization as code', function () {
   this.timeout(300_000);
   it('Problems for a broken file, the drift diff, the plan, and an applied file\'s results (dark)', () =>
-    withVSCode({ theme: 'dark', key: 'sk-admin-demo', viewport: { width: 1600, height: 1000 } }, async ({ page, vs, fake, codeServer, shot }) => {
+    withVSCode({ theme: 'dark', key: 'sk-admin-demo', viewport: { width: 1600, height: 1000 },
+      // A small organization with plain names, so the drift diff fits on the screenshot.
+      fakeOptions: { projects: 4, users: 24, extraArgs: ['--no-hostile'] } }, async ({ page, vs, fake, codeServer, shot }) => {
       /** @type {{ projects: { id: string, name: string, status: string }[], groups: { id: string, name: string }[] }} */
       const s = /** @type {any} */ (await fake.state());
       const project = s.projects.find((p) => p.status === 'active' && /^[A-Za-z][\w .-]{0,40}$/.test(p.name));
@@ -66,6 +68,7 @@ describe('Organization as code', function () {
       const problems = page.locator('.markers-panel');
       await problems.getByText(/must be one of owner or member/).first().waitFor({ state: 'visible' });
       await shot('orgcode-problems-dark');
+      await page.keyboard.press('Control+J'); // hide the panel again: the editors get the room
       assert.deepEqual(await fake.requests(), [], 'a file with errors sends nothing, not even a read');
 
       // Compare: the live organization on the left, the file on the right.

@@ -28,7 +28,8 @@ export async function compareWithOrganization(ctx: CommandContext, arg: unknown)
     void notify('error', message);
     return undefined;
   }
-  const left = readOnlyDocument(`Organization (live) — ${fileLabel(source.uri)}`, text, 'yaml');
+  // Named after the file, without its `.yaml`: the document gets its own (for YAML colouring).
+  const left = readOnlyDocument(`${fileLabel(source.uri).replace(/\.yaml$/i, '')} (organization, live)`, text, 'yaml');
   await vscode.commands.executeCommand('vscode.diff', left, source.uri, COMPARE_EDITOR_TITLE, { preview: false });
   return left;
 }
