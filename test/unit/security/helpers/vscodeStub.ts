@@ -97,7 +97,12 @@ export function installVscodeStub(): VscodeStub {
     ThemeIcon: class { constructor(readonly id: string, readonly color?: unknown) {} },
     ThemeColor: class { constructor(readonly id: string) {} },
     MarkdownString: class { value = ''; appendText(t: string) { this.value += t; return this; } appendMarkdown(t: string) { this.value += t; return this; } },
-    workspace: { getConfiguration: configuration, onDidChangeConfiguration: () => disposable(), workspaceFolders: undefined, registerTextDocumentContentProvider: () => disposable() },
+    workspace: {
+      getConfiguration: configuration, onDidChangeConfiguration: () => disposable(), workspaceFolders: undefined, registerTextDocumentContentProvider: () => disposable(),
+      // The org file's diagnostics watch documents; the stand-in has none open.
+      textDocuments: [], onDidOpenTextDocument: () => disposable(), onDidChangeTextDocument: () => disposable(), onDidCloseTextDocument: () => disposable(),
+    },
+    languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) },
     env: { clipboard: { writeText: async () => {} }, openExternal: async () => true },
     commands: {
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
