@@ -106,7 +106,7 @@ the JS heap (heapUsed + external, after two forced GCs) the filled store adds to
 store, no request) followed by \`planOrgFile\` of the organization's own exported file with gpt-4o's requests per minute lowered
 by one in 200 projects (so the plan compares every section and finds 200 steps), or by \`exportOrgFile\` + \`stringifyOrgFile\`.
 Medians of 5 rounds (3 with --quick) after one warm-up. *Apply*: the same kind of file for an organization of 200 projects at
-50 ms added latency: 200 independent rate-limit updates run by \`runPlan\` at its default concurrency
+50 ms added latency: after one warm-up update, 200 independent rate-limit updates run by \`runPlan\` at its default concurrency
 (\`DEFAULT_PLAN_CONCURRENCY\`, as the editor runs plans), with the client built as the extension builds it. *Bound* =
 ceil(200 ÷ concurrency) × 50 ms; the ratio is our time ÷ the bound, one run.`,
   },

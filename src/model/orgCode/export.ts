@@ -1,6 +1,5 @@
 // Export (the live organization as a file) and the left side of Compare (the live organization
 // limited to what a file manages, ordered like it).
-import { stringify } from 'yaml';
 import type {
   FederationRuleSpec, GroupSpec, OrgFile, OrganizationSpec, ProjectSpec, RoleAssignmentSpec, RoleSpec, WorkloadIdentityProviderSpec,
 } from './format';
@@ -10,6 +9,7 @@ import {
   canonicalProvider, canonicalRole, canonicalRule,
 } from './order';
 import { matchProject } from './match';
+import { yamlText } from './yamlText';
 
 /**
  * The live organization (or the named projects) as a file, in a stable order. Projects carry an
@@ -27,9 +27,8 @@ export function stringifyOrgFile(file: OrgFile): string {
   return toYaml(canonicalFile(file));
 }
 
-function toYaml(value: unknown): string {
-  // No line folding and no anchors: the text must not depend on line length or shared objects.
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+function toYaml(value: object): string {
+  return yamlText(value as Record<string, unknown>);
 }
 
 /**

@@ -150,11 +150,11 @@ export async function readLiveState(store: OrgStore, options: ReadLiveOptions = 
 
   // Projects.
   const liveProjects = new Map<string, LiveProject>();
+  const residencyById = new Map(read.map((p) => [p.id, p.residency]));
   const projectSpecs: ProjectSpec[] = [];
   for (const part of projectParts) {
     const name = projectNameById.get(part.id) ?? '';
-    const project = read.find((p) => p.id === part.id)!;
-    const { spec, live } = projectSpec(part, name, project.residency, { emailById, groupNameById, pinned: ambiguous.has(name) });
+    const { spec, live } = projectSpec(part, name, residencyById.get(part.id), { emailById, groupNameById, pinned: ambiguous.has(name) });
     projectSpecs.push(spec);
     liveProjects.set(part.id, live);
   }
@@ -307,8 +307,9 @@ function providerSpec(p: WorkloadIdentityProvider, rules: FederationRuleSpec[]):
 class Reader {
   private running = 0;
   private readonly queue: (() => void)[] = [];
-  private readonly refs: ListRef[] = [];
+  private total = 0;
   private done = 0;
+  private oldest: number | undefined;
   private readonly limit: number;
 
   constructor(private readonly store: OrgStore, private readonly options: ReadLiveOptions) {
@@ -316,30 +317,28 @@ class Reader {
   }
 
   async load<R extends ResourceName>(ref: ListRef<R>): Promise<readonly ItemOfResource<R>[]> {
-    this.refs.push(ref);
-    const list = this.store.peek(ref);
+    this.total++;
+    let list = this.store.peek(ref);
     // A list read to its end is answered at once, without taking a slot.
     if (!(list && list.isLoaded && !list.hasMore && list.error === undefined && !list.isLoading)) {
       if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
       this.running++;
       try {
-        return await this.store.loadAll(ref, this.options.signal);
+        await this.store.loadAll(ref, this.options.signal);
+        list = this.store.peek(ref)!;
       } finally {
         this.running--;
         this.queue.shift()?.();
-        this.tick();
       }
     }
-    this.tick();
+    const at = list.readAt;
+    if (at !== undefined && (this.oldest === undefined || at < this.oldest)) this.oldest = at;
+    this.done++;
+    this.options.progress?.(this.done, this.total);
     return list.items;
   }
 
-  private tick(): void {
-    this.done++;
-    this.options.progress?.(this.done, this.refs.length);
-  }
-
   readAt(): number | undefined {
-    return this.store.readAt(this.refs);
+    return this.oldest;
   }
 }

@@ -85,8 +85,18 @@ export function assignmentKey(a: RoleAssignmentSpec): string {
 /** Keys in this order first (undefined values left out), then any others in code-point order. */
 function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (value[k] !== undefined) out[k as string] = value[k];
-  for (const k of sorted(Object.keys(value))) if (!(k in out) && (value as Record<string, unknown>)[k] !== undefined) out[k] = (value as Record<string, unknown>)[k];
+  let n = 0;
+  for (const k of keys) {
+    if (value[k] !== undefined) {
+      out[k as string] = value[k];
+      n++;
+    }
+  }
+  const all = Object.keys(value);
+  if (all.length > n) {
+    const rest = value as Record<string, unknown>;
+    for (const k of sorted(all)) if (!(k in out) && rest[k] !== undefined) out[k] = rest[k];
+  }
   return out as T;
 }
 

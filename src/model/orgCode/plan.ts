@@ -10,7 +10,8 @@ import type { PlanContext } from './planContext';
 import { planProviders } from './planIdentity';
 import { planGroups, planOrganizationAssignments, planOrganizationRoles, planOrganizationSettings } from './planOrganization';
 import { planProject, planProjectTargets } from './planProject';
-import { PlanBuilder, quoted } from './steps';
+import { PlanBuilder } from './steps';
+import { quoted } from '../plan/apiKeySteps';
 
 export interface OrgPlanOptions {
   /**

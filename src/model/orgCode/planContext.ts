@@ -5,7 +5,8 @@ import type { SpendAlertSpec, SpendLimitSpec } from './format';
 import type { LiveProject, LiveState } from './live';
 import { fullLimit, sameAlert, sameLimit, sorted } from './order';
 import type { OrgPlanOptions } from './plan';
-import { callText, quoted, type PlanBuilder, type Ref, type RunContext } from './steps';
+import { callText, type PlanBuilder, type Ref, type RunContext } from './steps';
+import { quoted } from '../plan/apiKeySteps';
 
 /** An object the plan can point at: its reference and, when the plan creates it, the create step. */
 export interface Target {

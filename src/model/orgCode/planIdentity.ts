@@ -5,7 +5,8 @@ import { workloadIdentityEffects } from '../writeEffects';
 import type { FederationRuleSpec, OrganizationSpec, WorkloadIdentityProviderSpec } from './format';
 import { sameJson, sameSet } from './order';
 import type { PlanContext, Target } from './planContext';
-import { callText, quoted, show, type Ref } from './steps';
+import { callText, show, type Ref } from './steps';
+import { quoted } from '../plan/apiKeySteps';
 
 const PROVIDERS = '/organization/workload_identity_providers';
 

@@ -8,7 +8,8 @@ import { assignmentKey, sameSet } from './order';
 import {
   ORGANIZATION_GROUP, groupTarget, orgRoleTarget, spendAlertSteps, spendLimitSteps, type PlanContext, type SpendScope, type Target,
 } from './planContext';
-import { callText, quoted, show, type Ref, type RunContext } from './steps';
+import { callText, show, type Ref, type RunContext } from './steps';
+import { quoted } from '../plan/apiKeySteps';
 
 const ORG_SPEND: SpendScope = {
   idParts: ['organization'],

@@ -12,7 +12,8 @@ import { matchProject } from './match';
 import { assignmentKey, HOSTED_TOOLS, sameSet } from './order';
 import { groupTarget, spendAlertSteps, spendLimitSteps, type PlanContext, type ProjectTarget, type SpendScope, type Target } from './planContext';
 import { planRoles } from './planOrganization';
-import { callText, quoted, sharedLookup, show, type Ref } from './steps';
+import { callText, sharedLookup, show, type Ref } from './steps';
+import { quoted } from '../plan/apiKeySteps';
 
 const P = (ref: Ref) => `/organization/projects/${show(ref)}`;
 

@@ -125,6 +125,3 @@ export function sharedLookup<A extends unknown[], T>(read: (...args: A) => Promi
     return pending;
   };
 }
-
-/** “name”, cut at 80 characters (the plan's own quoting). */
-export { quoted } from '../plan';
