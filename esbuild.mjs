@@ -39,6 +39,8 @@ const LAZY = {
   projectPanel: 'src/webviews/project/panel.ts',
   accessReviewPanel: 'src/webviews/accessReview/panel.ts',
   commands: 'src/commands/index.ts',
+  // The org-code commands with the YAML parser and schema validator, loaded when one of them first runs.
+  orgCode: 'src/commands/orgCode/commands.ts',
   // The org file's parser and validator (yaml, Ajv, the schema), loaded when a *.openai-org.yaml is first seen.
   orgFile: 'src/model/orgCode/parse.ts',
 };
@@ -68,6 +70,20 @@ const extension = {
   plugins: [lazyModules],
   // `await import(…)` of a lazy module becomes a require('./<name>.js') when it runs.
   supported: { 'dynamic-import': false },
+};
+
+/**
+ * The organization-as-code CLI (src/cli, `npm run org`): one self-contained file for plain Node. It
+ * imports no `vscode` (the build fails if anything it reaches does) and is not part of the .vsix.
+ */
+const cli = {
+  ...common,
+  entryPoints: { cli: 'src/cli/index.ts' },
+  outdir: outRoot,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  banner: { js: '#!/usr/bin/env node' },
 };
 
 /** Webview front-ends: one browser bundle per panel, entries are media/<name>/main.ts. */
@@ -102,7 +118,7 @@ const integration = {
 // A production build must not leave a dev build's source maps behind for the .vsix to pick up.
 if (production) rmSync(outRoot, { recursive: true, force: true });
 
-const configs = [extension];
+const configs = [extension, cli];
 if (webviewEntries.length) configs.push(webviews);
 if (!production && existsSync(integrationEntry)) configs.push(integration);
 

@@ -17,6 +17,7 @@ import { registerMemberProjectCommands } from './memberProjects';
 import { registerNodeCommands } from './nodes';
 import { registerOffboardCommands } from './offboard';
 import { registerOrganizationCommands } from './organization';
+import { registerOrgCodeCommands } from './orgCode';
 import { registerPermissionCommands } from './permissions';
 import { registerProjectCommands } from './projects';
 import { registerProjectUserCommands } from './projectUsers';
@@ -55,5 +56,6 @@ export function registerAllCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerExternalStorageCommands(ctx),
     ...registerServiceTierCommands(ctx),
     ...registerHygieneCommands(ctx),
+    ...registerOrgCodeCommands(ctx),
   ];
 }

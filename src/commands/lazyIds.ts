@@ -28,4 +28,6 @@ export const LAZY_COMMANDS = [
   'openaiAdmin.externalStorage.create', 'openaiAdmin.externalStorage.validate', 'openaiAdmin.externalStorage.delete',
   'openaiAdmin.hygiene.delete', 'openaiAdmin.hygiene.setExpiry',
   'openaiAdmin.renameFocused', 'openaiAdmin.deleteFocused',
+  'openaiAdmin.orgCode.export', 'openaiAdmin.orgCode.compare', 'openaiAdmin.orgCode.plan', 'openaiAdmin.orgCode.apply',
+  'openaiAdmin.orgCode.copyProjectSettings',
 ] as const;

@@ -17,10 +17,13 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
     return this.texts.get(uri.toString()) ?? 'This plan is no longer available: run the action again to see a new one.\n';
   }
 
-  /** A new document each time, so an earlier plan or result stays readable beside the new one. */
-  add(name: string, text: string): vscode.Uri {
+  /**
+   * A new document each time, so an earlier plan or result stays readable beside the new one.
+   * `extension` picks the language VS Code shows it in ('yaml' for the live side of a Compare).
+   */
+  add(name: string, text: string, extension = 'txt'): vscode.Uri {
     const safe = name.replace(/[\u0000-\u001f/\\?#%]+/g, '-').slice(0, 80);
-    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safe}.txt`, query: String(++this.serial) });
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safe}.${extension}`, query: String(++this.serial) });
     this.texts.set(uri.toString(), text);
     if (this.texts.size > KEEP) this.texts.delete(this.texts.keys().next().value!);
     return uri;
@@ -43,11 +46,19 @@ export function registerPlanDocuments(): vscode.Disposable {
   return { dispose: () => { registration.dispose(); if (slot[SLOT] === provider) delete slot[SLOT]; } };
 }
 
-/** Opens a read-only document beside the current editor, keeping focus where it is. */
-export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
+/**
+ * A read-only document with this text, not opened: the left side of a diff editor (Compare File with
+ * Organization), where a file would be editable and an untitled document would ask to be saved.
+ */
+export function readOnlyDocument(name: string, text: string, extension = 'txt'): vscode.Uri {
   const documents = slot[SLOT];
   if (!documents) throw new Error('Plan documents are not registered (registerPlanDocuments runs at activation).');
-  const uri = documents.add(name, text);
+  return documents.add(name, text, extension);
+}
+
+/** Opens a read-only document beside the current editor, keeping focus where it is. */
+export async function openPlanDocument(name: string, text: string): Promise<vscode.Uri> {
+  const uri = readOnlyDocument(name, text);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true });
   return uri;

@@ -35,6 +35,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'reliability.test.ts': () => import('./reliability.test'),
   'commands.offboard.test.ts': () => import('./commands.offboard.test'),
   'keyboard.test.ts': () => import('./keyboard.test'),
+  'orgCode.test.ts': () => import('./orgCode.test'),
   // Last: looks for the canary key in everything the suites above made the extension show or send.
   'security.canary.test.ts': () => import('./security.canary.test'),
 };

@@ -11,7 +11,9 @@ const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
 const idsIn = (text: string) => [...text.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]!);
 
 describe('command ids: lazy stand-ins, real registrations, manifest', () => {
-  const lazyDir = readdirSync(join(ROOT, 'src', 'commands')).filter((f) => f.endsWith('.ts') && f !== 'lazy.ts' && f !== 'lazyIds.ts');
+  // Command families may have a folder of their own (src/commands/orgCode/): every file below counts.
+  const lazyDir = (readdirSync(join(ROOT, 'src', 'commands'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && f !== 'lazy.ts' && f !== 'lazyIds.ts');
   const registeredLater = lazyDir.flatMap((f) => idsIn(read(join('src', 'commands', f))));
   const eager = [
     ...idsIn(read('src/extension.ts')),

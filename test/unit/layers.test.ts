@@ -23,6 +23,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   tree: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'tree'],
   commands: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'tree', 'ui', 'commands'],
   webviews: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'ui', 'webviews'],
+  // The organization-as-code CLI runs in plain Node: no VS Code glue at all.
+  cli: ['api', 'model', 'util', 'cli'],
 };
 
 function layerOf(file: string): string {

@@ -106,6 +106,7 @@ export function checkRules(file: OrgFile): RuleFinding[] {
     unique(p.members, [...at, 'members'], 'Member', (m) => m.email.toLowerCase(), 'email', (m) => m.email);
     p.members?.forEach((m, j) => email(m.email, [...at, 'members', j, 'email']));
     assignments(p.role_assignments, [...at, 'role_assignments']);
+    unique(p.roles, [...at, 'roles'], 'Role', (r) => r.name, 'name');
     unique(p.groups, [...at, 'groups'], 'Group', (g) => g.group, 'group');
     unique(p.service_accounts, [...at, 'service_accounts'], 'Service account', (s) => s.name, 'name');
     alerts(p.spend_alerts, [...at, 'spend_alerts']);
