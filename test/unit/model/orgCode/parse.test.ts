@@ -167,7 +167,7 @@ describe('org file: parseOrgFile', () => {
     it('unknown fields: the error is at the key and lists the allowed fields', () => {
       const text = lines('version: 1', 'projects:', '  - name: a', '  - name: b', '  - name: c', '    owner: me');
       const p = onlyError(text);
-      assert.equal(p.message, 'Unknown field “owner” in projects[2]. Allowed: name, id, residency, members, role_assignments, groups, service_accounts, '
+      assert.equal(p.message, 'Unknown field “owner” in projects[2]. Allowed: name, id, residency, members, role_assignments, roles, groups, service_accounts, '
         + 'rate_limits, model_permissions, hosted_tools, service_tier, spend_limit, spend_alerts, data_retention, prune.');
       assert.deepEqual([p.start, p.end], [{ line: 6, column: 5 }, { line: 6, column: 10 }]);
       const top = onlyError(lines('version: 1', 'projcts: []'));
@@ -362,7 +362,7 @@ describe('org file: parseOrgFile', () => {
       ]);
     });
 
-    it('duplicate members, groups, service accounts, role assignments and spend alerts in a project', () => {
+    it('duplicate members, groups, service accounts, role assignments, custom roles and spend alerts in a project', () => {
       assert.deepEqual(rule(lines(
         'version: 1',
         'projects:',
@@ -371,13 +371,15 @@ describe('org file: parseOrgFile', () => {
         '    groups: [{group: g, role: r1}, {group: g, role: r2}]',
         '    service_accounts: [{name: ci}, {name: ci, role: owner}]',
         '    role_assignments: [{role: r, group: g}, {role: r, group: g}]',
+        '    roles: [{name: auditor, permissions: []}, {name: auditor, permissions: [x]}]',
         '    spend_alerts: [{threshold_amount: 5, recipients: []}, {threshold_amount: 5.0, recipients: []}]',
       )), [
         '4:60 Member “A@EXAMPLE.com” is listed twice in projects[0].members (items 0 and 1); each member may appear once.',
         '5:44 Group “g” is listed twice in projects[0].groups (items 0 and 1); each group may appear once.',
         '6:43 Service account “ci” is listed twice in projects[0].service_accounts (items 0 and 1); each service account may appear once.',
         '7:45 Role assignment “r → g” is listed twice in projects[0].role_assignments (items 0 and 1); each role assignment may appear once.',
-        '8:78 Spend alert threshold “5” is listed twice in projects[0].spend_alerts (items 0 and 1); an alert is identified by its threshold.',
+        '8:54 Role “auditor” is listed twice in projects[0].roles (items 0 and 1); each role may appear once.',
+        '9:78 Spend alert threshold “5” is listed twice in projects[0].spend_alerts (items 0 and 1); an alert is identified by its threshold.',
       ]);
     });
 
@@ -455,7 +457,7 @@ describe('org file: parseOrgFile', () => {
     it('one line a problem: file:line:column: severity: message, with terminal escapes neutralised', () => {
       const r = parseOrgFile(lines('version: 1', 'projects:', '  - name: a', '    "\u001b[2J": 1', '  - name: b', '    members: [{email: nope, role: owner}]'));
       assert.equal(problemsText('org.openai-org.yaml', r.problems), [
-        'org.openai-org.yaml:4:5: error: Unknown field “\\u001b[2J” in projects[0]. Allowed: name, id, residency, members, role_assignments, groups, service_accounts, rate_limits, model_permissions, hosted_tools, service_tier, spend_limit, spend_alerts, data_retention, prune.',
+        'org.openai-org.yaml:4:5: error: Unknown field “\\u001b[2J” in projects[0]. Allowed: name, id, residency, members, role_assignments, roles, groups, service_accounts, rate_limits, model_permissions, hosted_tools, service_tier, spend_limit, spend_alerts, data_retention, prune.',
       ].join('\n'));
       const warn = parseOrgFile(lines('version: 1', 'projects:', '  - {name: b, members: [{email: nope, role: owner}]}'));
       assert.equal(problemsText('dir/x.openai-org.yaml', warn.problems), 'dir/x.openai-org.yaml:3:33: warning: projects[0].members[0].email: “nope” does not look like an email address.');
