@@ -1,7 +1,8 @@
 // The chart's data as a table, in a disclosure under the chart: every bucket (a row) by every dataset
 // drawn (a column), with the bucket's total. It is the chart's full text alternative for screen
 // readers and the keyboard (the canvas only has its one-sentence summary), and is built when opened:
-// a day by the minute is 1,440 rows. API text (group names) goes in as text nodes.
+// a day by the minute is 1,440 rows. Its box scrolls, so it takes focus itself (the arrow keys scroll
+// it); API text (group names) goes in as text nodes.
 import type { ChartDataset, UsageView } from '../../src/model/usage/types';
 import { h, replace } from '../shared/dom';
 import { bucketLabel, formatValue } from './format';
@@ -13,7 +14,7 @@ export class ChartTable {
   private drawn = false;
 
   constructor() {
-    this.el = h('details', { class: 'chart-table' }, h('summary', { id: 'chart-data-toggle' }, 'Chart data as a table'), h('div', { class: 'table-wrap' }, this.table));
+    this.el = h('details', { class: 'chart-table' }, h('summary', { id: 'chart-data-toggle' }, 'Chart data as a table'), h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'chart-data-toggle' }, this.table));
     this.el.addEventListener('toggle', () => { if (this.el.open) this.draw(); });
   }
 
