@@ -31,11 +31,20 @@ export async function webviewFrame(page) {
 
 /**
  * Runs axe-core on the whole panel document and writes artifacts/a11y/<name>.json.
- * Returns the failing violations (serious or critical), one line per rule and element.
+ * Returns the failures, one line each: a serious or critical violation (rule, impact, target, help
+ * and what to fix) per element, and anything the page's CSP refused meanwhile.
  * @param {import('playwright-core').Frame} frame
  * @param {string} name
  */
 export async function runAxe(frame, name) {
+  // Anything the page's CSP refuses from here on is recorded (and fails the check: axe must get in
+  // without one).
+  await frame.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    if (w.__a11yCsp) return;
+    w.__a11yCsp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__a11yCsp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   if (!(await frame.evaluate('typeof window.axe === "object"'))) await frame.evaluate(AXE_SOURCE);
   /** @type {any} */
   const results = await frame.evaluate(() => {
@@ -53,10 +62,14 @@ export async function runAxe(frame, name) {
   }));
   const file = join(ARTIFACTS, 'a11y', `${name}.json`);
   mkdirSync(join(ARTIFACTS, 'a11y'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ name, url: results.url, axe: results.testEngine?.version, timestamp: results.timestamp, violations, incomplete }, null, 2)}\n`);
-  return violations
-    .filter((/** @type {any} */ v) => FAILING_IMPACTS.includes(v.impact))
-    .flatMap((/** @type {any} */ v) => v.nodes.map((/** @type {any} */ n) => `${name}: ${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`));
+  const csp = /** @type {string[]} */ (await frame.evaluate(() => /** @type {any} */ (window).__a11yCsp));
+  writeFileSync(file, `${JSON.stringify({ name, url: results.url, axe: results.testEngine?.version, timestamp: results.timestamp, cspViolations: csp, violations, incomplete }, null, 2)}\n`);
+  return [
+    ...csp.map((c) => `${name}: the page's CSP refused ${c} while axe ran`),
+    ...violations
+      .filter((/** @type {any} */ v) => FAILING_IMPACTS.includes(v.impact))
+      .flatMap((/** @type {any} */ v) => v.nodes.map((/** @type {any} */ n) => `${name}: ${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`)),
+  ];
 }
 
 /**
