@@ -15,6 +15,7 @@ import type { ReviewKind, ReviewQuery, ReviewRow } from '../../src/model/review/
 import type {
   AccessReviewHostEvents, AccessReviewMethods, AccessReviewReport, AccessReviewState, AccessReviewWebviewEvents, ReviewStatus,
 } from '../../src/webviews/accessReview/protocol';
+import { nameControl } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 import { createRpcClient, RpcCallError } from '../shared/rpc';
 import { loadState, renderReportsWanted, saveState } from '../shared/vscode';
@@ -33,7 +34,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 function field(labelText: string, control: HTMLElement): HTMLElement {
   const id = `ctl-${labelText.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   control.id = id;
-  control.setAttribute('aria-label', labelText);
+  nameControl(control, labelText);
   return h('div', { class: 'field' }, h('label', { for: id }, labelText), control);
 }
 

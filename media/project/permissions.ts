@@ -8,6 +8,7 @@ import { HOSTED_TOOLS, type HostedTool } from '../../src/model/format';
 import { checkModelIds, splitList } from '../../src/model/inputs';
 import { modelChoices, type PolicyChoice } from '../../src/model/permissionEdits';
 import type { SingleSaveResult } from '../../src/webviews/project/protocol';
+import { setDisabled } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { act, button, field, select, SectionFrame, textfield } from './ui';
@@ -127,7 +128,7 @@ export class ModelPermissionsView implements SectionView {
     const mode = this.app.draft.policy?.mode ?? this.app.loaded.modelPermissions?.mode ?? 'none';
     const readOnly = this.app.readOnly;
     this.list.classList.toggle('disabled', mode === 'none');
-    for (const b of this.list.querySelectorAll<VscodeCheckbox>('vscode-checkbox')) b.disabled = mode === 'none' || readOnly;
+    for (const b of this.list.querySelectorAll<VscodeCheckbox>('vscode-checkbox')) setDisabled(b, mode === 'none' || readOnly);
     this.mode.disabled = readOnly;
     this.saveButton.disabled = readOnly || edit.kind === 'unchanged' || edit.kind === 'invalid';
     this.discardButton.disabled = !this.app.draft.policy;
@@ -221,7 +222,7 @@ export class HostedToolsView implements SectionView {
       const sw = this.switches.get(tool)!;
       const on = this.app.draft.tools?.enabled[tool] ?? loaded[tool];
       if (sw.checked !== on) sw.checked = on;
-      sw.disabled = this.app.readOnly;
+      setDisabled(sw, this.app.readOnly);
       const row = sw.parentElement!;
       row.classList.toggle('modified', tool in changes);
       replace(row.querySelector('.switch-state')!, tool in changes ? `${loaded[tool] ? 'on' : 'off'} → ${on ? 'on' : 'off'} (not saved)` : on ? 'on' : 'off');

@@ -7,6 +7,7 @@ import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-check
 import { changedFields, describeEnabled, draftServiceTierEdit, type ServiceTierField } from '../../src/model/project/serviceTier';
 import type { ServiceTierData } from '../../src/model/project/types';
 import { DEFAULT_TIERS, normalTiers, OPTIONAL_TIERS, tierName, type DefaultTier, type OptionalTier } from '../../src/model/serviceTier';
+import { setDisabled } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { button, select, SectionFrame } from './ui';
@@ -114,7 +115,7 @@ export class ServiceTierView implements SectionView {
     for (const [tier, box] of this.boxes) {
       const on = shown.enabled === 'all' || shown.enabled.includes(tier);
       if (box.checked !== on) box.checked = on;
-      box.disabled = readOnly || this.saving || shown.enabled === 'all';
+      setDisabled(box, readOnly || this.saving || shown.enabled === 'all');
     }
     const edited = this.app.draft.serviceTier ? changedFields(this.app.draft.serviceTier.before, this.app.draft.serviceTier) : [];
     const elsewhere = this.app.draft.serviceTier ? changedFields(this.app.draft.serviceTier.before, loaded) : [];

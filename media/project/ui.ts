@@ -9,6 +9,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { nameControl } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 
 export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
@@ -88,7 +89,8 @@ export function button(label: string, onClick: () => void, opts: { secondary?: b
 }
 
 export function textfield(opts: { value?: string; placeholder?: string; label: string; className?: string; onInput?: (value: string) => void; onEnter?: () => void }): VscodeTextfield {
-  const t = h('vscode-textfield', { placeholder: opts.placeholder, 'aria-label': opts.label, class: opts.className }) as VscodeTextfield;
+  const t = h('vscode-textfield', { placeholder: opts.placeholder, class: opts.className }) as VscodeTextfield;
+  nameControl(t, opts.label);
   t.value = opts.value ?? '';
   if (opts.onInput) t.addEventListener('input', () => opts.onInput!(t.value));
   if (opts.onEnter) t.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') opts.onEnter!(); });
@@ -96,8 +98,9 @@ export function textfield(opts: { value?: string; placeholder?: string; label: s
 }
 
 export function select<T extends string>(choices: ReadonlyArray<readonly [T, string]>, value: T, opts: { label: string; onChange?: (value: T) => void; className?: string; disabled?: boolean }): VscodeSingleSelect {
-  const s = h('vscode-single-select', { 'aria-label': opts.label, class: opts.className, disabled: opts.disabled },
+  const s = h('vscode-single-select', { class: opts.className, disabled: opts.disabled },
     ...choices.map(([v, text]) => h('vscode-option', { value: v, selected: v === value }, text))) as VscodeSingleSelect;
+  nameControl(s, opts.label);
   s.value = value;
   if (opts.onChange) s.addEventListener('change', () => opts.onChange!(s.value as T));
   return s;
@@ -106,6 +109,7 @@ export function select<T extends string>(choices: ReadonlyArray<readonly [T, str
 /** A labelled control in a form row. */
 export function field(label: string, control: HTMLElement, id: string): HTMLElement {
   control.id = id;
+  if (!control.hasAttribute('aria-label')) nameControl(control, label);
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
@@ -146,7 +150,8 @@ export function table(caption: string, headings: string[], className = ''): { ta
   const body = h('tbody', {});
   const t = h('table', { class: `grid ${className}`.trim() },
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, ...headings.map((x) => h('th', { scope: 'col' }, x)))),
+    // A column without a visible heading (row buttons) still has one for screen readers.
+    h('thead', {}, h('tr', {}, ...headings.map((x) => h('th', { scope: 'col' }, x || h('span', { class: 'visually-hidden' }, 'Actions'))))),
     body);
   return { table: t, body };
 }

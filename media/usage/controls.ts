@@ -12,6 +12,7 @@ import { normalizeWith } from '../../src/model/usage/normalize';
 import { formatDay, widthsFor } from '../../src/model/usage/range';
 import type { FilterOption, KindInfo, RangePreset, Selection, Width } from '../../src/model/usage/types';
 import type { ExportFormat } from '../../src/webviews/usage/protocol';
+import { nameControl } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 
 interface Choice {
@@ -52,7 +53,7 @@ function fill(select: VscodeSingleSelect | VscodeMultiSelect, choices: Choice[],
 function field(label: string, control: HTMLElement, extra = '', note?: HTMLElement): HTMLElement {
   const id = `ctl-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   control.id = id;
-  control.setAttribute('aria-label', label);
+  nameControl(control, label);
   if (note) note.id = `${id}-note`;
   return h('div', { class: `field ${extra}`.trim() }, h('label', { for: id }, label), control, note ?? null);
 }

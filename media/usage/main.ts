@@ -2,6 +2,7 @@
 // src/webviews/usage/protocol.ts, and the only thing it keeps (setState) is the selection, so the
 // panel comes back as it was after a window reload.
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import { chartSummary } from '../../src/model/usage/chartSummary';
 import { mergeNames, withNames, type NameTable } from '../../src/model/usage/labels';
 import { normalizeWith } from '../../src/model/usage/normalize';
 import type { DashboardData, KindInfo, Selection } from '../../src/model/usage/types';
@@ -11,7 +12,9 @@ import { createRpcClient, RpcCallError } from '../shared/rpc';
 import { observeTheme } from '../shared/theme';
 import { loadState, renderReportsWanted, saveState } from '../shared/vscode';
 import { UsageChart } from './chart';
+import { ChartTable } from './chartTable';
 import { Controls } from './controls';
+import { bucketLabel, formatValue, rangeLabel } from './format';
 import { renderSummary } from './summary';
 import { renderLegend, UsageTable } from './table';
 
@@ -23,12 +26,17 @@ class UsageApp {
   private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading usage' });
   private readonly message = h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
   private readonly summary = h('div', { class: 'summary' });
-  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Usage chart' });
+  // The canvas is one image to assistive technology: its name is the chart's summary in words, and
+  // its description is the note on joined bars and the disclosure that holds the chart's data table.
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Usage chart', 'aria-describedby': 'chart-note chart-data-toggle' });
   private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
-  private readonly chartNote = h('p', { class: 'chart-note', hidden: true });
+  private readonly chartNote = h('p', { class: 'chart-note', id: 'chart-note', hidden: true });
+  /** Says the new summary once per load, politely (not on every name that arrives later). */
+  private readonly chartLive = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-chart-summary': true });
   private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
-  private readonly tableEl = h('table', { class: 'data' });
-  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.legend, h('div', { class: 'table-wrap' }, this.tableEl));
+  private readonly chartTable = new ChartTable();
+  private readonly tableEl = h('table', { class: 'data', id: 'usage-table' });
+  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.chartLive, this.legend, this.chartTable.el, h('div', { class: 'table-wrap' }, this.tableEl));
   private readonly chart = new UsageChart(this.canvas, this.chartNote);
   private readonly table = new UsageTable(this.tableEl);
   private readonly controls: Controls;
@@ -40,7 +48,8 @@ class UsageApp {
 
   constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection) {
     const header = h('header', {});
-    root.append(header, this.progress, this.message, this.content);
+    // The editor tab shows the title; screen readers get it as the page's first heading.
+    root.append(h('h1', { class: 'visually-hidden' }, 'Usage & Costs'), header, this.progress, this.message, this.content);
     this.controls = new Controls(header, kinds, now, selection, {
       change: (next) => this.select(next),
       refresh: () => void this.load(true),
@@ -114,6 +123,8 @@ class UsageApp {
     if (warnings.length && !view.empty && !this.message.classList.contains('error')) this.showMessage([...this.data.warnings, ...warnings].join(' '), 'warning');
     renderSummary(this.summary, this.data, this.kinds);
     this.chart.relabel(this.data.chart);
+    this.chartTable.show(view, this.data.chart);
+    this.canvas.setAttribute('aria-label', this.describeChart(this.data));
     renderLegend(this.legend, view, this.data.chart);
     this.table.show(view);
     this.report(view.empty ? 'empty' : 'data');
@@ -141,10 +152,27 @@ class UsageApp {
     this.content.hidden = false;
     renderSummary(this.summary, data, this.kinds);
     this.chart.show(view, data.chart);
+    this.chartTable.show(view, data.chart);
+    const described = this.describeChart(data);
+    this.canvas.setAttribute('aria-label', described);
+    replace(this.chartLive, described);
     renderLegend(this.legend, view, data.chart);
     this.table.show(view);
     this.controls.setCanExport(true);
     this.report(view.empty ? 'empty' : 'data');
+  }
+
+  /** The chart in one sentence (src/model/usage/chartSummary.ts), with the panel's own number and date formats. */
+  private describeChart({ view, chart }: DashboardData): string {
+    const metric = view.metrics.find((m) => m.key === view.selection.metric)!;
+    const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
+    const what = view.selection.kind === 'costs' && metric.unit === 'currency' ? kindLabel : `${kindLabel}, ${metric.label.toLowerCase()}`;
+    const currency = view.currencies[0]?.currency;
+    return chartSummary({ what, width: view.width, buckets: view.buckets, datasets: chart, aggregate: metric.aggregate }, {
+      value: (v) => formatValue(metric, v, currency, 'short'),
+      bucket: (t) => bucketLabel(t, view.width),
+      range: rangeLabel(view.start, view.end),
+    });
   }
 
   private renderError(message: string): void {
