@@ -26,7 +26,8 @@ const common = {
 /**
  * Code the extension host loads only when it is first needed, each in its own file: the API client
  * (`await import('../api')` on the first request), the editor panels (`await import('./panel')`
- * when one opens) and the organization commands (`await import('./index')` when one first runs). In CommonJS esbuild would otherwise
+ * when one opens), the organization commands (`await import('./index')` when one first runs) and the
+ * spend status bar item (after the first use of the API). In CommonJS esbuild would otherwise
  * inline them, so VS Code would read and compile them at activation (BENCHMARKS.md fig. 3: activation ≤ 25 ms).
  * This plugin makes an import of such a module, from any other module, load its own file instead.
  * Modules both sides use are bundled into both; none of them keeps module-level state, and errors
@@ -38,6 +39,7 @@ const LAZY = {
   projectPanel: 'src/webviews/project/panel.ts',
   accessReviewPanel: 'src/webviews/accessReview/panel.ts',
   commands: 'src/commands/index.ts',
+  spendStatus: 'src/status/spendStatus.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
 const lazyModules = {

@@ -23,6 +23,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   tree: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'tree'],
   commands: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'tree', 'ui', 'commands'],
   webviews: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'ui', 'webviews'],
+  // Status bar items: glue beside tree and webviews, reading the model and opening views by command id.
+  status: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'status'],
 };
 
 function layerOf(file: string): string {

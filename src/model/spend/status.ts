@@ -2,6 +2,8 @@
 // settings: this month's cost so far, the projects that cost most, the month-end forecast, and
 // whether any of that deserves a warning colour.
 import type { AdminClient } from '../../api';
+import { listRef, type OrgStore } from '../store';
+import { UsageNames } from '../usage/attribution';
 import type { RawBucket } from '../usage/catalogue';
 import { DAY_SECONDS, forecastMonth, forecastStart, monthStart, utcDay, type Forecast } from '../usage/forecast';
 
@@ -91,4 +93,34 @@ export function spendStatus(buckets: readonly RawBucket[], now: number, settings
   const crossed = settings.alertCents.map((c) => c / 100).filter((t) => forecast.monthToDate >= t);
   if (crossed.length) warnings.push({ kind: 'alertCrossed', threshold: Math.max(...crossed) });
   return { monthToDate: forecast.monthToDate, currency: (currency ?? 'usd').toUpperCase(), forecast, topProjects, limit, warnings };
+}
+
+/**
+ * The status at `now`: the costs query, the organization's spend limit and alerts from the store
+ * (read once, then kept there like every other list), and the top projects' names through the store.
+ */
+export async function loadSpendStatus(client: () => Promise<AdminClient>, store: OrgStore, now: number, signal?: AbortSignal): Promise<SpendStatus> {
+  const [buckets, limit, alerts] = await Promise.all([
+    client().then((c) => readSpendBuckets(c, now, signal)),
+    store.loadAll(listRef('spendLimit'), signal),
+    store.loadAll(listRef('spendAlerts'), signal),
+  ]);
+  const settings = { limitCents: limit[0]?.threshold_amount, alertCents: alerts.map((a) => a.threshold_amount) };
+  const first = spendStatus(buckets, now, { ...settings, projectName: () => undefined });
+  const ids = first.topProjects.map((p) => p.id).filter(Boolean);
+  if (!ids.length) return first;
+  // Names only for the three shown; a list that cannot be read leaves ids (the figures still show).
+  const { names } = await new UsageNames(store).resolve({ project_id: ids, user_id: [], api_key_id: [], keyProjects: {} }, async () => new Map(), signal ?? new AbortController().signal);
+  return spendStatus(buckets, now, { ...settings, projectName: (id) => names.project_id?.[id] });
+}
+
+/** "$1,284" in the display language; the currency's own symbol for other currencies. */
+export function formatMoney(value: number, currency: string, locale: string, digits: number): string {
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits };
+  try {
+    return new Intl.NumberFormat(locale, options).format(value);
+  } catch {
+    // An unknown locale or currency code: still a number people can read.
+    return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} ${currency}`;
+  }
 }

@@ -2,8 +2,8 @@
 // project that reaches back far enough for both: 14 days before the range (each day's history) and
 // to the first day the forecast reads.
 import { findAnomalies, WINDOW } from './anomalies';
-import { DAY_SECONDS, forecastMonth, forecastStart, utcDay } from './forecast';
-import type { TimeRange } from './range';
+import { DAY_SECONDS, forecastMonth, forecastStart, monthStart, utcDay } from './forecast';
+import { formatDay, type TimeRange } from './range';
 import type { CostForecast, CostInsights, Selection, UsageView } from './types';
 
 /** Costs by amount, one day per bucket: the only view anomalies and the forecast are drawn on. */
@@ -51,4 +51,12 @@ function monthForecast(context: UsageView, now: number, limit: number | null): C
     return f.monthToDate + f.dailyAverage * (left / DAY_SECONDS);
   });
   return { days, cumulative, projected, monthToDate: f.monthToDate, dailyAverage: f.dailyAverage, forecast: f.projected, limit };
+}
+
+/** Costs by project, daily, from the first of the month holding `now` to its day (UTC): "this month". */
+export function thisMonthSelection(now: number): Partial<Selection> {
+  return {
+    kind: 'costs', metric: 'amount', width: '1d', groupBy: ['project_id'], filters: {},
+    range: { preset: 'custom', from: formatDay(monthStart(now)), to: formatDay(utcDay(now)) },
+  };
 }
