@@ -12,6 +12,7 @@ import { observeTheme } from '../shared/theme';
 import { loadState, renderReportsWanted, saveState } from '../shared/vscode';
 import { UsageChart } from './chart';
 import { Controls } from './controls';
+import { renderInsights } from './insights';
 import { renderSummary } from './summary';
 import { renderLegend, UsageTable } from './table';
 
@@ -27,8 +28,9 @@ class UsageApp {
   private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
   private readonly chartNote = h('p', { class: 'chart-note', hidden: true });
   private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
+  private readonly insights = h('section', { class: 'insights', 'aria-label': 'Anomalies and forecast', hidden: true });
   private readonly tableEl = h('table', { class: 'data' });
-  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.legend, h('div', { class: 'table-wrap' }, this.tableEl));
+  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.legend, this.insights, h('div', { class: 'table-wrap' }, this.tableEl));
   private readonly chart = new UsageChart(this.canvas, this.chartNote);
   private readonly table = new UsageTable(this.tableEl);
   private readonly controls: Controls;
@@ -114,6 +116,8 @@ class UsageApp {
     if (warnings.length && !view.empty && !this.message.classList.contains('error')) this.showMessage([...this.data.warnings, ...warnings].join(' '), 'warning');
     renderSummary(this.summary, this.data, this.kinds);
     this.chart.relabel(this.data.chart);
+    this.chart.relabelInsights(this.data.insights);
+    renderInsights(this.insights, view, this.data.insights);
     renderLegend(this.legend, view, this.data.chart);
     this.table.show(view);
     this.report(view.empty ? 'empty' : 'data');
@@ -140,8 +144,9 @@ class UsageApp {
     else this.showMessage('', 'none');
     this.content.hidden = false;
     renderSummary(this.summary, data, this.kinds);
-    this.chart.show(view, data.chart);
+    this.chart.show(view, data.chart, data.insights);
     renderLegend(this.legend, view, data.chart);
+    renderInsights(this.insights, view, data.insights);
     this.table.show(view);
     this.controls.setCanExport(true);
     this.report(view.empty ? 'empty' : 'data');
@@ -167,6 +172,8 @@ class UsageApp {
       tableHead: status === 'error' ? [] : texts(this.tableEl, 'thead th'),
       tableRows: status === 'error' ? [] : [...this.tableEl.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
       summary: status === 'error' ? [] : texts(this.summary, '.card'),
+      insights: status === 'error' || this.insights.hidden ? [] : texts(this.insights, '.chart-key li, .forecast, .no-anomalies, .error-text, caption'),
+      anomalyRows: status === 'error' ? [] : [...this.insights.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
       cspViolations: [...cspViolations],
     });
   }

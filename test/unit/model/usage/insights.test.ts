@@ -36,9 +36,9 @@ describe('usage model: cost insights for the costs view', function () {
     assert.deepEqual(wide, { start: day('2026-05-31'), end: range.end }, '14 days before the range, and the month from its first day');
     const days = (wide.end - wide.start) / DAY;
     // proj_a: 10 a day, spikes on May 31+10 = June 10 (before the range: history only) and June 16.
-    const a = Array.from({ length: days }, (_, i) => (i === 10 || i === 16 ? 100 : 10));
+    const a = Array.from({ length: days }, (_, i): number => (i === 10 || i === 16 ? 100 : 10));
     // proj_b: a gap (no costs at all) from June 12 on, then 30 on June 18.
-    const b = Array.from({ length: days }, (_, i) => (i >= 12 && i !== 18 ? 0 : 4));
+    const b = Array.from({ length: days }, (_, i): number => (i >= 12 && i !== 18 ? 0 : 4));
     b[18] = 30;
     const view = viewOf(wide.start, { proj_a: a, proj_b: b }, wide.end);
     const ins = costInsights(view, range, now, 5, 500);
@@ -87,6 +87,25 @@ describe('usage model: cost insights for the costs view', function () {
       const pid = fake().state.projects.values()[0]!.id;
       const filtered = await d.load({ kind: 'costs', range: { preset: '7d' }, filters: { project_ids: [pid] } }, new AbortController().signal);
       assert.equal(filtered.insights!.forecast!.limit, null);
+    });
+
+    it('a spike put into the fake\'s costs (POST /__fake/cost-spikes) is found on its project and day, with its factor', async () => {
+      const d = new UsageDashboard(async () => client(), new OrgStore(async () => client()), { clock: () => CLOCK_MS });
+      const before = await d.load({ kind: 'costs', range: { preset: '30d' }, groupBy: ['project_id'] }, new AbortController().signal);
+      const top = before.view.series[0]!.group.project_id!;
+      const spikeDay = day('2026-06-10');
+      assert.ok(!before.insights!.anomalies.some((a) => a.projectId === top && a.day === spikeDay));
+      const res = await fetch(`${fake().url.replace(/\/v1$/, '')}/__fake/cost-spikes`, { method: 'POST', body: JSON.stringify({ project_id: top, day: '2026-06-10', factor: 20 }) });
+      assert.equal(res.status, 200);
+      try {
+        const after = await d.load({ kind: 'costs', range: { preset: '30d' }, groupBy: ['project_id'] }, new AbortController().signal, { fresh: true });
+        const found = after.insights!.anomalies.find((a) => a.projectId === top && a.day === spikeDay);
+        assert.ok(found, JSON.stringify(after.insights!.anomalies));
+        assert.ok(found.factor! > 10);
+        assert.ok(close(found.amount, after.view.series.find((s) => s.group.project_id === top)!.values.amount![after.view.buckets.indexOf(spikeDay)]!));
+      } finally {
+        fake().state.costSpikes.clear();
+      }
     });
   });
 });
