@@ -61,14 +61,15 @@ export class SpendStatusBar implements vscode.Disposable {
       return;
     }
     this.timer = setInterval(() => void this.refresh(), minutes * MINUTE_MS);
-    if (now) void this.refresh();
+    // The first read follows what the user just did (or changed), so it does not wait for focus.
+    if (now) void this.refresh(true);
   }
 
   /**
    * Reads and draws. Waits for focus unless `force` (a key change, the tests); hidden when the item
    * is off or there is no usable key. A read already running is replaced.
    */
-  refresh(force = false): Promise<void> {
+  refresh(force = false, maxAgeMs?: number): Promise<void> {
     if (!this.minutes || this.session.keyState !== 'ok') {
       this.hide();
       return Promise.resolve();
@@ -80,14 +81,16 @@ export class SpendStatusBar implements vscode.Disposable {
     this.due = false;
     this.reading?.abort();
     const controller = (this.reading = new AbortController());
-    const read = this.read(controller.signal);
+    // The limit and alerts are read again once they are as old as the interval, so the item follows
+    // changes made elsewhere within one interval; a change made here is in the store at once.
+    const read = this.read(controller.signal, maxAgeMs ?? this.minutes * MINUTE_MS);
     this.lastRead = read;
     return read;
   }
 
-  private async read(signal: AbortSignal): Promise<void> {
+  private async read(signal: AbortSignal, maxAgeMs: number): Promise<void> {
     try {
-      const status = await loadSpendStatus(() => this.session.getClient(), this.store, Math.floor(this.clock() / 1000), signal);
+      const status = await loadSpendStatus(() => this.session.getClient(), this.store, Math.floor(this.clock() / 1000), { signal, maxAgeMs, clock: this.clock });
       if (signal.aborted) return;
       this.draw(status);
     } catch (err) {
@@ -138,9 +141,9 @@ export class SpendStatusBar implements vscode.Disposable {
     this.visible = false;
   }
 
-  /** For the integration tests: forces a read (ignoring focus) and waits for it. */
+  /** For the integration tests: forces a read (ignoring focus, the limit and alerts read afresh) and waits for it. */
   async refreshNow(): Promise<void> {
-    await this.refresh(true);
+    await this.refresh(true, 0);
     await this.lastRead;
   }
 

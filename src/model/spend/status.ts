@@ -96,10 +96,16 @@ export function spendStatus(buckets: readonly RawBucket[], now: number, settings
 }
 
 /**
- * The status at `now`: the costs query, the organization's spend limit and alerts from the store
- * (read once, then kept there like every other list), and the top projects' names through the store.
+ * The status at `now`: the costs query, the organization's spend limit and alerts from the store,
+ * and the top projects' names through the store. The limit and the alerts are read again when the
+ * store's copy is older than `maxAgeMs` (someone may have changed them elsewhere since); a change
+ * made in this window is in the store already.
  */
-export async function loadSpendStatus(client: () => Promise<AdminClient>, store: OrgStore, now: number, signal?: AbortSignal): Promise<SpendStatus> {
+export async function loadSpendStatus(client: () => Promise<AdminClient>, store: OrgStore, now: number, { signal, maxAgeMs = Infinity, clock = Date.now }: { signal?: AbortSignal; maxAgeMs?: number; clock?: () => number } = {}): Promise<SpendStatus> {
+  for (const resource of ['spendLimit', 'spendAlerts'] as const) {
+    const read = store.readAt([listRef(resource)]);
+    if (read !== undefined && clock() - read >= maxAgeMs) store.invalidate(resource);
+  }
   const [buckets, limit, alerts] = await Promise.all([
     client().then((c) => readSpendBuckets(c, now, signal)),
     store.loadAll(listRef('spendLimit'), signal),
