@@ -2,7 +2,7 @@
 // names from the store, and the warning when the forecast passes the limit or an alert is crossed.
 import assert from 'node:assert/strict';
 import type { RawBucket } from '../../../../src/model/usage/catalogue';
-import { readSpendBuckets, spendStatus, spendQuery } from '../../../../src/model/spend/status';
+import { formatMoney, readSpendBuckets, spendStatus, spendQuery } from '../../../../src/model/spend/status';
 import { close, rawBuckets, rawSum, useUsageFake, FAKE_NOW } from '../usageHelpers';
 
 const DAY = 86_400;
@@ -48,6 +48,13 @@ describe('spend model: the status bar figures', function () {
       assert.deepEqual(s.warnings, [{ kind: 'alertCrossed', threshold: 192.5 }]);
       assert.deepEqual(spendStatus(buckets, now, { alertCents: [19_300], projectName: names }).warnings, []);
     });
+  });
+
+  it('money in the display language: "$1,284" in English, "1.284 $" in German, a plain number for an unknown currency', () => {
+    assert.equal(formatMoney(1284.4, 'USD', 'en', 0), '$1,284');
+    assert.equal(formatMoney(1284.4, 'USD', 'de', 0).replace(/\s/g, ' '), '1.284 $');
+    assert.equal(formatMoney(12.5, 'USD', 'en', 2), '$12.50');
+    assert.equal(formatMoney(3, 'not a code', 'en', 2), '3.00 not a code');
   });
 
   describe('against the fake Admin API', () => {
