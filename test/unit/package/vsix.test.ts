@@ -20,6 +20,7 @@ const ALLOWED = [
   /^dist\/api\.js$/, // the API client, loaded on the first request
   /^dist\/(usage|project|accessReview)Panel\.js$/, // the editor panels' host code, loaded when one opens
   /^dist\/commands\.js$/, // the organization commands, loaded when one first runs
+  /^dist\/spendStatus\.js$/, // the spend status bar item, loaded after the first use of the API
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
   // The README's screenshots, so its relative image links work on the installed extension's page.
