@@ -2,7 +2,8 @@
 // names from the store, and the warning when the forecast passes the limit or an alert is crossed.
 import assert from 'node:assert/strict';
 import type { RawBucket } from '../../../../src/model/usage/catalogue';
-import { formatMoney, readSpendBuckets, spendStatus, spendQuery } from '../../../../src/model/spend/status';
+import { formatMoney, loadSpendStatus, readSpendBuckets, spendStatus, spendQuery } from '../../../../src/model/spend/status';
+import { listRef, OrgStore } from '../../../../src/model/store';
 import { close, rawBuckets, rawSum, useUsageFake, FAKE_NOW } from '../usageHelpers';
 
 const DAY = 86_400;
@@ -74,6 +75,19 @@ describe('spend model: the status bar figures', function () {
       assert.ok(close(s.monthToDate, rawSum(raw, 'amount')));
       assert.equal(s.topProjects.length, 3);
       assert.ok(s.topProjects.every((p) => p.name === fake().state.projects.get(p.id)!.name));
+    });
+
+    it('names the top projects without paging through the project list (at most one read per project), and takes the limit and alerts from the store', async () => {
+      fake().state.org.spendLimit = { threshold_amount: 5_000, currency: 'USD', interval: 'month', status: 'enforcing' };
+      const store = new OrgStore(async () => client());
+      fake().resetStats();
+      const s = await loadSpendStatus(async () => client(), store, now);
+      assert.equal(s.limit, 50);
+      assert.ok(s.topProjects.every((p) => p.name === fake().state.projects.get(p.id)!.name));
+      assert.equal(store.peek(listRef('projects')), undefined, 'the Projects list is left to the explorer');
+      const paths = fake().requests.map((r) => r.path);
+      assert.ok(paths.filter((p) => /\/organization\/projects\/[^/]+$/.test(p)).length <= 3, paths.join('\n'));
+      assert.ok(!paths.some((p) => p.endsWith('/organization/projects')), 'the project list is not read');
     });
   });
 });
