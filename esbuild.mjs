@@ -26,8 +26,9 @@ const common = {
 /**
  * Code the extension host loads only when it is first needed, each in its own file: the API client
  * (`await import('../api')` on the first request), the editor panels (`await import('./panel')`
- * when one opens), the organization commands (`await import('./index')` when one first runs) and the org file's
- * parser (when a `*.openai-org.yaml` file is first opened). In CommonJS esbuild would otherwise
+ * when one opens), the organization commands (`await import('./index')` when one first runs), the org file's
+ * parser (when a `*.openai-org.yaml` file is first opened) and the spend status bar item (after the first use
+ * of the API). In CommonJS esbuild would otherwise
  * inline them, so VS Code would read and compile them at activation (BENCHMARKS.md fig. 3: activation ≤ 25 ms).
  * This plugin makes an import of such a module, from any other module, load its own file instead.
  * Modules both sides use are bundled into both; none of them keeps module-level state, and errors
@@ -43,6 +44,7 @@ const LAZY = {
   orgCode: 'src/commands/orgCode/commands.ts',
   // The org file's parser and validator (yaml, Ajv, the schema), loaded when a *.openai-org.yaml is first seen.
   orgFile: 'src/model/orgCode/parse.ts',
+  spendStatus: 'src/status/spendStatus.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
 const lazyModules = {

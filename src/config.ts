@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './api/baseUrl';
 import { unusedKeyDays } from './model/project/keys';
+import { DEFAULT_SENSITIVITY } from './model/usage/anomalies';
 
 export interface ProxySettings { url?: string; strictSSL: boolean; noProxy: string[] }
 
@@ -55,4 +56,20 @@ export function affectsApiSettings(e: vscode.ConfigurationChangeEvent): boolean 
 /** openaiAdmin.unusedKeyDays: keys idle longer are flagged (Project panel, Key Hygiene); 0 turns that off. */
 export function readUnusedKeyDays(): number {
   return unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays'));
+}
+
+/**
+ * openaiAdmin.spendRefreshMinutes: how often the spend status bar item reads this month's costs; 0
+ * turns the item off. Machine-scoped and read from user settings only (like the connection settings):
+ * a repository cannot make the extension poll the API more often.
+ */
+export function readSpendRefreshMinutes(): number {
+  const value = userValue<unknown>(vscode.workspace.getConfiguration('openaiAdmin'), 'spendRefreshMinutes', 30);
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.max(1, value) : 0;
+}
+
+/** openaiAdmin.anomalySensitivity: k in "median + k × MAD" (Usage & Costs); the default when unset or invalid. */
+export function readAnomalySensitivity(): number {
+  const value = vscode.workspace.getConfiguration('openaiAdmin').get<unknown>('anomalySensitivity');
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_SENSITIVITY;
 }

@@ -8,7 +8,7 @@ import {
   type ChartConfiguration, type ChartDataset as ChartJsDataset,
 } from 'chart.js';
 import { barStep, stepLabel, toBars, type Bars } from '../../src/model/usage/bars';
-import type { ChartDataset, UsageView } from '../../src/model/usage/types';
+import type { ChartDataset, CostInsights, UsageView } from '../../src/model/usage/types';
 import { replace } from '../shared/dom';
 import { cssVar } from '../shared/theme';
 import { bucketLabel, formatValue } from './format';
@@ -40,21 +40,23 @@ const BUCKET_NAMES = { '1m': 'one-minute', '1h': 'hourly', '1d': 'daily' } as co
 
 export class UsageChart {
   private chart?: Chart<'bar' | 'line', number[], string>;
-  private last?: { view: UsageView; datasets: ChartDataset[]; step: number };
+  private last?: { view: UsageView; datasets: ChartDataset[]; step: number; insights?: CostInsights };
 
   /** `note` says when bars join several buckets. */
   constructor(private readonly canvas: HTMLCanvasElement, private readonly note: HTMLElement) {
     // A wider or narrower panel may fit another number of bars.
     new ResizeObserver(() => {
-      if (this.last && barStep(this.last.view.buckets, this.last.view.width, this.maxBars()) !== this.last.step) this.show(this.last.view, this.last.datasets);
+      if (this.last && barStep(this.last.view.buckets, this.last.view.width, this.maxBars()) !== this.last.step) this.show(this.last.view, this.last.datasets, this.last.insights);
     }).observe(canvas.parentElement ?? canvas);
   }
 
-  show(view: UsageView, datasets: ChartDataset[]): void {
+  /** `insights` (costs by day): anomaly markers, and the month's cost, forecast and spend limit on a right-hand axis. */
+  show(view: UsageView, datasets: ChartDataset[], insights?: CostInsights): void {
     const metric = view.metrics.find((m) => m.key === view.selection.metric)!;
     const bars = toBars(view.buckets, view.width, datasets.map((d) => d.values), this.maxBars(), metric.aggregate);
-    this.last = { view, datasets, step: bars.step };
+    this.last = { view, datasets, step: bars.step, insights };
     const config = this.config(view, datasets, bars);
+    if (insights) addInsights(config, view, bars, insights);
     // Updating the chart in place skips re-creating its canvas, scales and plugins.
     if (this.chart && (this.chart.config as { type?: string }).type === config.type) {
       this.chart.data = config.data;
@@ -75,6 +77,13 @@ export class UsageChart {
     this.last = { ...this.last, datasets };
     const shown = this.chart.data.datasets;
     datasets.forEach((d, i) => { if (shown[i]) shown[i]!.label = d.label; });
+  }
+
+  /** New names for the anomalies' projects: the markers' tooltips read them from here. */
+  relabelInsights(insights: CostInsights | undefined): void {
+    if (this.last && insights) this.last = { ...this.last, insights };
+    const marks = this.chart?.data.datasets.find((d) => (d as { id?: string }).id === ANOMALY_ID) as { anomalyText?: Map<number, string> } | undefined;
+    if (marks && insights && this.last) marks.anomalyText = anomalyTexts(this.last.view, this.last.step, insights);
   }
 
   /**
@@ -109,7 +118,7 @@ export class UsageChart {
 
   /** Repaints with the current theme's colours and font. */
   refreshTheme(): void {
-    if (this.last) this.show(this.last.view, this.last.datasets);
+    if (this.last) this.show(this.last.view, this.last.datasets, this.last.insights);
   }
 
   private config(view: UsageView, datasets: ChartDataset[], bars: Bars): ChartConfiguration<'bar' | 'line', number[], string> {
@@ -171,7 +180,10 @@ export class UsageChart {
                 if (i === undefined) return '';
                 return bars.step === 1 ? bucketLabel(bars.starts[i]!, view.width) : `${bucketLabel(bars.starts[i]!, view.width)} – ${bucketLabel(bars.ends[i]!, view.width)}`;
               },
-              label: (item) => ` ${item.dataset.label}: ${formatValue(metric, Number(item.raw), currency)}`,
+              label: (item) => {
+                const text = (item.dataset as { anomalyText?: Map<number, string> }).anomalyText?.get(item.dataIndex);
+                return text ? ` ${text}` : ` ${item.dataset.label}: ${formatValue(metric, Number(item.raw), currency)}`;
+              },
             },
             titleFont: font,
             bodyFont: font,
@@ -180,4 +192,90 @@ export class UsageChart {
       },
     };
   }
+}
+
+const DAY = 86_400;
+const ANOMALY_ID = 'anomalies';
+const COST = { unit: 'currency' as const };
+
+/** The colours of the chart's additions (theme variables, read on every draw). */
+export function insightColours(): { anomaly: string; month: string; limit: string } {
+  return {
+    anomaly: cssVar('--vscode-charts-red', '#f14c4c'),
+    month: cssVar('--vscode-foreground', '#cccccc'),
+    limit: cssVar('--vscode-editorWarning-foreground', '#cca700'),
+  };
+}
+
+/** Each bar's anomaly text ("Project: $120.00, 6.0× its median"), by bar index. */
+function anomalyTexts(view: UsageView, step: number, insights: CostInsights): Map<number, string> {
+  const currency = view.currencies[0]?.currency;
+  const out = new Map<number, string>();
+  for (const a of insights.anomalies) {
+    const i = Math.floor((a.day - view.buckets[0]!) / DAY / step);
+    const text = `Anomaly · ${a.label}: ${formatValue(COST, a.amount, currency, 'short')} (${a.factor === null ? 'usually nothing' : `${a.factor.toFixed(1)}× the median`})`;
+    out.set(i, out.has(i) ? `${out.get(i)}; ${text}` : text);
+  }
+  return out;
+}
+
+/**
+ * Adds to a daily costs chart: a triangle above each day with an anomaly (at the top of the day's
+ * stack, or on the project's own line), and, when the range reaches today, the month's cost so far
+ * (solid) and its forecast to the month's end (dashed) with the spend limit (dotted) on a right-hand
+ * axis, since a month's total dwarfs a day's bars. Days after the range are added for the forecast.
+ */
+function addInsights(config: ChartConfiguration<'bar' | 'line', number[], string>, view: UsageView, bars: Bars, insights: CostInsights): void {
+  if (view.width !== '1d' || !view.buckets.length) return;
+  const colours = insightColours();
+  const line = view.selection.chart === 'line';
+  const labels = config.data.labels as string[];
+  const datasets = config.data.datasets;
+  const first = view.buckets[0]!;
+  const barOf = (day: number) => Math.floor((day - first) / DAY / bars.step);
+  const currency = view.currencies[0]?.currency;
+
+  if (insights.anomalies.length) {
+    const marks: (number | null)[] = labels.map(() => null);
+    for (const a of insights.anomalies) {
+      const i = barOf(a.day);
+      if (i < 0 || i >= marks.length) continue;
+      const own = line ? datasets.find((d) => (d as { label?: string }).label === a.label) : undefined;
+      const top = line
+        ? (own ? Number(own.data[i]) : Math.max(...datasets.map((d) => Number(d.data[i]) || 0)))
+        : datasets.reduce((sum, d) => sum + (Number(d.data[i]) || 0), 0);
+      marks[i] = Math.max(marks[i] ?? 0, top);
+    }
+    datasets.push({
+      id: ANOMALY_ID, type: 'line', label: 'Anomaly', data: marks as number[], showLine: false, stack: ANOMALY_ID,
+      pointStyle: 'triangle', pointRadius: 7, pointHoverRadius: 9, backgroundColor: colours.anomaly, borderColor: colours.anomaly, order: -1,
+      anomalyText: anomalyTexts(view, bars.step, insights),
+    } as unknown as ChartJsDataset<'bar' | 'line', number[]>);
+  }
+
+  const f = insights.forecast;
+  // Drawn only where each bar is a day: the month's lines are daily points.
+  if (!f || bars.step !== 1) return;
+  const last = view.buckets[view.buckets.length - 1]!;
+  for (const d of f.days) if (d > last) labels.push(bucketLabel(d, '1d'));
+  const at = (values: (number | null)[]) => {
+    const out: (number | null)[] = labels.map(() => null);
+    f.days.forEach((d, k) => { const i = barOf(d); if (i >= 0 && i < out.length) out[i] = values[k] ?? null; });
+    return out as number[];
+  };
+  const common = { type: 'line' as const, yAxisID: 'y1', pointRadius: 0, borderWidth: 2, stack: 'month', spanGaps: false, order: -2 };
+  datasets.push(
+    { ...common, label: 'Month to date', data: at(f.cumulative), borderColor: colours.month, backgroundColor: colours.month },
+    { ...common, label: 'Forecast', data: at(f.projected), borderColor: colours.month, backgroundColor: colours.month, borderDash: [6, 4] },
+  );
+  if (f.limit !== null) {
+    datasets.push({ ...common, label: 'Spend limit', data: labels.map(() => f.limit!), borderColor: colours.limit, backgroundColor: colours.limit, borderDash: [2, 3] } as ChartJsDataset<'bar' | 'line', number[]>);
+  }
+  const y = config.options!.scales!.y!;
+  config.options!.scales!.y1 = {
+    position: 'right', beginAtZero: true, stacked: false, grid: { display: false }, border: { display: false },
+    suggestedMax: Math.max(f.forecast, f.limit ?? 0) * 1.05,
+    ticks: { ...(y.ticks as object), callback: (v: unknown) => formatValue(COST, Number(v), currency, 'axis') },
+    title: { display: true, text: 'This month', color: (y.ticks as { color?: string }).color },
+  } as never;
 }

@@ -15,6 +15,7 @@ import { UsageChart } from './chart';
 import { ChartTable } from './chartTable';
 import { Controls } from './controls';
 import { bucketLabel, formatValue, rangeLabel } from './format';
+import { renderInsights } from './insights';
 import { renderSummary } from './summary';
 import { renderLegend, UsageTable } from './table';
 
@@ -35,8 +36,9 @@ class UsageApp {
   private readonly chartLive = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-chart-summary': true });
   private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
   private readonly chartTable = new ChartTable();
+  private readonly insights = h('section', { class: 'insights', 'aria-label': 'Anomalies and forecast', hidden: true });
   private readonly tableEl = h('table', { class: 'data', id: 'usage-table' });
-  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.chartLive, this.legend, this.chartTable.el, h('div', { class: 'table-wrap' }, this.tableEl));
+  private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.chartLive, this.legend, this.insights, this.chartTable.el, h('div', { class: 'table-wrap' }, this.tableEl));
   private readonly chart = new UsageChart(this.canvas, this.chartNote);
   private readonly table = new UsageTable(this.tableEl);
   private readonly controls: Controls;
@@ -125,6 +127,8 @@ class UsageApp {
     this.chart.relabel(this.data.chart);
     this.chartTable.show(view, this.data.chart);
     this.canvas.setAttribute('aria-label', this.describeChart(this.data));
+    this.chart.relabelInsights(this.data.insights);
+    renderInsights(this.insights, view, this.data.insights);
     renderLegend(this.legend, view, this.data.chart);
     this.table.show(view);
     this.report(view.empty ? 'empty' : 'data');
@@ -151,12 +155,13 @@ class UsageApp {
     else this.showMessage('', 'none');
     this.content.hidden = false;
     renderSummary(this.summary, data, this.kinds);
-    this.chart.show(view, data.chart);
+    this.chart.show(view, data.chart, data.insights);
     this.chartTable.show(view, data.chart);
     const described = this.describeChart(data);
     this.canvas.setAttribute('aria-label', described);
     replace(this.chartLive, described);
     renderLegend(this.legend, view, data.chart);
+    renderInsights(this.insights, view, data.insights);
     this.table.show(view);
     this.controls.setCanExport(true);
     this.report(view.empty ? 'empty' : 'data');
@@ -195,6 +200,8 @@ class UsageApp {
       tableHead: status === 'error' ? [] : texts(this.tableEl, 'thead th'),
       tableRows: status === 'error' ? [] : [...this.tableEl.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
       summary: status === 'error' ? [] : texts(this.summary, '.card'),
+      insights: status === 'error' || this.insights.hidden ? [] : texts(this.insights, '.chart-key li, .forecast, .no-anomalies, .error-text, caption'),
+      anomalyRows: status === 'error' ? [] : [...this.insights.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
       cspViolations: [...cspViolations],
     });
   }

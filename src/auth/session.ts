@@ -21,7 +21,15 @@ const USER_AGENT = `openai-admin-explorer/${typeof EXTENSION_VERSION === 'string
 export class Session implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<KeyState>();
   readonly onDidChangeState = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly firstUse = new vscode.EventEmitter<void>();
+  /**
+   * Fires once, when something first asks for the client: the first tree load, panel or command
+   * that reads the API. Activation never does, so work that may only follow the user's first look
+   * (the spend status bar item) starts here.
+   */
+  readonly onDidFirstUse = this.firstUse.event;
+  private usedOnce = false;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.firstUse];
   private client?: Promise<AdminClient>;
   private state: KeyState = 'missing';
   /** Set when the user stored or removed a key: an earlier 401/403 verdict no longer applies. */
@@ -40,6 +48,9 @@ export class Session implements vscode.Disposable {
   }
 
   get keyState(): KeyState { return this.state; }
+
+  /** True once something has asked for the client (see onDidFirstUse). */
+  get hasBeenUsed(): boolean { return this.usedOnce; }
 
   /**
    * Reads only local state (secret storage, settings): safe during activation. Calls run one after
@@ -85,6 +96,10 @@ export class Session implements vscode.Disposable {
   }
 
   async getClient(): Promise<AdminClient> {
+    if (!this.usedOnce) {
+      this.usedOnce = true;
+      this.firstUse.fire();
+    }
     if (!this.client) {
       const pending = this.build();
       this.client = pending;

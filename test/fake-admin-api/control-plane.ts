@@ -63,6 +63,22 @@ export function controlPlane(ctx: ServerContext, resetStats: () => void) {
           ctx.config.rateLimit = new TokenBucket(rps);
           return reply(res, 200, { ok: true, requestsPerSecond: rps });
         }
+        case 'POST /__fake/cost-spikes': {
+          // Test-only: multiply a project's costs on one UTC day (an anomaly the Usage & Costs panel must find).
+          const body = (await jsonBody(req)) as unknown;
+          const spikes = (Array.isArray(body) ? body : [body]) as Array<{ project_id?: unknown; day?: unknown; factor?: unknown }>;
+          for (const s of spikes) {
+            const day = typeof s.day === 'string' ? Date.parse(`${s.day}T00:00:00Z`) : NaN;
+            if (typeof s.project_id !== 'string' || !Number.isFinite(day) || typeof s.factor !== 'number' || !(s.factor >= 0)) {
+              return reply(res, 400, { error: 'expected {"project_id": "proj_…", "day": "YYYY-MM-DD", "factor": <number >= 0>} or an array of them' });
+            }
+            ctx.state.costSpikes.set(`${s.project_id} ${day / 86_400_000}`, s.factor);
+          }
+          return reply(res, 200, { ok: true, spikes: ctx.state.costSpikes.size });
+        }
+        case 'DELETE /__fake/cost-spikes':
+          ctx.state.costSpikes.clear();
+          return reply(res, 200, { ok: true });
         default:
           return reply(res, 404, { error: `unknown control route ${route}` });
       }

@@ -276,6 +276,12 @@ export class FakeState {
   private auditTable: Table<AuditLogRec> | null = null;
   private auditSource: () => AuditLogRec[] = () => [];
   readonly orgSpendAlerts = new Table<SpendAlertRec>();
+  /**
+   * Test-only: a project's costs on one UTC day multiplied (key `${project_id} ${day index}`, the
+   * day index being unix seconds / 86,400), so a test can put a known anomaly in the costs. Usage
+   * counts are not changed. Set through `POST /__fake/cost-spikes`.
+   */
+  readonly costSpikes = new Map<string, number>();
   readonly externalKeys = new Table<ExternalKeyRec>();
   readonly externalStorage = new Table<ExternalStorageRec>();
   readonly workloadIdentityProviders = new Table<WorkloadIdentityProviderRec>();

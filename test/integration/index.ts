@@ -27,6 +27,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'commands.keys.test.ts': () => import('./commands.keys.test'),
   'loadOrganization.test.ts': () => import('./loadOrganization.test'),
   'usage.test.ts': () => import('./usage.test'),
+  'spendStatus.test.ts': () => import('./spendStatus.test'),
   'project.test.ts': () => import('./project.test'),
   'accessReview.test.ts': () => import('./accessReview.test'),
   'keyHygiene.test.ts': () => import('./keyHygiene.test'),

@@ -25,6 +25,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   webviews: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'ui', 'webviews'],
   // The organization-as-code CLI runs in plain Node: no VS Code glue at all.
   cli: ['api', 'model', 'util', 'cli'],
+  // Status bar items: glue beside tree and webviews, reading the model and opening views by command id.
+  status: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'status'],
 };
 
 function layerOf(file: string): string {

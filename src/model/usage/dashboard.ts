@@ -13,7 +13,10 @@ import { idsOf, withNames } from './labels';
 import { queryRange, type TimeRange } from './range';
 import { buildQuery, normalizeSelection, rangeOf } from './selection';
 import { chartDatasets, ranked, shape } from './shape';
-import type { DashboardData, FilterOption, KindId, MetricInfo, Selection, Summary } from './types';
+import type { CostInsights, DashboardData, FilterOption, KindId, MetricInfo, Selection, Summary } from './types';
+import { DEFAULT_SENSITIVITY } from './anomalies';
+import { costInsights, insightsRange, wantsInsights } from './insights';
+import { fromCents } from '../format';
 
 const TOP_N = 5;
 
@@ -25,6 +28,8 @@ export interface DashboardOptions extends FetcherOptions {
 export interface LoadOptions {
   /** Skip the cache (the Refresh button). */
   fresh?: boolean;
+  /** k of the anomaly rule (openaiAdmin.anomalySensitivity); DEFAULT_SENSITIVITY when unset. */
+  sensitivity?: number;
 }
 
 export class UsageDashboard {
@@ -46,18 +51,18 @@ export class UsageDashboard {
     return normalizeSelection(raw, this.nowSeconds());
   }
 
-  async load(raw: unknown, outer: AbortSignal, { fresh = false }: LoadOptions = {}): Promise<DashboardData> {
+  async load(raw: unknown, outer: AbortSignal, { fresh = false, sensitivity = DEFAULT_SENSITIVITY }: LoadOptions = {}): Promise<DashboardData> {
     // When the chart's own query fails, the summaries it would have gone with are stopped too.
     const { signal, stop } = scope(outer);
     try {
-      return await this.loadWith(raw, signal, fresh);
+      return await this.loadWith(raw, signal, fresh, sensitivity);
     } catch (err) {
       stop(err);
       throw err;
     }
   }
 
-  private async loadWith(raw: unknown, signal: AbortSignal, fresh: boolean): Promise<DashboardData> {
+  private async loadWith(raw: unknown, signal: AbortSignal, fresh: boolean, sensitivity: number): Promise<DashboardData> {
     const now = this.nowSeconds();
     const selection = normalizeSelection(raw, now);
     const spec = ENDPOINTS[selection.kind];
@@ -71,10 +76,11 @@ export class UsageDashboard {
     const costSel = summarySelection(selection, 'costs', 'project_id', 'amount');
     const modelSel = summarySelection(selection, modelKind, 'model', modelMetric);
     const summaryBuckets = (sel: Selection) => this.fetcher.buckets(sel.kind, buildQuery(ENDPOINTS[sel.kind], sel, daily), signal, fresh);
-    const [main, cost, models] = await Promise.all([
+    const [main, cost, models, insights] = await Promise.all([
       this.fetcher.buckets(selection.kind, buildQuery(spec, selection, range), signal, fresh),
       settle(signal, () => summaryBuckets(costSel)),
       settle(signal, () => summaryBuckets(modelSel)),
+      wantsInsights(selection) ? settle(signal, () => this.insights(selection, range, now, sensitivity, signal, fresh)) : undefined,
     ]);
 
     const view = shape(spec, main, { selection, range });
@@ -90,7 +96,28 @@ export class UsageDashboard {
     if (!cost.ok) summary.costError = cost.error;
     if (!models.ok) summary.modelError = models.error;
     const data: DashboardData = { view, chart: chartDatasets(view), summary, warnings };
+    if (insights) {
+      data.insights = insights.ok ? insights.value : { sensitivity, anomalies: [], forecast: null, error: insights.error };
+    }
     return withNames(data, this.names.known(idsOf(data)));
+  }
+
+  /**
+   * Anomalies and the month's forecast for a costs view: one daily query by project with the same
+   * filters, reaching back for the anomalies' history and the forecast's average, and the
+   * organization's spend limit from the store (drawn only when no filter narrows the costs).
+   */
+  private async insights(selection: Selection, range: TimeRange, now: number, sensitivity: number, signal: AbortSignal, fresh: boolean): Promise<CostInsights> {
+    const sel: Selection = { ...selection, groupBy: ['project_id'] };
+    const wide = insightsRange(range, now);
+    const filtered = Object.values(selection.filters).some((v) => v.length);
+    const [buckets, limit] = await Promise.all([
+      this.fetcher.buckets('costs', buildQuery(ENDPOINTS.costs, sel, wide), signal, fresh),
+      filtered ? null : this.store.loadAll(listRef('spendLimit'), signal).then((l) => (l[0] ? fromCents(l[0].threshold_amount) : null)),
+    ]);
+    const context = withNames({ view: shape(ENDPOINTS.costs, buckets, { selection: sel, range: wide }), chart: [], summary: { cost: null, costFiltersIgnored: [], topModels: [] }, warnings: [] },
+      this.names.known({ project_id: [...new Set(buckets.flatMap((b) => (b.results ?? []).map((r) => r.project_id)).filter((id): id is string => typeof id === 'string'))], user_id: [], api_key_id: [], keyProjects: {} })).view;
+    return costInsights(context, range, now, sensitivity, limit);
   }
 
   /**

@@ -34,6 +34,7 @@ export function idsOf(data: DashboardData): UsageIds {
     const id = p.group?.project_id;
     if (id) sets.project_id.add(id);
   }
+  for (const a of data.insights?.anomalies ?? []) if (a.projectId) sets.project_id.add(a.projectId);
   return { project_id: [...sets.project_id], user_id: [...sets.user_id], api_key_id: [...sets.api_key_id], keyProjects };
 }
 
@@ -48,7 +49,7 @@ export function mergeNames(into: NameTable, next: NameTable): NameTable {
 
 /**
  * A copy of `data` showing the names in `table`: each series' names and label, the chart's
- * labels and the summary's top projects. Ids the table does not name keep what they showed.
+ * labels, the summary's top projects and the anomalies' projects. Ids the table does not name keep what they showed.
  */
 export function withNames(data: DashboardData, table: NameTable): DashboardData {
   const fields = data.view.groupFields.map((g) => g.field);
@@ -63,8 +64,18 @@ export function withNames(data: DashboardData, table: NameTable): DashboardData 
   });
   const labels = new Map(series.map((s) => [s.key, s.label]));
   const cost = data.summary.cost;
+  const insights = data.insights;
   return {
     ...data,
+    ...(insights ? {
+      insights: {
+        ...insights,
+        anomalies: insights.anomalies.map((a) => {
+          const text = a.projectId ? table.project_id?.[a.projectId] : undefined;
+          return text === undefined ? a : { ...a, label: text };
+        }),
+      },
+    } : {}),
     view: { ...data.view, series },
     chart: data.chart.map((d) => (d.other ? d : { ...d, label: labels.get(d.key) ?? d.label })),
     summary: {

@@ -134,10 +134,54 @@ export interface Summary {
   modelError?: string;
 }
 
+/** A day on which a project cost much more than in its previous 14 days (src/model/usage/anomalies.ts). */
+export interface CostAnomaly {
+  /** The project's id; null for costs the API gave no project. */
+  projectId: string | null;
+  /** The project's name when known, else its id. */
+  label: string;
+  /** The day's start (unix seconds, UTC midnight). */
+  day: number;
+  amount: number;
+  /** The median of the project's previous 14 days. */
+  median: number;
+  /** amount / median; null when the median is zero (the project usually spends nothing). */
+  factor: number | null;
+}
+
+/**
+ * The current month's cost and its forecast, one entry per day of the month (src/model/usage/forecast.ts).
+ * `cumulative[i]` is the month's cost through the end of day i (through now for today), null after
+ * today; `projected[i]` continues it at the daily average from today on, null before today.
+ */
+export interface CostForecast {
+  days: number[];
+  cumulative: (number | null)[];
+  projected: (number | null)[];
+  monthToDate: number;
+  dailyAverage: number;
+  /** Month to date + daily average × days left. */
+  forecast: number;
+  /** The organization's spend limit, null when none is set or when filters narrow the costs (the limit is for the whole organization). */
+  limit: number | null;
+}
+
+/** What the costs view adds to the chart: anomalies in the range and, for a range reaching today, the month's forecast. */
+export interface CostInsights {
+  /** The k of median + k × MAD. */
+  sensitivity: number;
+  anomalies: CostAnomaly[];
+  forecast: CostForecast | null;
+  /** Why the insights could not be computed (the chart still shows). */
+  error?: string;
+}
+
 export interface DashboardData {
   view: UsageView;
   chart: ChartDataset[];
   summary: Summary;
+  /** Costs by amount at daily width only. */
+  insights?: CostInsights;
   /** Non-fatal problems (e.g. names that could not be looked up). */
   warnings: string[];
 }

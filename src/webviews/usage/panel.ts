@@ -14,6 +14,7 @@ import type { OrgStore } from '../../model/store';
 import type { DashboardData, Selection } from '../../model/usage/types';
 
 import { notify } from '../../notify';
+import { readAnomalySensitivity } from '../../config';
 import { Panel } from '../panel';
 import { USAGE_PANEL } from './spec';
 import type { ParamsOf, ResultOf } from '../protocol';
@@ -50,7 +51,7 @@ export class UsagePanel {
     const methods: UsageMethods = this.methods = {
       init: ({ state }) => this.init(state),
       load: async ({ selection, fresh }) => {
-        const data = withNames(await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh })), this.names);
+        const data = withNames(await this.loads.run((signal) => this.dashboard.load(selection, signal, { fresh, sensitivity: readAnomalySensitivity() })), this.names);
         this.data = data;
         // The chart goes out now; the names it lacks follow as a 'names' event.
         void this.resolveNames(data);

@@ -43,6 +43,10 @@ export interface RenderedReport {
   tableHead: string[];
   tableRows: string[][];
   summary: string[];
+  /** Costs by day: the chart key, the forecast sentence and the anomaly table's caption (or "No anomalies…"). */
+  insights: string[];
+  /** The anomaly table's rows: project, day, cost, median, factor. */
+  anomalyRows: string[][];
   /** Content-Security-Policy violations seen since the page loaded ("directive blocked-uri"); none expected. */
   cspViolations: string[];
 }

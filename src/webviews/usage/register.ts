@@ -37,6 +37,15 @@ function projectIdOf(arg: unknown): string | undefined {
   return typeof row.projectId === 'string' && row.projectId ? row.projectId : undefined;
 }
 
+/**
+ * `{ selection }` from a caller that opens the panel on a given view (the spend status bar: this
+ * month's costs). The panel normalizes it like any selection, so nothing in it is trusted.
+ */
+function selectionOf(arg: unknown): Partial<Selection> | undefined {
+  const selection = arg && typeof arg === 'object' ? (arg as { selection?: unknown }).selection : undefined;
+  return selection && typeof selection === 'object' ? (selection as Partial<Selection>) : undefined;
+}
+
 export function registerUsagePanel(services: UsageServices): { disposables: vscode.Disposable[]; testHook: UsagePanelTestHook } {
   let current: UsagePanel | undefined;
 
@@ -55,7 +64,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
   const open = async (arg?: unknown) => {
     const { UsagePanel } = await load();
     const projectId = projectIdOf(arg);
-    const initial = projectId ? projectSelection(projectId) : undefined;
+    const initial = projectId ? projectSelection(projectId) : selectionOf(arg);
     if (current && !current.disposed) {
       current.reveal();
       if (initial) current.select(initial);

@@ -109,7 +109,7 @@ const costsRoute: RouteDef = {
     const lineItems = query.array('line_items');
     const set = streamSetOf(state);
     const streams = [...set.byKind.values()].flat().filter((s) => (!projects || projects.includes(s.project_id)) && (!keys || (s.api_key_id !== null && keys.includes(s.api_key_id))));
-    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, set.days, lineItems && new Set(lineItems)), has_more: page.hasMore, next_page: page.nextPage };
+    return { object: 'page' as const, data: costBuckets(streams, page.win, groupBy, set.days, lineItems && new Set(lineItems), state.costSpikes), has_more: page.hasMore, next_page: page.nextPage };
   },
 };
 

@@ -178,7 +178,7 @@ export type CostGroupField = 'project_id' | 'user_id' | 'line_item' | 'api_key_i
  * Daily costs of all streams (every kind), grouped. Vectors hold [amount, quantity].
  * `lineItems` keeps only those line items (the `line_items` filter, matched exactly).
  */
-export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], days: DayCache, lineItems?: ReadonlySet<string>): UsageBucket[] {
+export function costBuckets(streams: readonly Stream[], win: BucketWindow, groupBy: readonly CostGroupField[], days: DayCache, lineItems?: ReadonlySet<string>, spikes?: ReadonlyMap<string, number>): UsageBucket[] {
   const acc = new Accumulator(win, 2);
   const by = new Set<CostGroupField>(groupBy);
   const byLine = by.has('line_item');
@@ -204,6 +204,7 @@ export function costBuckets(streams: readonly Stream[], win: BucketWindow, group
       const entry = entries.get(s.kind)!;
       if (!entry.ok[s.index]) continue;
       const base = s.index * entry.m;
+      const spike = spikes?.size ? spikes.get(`${s.project_id} ${day}`) ?? 1 : 1;
       for (let i = 0; i < plan.length; i++) {
         const line = plan[i]!;
         let sum = 0;
@@ -211,7 +212,7 @@ export function costBuckets(streams: readonly Stream[], win: BucketWindow, group
         const v = sum ? acc.slot(groups[i]!, day * DAY) : undefined;
         if (!v) continue;
         const quantity = sum * line.qtyScale;
-        v[0]! += quantity * line.price;
+        v[0]! += quantity * line.price * spike;
         v[1]! += quantity;
       }
     }

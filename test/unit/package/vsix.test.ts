@@ -23,6 +23,7 @@ const ALLOWED = [
   /^dist\/orgCode\.js$/, // the org-code commands (the engine, the YAML writer), loaded when one of them first runs
   /^dist\/orgFile\.js$/, // the org file's parser, loaded when a *.openai-org.yaml file is opened
   /^schemas\/openai-org\.schema\.json$/, // the org file's JSON Schema, for package.json's yamlValidation
+  /^dist\/spendStatus\.js$/, // the spend status bar item, loaded after the first use of the API
   /^dist\/webviews\/.+\.(js|css)$/,
   /^media\/.+\.(svg|png|css|woff2)$/,
   // The walkthrough's markdown steps (package.json contributes.walkthroughs).
@@ -108,7 +109,7 @@ describe('packaged .vsix', function () {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // What the entry point requires later (esbuild.mjs splits them off): the client on the first
     // request, each panel's host code when it opens, the commands when one first runs.
-    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js'];
+    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js'];
     for (const v of pkg.contributes?.yamlValidation ?? []) mustHave.push(v.url);
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
