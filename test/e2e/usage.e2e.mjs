@@ -114,7 +114,7 @@ describe('usage & costs panel', () => {
 
         const legend = await namesShown(view, 'proj_');
         assert.ok(legend.includes(HOSTILE), `legend: ${JSON.stringify(legend)}`);
-        const rowHeads = await view.locator('table.data tbody th').allTextContents();
+        const rowHeads = await view.locator('#usage-table tbody th').allTextContents();
         assert.ok(rowHeads.includes(HOSTILE), 'the table shows the name as text');
         assert.ok((await view.locator('.ranked-label').allTextContents()).includes(HOSTILE), 'top projects show it as text');
         assert.deepEqual(await injected(view), { elements: 0, pwned: '' });
@@ -132,19 +132,19 @@ describe('usage & costs panel', () => {
     withVSCode({ theme: 'dark', key: 'sk-admin-demo' }, async ({ page, vs, shot }) => {
       const view = await openFromTree(page, vs);
       assert.deepEqual(await groupBy(view, ['API key']), ['api_key_id']);
-      await view.locator('table.data thead th', { hasText: /^API key$/ }).first().waitFor();
+      await view.locator('#usage-table thead th', { hasText: /^API key$/ }).first().waitFor();
       await view.locator('main[aria-busy="false"]').waitFor();
       const legend = await namesShown(view, 'key_');
       // "name (sk-…abcd) · owner · project"; project-level costs have no key.
       const keys = legend.filter((l) => l !== '(none)' && !/^Other \(/.test(l));
       assert.ok(keys.length > 0 && keys.every((l) => /^(?:[\s\S]* \()?sk-(proj|svcacct)\.\.\.\w{4}\)? · [\s\S]+ · [\s\S]+$/.test(l)), JSON.stringify(legend));
-      const rows = await view.locator('table.data tbody th').allTextContents();
+      const rows = await view.locator('#usage-table tbody th').allTextContents();
       assert.ok(rows.every((r) => !r.startsWith('key_')), JSON.stringify(rows));
       // The raw id is the row's hover text.
-      assert.match(await view.locator('table.data tbody th', { hasText: keys[0] }).first().getAttribute('title'), /^key_/);
+      assert.match(await view.locator('#usage-table tbody th', { hasText: keys[0] }).first().getAttribute('title'), /^key_/);
       await view.locator('body').evaluate(() => window.scrollTo(0, 0));
       await shot('usage-costs-by-api-key-dark');
-      await view.locator('table.data').scrollIntoViewIfNeeded();
+      await view.locator('#usage-table').scrollIntoViewIfNeeded();
       await shot('usage-costs-by-api-key-table-dark');
     }));
 
@@ -155,27 +155,27 @@ describe('usage & costs panel', () => {
         await choose(view, 'ctl-usage', 'Decisions');
         await view.locator('.card h2', { hasText: 'Decisions: total tokens' }).waitFor();
         assert.deepEqual(await groupBy(view, ['API source']), ['api_source']);
-        await view.locator('table.data thead th', { hasText: /^API source$/ }).first().waitFor();
+        await view.locator('#usage-table thead th', { hasText: /^API source$/ }).first().waitFor();
         await view.locator('main[aria-busy="false"]').waitFor();
 
         const asked = (await fake.requests()).filter((r) => /\/organization\/usage\/decisions$/.test(r.path) && /group_by(\[\])?=api_source/.test(decodeURIComponent(r.query)));
         assert.ok(asked.length > 0, 'the panel asked the fake for Decisions by api_source');
-        const heads = await view.locator('table.data thead th').allTextContents();
+        const heads = await view.locator('#usage-table thead th').allTextContents();
         assert.deepEqual(heads.slice(0, 2), ['API source', 'Total tokens']);
         assert.ok(heads.includes('Cache-write tokens (30 min)') && heads.includes('Cache-write tokens (12 h)'), heads.join(' | '));
-        const rows = await view.locator('table.data tbody th').allTextContents();
+        const rows = await view.locator('#usage-table tbody th').allTextContents();
         assert.deepEqual([...rows].sort(), ['Agents API', 'Unlabeled']);
         assert.deepEqual([...await view.locator('.legend-label').allTextContents()].sort(), ['Agents API', 'Unlabeled']);
         // The total row is the sum of the two sources (the integration test checks both against the fake).
         const tokens = (texts) => texts.map((t) => Number(t.replace(/,/g, '')));
-        const perSource = tokens(await view.locator('table.data tbody tr td:nth-of-type(1)').allTextContents());
-        const [total] = tokens(await view.locator('table.data tfoot td').first().allTextContents());
+        const perSource = tokens(await view.locator('#usage-table tbody tr td:nth-of-type(1)').allTextContents());
+        const [total] = tokens(await view.locator('#usage-table tfoot td').first().allTextContents());
         assert.ok(perSource.every((n) => n > 0) && perSource[0] + perSource[1] === total, `${perSource} → ${total}`);
         assert.equal(await view.locator('canvas').first().evaluate((c) => c.style.visibility), '', 'the chart is drawn');
         await view.locator('body').evaluate(() => window.scrollTo(0, 0));
         await shot(`usage-decisions-by-api-source-${theme}`);
         // The table's many token columns scroll sideways inside the panel.
-        await view.locator('table.data').scrollIntoViewIfNeeded();
+        await view.locator('#usage-table').scrollIntoViewIfNeeded();
         await shot(`usage-decisions-table-${theme}`);
       }));
   }
@@ -185,7 +185,7 @@ describe('usage & costs panel', () => {
       const view = await openFromTree(page, vs);
 
       await choose(view, 'ctl-usage', 'Completions');
-      await view.locator('table.data thead th', { hasText: 'Total tokens' }).waitFor();
+      await view.locator('#usage-table thead th', { hasText: 'Total tokens' }).waitFor();
       await choose(view, 'ctl-range', 'Last 7 days');
       await view.locator('.card h2', { hasText: 'Completions: Total tokens' }).waitFor();
       await view.locator('main[aria-busy="false"]').waitFor();
@@ -194,9 +194,9 @@ describe('usage & costs panel', () => {
       assert.ok(completions.length > 0, 'the panel asked the fake for completions');
 
       // Sort by the first column (project name), ascending, then check the order on screen.
-      await view.locator('table.data thead th button', { hasText: 'Project' }).click();
-      assert.equal(await view.locator('table.data thead th').first().getAttribute('aria-sort'), 'ascending');
-      const names = await view.locator('table.data tbody th').allTextContents();
+      await view.locator('#usage-table thead th button', { hasText: 'Project' }).click();
+      assert.equal(await view.locator('#usage-table thead th').first().getAttribute('aria-sort'), 'ascending');
+      const names = await view.locator('#usage-table tbody th').allTextContents();
       assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
       await view.locator('body').evaluate(() => window.scrollTo(0, 0));
       await shot('usage-completions-dark');
