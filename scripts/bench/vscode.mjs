@@ -9,9 +9,16 @@ import { median, spread } from './stats.mjs';
 import { buildHostSuite, openWorkbenchPage, stageProductionExtension } from './workbench.mjs';
 
 const EXTENSION_ID = 'openai-admin-explorer.openai-admin-explorer';
-const BUDGET = { activationMs: 25, extensionBytes: 700_000, webviewBytes: 300_000, orgFileBytes: 300_000, rowsMs: 1000, memoryBytes: 100 * 2 ** 20 };
+const BUDGET = { activationMs: 25, extensionBytes: 700_000, webviewBytes: 300_000, orgFileBytes: 300_000, orgCodeBytes: 350_000, rowsMs: 1000, memoryBytes: 100 * 2 ** 20 };
 /** Bundles with a budget of their own (test/unit/bundleSize.test.ts): the org file's parser loads only when an org file is opened. */
-const OWN_BUDGET = { 'dist/orgFile.js': { name: "Org file parser orgFile.js (minified, loaded when a *.openai-org.yaml opens)", bytes: BUDGET.orgFileBytes } };
+// The same split as test/unit/bundleSize.test.ts: the org-file parser and the org-code commands load only
+// when an org file is opened or one of its commands runs, so each has its own budget.
+const OWN_BUDGET = {
+  'dist/orgFile.js': { name: 'Org file parser orgFile.js (minified, loaded when a *.openai-org.yaml opens)', bytes: BUDGET.orgFileBytes },
+  'dist/orgCode.js': { name: 'Org-code commands orgCode.js (minified, loaded when Export/Compare/Plan/Apply first runs)', bytes: BUDGET.orgCodeBytes },
+};
+/** The command-line tool (npm run org): plain Node, never loaded by the extension host, not in the .vsix. */
+const NOT_HOST = new Set(['dist/cli.js']);
 const PAGE = 100;
 const TREE = '.customview-tree';
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -120,7 +127,7 @@ export async function figuresVscode({ quick, log, notes }) {
   const rows = [];
 
   // Figure 3b: sizes (deterministic; also checked by test/unit/bundleSize.test.ts).
-  const hostSide = staged.sizes.filter((s) => !s.file.includes('webviews/') && !(s.file in OWN_BUDGET));
+  const hostSide = staged.sizes.filter((s) => !s.file.includes('webviews/') && !(s.file in OWN_BUDGET) && !NOT_HOST.has(s.file));
   const hostBytes = hostSide.reduce((a, s) => a + s.bytes, 0);
   rows.push({
     figure: '3', name: 'Extension bundle (minified)', ours: kb(hostBytes), reference: hostSide.map((s) => `${s.file.replace('dist/', '')} ${kb(s.bytes)}`).join(' + '),
