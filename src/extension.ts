@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const hygieneView = vscode.window.createTreeView(HYGIENE_VIEW_ID, { treeDataProvider: hygiene, showCollapseAll: true, canSelectMany: true });
   hygiene.view = hygieneView;
 
-  const commands: CommandContext = { session, store, explorer, log, view };
+  const commands: CommandContext = { session, store, explorer, log, view, register: (id, handler) => vscode.commands.registerCommand(id, handler) };
   const usage = registerUsagePanel({ session, log, store, extensionUri: context.extensionUri, renderReports: testHooks });
   const project = registerProjectPanel(commands, context.extensionUri, context.workspaceState, testHooks);
   const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });

@@ -33,7 +33,7 @@ export function checkDays(text: string): string | undefined {
 
 export function registerAdminKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.adminKey.create', async (): Promise<AdminApiKey | undefined> => {
+    ctx.register('openaiAdmin.adminKey.create', async (): Promise<AdminApiKey | undefined> => {
       const title = 'Create Admin API Key';
       const name = await ask(title, 'Name of the new admin key (what uses it)', { validateInput: required('A name') });
       if (!name) return undefined;

@@ -63,7 +63,7 @@ export async function editProjectApiKey(ctx: CommandContext, project: ProjectRef
 
 export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.projectApiKey.delete', async (node?: TreeNode, nodes?: TreeNode[]) => {
+    ctx.register('openaiAdmin.projectApiKey.delete', async (node?: TreeNode, nodes?: TreeNode[]) => {
       // Several keys selected together: one plan for all of them (./bulkKeys).
       const selected = selectedKeys(nodes ?? []);
       if (selected.length > 1) return deleteSelectedKeys(ctx, selected);
@@ -72,7 +72,7 @@ export function registerApiKeyCommands(ctx: CommandContext): vscode.Disposable[]
       return deleteProjectApiKey(ctx, key.project, key.data);
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectApiKey.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectApiKey.edit', async (node?: TreeNode) => {
       const key = await projectRowOf<ProjectApiKey>(ctx, node, 'projectApiKey', 'apiKeys', 'Edit API Key', 'Type to search API keys by name or id');
       return key && editProjectApiKey(ctx, key.project, key.data);
     }),

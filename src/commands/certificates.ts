@@ -126,7 +126,7 @@ async function toggle(ctx: CommandContext, node: TreeNode | undefined, on: boole
 
 export function registerCertificateCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.certificate.upload', async () => {
+    ctx.register('openaiAdmin.certificate.upload', async () => {
       const title = 'Upload Certificate';
       const uris = await vscode.window.showOpenDialog({
         title, openLabel: 'Upload', canSelectMany: false, canSelectFiles: true, canSelectFolders: false,
@@ -162,7 +162,7 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.certificate.rename', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.certificate.rename', async (node?: TreeNode) => {
       const t = await certificateOf(ctx, node, 'Rename Certificate');
       if (!t) return undefined;
       const was = certName(t.cert);
@@ -176,10 +176,10 @@ export function registerCertificateCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.certificate.activate', (node?: TreeNode) => toggle(ctx, node, true)),
-    vscode.commands.registerCommand('openaiAdmin.certificate.deactivate', (node?: TreeNode) => toggle(ctx, node, false)),
+    ctx.register('openaiAdmin.certificate.activate', (node?: TreeNode) => toggle(ctx, node, true)),
+    ctx.register('openaiAdmin.certificate.deactivate', (node?: TreeNode) => toggle(ctx, node, false)),
 
-    vscode.commands.registerCommand('openaiAdmin.certificate.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.certificate.delete', async (node?: TreeNode) => {
       const t = await certificateOf(ctx, node, 'Delete Certificate');
       if (!t) return undefined;
       const name = certName(t.cert);

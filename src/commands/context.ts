@@ -7,6 +7,12 @@ import type { UiContext } from '../ui/context';
 export interface CommandContext extends UiContext {
   explorer: ExplorerProvider;
   view: vscode.TreeView<TreeNode>;
+  /**
+   * Registers this organization's handler for a command id. With several organizations each id has
+   * one handler per organization, and ./lazy.ts runs the one of the organization the command was
+   * invoked for (the tree row's, or the one the user picks).
+   */
+  register(id: string, handler: (...args: any[]) => unknown): vscode.Disposable;
 }
 
 /** Selects and shows a node by id, expanding its ancestors. */

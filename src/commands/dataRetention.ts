@@ -66,7 +66,7 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 
 export function registerDataRetentionCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.dataRetention.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.dataRetention.edit', async (node?: TreeNode) => {
       const title = 'Edit Data Retention';
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;

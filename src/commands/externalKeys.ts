@@ -24,7 +24,7 @@ const GOOD = /^(valid|validated|ok|success|succeeded|healthy|active)$/i;
 
 export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.externalKey.create', async () => {
+    ctx.register('openaiAdmin.externalKey.create', async () => {
       const title = 'Register External Key';
       const name = await ask(title, 'A name for the key, as the organization will see it', { validateInput: required('A name') });
       if (!name) return undefined;
@@ -39,7 +39,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.externalKey.validate', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.externalKey.validate', async (node?: TreeNode) => {
       const key = await keyOf(ctx, node, 'Validate External Key');
       if (!key) return undefined;
       const name = key.data.name || key.data.id;
@@ -56,7 +56,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
       return result;
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.externalKey.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.externalKey.delete', async (node?: TreeNode) => {
       const key = await keyOf(ctx, node, 'Delete External Key');
       if (!key) return undefined;
       const k = key.data;

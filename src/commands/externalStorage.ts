@@ -27,7 +27,7 @@ function storageOf(ctx: CommandContext, node: TreeNode | undefined, title: strin
 
 export function registerExternalStorageCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.externalStorage.create', async () => {
+    ctx.register('openaiAdmin.externalStorage.create', async () => {
       const title = 'Register External Storage';
       const project = await pickProject(ctx, title);
       if (!project) return undefined;
@@ -43,7 +43,7 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.externalStorage.validate', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.externalStorage.validate', async (node?: TreeNode) => {
       const row = await storageOf(ctx, node, 'Validate External Storage');
       if (!row) return undefined;
       const name = storageName(row.data);
@@ -60,7 +60,7 @@ export function registerExternalStorageCommands(ctx: CommandContext): vscode.Dis
       return result;
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.externalStorage.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.externalStorage.delete', async (node?: TreeNode) => {
       const row = await storageOf(ctx, node, 'Delete External Storage');
       if (!row) return undefined;
       const s = row.data;

@@ -89,7 +89,7 @@ async function askRuleChange(title: string, r: FederationRule): Promise<Federati
 
 export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.federationRule.create', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.federationRule.create', async (node?: TreeNode) => {
       const title = 'Add Federation Rule';
       const provider = await providerOf(ctx, node, title);
       if (!provider) return undefined;
@@ -120,7 +120,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.federationRule.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.federationRule.edit', async (node?: TreeNode) => {
       const target = await ruleOf(ctx, node, 'Edit Federation Rule');
       if (!target) return undefined;
       const { rule } = target;
@@ -138,7 +138,7 @@ export function registerFederationRuleCommands(ctx: CommandContext): vscode.Disp
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.federationRule.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.federationRule.delete', async (node?: TreeNode) => {
       const target = await ruleOf(ctx, node, 'Delete Federation Rule');
       if (!target) return undefined;
       const { rule, providerName } = target;

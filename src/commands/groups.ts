@@ -31,7 +31,7 @@ async function groupUserOf(ctx: CommandContext, node: TreeNode | undefined, titl
 
 export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.group.create', async () => {
+    ctx.register('openaiAdmin.group.create', async () => {
       const name = await ask('Create Group', 'Name of the new group', { validateInput: required('A name') });
       if (!name) return undefined;
       return runWrite(ctx, {
@@ -42,7 +42,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.group.rename', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.group.rename', async (node?: TreeNode) => {
       const g = await groupOf(ctx, node, 'Rename Group');
       if (!g) return undefined;
       const name = await ask('Rename Group', `New name for ${q(g.data.name)}${g.data.is_scim_managed ? ' (SCIM managed)' : ''}`, { value: g.data.name, validateInput: required('A name') });
@@ -56,7 +56,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.group.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.group.delete', async (node?: TreeNode) => {
       const g = await groupOf(ctx, node, 'Delete Group');
       if (!g) return undefined;
       return runWrite(ctx, {
@@ -72,7 +72,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.group.addUser', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.group.addUser', async (node?: TreeNode) => {
       const g = await groupOf(ctx, node, 'Add Member to Group');
       if (!g) return undefined;
       const member = await pickMember(ctx, `Add Member to Group: ${g.data.name}`);
@@ -86,7 +86,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.group.removeUser', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.group.removeUser', async (node?: TreeNode) => {
       const t = await groupUserOf(ctx, node, 'Remove from Group');
       if (!t) return undefined;
       const name = t.user.name || t.user.email || t.user.id;

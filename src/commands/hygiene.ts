@@ -60,7 +60,7 @@ async function bulk(ctx: CommandContext, action: HygieneAction, node: HygieneNod
 
 export function registerHygieneCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.hygiene.delete', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'delete', node, nodes)),
-    vscode.commands.registerCommand('openaiAdmin.hygiene.setExpiry', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'setExpiry', node, nodes)),
+    ctx.register('openaiAdmin.hygiene.delete', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'delete', node, nodes)),
+    ctx.register('openaiAdmin.hygiene.setExpiry', (node?: HygieneNode, nodes?: HygieneNode[]) => bulk(ctx, 'setExpiry', node, nodes)),
   ];
 }

@@ -22,7 +22,7 @@ async function runFor(ctx: CommandContext, action: KeyAction): Promise<unknown> 
 
 export function registerKeyboardCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.renameFocused', () => runFor(ctx, 'rename')),
-    vscode.commands.registerCommand('openaiAdmin.deleteFocused', () => runFor(ctx, 'delete')),
+    ctx.register('openaiAdmin.renameFocused', () => runFor(ctx, 'rename')),
+    ctx.register('openaiAdmin.deleteFocused', () => runFor(ctx, 'delete')),
   ];
 }

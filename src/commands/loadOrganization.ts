@@ -26,7 +26,7 @@ const PROGRESS_EVERY_MS = 250;
 const NAMED_FAILURES = 3;
 
 export function registerLoadOrganizationCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('openaiAdmin.loadOrganization', () => runLoad(ctx))];
+  return [ctx.register('openaiAdmin.loadOrganization', () => runLoad(ctx))];
 }
 
 async function runLoad(ctx: CommandContext, retry = false): Promise<LoadSummary | undefined> {

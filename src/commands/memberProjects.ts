@@ -48,7 +48,7 @@ const asOf = (readAt: number | undefined) => {
 
 export function registerMemberProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.findMemberProjects', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.findMemberProjects', async (node?: TreeNode) => {
       const user = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, "Find Member's Projects");
       if (!user) return undefined;
       const who = plainText(user.name || user.email || user.id);

@@ -9,7 +9,7 @@ const PLATFORM = 'https://platform.openai.com';
 /** Commands that work on any row: copy its ids, open its dashboard page, find members. */
 export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.copy', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.copy', async (node?: TreeNode) => {
       const entries = node?.spec.copy ?? [];
       if (!entries.length) return undefined;
       const chosen = entries.length === 1 ? entries[0]
@@ -22,15 +22,15 @@ export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
       return value;
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.openInPlatform', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.openInPlatform', async (node?: TreeNode) => {
       const path = node?.spec.platformPath ?? '/settings/organization/general';
       return vscode.env.openExternal(vscode.Uri.parse(`${PLATFORM}${path}`));
     }),
 
     // A folder's Refresh reloads just that folder (and what is under it), not the whole tree.
-    vscode.commands.registerCommand('openaiAdmin.refreshNode', (node?: TreeNode) => ctx.explorer.refresh(node?.id)),
+    ctx.register('openaiAdmin.refreshNode', (node?: TreeNode) => ctx.explorer.refresh(node?.id)),
 
-    vscode.commands.registerCommand('openaiAdmin.findMember', async () => {
+    ctx.register('openaiAdmin.findMember', async () => {
       const user = await pickMember(ctx, 'Find Member');
       return user ? reveal(ctx, memberId(user.id)) : false;
     }),

@@ -30,7 +30,7 @@ const KEY_CHOICES: Choice<boolean>[] = [
 
 export function registerOffboardCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.offboardMember', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.offboardMember', async (node?: TreeNode) => {
       const member = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, TITLE);
       if (!member) return undefined;
       const name = member.name || member.email || member.id;

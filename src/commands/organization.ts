@@ -24,7 +24,7 @@ async function memberOf(ctx: CommandContext, node: TreeNode | undefined, title: 
 
 export function registerOrganizationCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.invite.create', async () => {
+    ctx.register('openaiAdmin.invite.create', async () => {
       const title = 'Invite Member';
       const email = await ask(title, 'Email address of the person to invite', { placeHolder: 'name@example.com', validateInput: checkEmail });
       if (!email) return undefined;
@@ -40,7 +40,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.invite.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.invite.delete', async (node?: TreeNode) => {
       const invite = await rowOf<Invite>(ctx, node, 'invite', 'invites', 'Delete Invite', 'Type to search invites by email');
       if (!invite) return undefined;
       const i = invite.data;
@@ -57,7 +57,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.member.changeRole', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.member.changeRole', async (node?: TreeNode) => {
       const member = await memberOf(ctx, node, 'Change Organization Role');
       if (!member) return undefined;
       const name = memberLabel(member);
@@ -71,7 +71,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.member.remove', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.member.remove', async (node?: TreeNode) => {
       const member = await memberOf(ctx, node, 'Remove from Organization');
       if (!member) return undefined;
       const name = memberLabel(member);
@@ -88,7 +88,7 @@ export function registerOrganizationCommands(ctx: CommandContext): vscode.Dispos
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.adminKey.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.adminKey.delete', async (node?: TreeNode) => {
       const key = await rowOf<AdminApiKey>(ctx, node, 'adminApiKey', 'adminKeys', 'Delete Admin API Key', 'Type to search admin keys by name or id');
       if (!key) return undefined;
       const k = key.data;

@@ -106,9 +106,9 @@ async function editHostedTools(ctx: CommandContext, node: TreeNode | undefined) 
 
 export function registerPermissionCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.modelPermissions.edit', (node?: TreeNode) => editModelPermissions(ctx, node)),
+    ctx.register('openaiAdmin.modelPermissions.edit', (node?: TreeNode) => editModelPermissions(ctx, node)),
 
-    vscode.commands.registerCommand('openaiAdmin.modelPermissions.remove', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.modelPermissions.remove', async (node?: TreeNode) => {
       const project = await projectRefOf(ctx, node, 'Remove Model Permissions Policy');
       if (!project) return undefined;
       const policy = isKind(node, 'modelPermissions') ? await storeItemOf<ProjectModelPermissions>(ctx.store, node.spec) : undefined;
@@ -126,6 +126,6 @@ export function registerPermissionCommands(ctx: CommandContext): vscode.Disposab
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.hostedTools.edit', (node?: TreeNode) => editHostedTools(ctx, node)),
+    ctx.register('openaiAdmin.hostedTools.edit', (node?: TreeNode) => editHostedTools(ctx, node)),
   ];
 }

@@ -33,7 +33,7 @@ async function assignmentOf(ctx: CommandContext, node: TreeNode | undefined, tit
 
 export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.projectUser.add', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectUser.add', async (node?: TreeNode) => {
       const title = 'Add Member to Project';
       const project = await projectRefOf(ctx, node, title);
       if (!project) return undefined;
@@ -49,7 +49,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectUser.changeRole', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectUser.changeRole', async (node?: TreeNode) => {
       const user = await projectUserOf(ctx, node, 'Change Project Role');
       if (!user) return undefined;
       const name = userLabel(user.data);
@@ -63,7 +63,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectUser.remove', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectUser.remove', async (node?: TreeNode) => {
       const user = await projectUserOf(ctx, node, 'Remove from Project');
       if (!user) return undefined;
       const name = userLabel(user.data);
@@ -80,7 +80,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectUser.assignRole', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectUser.assignRole', async (node?: TreeNode) => {
       const title = 'Assign Project Role';
       const user = await projectUserOf(ctx, node, title);
       if (!user) return undefined;
@@ -113,7 +113,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectUser.unassignRole', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectUser.unassignRole', async (node?: TreeNode) => {
       const a = await assignmentOf(ctx, node, 'Unassign Project Role');
       if (!a) return undefined;
       const role = a.role.data;

@@ -25,7 +25,7 @@ export function projectFolderId(projectId: string, folder: string, archived = fa
 
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.project.create', async () => {
+    ctx.register('openaiAdmin.project.create', async () => {
       const name = await ask('Create Project', 'Name of the new project', { validateInput: required('A name') });
       if (!name) return undefined;
       return runWrite(ctx, {
@@ -36,7 +36,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.project.rename', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.project.rename', async (node?: TreeNode) => {
       const p = await projectOf(ctx, node, 'Rename Project');
       if (!p) return undefined;
       const name = await ask('Rename Project', `New name for ${q(p.name)}`, { value: p.name, validateInput: required('A name') });
@@ -50,13 +50,13 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.project.archive', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.project.archive', async (node?: TreeNode) => {
       const p = await projectOf(ctx, node, 'Archive Project');
       if (!p) return undefined;
       return runWrite(ctx, archiveProject(p));
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.goToProject', async () => {
+    ctx.register('openaiAdmin.goToProject', async () => {
       const p = await pickProject(ctx, 'Go to Project');
       if (!p) return undefined;
       return reveal(ctx, projectNodeId(p.id, p.status === 'archived'));

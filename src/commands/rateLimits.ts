@@ -11,7 +11,7 @@ import { projectRowOf } from './targets';
 
 export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.rateLimit.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.rateLimit.edit', async (node?: TreeNode) => {
       const title = 'Edit Rate Limit';
       const row = await projectRowOf<ProjectRateLimit>(ctx, node, 'rateLimit', 'rateLimits', title, 'Type to search models');
       if (!row) return undefined;

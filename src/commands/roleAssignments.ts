@@ -129,20 +129,20 @@ async function unassignRole(ctx: CommandContext, p: Principal | undefined, title
 
 export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.member.assignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.member.assignRole', async (node?: TreeNode) =>
       assignRole(ctx, await memberPrincipal(ctx, node, 'Assign Organization Role'), 'Assign Organization Role')),
-    vscode.commands.registerCommand('openaiAdmin.member.unassignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.member.unassignRole', async (node?: TreeNode) =>
       unassignRole(ctx, await memberPrincipal(ctx, node, 'Unassign Organization Role'), 'Unassign Organization Role')),
-    vscode.commands.registerCommand('openaiAdmin.group.assignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.group.assignRole', async (node?: TreeNode) =>
       assignRole(ctx, await groupPrincipal(ctx, node, 'Assign Role to Group'), 'Assign Role to Group')),
-    vscode.commands.registerCommand('openaiAdmin.group.unassignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.group.unassignRole', async (node?: TreeNode) =>
       unassignRole(ctx, await groupPrincipal(ctx, node, 'Unassign Role from Group'), 'Unassign Role from Group')),
-    vscode.commands.registerCommand('openaiAdmin.projectGroup.assignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.projectGroup.assignRole', async (node?: TreeNode) =>
       assignRole(ctx, await projectGroupPrincipal(ctx, node, 'Assign Project Role to Group'), 'Assign Project Role to Group')),
-    vscode.commands.registerCommand('openaiAdmin.projectGroup.unassignRole', async (node?: TreeNode) =>
+    ctx.register('openaiAdmin.projectGroup.unassignRole', async (node?: TreeNode) =>
       unassignRole(ctx, await projectGroupPrincipal(ctx, node, 'Unassign Project Role from Group'), 'Unassign Project Role from Group')),
 
-    vscode.commands.registerCommand('openaiAdmin.projectGroup.add', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectGroup.add', async (node?: TreeNode) => {
       const title = 'Add Group to Project';
       const project = await projectRefOf(ctx, node, title);
       if (!project) return undefined;
@@ -163,7 +163,7 @@ export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disp
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.projectGroup.remove', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.projectGroup.remove', async (node?: TreeNode) => {
       const pg = await projectGroupOf(ctx, node, 'Remove Group from Project');
       if (!pg) return undefined;
       const { project, data: g } = pg;

@@ -122,7 +122,7 @@ async function customRoleOf(ctx: CommandContext, node: TreeNode | undefined, sco
 
 export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.role.create', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.role.create', async (node?: TreeNode) => {
       const title = 'Create Role';
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
@@ -143,7 +143,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.role.editPermissions', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.role.editPermissions', async (node?: TreeNode) => {
       const title = 'Edit Role Permissions';
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
@@ -169,7 +169,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.role.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.role.delete', async (node?: TreeNode) => {
       const title = 'Delete Role';
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;

@@ -46,7 +46,7 @@ export async function createServiceAccountKey(
 
 export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.serviceAccount.create', async (node?: TreeNode): Promise<CreatedServiceAccount | undefined> => {
+    ctx.register('openaiAdmin.serviceAccount.create', async (node?: TreeNode): Promise<CreatedServiceAccount | undefined> => {
       const title = 'Create Service Account';
       const project = await projectRefOf(ctx, node, title);
       if (!project) return undefined;
@@ -60,7 +60,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       return createServiceAccount(ctx, project, name, role, undefined, expiry.kind === 'in' ? expiry.seconds : undefined);
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.serviceAccount.createApiKey', async (node?: TreeNode): Promise<CreatedServiceAccountKey | undefined> => {
+    ctx.register('openaiAdmin.serviceAccount.createApiKey', async (node?: TreeNode): Promise<CreatedServiceAccountKey | undefined> => {
       const title = 'Create API Key';
       const sa = await serviceAccountOf(ctx, node, title);
       if (!sa) return undefined;
@@ -72,7 +72,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       return createServiceAccountKey(ctx, sa.project, sa.data, name, expiry);
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.serviceAccount.changeRole', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.serviceAccount.changeRole', async (node?: TreeNode) => {
       const sa = await serviceAccountOf(ctx, node, 'Change Service Account Role');
       if (!sa) return undefined;
       const name = sa.data.name || sa.data.id;
@@ -86,7 +86,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.serviceAccount.rename', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.serviceAccount.rename', async (node?: TreeNode) => {
       const sa = await serviceAccountOf(ctx, node, 'Rename Service Account');
       if (!sa) return undefined;
       const was = sa.data.name || sa.data.id;
@@ -101,7 +101,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.serviceAccount.delete', async (node?: TreeNode) => {
       const sa = await serviceAccountOf(ctx, node, 'Delete Service Account');
       return sa && deleteServiceAccount(ctx, sa.project, sa.data);
     }),

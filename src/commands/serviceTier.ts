@@ -68,7 +68,7 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
 
 export function registerServiceTierCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.serviceTier.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.serviceTier.edit', async (node?: TreeNode) => {
       const project = await projectRefOf(ctx, node, 'Edit Service Tier');
       return project && editServiceTier(ctx, project);
     }),

@@ -116,7 +116,7 @@ async function alertOf(ctx: CommandContext, node: TreeNode | undefined, scope: S
 
 export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.spendLimit.set', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.spendLimit.set', async (node?: TreeNode) => {
       const title = 'Set Spend Limit';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
@@ -132,7 +132,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.spendLimit.remove', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.spendLimit.remove', async (node?: TreeNode) => {
       const scope = await scopeOf(node, ctx, 'Remove Spend Limit');
       if (!scope) return undefined;
       const limit = isKind(node, 'spendLimit') ? await storeItemOf<Limit>(ctx.store, node.spec) : undefined;
@@ -150,7 +150,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.spendAlert.create', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.spendAlert.create', async (node?: TreeNode) => {
       const title = 'Add Spend Alert';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
@@ -169,7 +169,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.spendAlert.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.spendAlert.edit', async (node?: TreeNode) => {
       const title = 'Edit Spend Alert';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;
@@ -198,7 +198,7 @@ export function registerSpendCommands(ctx: CommandContext): vscode.Disposable[] 
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.spendAlert.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.spendAlert.delete', async (node?: TreeNode) => {
       const title = 'Delete Spend Alert';
       const scope = await scopeOf(node, ctx, title);
       if (!scope) return undefined;

@@ -90,7 +90,7 @@ async function askProviderChange(title: string, p: WorkloadIdentityProvider): Pr
 
 export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.create', async () => {
+    ctx.register('openaiAdmin.workloadIdentityProvider.create', async () => {
       const title = 'Create Workload Identity Provider';
       const name = await ask(title, 'Display name of the OIDC provider', { placeHolder: 'GitHub Actions', validateInput: required('A name') });
       if (!name) return undefined;
@@ -128,7 +128,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
       return created;
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.edit', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.workloadIdentityProvider.edit', async (node?: TreeNode) => {
       const row = await providerOf(ctx, node, 'Edit Workload Identity Provider');
       if (!row) return undefined;
       const p = row.data;
@@ -151,7 +151,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
       });
     }),
 
-    vscode.commands.registerCommand('openaiAdmin.workloadIdentityProvider.delete', async (node?: TreeNode) => {
+    ctx.register('openaiAdmin.workloadIdentityProvider.delete', async (node?: TreeNode) => {
       const row = await providerOf(ctx, node, 'Delete Workload Identity Provider');
       if (!row) return undefined;
       const p = row.data;

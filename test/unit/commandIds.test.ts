@@ -8,7 +8,7 @@ import { LAZY_COMMANDS } from '../../src/commands/lazyIds';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
-const idsIn = (text: string) => [...text.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]!);
+const idsIn = (text: string) => [...text.matchAll(/(?:registerCommand|ctx\.register)\(\s*'([^']+)'/g)].map((m) => m[1]!);
 
 describe('command ids: lazy stand-ins, real registrations, manifest', () => {
   // Command families may have a folder of their own (src/commands/orgCode/): every file below counts.

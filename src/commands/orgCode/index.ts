@@ -9,10 +9,10 @@ const load = () => import('./commands');
 
 export function registerOrgCodeCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('openaiAdmin.orgCode.export', async () => (await load()).exportOrganization(ctx)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.compare', async (uri?: unknown) => (await load()).compareWithOrganization(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.plan', async (uri?: unknown) => (await load()).planFile(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.apply', async (uri?: unknown) => (await load()).applyFile(ctx, uri)),
-    vscode.commands.registerCommand('openaiAdmin.orgCode.copyProjectSettings', async (node?: TreeNode) => (await load()).copyProjectSettings(ctx, node)),
+    ctx.register('openaiAdmin.orgCode.export', async () => (await load()).exportOrganization(ctx)),
+    ctx.register('openaiAdmin.orgCode.compare', async (uri?: unknown) => (await load()).compareWithOrganization(ctx, uri)),
+    ctx.register('openaiAdmin.orgCode.plan', async (uri?: unknown) => (await load()).planFile(ctx, uri)),
+    ctx.register('openaiAdmin.orgCode.apply', async (uri?: unknown) => (await load()).applyFile(ctx, uri)),
+    ctx.register('openaiAdmin.orgCode.copyProjectSettings', async (node?: TreeNode) => (await load()).copyProjectSettings(ctx, node)),
   ];
 }
