@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ROOT, INTEGRATION_BUNDLE, INTEGRATION_FAKE_OPTIONS, integrationEnv, integrationWorkspaceSettings, run, startFakeApi, makeSandbox, writeJson, processTable,
+  ROOT, INTEGRATION_BUNDLE, INTEGRATION_FAKE_OPTIONS, SECOND_FAKE_OPTIONS, integrationEnv, integrationWorkspaceSettings, run, startFakeApi, makeSandbox, writeJson, processTable,
   cleanupAll, installSignalHandlers, withTimeout,
 } from './vscode/index.mjs';
 
@@ -36,6 +36,7 @@ try {
   const t0 = Date.now();
   await run(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeoutMs: 120_000 });
   const fake = await startFakeApi(INTEGRATION_FAKE_OPTIONS);
+  const second = await startFakeApi(SECOND_FAKE_OPTIONS);
   console.log(`fake Admin API at ${fake.url}`);
 
   const { dir } = makeSandbox('oae-electron-');
@@ -65,7 +66,7 @@ try {
       // Without an OS keyring VS Code keeps secrets in memory and shows a warning; a basic store is enough for tests.
       ...(process.platform === 'linux' ? ['--password-store=basic'] : []),
     ],
-    extensionTestsEnv: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY }),
+    extensionTestsEnv: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY, second }),
   }).catch((err) => {
     console.error(err?.message ?? err);
     return typeof err?.code === 'number' ? err.code : 1;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ROOT, ARTIFACTS, INTEGRATION_BUNDLE, run, startFakeApi, startCodeServer, runTestsInWorkbench,
-  installSignalHandlers, cleanupAll, cleanupDir, INTEGRATION_FAKE_OPTIONS, INTEGRATION_ADMIN_KEY, integrationEnv, integrationWorkspaceSettings,
+  installSignalHandlers, cleanupAll, cleanupDir, INTEGRATION_FAKE_OPTIONS, INTEGRATION_ADMIN_KEY, SECOND_FAKE_OPTIONS, SECOND_ORG_ADMIN_KEY, integrationEnv, integrationWorkspaceSettings,
   startDecoy, leakCheck, unhandledInExtensionHost,
 } from './vscode/index.mjs';
 
@@ -92,12 +92,13 @@ if (opts.only !== 'e2e') {
 
   await stage('integration: mocha in the extension host', async () => {
     const fake = await startFakeApi({ ...INTEGRATION_FAKE_OPTIONS, echo: !!process.env.HARNESS_VERBOSE });
+    const second = await startFakeApi({ ...SECOND_FAKE_OPTIONS, echo: !!process.env.HARNESS_VERBOSE });
     const decoy = await startDecoy();
-    console.log(`[harness] fake Admin API at ${fake.url}`);
+    console.log(`[harness] fake Admin API at ${fake.url}, a second organization's at ${second.url}`);
     const codeServer = await startCodeServer({
       machineSettings: { 'openaiAdmin.apiBaseUrl': fake.url },
       workspaceSettings: integrationWorkspaceSettings(decoy),
-      env: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY, decoy }),
+      env: integrationEnv(fake, { grep: opts.grep, color: process.stdout.isTTY, decoy, second }),
     });
     console.log(`[harness] code-server at ${codeServer.origin}\n`);
     const profileDir = mkdtempSync(join(tmpdir(), 'oae-chromium-'));
@@ -114,7 +115,7 @@ if (opts.only !== 'e2e') {
     // The canary key may have been nowhere but SecretStorage and the fake's Authorization headers.
     const clean = await leakCheck({
       label: 'key-leak canary',
-      secrets: [INTEGRATION_ADMIN_KEY],
+      secrets: [INTEGRATION_ADMIN_KEY, SECOND_ORG_ADMIN_KEY],
       roots: [codeServer.sandbox.dir, profileDir, join(ARTIFACTS, 'integration')],
       decoy,
     });

@@ -58,7 +58,7 @@ export class App {
 
   updateDraft(fn: (d: PanelDraft) => PanelDraft): void {
     this.draft = fn(this.draft);
-    saveState<ProjectState>({ projectId: this.init.projectId, draft: this.draft });
+    saveState<ProjectState>({ projectId: this.init.projectId, organization: this.init.organization, draft: this.draft });
     for (const l of this.draftListeners) l();
     this.onChange();
   }

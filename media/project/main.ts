@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     let page: ProjectPage | undefined;
     const app = new App(init, rpc, restoredDraft(loadState<ProjectState>(), init.projectId), () => page?.refresh());
     // Saved at once, not only on the first edit: after a window reload the host finds the project here.
-    saveState<ProjectState>({ projectId: init.projectId, draft: app.draft });
+    saveState<ProjectState>({ projectId: init.projectId, organization: init.organization, draft: app.draft });
     page = new ProjectPage(root, app);
     rpc.on('sections', (snapshot) => app.apply(snapshot));
     rpc.on('save', () => void app.saveAll());

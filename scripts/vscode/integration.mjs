@@ -13,6 +13,12 @@ export const INTEGRATION_ADMIN_KEY = 'sk-admin-CANARY-7d41-integration-run-leak-
  */
 export const INTEGRATION_FAKE_OPTIONS = { users: 250, extraArgs: ['--admin-key', INTEGRATION_ADMIN_KEY, '--hostile'] };
 
+/** The second organization's key (the several-organizations suite), a canary like the first. */
+export const SECOND_ORG_ADMIN_KEY = 'sk-admin-CANARY-2b9e-second-organization-leak-check';
+
+/** A second, smaller organization with other data and its own key: the several-organizations suite. */
+export const SECOND_FAKE_OPTIONS = { projects: 4, users: 12, seed: 2, extraArgs: ['--admin-key', SECOND_ORG_ADMIN_KEY] };
+
 /**
  * What the opened folder's .vscode/settings.json sets as openaiAdmin.apiBaseUrl: the settings suite
  * checks that a repository can never be where the key goes.
@@ -29,10 +35,11 @@ export const integrationWorkspaceSettings = (decoy) => ({
 });
 
 /** Environment for the extension host (test/integration/helpers.ts reads it). */
-export function integrationEnv(fake, { grep = '', color = false, decoy } = {}) {
+export function integrationEnv(fake, { grep = '', color = false, decoy, second } = {}) {
   return {
     OPENAI_ADMIN_FAKE_URL: fake.url,
     OPENAI_ADMIN_FAKE_KEY: fake.adminKey,
+    ...(second ? { OPENAI_ADMIN_FAKE2_URL: second.url, OPENAI_ADMIN_FAKE2_KEY: second.adminKey } : {}),
     OPENAI_ADMIN_WORKSPACE_URL: decoy?.url ?? WORKSPACE_BASE_URL,
     ...(decoy ? { OPENAI_ADMIN_DECOY_ORIGIN: decoy.origin } : {}),
     MOCHA_GREP: grep,

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { checkApiKeyText } from '../api/apiKey';
-import { readApiSettings } from '../config';
 import type { Logger } from '../log';
 import { askModal, notify, runWithProgress } from '../notify';
 import { plainText } from '../util/plainText';
@@ -22,26 +21,12 @@ export function explainKeyFailure(err: unknown): string {
 }
 
 /**
- * `scripted`: the commands take their answers as arguments (a key to store, `{ confirm: false }`), so
- * tests and benchmarks skip the prompts. Only Test and Development mode allow it: in an installed
- * extension any other extension could run these commands, and a key must be typed and a removal confirmed.
- */
-export function registerKeyCommands(session: Session, log: Logger, scripted = false): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('openaiAdmin.setAdminKey', (key?: unknown) =>
-      setAdminKey(session, log, scripted && typeof key === 'string' ? key : undefined)),
-    vscode.commands.registerCommand('openaiAdmin.clearAdminKey', (opts?: { confirm?: boolean }) =>
-      clearAdminKey(session, !(scripted && opts?.confirm === false))),
-  ];
-}
-
-/**
  * Validates with one cheap request before storing, so a mistyped or non-admin key never replaces a
  * working one. Returns whether a key was stored (tests pass the key as an argument).
  */
-async function setAdminKey(session: Session, log: Logger, given?: string): Promise<boolean> {
+export async function setAdminKey(session: Session, log: Logger, given?: string, organization?: string): Promise<boolean> {
   const key = (given ?? await vscode.window.showInputBox({
-    title: 'OpenAI Admin: Set Admin API Key',
+    title: organization ? `OpenAI Admin: Set Admin API Key of ${organization}` : 'OpenAI Admin: Set Admin API Key',
     prompt: 'Paste an organization admin API key. It is checked against the API, then kept in VS Code secret storage.',
     placeHolder: 'sk-admin-…',
     password: true,
@@ -57,7 +42,7 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   }
   log.protectSecret(key);
 
-  const settings = readApiSettings();
+  const settings = session.settings();
   if (!settings.ok) {
     void notify('error', `${settings.reason} The key was not stored.`, 'Open Settings')
       .then((a) => a && vscode.commands.executeCommand('workbench.action.openSettings', 'openaiAdmin.apiBaseUrl'));
@@ -93,10 +78,10 @@ async function setAdminKey(session: Session, log: Logger, given?: string): Promi
   return true;
 }
 
-async function clearAdminKey(session: Session, confirm: boolean): Promise<boolean> {
+export async function clearAdminKey(session: Session, confirm: boolean, organization?: string): Promise<boolean> {
   if (confirm) {
     const choice = await askModal('warning',
-      'Remove the admin API key from VS Code secret storage?',
+      organization ? `Remove the admin API key of ${organization} from VS Code secret storage?` : 'Remove the admin API key from VS Code secret storage?',
       'The explorer disconnects until a key is set again. The key itself stays valid at OpenAI.',
       'Remove Key',
     );

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import { redact } from '../util/redact';
 
-const SECRET_ID = 'openaiAdmin.adminKey';
+/** The first organization's secret: the one key there was before several organizations, kept where it was. */
+export const DEFAULT_SECRET_ID = 'openaiAdmin.adminKey';
 
 export class KeyStorageError extends Error {}
 
@@ -12,15 +13,16 @@ export class KeyStorageError extends Error {}
 export class KeyStore {
   readonly onDidChange: vscode.Event<void>;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  /** `secretId`: one secret per organization (see ./connections.ts). */
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly secretId = DEFAULT_SECRET_ID) {
     this.onDidChange = (listener, thisArg, disposables) =>
-      secrets.onDidChange((e) => { if (e.key === SECRET_ID) listener.call(thisArg); }, undefined, disposables);
+      secrets.onDidChange((e) => { if (e.key === secretId) listener.call(thisArg); }, undefined, disposables);
   }
 
   /** The stored key; a storage that cannot be read (no or locked keyring) is a KeyStorageError with the remedy. */
   async get(): Promise<string | undefined> {
     try {
-      return await this.secrets.get(SECRET_ID);
+      return await this.secrets.get(this.secretId);
     } catch (err) {
       throw new KeyStorageError(`VS Code could not read the admin key from its secret storage (${describe(err)}). ${KEYRING_HINT}`);
     }
@@ -32,18 +34,18 @@ export class KeyStore {
    */
   async store(key: string): Promise<void> {
     try {
-      await this.secrets.store(SECRET_ID, key);
+      await this.secrets.store(this.secretId, key);
     } catch (err) {
       // The storage's own error may quote what it was given; this message is shown in a notification.
       throw new KeyStorageError(`VS Code could not save the key in its secret storage (${redact(describe(err), [key])}). ${KEYRING_HINT}`);
     }
-    if ((await this.secrets.get(SECRET_ID)) !== key) {
+    if ((await this.secrets.get(this.secretId)) !== key) {
       throw new KeyStorageError(`VS Code's secret storage did not keep the key. ${KEYRING_HINT}`);
     }
   }
 
   delete(): Thenable<void> {
-    return this.secrets.delete(SECRET_ID);
+    return this.secrets.delete(this.secretId);
   }
 }
 

@@ -1,11 +1,31 @@
 import * as vscode from 'vscode';
 import type { AdminClient, RequestLogEntry } from '../api';
-import { readApiSettings, affectsApiSettings, type ApiSettings } from '../config';
+import { checkBaseUrl } from '../api/baseUrl';
+import { readApiSettings, affectsApiSettings, type ApiSettings, type SettingsResult } from '../config';
 import type { Logger } from '../log';
 import { notify } from '../notify';
 import { KeyStore } from './keyStore';
 
 export type KeyState = 'missing' | 'ok' | 'invalid' | 'notAdmin' | 'badBaseUrl';
+
+/** What a session knows of the organization it connects to. */
+export interface SessionOptions {
+  /** The connection's own API base URL; the setting's when absent. */
+  readonly baseUrl?: string;
+  /** Prefixes its log lines when several organizations are connected (the organization's name). */
+  readonly label?: () => string | undefined;
+  /**
+   * Sets the context keys menus and welcome views read from a new state. With several
+   * organizations their sessions share those keys, so the owner of all of them decides.
+   */
+  readonly publish?: (state: KeyState) => Thenable<unknown>;
+}
+
+/** The context keys of a window with one connection. */
+export async function publishKeyState(state: KeyState): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'openaiAdmin.hasKey', state !== 'missing');
+  await vscode.commands.executeCommand('setContext', 'openaiAdmin.keyState', state);
+}
 
 export class NotConnectedError extends Error {
   constructor(readonly state: KeyState, message: string) { super(message); }
@@ -38,7 +58,7 @@ export class Session implements vscode.Disposable {
   private contextUpdate: Thenable<unknown> = Promise.resolve();
   private storageError?: string;
 
-  constructor(readonly keys: KeyStore, private readonly log: Logger) {
+  constructor(readonly keys: KeyStore, private readonly log: Logger, private readonly options: SessionOptions = {}) {
     this.disposables.push(
       keys.onDidChange(() => { this.client = undefined; void this.refreshState(); }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -77,7 +97,7 @@ export class Session implements vscode.Disposable {
     }
     this.storageError = undefined;
     this.log.protectSecret(key);
-    const settings = readApiSettings();
+    const settings = this.settings();
     const rejected = (this.state === 'invalid' || this.state === 'notAdmin') && !this.keyReplaced;
     this.keyReplaced = false;
     const next: KeyState = !key ? 'missing' : !settings.ok ? 'badBaseUrl' : rejected ? this.state : 'ok';
@@ -131,9 +151,17 @@ export class Session implements vscode.Disposable {
     const key = await this.keys.get();
     if (!key) throw new NotConnectedError('missing', 'No admin API key is set. Run "OpenAI Admin: Set Admin API Key".');
     this.log.protectSecret(key);
-    const settings = readApiSettings();
+    const settings = this.settings();
     if (!settings.ok) throw new NotConnectedError('badBaseUrl', settings.reason);
     return this.clientFor(key, settings.settings, true);
+  }
+
+  /** The API settings, with this connection's own base URL when it has one. */
+  settings(): SettingsResult {
+    const settings = readApiSettings();
+    if (!settings.ok || this.options.baseUrl === undefined) return settings;
+    const own = checkBaseUrl(this.options.baseUrl);
+    return own.ok ? { ok: true, settings: { ...settings.settings, baseUrl: own.url } } : { ok: false, reason: own.reason };
   }
 
   private onRequest(entry: RequestLogEntry, stored: boolean): void {
@@ -141,7 +169,8 @@ export class Session implements vscode.Disposable {
     const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     const id = entry.requestId ? ` ${entry.requestId}` : '';
     const limit = entry.concurrencyLimit === undefined ? '' : ` (concurrency limit now ${entry.concurrencyLimit})`;
-    this.log.info(`${entry.method} ${entry.path} → ${status} in ${Math.round(entry.durationMs)} ms${id}${attempt}${limit}`);
+    const label = this.options.label?.();
+    this.log.info(`${label ? `[${label}] ` : ''}${entry.method} ${entry.path} → ${status} in ${Math.round(entry.durationMs)} ms${id}${attempt}${limit}`);
     if (!stored) return;
     if (entry.status === 401) this.setState('invalid');
     else if (entry.status === 403) this.setState('notAdmin');
@@ -149,12 +178,11 @@ export class Session implements vscode.Disposable {
 
   private setState(next: KeyState): void {
     // Chained so the context keys the menus read always end in the latest state.
-    this.contextUpdate = this.contextUpdate.then(async () => {
-      await vscode.commands.executeCommand('setContext', 'openaiAdmin.hasKey', next !== 'missing');
-      await vscode.commands.executeCommand('setContext', 'openaiAdmin.keyState', next);
-    }, () => undefined);
-    if (next === this.state) return;
+    const changed = next !== this.state;
     this.state = next;
+    const publish = this.options.publish ?? publishKeyState;
+    this.contextUpdate = this.contextUpdate.then(() => publish(next), () => undefined);
+    if (!changed) return;
     this.changed.fire(next);
   }
 }

@@ -19,8 +19,12 @@ export const KEY_TARGETS: Record<KeyAction, readonly KeyTarget[]> = {
     { command: 'openaiAdmin.group.rename', viewItem: [/^group\b/] },
     { command: 'openaiAdmin.serviceAccount.rename', viewItem: [/^serviceAccount\b/] },
     { command: 'openaiAdmin.certificate.rename', viewItem: [/^certificate\b/] },
+    // An organization's folder (several connected): its name in VS Code.
+    { command: 'openaiAdmin.renameOrganization', viewItem: [/^connection\b/] },
   ],
   delete: [
+    // Removing an organization's connection deletes its key from VS Code, never anything at OpenAI.
+    { command: 'openaiAdmin.removeOrganization', viewItem: [/^connection\b/] },
     // A project cannot be deleted through the API; archiving is its one destructive action.
     { command: 'openaiAdmin.project.archive', viewItem: [/^project\b.*\bactive\b/] },
     { command: 'openaiAdmin.projectUser.remove', viewItem: [/^projectUser\b/] },

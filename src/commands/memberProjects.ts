@@ -94,7 +94,7 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
         found.projects.map((p) => ({ label: plainText(p.name || p.id), description: p.role === 'owner' ? 'Owner' : 'Member', detail: p.id, id: p.id })),
         { title: `${who}: ${found.projects.length} project(s)${asOf(found.readAt)}`, placeHolder: 'Choose a project to open it', matchOnDetail: true },
       );
-      if (picked) await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: picked.id });
+      if (picked) await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: picked.id, organization: ctx.org.id });
       return found;
     }),
   ];

@@ -26,9 +26,16 @@ export interface SpendStatusSnapshot {
   command?: { command: string; arguments?: unknown[] };
 }
 
+/** The organization an item is for: several connected organizations get an item each, named. */
+export interface SpendOrganization {
+  readonly id: string;
+  /** Its name when several are connected; undefined with one. */
+  readonly label: string | undefined;
+}
+
 export class SpendStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('openaiAdmin.spend', vscode.StatusBarAlignment.Left, 10);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
   private timer?: ReturnType<typeof setInterval>;
   private minutes = 0;
   /** A read fell due while the window had no focus: it runs when focus returns. */
@@ -37,7 +44,16 @@ export class SpendStatusBar implements vscode.Disposable {
   private visible = false;
   private lastRead?: Promise<void>;
 
-  constructor(private readonly session: Session, private readonly store: OrgStore, private readonly log: Logger, private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly org: SpendOrganization,
+    private readonly session: Session,
+    private readonly store: OrgStore,
+    private readonly log: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {
+    // The first organization keeps the item id a window with one organization had (users may have hidden it).
+    this.item = vscode.window.createStatusBarItem(org.id === 'default' ? 'openaiAdmin.spend' : `openaiAdmin.spend.${org.id}`, vscode.StatusBarAlignment.Left, 10);
+    this.disposables.push(this.item);
     this.item.name = 'OpenAI Spend';
     this.disposables.push(
       vscode.window.onDidChangeWindowState((s) => { if (s.focused && this.due) void this.refresh(); }),
@@ -104,11 +120,16 @@ export class SpendStatusBar implements vscode.Disposable {
   private draw(status: SpendStatus): void {
     const locale = vscode.env.language;
     const money = (v: number, digits = 0) => formatMoney(v, status.currency, locale, digits);
-    this.item.text = `$(graph) ${money(status.monthToDate)} this month`;
-    this.item.accessibilityInformation = { label: `Organization spend this month: ${money(status.monthToDate, 2)}` };
+    const label = this.org.label;
+    this.item.name = label ? `OpenAI Spend: ${label}` : 'OpenAI Spend';
+    this.item.text = label ? `$(graph) ${label}: ${money(status.monthToDate)} this month` : `$(graph) ${money(status.monthToDate)} this month`;
+    this.item.accessibilityInformation = { label: `${label ?? 'Organization'} spend this month: ${money(status.monthToDate, 2)}` };
     // Theme icons on before any text is added, so appendText escapes a `$(…)` in a project name.
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown('**Organization spend this month**\n\n');
+    tip.appendMarkdown('**Organization spend this month**');
+    // The organization's name is the user's own text: as text, never Markdown.
+    if (label) tip.appendText(` (${label})`);
+    tip.appendMarkdown('\n\n');
     tip.appendText(`${money(status.monthToDate, 2)} so far; forecast for the month's end: ${money(status.forecast.projected, 2)}`);
     tip.appendMarkdown('\n\n');
     tip.appendText(`(${money(status.forecast.dailyAverage, 2)} a day over the last 7 complete days × ${status.forecast.daysLeft.toFixed(1)} days left)`);
@@ -131,7 +152,7 @@ export class SpendStatusBar implements vscode.Disposable {
     tip.appendMarkdown('_Click to open Usage & Costs for this month._');
     this.item.tooltip = tip;
     this.item.backgroundColor = status.warnings.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { command: OPEN_USAGE, title: 'Open Usage & Costs', arguments: [{ selection: thisMonthSelection(Math.floor(this.clock() / 1000)) }] };
+    this.item.command = { command: OPEN_USAGE, title: 'Open Usage & Costs', arguments: [{ organization: this.org.id, selection: thisMonthSelection(Math.floor(this.clock() / 1000)) }] };
     this.item.show();
     this.visible = true;
   }

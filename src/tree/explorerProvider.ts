@@ -55,6 +55,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly session: Pick<Session, 'keyState'>,
     private readonly store: OrgStore,
     private readonly roots: () => NodeSpec[],
+    /**
+     * The organization's folder when several organizations share the view: the top-level folders
+     * go under it, so every id starts with its id. Ids given to this provider without that prefix
+     * (commands build them with ./ids) are taken as relative to it.
+     */
+    readonly top?: TreeNode,
   ) {
     this.subscription = store.onDidChange((change) => this.storeChanged(change));
   }
@@ -90,7 +96,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) return this.session.keyState === 'ok' ? this.place(undefined, this.roots()) : [];
+    if (!node || node === this.top) return this.session.keyState === 'ok' ? this.place(this.top, this.roots()) : [];
     const children = node.spec.children;
     if (!children) return [];
     if (children.type === 'static') return this.place(node, children.nodes());
@@ -128,20 +134,28 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   node(id: string): TreeNode | undefined {
-    return this.nodes.get(id);
+    return this.nodes.get(this.absolute(id));
+  }
+
+  /** The id as the view knows it: under the organization's folder when there is one. */
+  absolute(id: string): string {
+    const top = this.top?.id;
+    return top === undefined || id === top || id.startsWith(`${top}/`) ? id : `${top}/${id}`;
   }
 
   /** A top-level folder (Projects, Members, …), whether or not the view has shown it yet. */
   root(key: string): TreeNode {
-    const node = this.nodes.get(key) ?? this.place(undefined, this.roots()).find((n) => n.id === key);
+    const id = this.absolute(key);
+    const node = this.nodes.get(id) ?? this.place(this.top, this.roots()).find((n) => n.id === id);
     if (!node) throw new Error(`No root folder ${key}`);
     return node;
   }
 
   /** Finds a node by id, loading the folders on its path as the view would when expanding them. */
   async resolve(id: string): Promise<TreeNode | undefined> {
-    let node: TreeNode | undefined;
-    for (const prefix of pathOf(id)) {
+    let node: TreeNode | undefined = this.top;
+    for (const prefix of pathOf(this.absolute(id))) {
+      if (prefix === this.top?.id) continue;
       const children = await this.getChildren(node);
       node = children.find((n) => n.id === prefix);
       if (!node) return undefined;
@@ -190,7 +204,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async loadMore(id: string): Promise<void> {
-    const node = this.nodes.get(id);
+    const node = this.nodes.get(this.absolute(id));
     const children = node?.spec.children;
     if (!node || children?.type !== 'list') return;
     const lists = this.listsOf(node, children).filter((list) => list.hasMore);
@@ -202,8 +216,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * Reloads one node (and everything under it): the store drops the lists shown there, and each
    * folder showing them (here or elsewhere) redraws. With no id, the whole tree and the store.
    */
-  refresh(id?: string): void {
-    if (!id) {
+  refresh(relative?: string): void {
+    if (!relative) {
       this.store.clear();
       this.nodes.clear();
       this.rowCache.clear();
@@ -211,6 +225,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       this.refreshed.fire(undefined);
       return;
     }
+    const id = this.absolute(relative);
     const refs = this.refsAtAndUnder(id);
     this.store.apply(refs.map((ref) => ({ kind: 'invalidate' as const, resource: ref.resource, ids: ref.ids })));
     const node = this.nodes.get(id);
@@ -247,7 +262,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (id === undefined || folderId === id || folderId.startsWith(`${id}/`)) for (const ref of shown) refs.set(listKey(ref), ref);
     }
     // A write may name a top-level folder the view never drew, whose list a quick pick has read.
-    const spec = id === undefined ? undefined : this.nodes.get(id)?.spec ?? this.roots().find((root) => idChild(undefined, root.key) === id);
+    const spec = id === undefined ? undefined : this.nodes.get(id)?.spec ?? this.roots().find((root) => idChild(this.top?.id, root.key) === id);
     const children = spec?.children;
     if (children?.type === 'list') for (const { source } of children.sections) refs.set(listKey(source), source);
     return [...refs.values()];

@@ -15,8 +15,20 @@ import { contextValue } from './ids';
 
 export const HYGIENE_VIEW_ID = 'openaiAdmin.keyHygiene';
 
-/** A row: a rule's heading, or one finding under it. */
-export type HygieneNode = { kind: 'rule'; rule: RuleId } | { kind: 'finding'; rule: RuleId; findingId: string };
+/**
+ * A row: a rule's heading, or one finding under it. `organization` names the connection whose
+ * findings the view shows, so the bulk commands act on that organization.
+ */
+export type HygieneNode = { kind: 'rule'; rule: RuleId; organization: string } | { kind: 'finding'; rule: RuleId; findingId: string; organization: string };
+
+/** The organization the view reviews. */
+export interface HygieneSource {
+  readonly id: string;
+  /** Its name when several organizations are connected. */
+  readonly label: string | undefined;
+  readonly store: OrgStore;
+  readonly session: Session;
+}
 
 const ICONS: Record<RuleId, [string, string?]> = {
   'expired-key': ['error', 'problemsErrorIcon.foreground'],
@@ -55,16 +67,39 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reloading = false;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private following: vscode.Disposable[] = [];
+  private source: HygieneSource;
   /** Set by extension.ts once the view exists, for the "as of" line. */
   view?: vscode.TreeView<HygieneNode>;
 
-  constructor(private readonly store: OrgStore, session: Session, private readonly log: Logger, private readonly clock: () => number = Date.now) {
+  constructor(source: HygieneSource, private readonly log: Logger, private readonly clock: () => number = Date.now) {
+    this.source = source;
+    this.follow();
     this.subscriptions.push(
-      store.onDidChange((change) => this.storeChanged(change)),
-      // Another key may be another organization: start over, and read nothing until asked.
-      session.onDidChangeState(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('openaiAdmin.unusedKeyDays')) this.schedule(); }),
     );
+  }
+
+  private get store(): OrgStore { return this.source.store; }
+
+  /** The organization whose findings the view shows (it starts over when that changes). */
+  get organization(): string { return this.source.id; }
+
+  /** Shows another organization's findings (several connected): nothing of the last one stays. */
+  use(source: HygieneSource): void {
+    if (source === this.source) return;
+    this.source = source;
+    this.follow();
+    this.reset();
+  }
+
+  private follow(): void {
+    for (const d of this.following) d.dispose();
+    this.following = [
+      this.source.store.onDidChange((change) => this.storeChanged(change)),
+      // Another key may be another organization: start over, and read nothing until asked.
+      this.source.session.onDidChangeState(() => this.reset()),
+    ];
   }
 
   /** Reads what the rules need (lists read before are not read again) and shows the findings. */
@@ -106,13 +141,14 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
 
   getChildren(node?: HygieneNode): HygieneNode[] {
     if (!this.active) return [];
-    if (!node) return RULE_IDS.filter((rule) => this.byRule.has(rule)).map((rule) => ({ kind: 'rule', rule }));
+    const organization = this.source.id;
+    if (!node) return RULE_IDS.filter((rule) => this.byRule.has(rule)).map((rule) => ({ kind: 'rule', rule, organization }));
     if (node.kind === 'finding') return [];
-    return (this.byRule.get(node.rule) ?? []).map((f) => ({ kind: 'finding', rule: f.rule, findingId: f.id }));
+    return (this.byRule.get(node.rule) ?? []).map((f) => ({ kind: 'finding', rule: f.rule, findingId: f.id, organization }));
   }
 
   getParent(node: HygieneNode): HygieneNode | undefined {
-    return node.kind === 'finding' ? { kind: 'rule', rule: node.rule } : undefined;
+    return node.kind === 'finding' ? { kind: 'rule', rule: node.rule, organization: node.organization } : undefined;
   }
 
   getTreeItem(node: HygieneNode): vscode.TreeItem {
@@ -150,7 +186,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    for (const s of [...this.subscriptions, ...this.following]) s.dispose();
     this.changed.dispose();
   }
 
@@ -202,9 +238,10 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
       const at = this.store.readAt(hygieneRefs(this.store));
       const asOf = at ? ` ${formatAsOf(at, { locale: vscode.env.language })}` : '';
       const failed = errors ? ` · ${errors} list${errors === 1 ? '' : 's'} could not be read (see the log; Run again to retry)` : '';
-      this.view.message = this.findings.length
+      const org = this.source.label ? `${this.source.label}: ` : '';
+      this.view.message = org + (this.findings.length
         ? `${this.findings.length} finding${this.findings.length === 1 ? '' : 's'}${asOf}${failed}`
-        : `No findings${asOf}: every rule passes.${failed}`;
+        : `No findings${asOf}: every rule passes.${failed}`);
     }
     this.changed.fire(undefined);
   }

@@ -57,6 +57,25 @@ export function pathOf(id: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
+// ── Several organizations ───────────────────────────────────────────────────────────────────────
+// With several connections each organization is a top-level folder, and every id under it starts
+// with that folder's key: "@<connection id>/projects/p1". No root folder's key starts with "@".
+
+export function organizationFolderId(connectionId: string): string {
+  return `@${escapeKey(connectionId)}`;
+}
+
+/** The connection whose folder an id lies under; undefined in a tree of one organization. */
+export function organizationOfId(id: string): string | undefined {
+  const first = id.split('/', 1)[0]!;
+  return first.startsWith('@') ? unescapeKey(first.slice(1)) : undefined;
+}
+
+/** The id inside its organization's folder (as ./ids builds it for a tree of one organization). */
+export function withinOrganization(id: string): string {
+  return organizationOfId(id) === undefined ? id : id.split('/').slice(1).join('/');
+}
+
 export function rootId(folder: RootFolder): string {
   return folder;
 }
@@ -109,7 +128,8 @@ export interface ProjectPath {
 }
 
 /** The project an id is in (undefined for ids outside a project: other folders, Projects itself, Archived). */
-export function parseProjectId(id: string): ProjectPath | undefined {
+export function parseProjectId(fullId: string): ProjectPath | undefined {
+  const id = withinOrganization(fullId);
   const keys = keysOf(id);
   if (keys[0] !== 'projects') return undefined;
   const archived = id.split('/')[1] === ARCHIVED;
@@ -128,6 +148,8 @@ export const KINDS = [
   'projectUser', 'roleAssignment', 'serviceAccount', 'projectApiKey', 'rateLimit', 'modelPermissions', 'modelPermission',
   'hostedTool', 'serviceTier', 'projectGroup', 'spendLimit', 'spendAlert', 'dataRetention', 'externalKey', 'externalStorage',
   'workloadIdentityProvider', 'federationRule',
+  // An organization's folder when several are connected.
+  'connection',
   // The Key Hygiene view's rows: a rule heading, and a finding (flagged with its bulk action).
   'hygieneRule', 'hygieneFinding',
   // The provider's own rows.

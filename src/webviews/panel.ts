@@ -7,16 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../model/describeError';
+import { createWebviewPanel, panelOptions, type PanelSpec } from './panelOptions';
 import { isRpcMessage, type RpcError, type RpcEvents, type RpcMethods, type RpcResponse } from './protocol';
 
-export interface PanelSpec {
-  viewType: string;
-  title: string;
-  /** The front end's bundle: dist/webviews/<entry>.js (from media/<entry>/main.ts). */
-  entry: string;
-  /** Stylesheets under media/, in order. */
-  styles: readonly string[];
-}
+export type { PanelSpec } from './panelOptions';
+export { panelOptions } from './panelOptions';
 
 interface ErrorLog {
   error(message: string): void;
@@ -37,14 +32,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 /** The webview may load only the bundles and the media folder; never `retainContextWhenHidden` (state is restored instead). */
-export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -142,7 +129,7 @@ export class Panel<M extends RpcMethods, E extends RpcEvents = RpcEvents> implem
   private isDisposed = false;
 
   static createWebviewPanel(spec: PanelSpec, extensionUri: vscode.Uri, column = vscode.ViewColumn.Active): vscode.WebviewPanel {
-    return vscode.window.createWebviewPanel(spec.viewType, spec.title, column, panelOptions(extensionUri));
+    return createWebviewPanel(spec, extensionUri, column);
   }
 
   constructor(

@@ -28,6 +28,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'loadOrganization.test.ts': () => import('./loadOrganization.test'),
   'usage.test.ts': () => import('./usage.test'),
   'spendStatus.test.ts': () => import('./spendStatus.test'),
+  'organizations.test.ts': () => import('./organizations.test'),
   'project.test.ts': () => import('./project.test'),
   'accessReview.test.ts': () => import('./accessReview.test'),
   'keyHygiene.test.ts': () => import('./keyHygiene.test'),

@@ -17,7 +17,7 @@ describe('command ids: lazy stand-ins, real registrations, manifest', () => {
   const registeredLater = lazyDir.flatMap((f) => idsIn(read(join('src', 'commands', f))));
   const eager = [
     ...idsIn(read('src/extension.ts')),
-    ...idsIn(read('src/auth/keyCommands.ts')),
+    ...idsIn(read('src/connections/commands.ts')),
     // Every panel's register.ts (usage, project, accessReview, …) registers its own commands.
     ...readdirSync(join(ROOT, 'src', 'webviews'), { withFileTypes: true }).filter((d) => d.isDirectory())
       .flatMap((d) => [...read(join('src', 'webviews', d.name, 'register.ts')).matchAll(/export const \w+_COMMAND = '([^']+)'/g)].map((m) => m[1]!)),

@@ -27,6 +27,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   cli: ['api', 'model', 'util', 'cli'],
   // Status bar items: glue beside tree and webviews, reading the model and opening views by command id.
   status: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'status'],
+  // Several organizations: builds each one's session, store and explorer, so it sits above the
+  // tree and the commands (whose contexts it implements), below only extension.ts.
+  connections: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config', 'tree', 'ui', 'commands', 'connections'],
 };
 
 function layerOf(file: string): string {

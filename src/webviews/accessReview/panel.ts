@@ -9,6 +9,7 @@ import { formatAsOf } from '../../model/asOf';
 import { describeError } from '../../model/describeError';
 import { buildReview, isReviewId, parseReviewQuery, REVIEW_RESOURCES, ReviewIndex, reviewCsv, type Review, type ReviewQuery } from '../../model/review';
 import { listKey, listRef, type ListRef, type OrgStore } from '../../model/store';
+import type { OrgInfo } from '../../ui/context';
 import { Panel, toRpcError } from '../panel';
 import type { ParamsOf, ResultOf } from '../protocol';
 import { MAX_WINDOW, type AccessReviewHostEvents, type AccessReviewMethods, type AccessReviewReport, type ReviewStatus } from './protocol';
@@ -19,6 +20,8 @@ export const REVEAL_IN_EXPLORER_COMMAND = 'openaiAdmin.revealInExplorer';
 export const OPEN_PROJECT_COMMAND = 'openaiAdmin.openProject';
 
 export interface AccessReviewServices {
+  /** The organization reviewed: commands the panel runs name it. */
+  org: OrgInfo;
   store: OrgStore;
   log: Logger;
   extensionUri: vscode.Uri;
@@ -76,6 +79,7 @@ export class AccessReviewPanel {
       },
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
+    if (services.org.label) panel.title = `Access Review — ${services.org.label}`;
     const follow = services.store.onDidChange((change) => {
       if (!REVIEWED.has(change.ref.resource)) return;
       if (change.reason === 'invalidated' && change.ref.ids.length === 0) this.reloadSoon();
@@ -227,7 +231,7 @@ export class AccessReviewPanel {
     this.loadError = undefined;
     void this.base?.notify('changed', this.status());
     try {
-      await vscode.commands.executeCommand(LOAD_ORGANIZATION_COMMAND);
+      await vscode.commands.executeCommand(LOAD_ORGANIZATION_COMMAND, { organization: this.services.org.id });
     } catch (err) {
       this.loadError = describeError(err);
       this.services.log.error(`Access Review: Load Organization failed: ${this.loadError}`);
@@ -254,13 +258,13 @@ export class AccessReviewPanel {
     const row = this.review.rows.find((r) => r.kind === kind && r.id === id);
     if (!row) throw new TypeError('Not a row of this review.');
     if (row.kind === 'serviceAccount') return this.openProject(row.projects[0]!.projectId);
-    return Boolean(await vscode.commands.executeCommand(REVEAL_IN_EXPLORER_COMMAND, { kind: row.kind, id: row.id }));
+    return Boolean(await vscode.commands.executeCommand(REVEAL_IN_EXPLORER_COMMAND, { kind: row.kind, id: row.id, organization: this.services.org.id }));
   }
 
   private async openProject(projectId: unknown): Promise<boolean> {
     // Only projects this review lists: a message cannot make the host open anything else.
     if (!isReviewId(projectId) || !this.services.store.find(listRef('projects'), projectId)) throw new TypeError('Not a project of this review.');
-    await vscode.commands.executeCommand(OPEN_PROJECT_COMMAND, { projectId });
+    await vscode.commands.executeCommand(OPEN_PROJECT_COMMAND, { projectId, organization: this.services.org.id });
     return true;
   }
 }

@@ -2,10 +2,11 @@
 // after a window reload, and the handle integration tests use.
 import * as vscode from 'vscode';
 import type { ReviewQuery } from '../../model/review/types';
-import { Panel } from '../panel';
+import { createWebviewPanel } from '../panelOptions';
 import { waitForReport } from '../waitForReport';
 import type { ParamsOf, ResultOf } from '../protocol';
-import type { AccessReviewPanel, AccessReviewServices } from './panel';
+import { organizationFor, type UiContext, type UiOrganizations } from '../../ui/context';
+import type { AccessReviewPanel } from './panel';
 import { ACCESS_REVIEW_VIEW_TYPE, type AccessReviewMethods, type AccessReviewReport } from './protocol';
 import { ACCESS_REVIEW_PANEL } from './spec';
 
@@ -24,25 +25,41 @@ export interface AccessReviewTestHook {
   close(): void;
 }
 
-export function registerAccessReview(services: AccessReviewServices): { disposables: vscode.Disposable[]; testHook: AccessReviewTestHook } {
+export interface AccessReviewWiring {
+  organizations: UiOrganizations;
+  extensionUri: vscode.Uri;
+  /** Test and Development mode: the webview reports each render (src/webviews/panel.ts). */
+  renderReports?: boolean;
+}
+
+/** One review per organization; the test hook acts on the one opened last. */
+export function registerAccessReview(wiring: AccessReviewWiring): { disposables: vscode.Disposable[]; testHook: AccessReviewTestHook } {
+  const { organizations: orgs, extensionUri, renderReports } = wiring;
+  const panels = new Map<string, AccessReviewPanel>();
   let current: AccessReviewPanel | undefined;
 
   // The panel's code is loaded when it first opens; `adopt` runs after that, with no await between
   // looking for an open panel and creating one, so two quick opens still make one panel.
   const load = () => import('./panel');
-  const adopt = (PanelClass: typeof AccessReviewPanel, webviewPanel: vscode.WebviewPanel) => {
-    const panel = new PanelClass(webviewPanel, services);
+  const adopt = (PanelClass: typeof AccessReviewPanel, webviewPanel: vscode.WebviewPanel, ctx: UiContext) => {
+    const panel = new PanelClass(webviewPanel, { org: ctx.org, store: ctx.store, log: ctx.log, extensionUri, renderReports });
+    const id = ctx.org.id;
+    panels.set(id, panel);
     current = panel;
     panel.onDidDispose(() => {
+      if (panels.get(id) === panel) panels.delete(id);
       if (current === panel) current = undefined;
     });
     return panel;
   };
 
-  const open = async () => {
+  const open = async (...args: unknown[]) => {
+    const ctx = await organizationFor(orgs, args, 'Open Access Review');
+    if (!ctx) return;
     const { AccessReviewPanel } = await load();
-    if (current && !current.disposed) current.show();
-    else adopt(AccessReviewPanel, Panel.createWebviewPanel(ACCESS_REVIEW_PANEL, services.extensionUri));
+    const existing = panels.get(ctx.org.id);
+    if (existing && !existing.disposed) (current = existing).show();
+    else adopt(AccessReviewPanel, createWebviewPanel(ACCESS_REVIEW_PANEL, extensionUri), ctx);
   };
 
   const get = () => {
@@ -67,13 +84,20 @@ export function registerAccessReview(services: AccessReviewServices): { disposab
       vscode.commands.registerCommand(OPEN_ACCESS_REVIEW_COMMAND, open),
       vscode.window.registerWebviewPanelSerializer(ACCESS_REVIEW_VIEW_TYPE, {
         // The webview restores its own query from getState; the host takes the panel back.
+        // The first organization's: the webview keeps no organization, and a review is one click to reopen.
         deserializeWebviewPanel: async (webviewPanel) => {
           const { AccessReviewPanel } = await load();
-          if (current && !current.disposed) webviewPanel.dispose();
-          else adopt(AccessReviewPanel, webviewPanel);
+          const ctx = orgs.all()[0];
+          if (!ctx || panels.has(ctx.org.id)) webviewPanel.dispose();
+          else adopt(AccessReviewPanel, webviewPanel, ctx);
         },
       }),
-      { dispose: () => current?.dispose() },
+      // A removed organization's review closes: its data is dropped from memory.
+      orgs.onDidChange(() => {
+        const live = new Set(orgs.all().map((o) => o.org.id));
+        for (const [id, panel] of [...panels]) if (!live.has(id)) panel.dispose();
+      }),
+      { dispose: () => { for (const panel of [...panels.values()]) panel.dispose(); } },
     ],
     testHook,
   };

@@ -63,7 +63,7 @@ export class ProjectPanel {
     this.methods = {
       init: (params) => {
         void this.offerRestore(params?.state);
-        return { projectId, unusedKeyDays: services.unusedKeyDays(), now: Math.floor(Date.now() / 1000) };
+        return { projectId, organization: ctx.org.id, unusedKeyDays: services.unusedKeyDays(), now: Math.floor(Date.now() / 1000) };
       },
       load: (params) => this.load(requestedSections(params?.sections)),
       ...projectWrites(context),
@@ -77,7 +77,7 @@ export class ProjectPanel {
       onEvent: (name, data) => this.onWebviewEvent(name, data),
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
-    if (initialName) this.setTitle(initialName);
+    if (initialName || ctx.org.label) this.setTitle(initialName ?? projectId);
 
     // An edit or a dropped list is news; a page arriving is this panel's own read (or the tree's
     // read of a list this panel shows already), which the load that asked for it draws.
@@ -257,7 +257,8 @@ export class ProjectPanel {
   private setTitle(name: string): void {
     const short = name.length > MAX_TITLE ? `${name.slice(0, MAX_TITLE)}…` : name;
     // A dot, as editors mark unsaved changes in their tabs.
-    this.base.panel.title = `${this.dirty ? '● ' : ''}Project: ${short}`;
+    const org = this.services.ctx.org.label;
+    this.base.panel.title = `${this.dirty ? '● ' : ''}Project: ${short}${org ? ` — ${org}` : ''}`;
   }
 }
 

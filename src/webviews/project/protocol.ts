@@ -15,6 +15,8 @@ export const PROJECT_VIEW_TYPE = 'openaiAdmin.project';
 
 export interface ProjectInit {
   projectId: string;
+  /** The connection the project belongs to; the webview keeps it for restoring after a reload. */
+  organization?: string;
   /** API keys idle for more than this many days are highlighted (0: never). */
   unusedKeyDays: number;
   /** The host's clock, unix seconds. */
@@ -104,5 +106,7 @@ export type ProjectWebviewEvents = {
 /** What the webview keeps with setState: the project and unsaved edits (never a secret). */
 export interface ProjectState {
   projectId: string;
+  /** The connection the project belongs to (several organizations); absent: the first. */
+  organization?: string;
   draft: PanelDraft;
 }

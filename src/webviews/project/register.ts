@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { unusedKeyDays } from '../../model/project/keys';
 import type { SectionData } from '../../model/project/types';
-import type { UiContext } from '../../ui/context';
+import { organizationFor, type UiContext, type UiOrganizations } from '../../ui/context';
 import { pickProject } from '../../ui/pickers';
-import { Panel } from '../panel';
+import { createWebviewPanel } from '../panelOptions';
 import { waitForReport } from '../waitForReport';
 import type { ParamsOf, ResultOf } from '../protocol';
 import { ProjectDrafts } from './drafts';
@@ -44,55 +44,63 @@ function projectOfArg(arg: unknown): { id: string; name?: string } | undefined {
   return { id, name: typeof row.lookup === 'function' ? row.lookup('projectName') : undefined };
 }
 
-export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, workspaceState: vscode.Memento, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
+/** One panel per project and organization: the map's key. */
+const keyOf = (ctx: UiContext, projectId: string) => `${ctx.org.id}/${projectId}`;
+
+export function registerProjectPanel(orgs: UiOrganizations, extensionUri: vscode.Uri, workspaceState: vscode.Memento, renderReports = false): { disposables: vscode.Disposable[]; testHook: ProjectPanelTestHook } {
   const panels = new Map<string, ProjectPanel>();
-  const drafts = new ProjectDrafts(workspaceState);
-  const services = {
+  const servicesOf = (ctx: UiContext) => ({
     ctx,
     extensionUri,
     renderReports,
-    drafts,
+    // The first organization keeps the drafts' names of a window with one organization.
+    drafts: new ProjectDrafts(workspaceState, orgs.all()[0] === ctx ? undefined : ctx.org.id),
     unusedKeyDays: () => unusedKeyDays(vscode.workspace.getConfiguration('openaiAdmin').get('unusedKeyDays')),
-  };
+  });
 
   // The panel's code is loaded when one first opens; `adopt` runs after that, with no await between
   // looking for the project's panel and creating it, so two quick opens still make one panel.
   const load = () => import('./panel');
-  const adopt = (PanelClass: typeof ProjectPanel, webviewPanel: vscode.WebviewPanel, projectId: string, name?: string) => {
-    const panel = new PanelClass(webviewPanel, services, projectId, name);
-    panels.set(projectId, panel);
+  const adopt = (PanelClass: typeof ProjectPanel, webviewPanel: vscode.WebviewPanel, ctx: UiContext, projectId: string, name?: string) => {
+    const key = keyOf(ctx, projectId);
+    const panel = new PanelClass(webviewPanel, servicesOf(ctx), projectId, name);
+    panels.set(key, panel);
     panel.onDidDispose(() => {
-      if (panels.get(projectId) === panel) panels.delete(projectId);
+      if (panels.get(key) === panel) panels.delete(key);
     });
     return panel;
   };
 
   const open = async (arg?: unknown) => {
+    const ctx = await organizationFor(orgs, [arg], 'Open Project');
+    if (!ctx) return undefined;
     const project = projectOfArg(arg) ?? await pickProject(ctx, 'Open Project').then((p) => p && { id: p.id, name: p.name || p.id });
     if (!project) return undefined;
     const { ProjectPanel } = await load();
-    const existing = panels.get(project.id);
+    const existing = panels.get(keyOf(ctx, project.id));
     if (existing && !existing.disposed) existing.reveal();
-    else adopt(ProjectPanel, Panel.createWebviewPanel(PROJECT_PANEL, extensionUri), project.id, project.name);
+    else adopt(ProjectPanel, createWebviewPanel(PROJECT_PANEL, extensionUri), ctx, project.id, project.name);
     return project.id;
   };
 
+  /** Tests name a project by its id: its panel in whichever organization has one open. */
+  const find = (projectId: string) => [...panels.values()].find((p) => p.projectId === projectId && !p.disposed);
   const get = (projectId: string) => {
-    const panel = panels.get(projectId);
-    if (!panel || panel.disposed) throw new Error(`No Project panel is open for ${projectId}`);
+    const panel = find(projectId);
+    if (!panel) throw new Error(`No Project panel is open for ${projectId}`);
     return panel;
   };
 
   const testHook: ProjectPanelTestHook = {
-    isOpen: (id) => !!panels.get(id) && !panels.get(id)!.disposed,
-    lastReport: (id) => panels.get(id)?.lastReport,
-    waitForRender: (id, accept = () => true, timeoutMs = 20_000) => waitForReport(panels.get(id), `No Project panel is open for ${id}`, accept, timeoutMs),
+    isOpen: (id) => !!find(id),
+    lastReport: (id) => find(id)?.lastReport,
+    waitForRender: (id, accept = () => true, timeoutMs = 20_000) => waitForReport(find(id), `No Project panel is open for ${id}`, accept, timeoutMs),
     request: (id, method, params) => get(id).call(method, params),
-    data: (id) => panels.get(id)?.data,
-    html: (id) => panels.get(id)?.webviewPanel.webview.html,
-    title: (id) => panels.get(id)?.webviewPanel.title,
+    data: (id) => find(id)?.data,
+    html: (id) => find(id)?.webviewPanel.webview.html,
+    title: (id) => find(id)?.webviewPanel.title,
     close: (id) => {
-      for (const [key, panel] of [...panels]) if (id === undefined || key === id) panel.dispose();
+      for (const panel of [...panels.values()]) if (id === undefined || panel.projectId === id) panel.dispose();
     },
   };
 
@@ -108,13 +116,20 @@ export function registerProjectPanel(ctx: UiContext, extensionUri: vscode.Uri, w
         // The webview keeps its project and unsaved edits with setState; the host takes the panel back for that project.
         deserializeWebviewPanel: async (webviewPanel, state: unknown) => {
           const { ProjectPanel } = await load();
-          const projectId = (state as Partial<ProjectState> | undefined)?.projectId;
-          if (typeof projectId !== 'string' || !PROJECT_ID.test(projectId) || panels.has(projectId)) {
+          const { projectId, organization } = (state ?? {}) as Partial<ProjectState>;
+          // An organization removed since: its panel goes too, nothing of it is shown.
+          const ctx = typeof organization === 'string' ? orgs.all().find((o) => o.org.id === organization) : orgs.all()[0];
+          if (!ctx || typeof projectId !== 'string' || !PROJECT_ID.test(projectId) || panels.has(keyOf(ctx, projectId))) {
             webviewPanel.dispose();
             return;
           }
-          adopt(ProjectPanel, webviewPanel, projectId);
+          adopt(ProjectPanel, webviewPanel, ctx, projectId);
         },
+      }),
+      // A removed organization's panels close: its data is dropped from memory.
+      orgs.onDidChange(() => {
+        const live = new Set(orgs.all().map((o) => o.org.id));
+        for (const [key, panel] of [...panels]) if (!live.has(key.slice(0, key.indexOf('/')))) panel.dispose();
       }),
       { dispose: () => testHook.close() },
     ],

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { DashboardData, Selection } from '../../model/usage/types';
 import { notify } from '../../notify';
-import { Panel } from '../panel';
+import { createWebviewPanel } from '../panelOptions';
 import { waitForReport } from '../waitForReport';
 import type { UsagePanel, UsageServices } from './panel';
 import { projectSelection, USAGE_PANEL } from './spec';
@@ -70,7 +70,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
       if (initial) current.select(initial);
       return;
     }
-    adopt(UsagePanel, Panel.createWebviewPanel(USAGE_PANEL, services.extensionUri), initial);
+    adopt(UsagePanel, createWebviewPanel(USAGE_PANEL, services.extensionUri), initial);
   };
 
   const exportCurrent = async (format?: unknown) => {

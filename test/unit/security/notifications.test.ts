@@ -62,6 +62,7 @@ describe('notifications show API and user text as plain text', () => {
       explorer: { refresh: () => {} },
       log: { error: (l: string) => logged.push(l), warn: (l: string) => logged.push(l), info: (l: string) => logged.push(l) },
       view: {},
+      register: (id: string, handler: (...args: unknown[]) => unknown) => { vscode.commands.set(id, handler); return { dispose: () => vscode.commands.delete(id) }; },
     }) as unknown as CommandContext;
     const disposables: { dispose(): void }[] = [];
 

@@ -30,7 +30,9 @@ describe('test hooks only in Test and Development mode (vscode stand-in)', () =>
       delete: async () => { stored = undefined; },
       onDidChange: () => ({ dispose() {} }),
     };
-    const context = { extensionMode, subscriptions: [] as { dispose(): unknown }[], secrets, extensionUri: { scheme: 'file', path: '/ext' } };
+    const state = new Map<string, unknown>();
+    const globalState = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } };
+    const context = { extensionMode, subscriptions: [] as { dispose(): unknown }[], secrets, globalState, extensionUri: { scheme: 'file', path: '/ext' } };
     const api = activate(context as never);
     subscriptions = context.subscriptions;
     return api;

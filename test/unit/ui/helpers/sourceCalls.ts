@@ -64,7 +64,7 @@ export class SourceIndex {
     const found: { file: string; handler: ts.Node }[] = [];
     for (const file of this.files) {
       walk(file, (n) => {
-        if (!ts.isCallExpression(n) || !n.expression.getText(file).endsWith('registerCommand')) return;
+        if (!ts.isCallExpression(n) || !/(registerCommand|ctx\.register)$/.test(n.expression.getText(file))) return;
         const [first, handler] = n.arguments;
         if (first && ts.isStringLiteral(first) && first.text === id && handler) found.push({ file: file.fileName, handler });
       });

@@ -1,0 +1,151 @@
+// Add, rename and remove organizations, and set or remove an organization's key. Registered at
+// activation (they read no API until a key is checked), each acting on the organization of the row
+// it came from, or the one the user picks.
+import * as vscode from 'vscode';
+import { checkApiKeyText } from '../api/apiKey';
+import { checkBaseUrl } from '../api/baseUrl';
+import type { ConnectionRegistry } from '../auth/connections';
+import { clearAdminKey, explainKeyFailure, setAdminKey } from '../auth/keyCommands';
+import { KeyStorageError } from '../auth/keyStore';
+import type { Logger } from '../log';
+import { checkConnectionName, DEFAULT_CONNECTION_ID } from '../model/connections';
+import { askModal, notify, runWithProgress } from '../notify';
+import type { Organizations } from './organizations';
+
+/** What a test (Test and Development mode only) may pass instead of typing: see `scripted` below. */
+interface AddArgs { name?: unknown; key?: unknown; baseUrl?: unknown }
+
+/**
+ * `scripted`: the commands take their answers as arguments (a key, a name, `{ confirm: false }`),
+ * so tests skip the prompts. Only Test and Development mode allow it: in an installed extension any
+ * other extension could run these commands, and a key must be typed and a removal confirmed.
+ */
+export function registerConnectionCommands(orgs: Organizations, registry: ConnectionRegistry, log: Logger, scripted = false): vscode.Disposable[] {
+  const chosen = (args: unknown[], title: string) => orgs.of(args) ?? orgs.pick(title);
+  const optionsOf = (arg: unknown) => (scripted && arg && typeof arg === 'object' ? arg as Record<string, unknown> : {});
+
+  return [
+    vscode.commands.registerCommand('openaiAdmin.setAdminKey', async (arg?: unknown) => {
+      const org = await chosen([arg], 'Set Admin API Key');
+      if (!org) return false;
+      const given = !scripted ? undefined : typeof arg === 'string' ? arg : typeof optionsOf(arg).key === 'string' ? optionsOf(arg).key as string : undefined;
+      return setAdminKey(org.session, log, given, org.label);
+    }),
+    vscode.commands.registerCommand('openaiAdmin.clearAdminKey', async (arg?: unknown) => {
+      const org = await chosen([arg], 'Remove Admin API Key');
+      if (!org) return false;
+      return clearAdminKey(org.session, optionsOf(arg).confirm !== false, org.label);
+    }),
+    vscode.commands.registerCommand('openaiAdmin.addOrganization', (arg?: unknown) => addOrganization(orgs, registry, log, optionsOf(arg) as AddArgs)),
+    vscode.commands.registerCommand('openaiAdmin.renameOrganization', async (arg?: unknown) => {
+      const org = await chosen([arg], 'Rename Organization');
+      if (!org) return false;
+      const given = optionsOf(arg).name;
+      const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
+        title: 'Rename Organization',
+        prompt: 'The name shown in the tree, tab titles and the status bar (only in VS Code; nothing changes at OpenAI).',
+        value: org.name,
+        validateInput: (v) => checkConnectionName(v, registry.list(), org.id),
+      });
+      if (name === undefined || name.trim() === org.name) return false;
+      try {
+        await registry.rename(org.id, name);
+        return true;
+      } catch (err) {
+        void notify('error', err instanceof Error ? err.message : String(err));
+        return false;
+      }
+    }),
+    vscode.commands.registerCommand('openaiAdmin.removeOrganization', async (arg?: unknown) => {
+      const org = await chosen([arg], 'Remove Organization');
+      if (!org) return false;
+      if (optionsOf(arg).confirm !== false) {
+        const choice = await askModal('warning', `Remove the organization "${org.name}" from VS Code?`,
+          'Its admin API key is deleted from VS Code secret storage, and everything read with it is dropped. The key itself stays valid at OpenAI.',
+          'Remove Organization');
+        if (choice !== 'Remove Organization') return false;
+      }
+      await registry.remove(org.id);
+      void vscode.window.setStatusBarMessage(`Removed the organization ${org.name}`, 4000);
+      return true;
+    }),
+  ];
+}
+
+/**
+ * Asks for a name and a key, checks the key with one request (to the connection's base URL) and
+ * only then stores it: a mistyped or non-admin key never becomes a connection.
+ */
+async function addOrganization(orgs: Organizations, registry: ConnectionRegistry, log: Logger, given: AddArgs): Promise<string | undefined> {
+  const title = 'Add Organization';
+  const name = typeof given.name === 'string' ? given.name : await vscode.window.showInputBox({
+    title: `${title} (1/2)`,
+    prompt: 'A name for the organization, shown in the tree, tab titles and the status bar.',
+    placeHolder: 'e.g. Acme Production',
+    ignoreFocusOut: true,
+    validateInput: (v) => checkConnectionName(v, registry.list()),
+  });
+  if (name === undefined) return undefined;
+  const nameProblem = checkConnectionName(name, registry.list());
+  if (nameProblem) {
+    void notify('error', `${nameProblem} Nothing was added.`);
+    return undefined;
+  }
+  const key = (typeof given.key === 'string' ? given.key : await vscode.window.showInputBox({
+    title: `${title} (2/2)`,
+    prompt: `Paste an admin API key of ${name.trim()}. It is checked against the API, then kept in VS Code secret storage.`,
+    placeHolder: 'sk-admin-…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? checkApiKeyText(v.trim()) : undefined),
+  }))?.trim();
+  if (!key) return undefined;
+  const keyProblem = checkApiKeyText(key);
+  if (keyProblem) {
+    void notify('error', `${keyProblem} Nothing was added.`);
+    return undefined;
+  }
+  log.protectSecret(key);
+
+  const first = orgs.all()[0]!;
+  const settings = first.session.settings();
+  if (!settings.ok) {
+    void notify('error', `${settings.reason} Nothing was added.`);
+    return undefined;
+  }
+  // Checked before the key goes anywhere: plain http only to this machine (src/api/baseUrl.ts).
+  const ownUrl = typeof given.baseUrl === 'string' ? checkBaseUrl(given.baseUrl) : undefined;
+  if (ownUrl && !ownUrl.ok) {
+    void notify('error', `${ownUrl.reason} Nothing was added.`);
+    return undefined;
+  }
+  const baseUrl = ownUrl?.url;
+  try {
+    await runWithProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the admin API key…' }, async () => {
+      const client = await first.session.clientFor(key, baseUrl === undefined ? settings.settings : { ...settings.settings, baseUrl });
+      await client.projects.listPage({ limit: 1 });
+    });
+  } catch (err) {
+    const reason = explainKeyFailure(err);
+    log.warn(`Add Organization: ${reason} Nothing was added.`);
+    void notify('error', `${reason} Nothing was added.`);
+    return undefined;
+  }
+
+  // A window that never had a key holds only the empty first connection: the new one takes its place.
+  const empty = registry.list().length === 1 && first.id === DEFAULT_CONNECTION_ID && first.keyState === 'missing';
+  try {
+    const added = await registry.add(name, key, baseUrl);
+    if (empty) await registry.remove(DEFAULT_CONNECTION_ID);
+    // Its folder lists its objects as soon as the command returns.
+    await orgs.get(added.id)?.session.refreshState();
+    log.info(`Added the organization ${added.name} (key checked against ${baseUrl ?? settings.settings.baseUrl}).`);
+    void vscode.window.setStatusBarMessage(`$(check) Added the organization ${added.name}`, 4000);
+    return added.id;
+  } catch (err) {
+    const message = err instanceof KeyStorageError || err instanceof Error ? err.message : String(err);
+    log.error(message);
+    void notify('error', `${message} Nothing was added.`);
+    return undefined;
+  }
+}
