@@ -148,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     return bar;
   };
   const followSpend = () => {
+    for (const bar of spendShown.values()) bar.relabel();
     for (const [org, bar] of [...spendBars]) {
       if (orgs.get(org.id) === org) continue;
       spendBars.delete(org);

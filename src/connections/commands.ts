@@ -79,7 +79,7 @@ export function registerConnectionCommands(orgs: Organizations, registry: Connec
 async function addOrganization(orgs: Organizations, registry: ConnectionRegistry, log: Logger, given: AddArgs): Promise<string | undefined> {
   const title = 'Add Organization';
   const name = typeof given.name === 'string' ? given.name : await vscode.window.showInputBox({
-    title: `${title} (1/2)`,
+    title: `${title} (1/3)`,
     prompt: 'A name for the organization, shown in the tree, tab titles and the status bar.',
     placeHolder: 'e.g. Acme Production',
     ignoreFocusOut: true,
@@ -92,7 +92,7 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
     return undefined;
   }
   const key = (typeof given.key === 'string' ? given.key : await vscode.window.showInputBox({
-    title: `${title} (2/2)`,
+    title: `${title} (2/3)`,
     prompt: `Paste an admin API key of ${name.trim()}. It is checked against the API, then kept in VS Code secret storage.`,
     placeHolder: 'sk-admin-…',
     password: true,
@@ -113,8 +113,19 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
     void notify('error', `${settings.reason} Nothing was added.`);
     return undefined;
   }
+  // Most organizations use the default; a gateway or another API host is the exception, so the
+  // step is pre-filled and Enter keeps the setting's URL (which then keeps following the setting).
+  const typedUrl = typeof given.baseUrl === 'string' ? given.baseUrl : typeof given.key === 'string' ? undefined : await vscode.window.showInputBox({
+    title: `${title} (3/3)`,
+    prompt: 'The API base URL for this organization. Press Enter to use the default.',
+    value: settings.settings.baseUrl,
+    ignoreFocusOut: true,
+    validateInput: (v) => { const checked = checkBaseUrl(v); return checked.ok ? undefined : checked.reason; },
+  });
+  if (typedUrl === undefined && typeof given.key !== 'string') return undefined;
+  const differs = typedUrl !== undefined && typedUrl.trim().replace(/\/+$/, '') !== settings.settings.baseUrl;
   // Checked before the key goes anywhere: plain http only to this machine (src/api/baseUrl.ts).
-  const ownUrl = typeof given.baseUrl === 'string' ? checkBaseUrl(given.baseUrl) : undefined;
+  const ownUrl = differs ? checkBaseUrl(typedUrl) : undefined;
   if (ownUrl && !ownUrl.ok) {
     void notify('error', `${ownUrl.reason} Nothing was added.`);
     return undefined;

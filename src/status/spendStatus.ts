@@ -43,6 +43,7 @@ export class SpendStatusBar implements vscode.Disposable {
   private reading?: AbortController;
   private visible = false;
   private lastRead?: Promise<void>;
+  private last?: SpendStatus;
 
   constructor(
     private readonly org: SpendOrganization,
@@ -117,7 +118,13 @@ export class SpendStatusBar implements vscode.Disposable {
     }
   }
 
+  /** Draws the last figures again: the organization's name appeared, changed or went (several organizations). */
+  relabel(): void {
+    if (this.visible && this.last) this.draw(this.last);
+  }
+
   private draw(status: SpendStatus): void {
+    this.last = status;
     const locale = vscode.env.language;
     const money = (v: number, digits = 0) => formatMoney(v, status.currency, locale, digits);
     const label = this.org.label;

@@ -221,6 +221,8 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
     if (this.reloading) return;
     this.reloading = true;
     setTimeout(() => {
+      // Reset since (a key or organization changed, which also clears the store): read nothing.
+      if (!this.active) { this.reloading = false; return; }
       void this.run().catch((err: unknown) => this.log.warn(`Key Hygiene: couldn't update: ${describeError(err)}`)).finally(() => { this.reloading = false; });
     }, SETTLE_MS);
   }

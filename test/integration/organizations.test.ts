@@ -135,6 +135,7 @@ describe('several organizations', function () {
   it('renaming changes the folder; removing deletes the key and brings the one-organization tree back', async () => {
     assert.equal(await vscode.commands.executeCommand('openaiAdmin.renameOrganization', { organization: secondId, name: 'Staging' }), true);
     assert.deepEqual((await t.treeChildren()).map((r) => r.label), ['Organization', 'Staging']);
+    assert.match(t.spendStatus.snapshot(secondId)!.text, /^\$\(graph\) Staging: /, 'the item follows the new name without reading again');
     assert.equal(await t.organizations.secretsOf(secondId), true);
 
     assert.equal(await vscode.commands.executeCommand('openaiAdmin.removeOrganization', { organization: secondId, confirm: false }), true);
