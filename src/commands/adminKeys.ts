@@ -12,7 +12,7 @@ import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { showSecretOnce } from '../ui/oneTimeSecret';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 
 const DAY = 86_400;
 /** The API's bound for expires_in_seconds. */
@@ -35,7 +35,7 @@ export function registerAdminKeyCommands(ctx: CommandContext): vscode.Disposable
   return [
     ctx.register('openaiAdmin.adminKey.create', async (): Promise<AdminApiKey | undefined> => {
       const title = 'Create Admin API Key';
-      const name = await ask(title, 'Name of the new admin key (what uses it)', { validateInput: required('A name') });
+      const name = await ask(title, 'Name of the new admin key (what uses it)', { validateInput: requiredName });
       if (!name) return undefined;
       let days = await pickOne(`Expiry of ${q(name)}`, EXPIRY, { placeholder: 'When does the key stop working?' });
       if (days === undefined) return undefined;

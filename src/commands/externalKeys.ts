@@ -9,7 +9,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { askProviderForm } from './providerForm';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { rowOf } from './targets';
 
 const FOLDER = 'externalKeys';
@@ -26,7 +26,7 @@ export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposa
   return [
     ctx.register('openaiAdmin.externalKey.create', async () => {
       const title = 'Register External Key';
-      const name = await ask(title, 'A name for the key, as the organization will see it', { validateInput: required('A name') });
+      const name = await ask(title, 'A name for the key, as the organization will see it', { validateInput: requiredName });
       if (!name) return undefined;
       const answers = await askProviderForm(`${title} ${q(name)}`, EXTERNAL_KEY_FORMS, 'Where the key lives');
       if (!answers) return undefined;

@@ -5,7 +5,7 @@ import type { TreeNode } from '../tree/treeNode';
 
 import type { CommandContext } from './context';
 import { pickMember } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { itemOf, rowOf, type Row } from './targets';
 
 function groupOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<Group> | undefined> {
@@ -32,7 +32,7 @@ async function groupUserOf(ctx: CommandContext, node: TreeNode | undefined, titl
 export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.group.create', async () => {
-      const name = await ask('Create Group', 'Name of the new group', { validateInput: required('A name') });
+      const name = await ask('Create Group', 'Name of the new group', { validateInput: requiredName });
       if (!name) return undefined;
       return runWrite(ctx, {
         progress: `Creating group ${q(name)}…`,
@@ -45,7 +45,7 @@ export function registerGroupCommands(ctx: CommandContext): vscode.Disposable[] 
     ctx.register('openaiAdmin.group.rename', async (node?: TreeNode) => {
       const g = await groupOf(ctx, node, 'Rename Group');
       if (!g) return undefined;
-      const name = await ask('Rename Group', `New name for ${q(g.data.name)}${g.data.is_scim_managed ? ' (SCIM managed)' : ''}`, { value: g.data.name, validateInput: required('A name') });
+      const name = await ask('Rename Group', `New name for ${q(g.data.name)}${g.data.is_scim_managed ? ' (SCIM managed)' : ''}`, { value: g.data.name, validateInput: requiredName });
       if (!name || name === g.data.name) return undefined;
       return runWrite(ctx, {
         progress: `Renaming group ${q(g.data.name)}…`,

@@ -4,7 +4,7 @@ import { searchPick } from '../ui/searchPick';
 import type { CommandContext } from './context';
 
 // The shared pickers live in src/ui (panels use them too); re-exported for the command files that import them from here.
-export { fetchFor, pickMember, pickOne, pickProject, pickProjects, PROJECT_ROLES, type Choice } from '../ui/pickers';
+export { fetchFor, pickMember, pickOne, pickProject, pickProjects, projectRoles, type Choice } from '../ui/pickers';
 
 /**
  * A row under a tree folder, picked by search over the store list the folder shows (the tree's own

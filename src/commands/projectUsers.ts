@@ -5,7 +5,7 @@ import { notify } from '../notify';
 
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './context';
-import { fetchFor, pickMember, pickOne, PROJECT_ROLES } from './pickers';
+import { fetchFor, pickMember, pickOne, projectRoles } from './pickers';
 import { q, runWrite } from '../ui/run';
 import { itemOf, projectRefOf, projectRowOf, rowOf, type ProjectRef, type Row } from './targets';
 
@@ -39,7 +39,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       if (!project) return undefined;
       const member = await pickMember(ctx, `${title}: ${project.name}`);
       if (!member) return undefined;
-      const role = await pickOne(`Role of ${userLabel(member)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role' });
+      const role = await pickOne(`Role of ${userLabel(member)} in ${project.name}`, projectRoles(), { placeholder: 'Project role' });
       if (!role) return undefined;
       return runWrite(ctx, {
         progress: `Adding ${q(userLabel(member))} to project ${q(project.name)}…`,
@@ -53,7 +53,7 @@ export function registerProjectUserCommands(ctx: CommandContext): vscode.Disposa
       const user = await projectUserOf(ctx, node, 'Change Project Role');
       if (!user) return undefined;
       const name = userLabel(user.data);
-      const role = await pickOne(`Project role of ${name} in ${user.project.name}`, PROJECT_ROLES, { current: user.data.role as 'member' | 'owner' });
+      const role = await pickOne(`Project role of ${name} in ${user.project.name}`, projectRoles(), { current: user.data.role as 'member' | 'owner' });
       if (!role || role === user.data.role) return undefined;
       return runWrite(ctx, {
         progress: `Making ${q(name)} ${role} of ${q(user.project.name)}…`,

@@ -6,7 +6,7 @@ import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
 import { projectEffects } from '../model/writeEffects';
 import { archiveProject } from '../ui/projectWrites';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 
 /** The project behind a tree node, or one the user picks when run from the palette. */
 export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
@@ -26,7 +26,7 @@ export function projectFolderId(projectId: string, folder: string, archived = fa
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.project.create', async () => {
-      const name = await ask('Create Project', 'Name of the new project', { validateInput: required('A name') });
+      const name = await ask('Create Project', 'Name of the new project', { validateInput: requiredName });
       if (!name) return undefined;
       return runWrite(ctx, {
         progress: `Creating project ${q(name)}…`,
@@ -39,7 +39,7 @@ export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[
     ctx.register('openaiAdmin.project.rename', async (node?: TreeNode) => {
       const p = await projectOf(ctx, node, 'Rename Project');
       if (!p) return undefined;
-      const name = await ask('Rename Project', `New name for ${q(p.name)}`, { value: p.name, validateInput: required('A name') });
+      const name = await ask('Rename Project', `New name for ${q(p.name)}`, { value: p.name, validateInput: requiredName });
       if (!name || name === p.name) return undefined;
       return runWrite(ctx, {
         progress: `Renaming project ${q(p.name)}…`,

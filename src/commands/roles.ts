@@ -10,7 +10,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { isKind, itemOf, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
@@ -126,7 +126,7 @@ export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
       const title = 'Create Role';
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
-      const name = await ask(title, `Name of the new role in ${scope.name}`, { validateInput: required('A name') });
+      const name = await ask(title, `Name of the new role in ${scope.name}`, { validateInput: requiredName });
       if (!name) return undefined;
       const description = await ask(title, `Description of ${q(name)} (optional)`, { placeHolder: 'What the role is for' });
       if (description === undefined) return undefined;

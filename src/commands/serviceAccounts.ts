@@ -7,8 +7,8 @@ import { showSecretOnce } from '../ui/oneTimeSecret';
 import { createServiceAccount, deleteServiceAccount, type CreatedServiceAccount } from '../ui/serviceAccountWrites';
 import type { CommandContext } from './context';
 import { askExpiry, expiryPhrase, type ExpiryChoice } from './expiryPick';
-import { pickOne, PROJECT_ROLES } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { pickOne, projectRoles } from './pickers';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { projectRefOf, projectRowOf } from './targets';
 
 function serviceAccountOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
@@ -50,9 +50,9 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const title = 'Create Service Account';
       const project = await projectRefOf(ctx, node, title);
       if (!project) return undefined;
-      const name = await ask(title, `Name of the new service account in ${q(project.name)}`, { validateInput: required('A name') });
+      const name = await ask(title, `Name of the new service account in ${q(project.name)}`, { validateInput: requiredName });
       if (!name) return undefined;
-      const role = await pickOne(`Role of ${q(name)} in ${project.name}`, PROJECT_ROLES, { placeholder: 'Project role of the service account' });
+      const role = await pickOne(`Role of ${q(name)} in ${project.name}`, projectRoles(), { placeholder: 'Project role of the service account' });
       if (!role) return undefined;
       const expiry = await askExpiry(`Expiry of the API key of ${q(name)}`, { never: true });
       if (!expiry) return undefined;
@@ -65,7 +65,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const sa = await serviceAccountOf(ctx, node, title);
       if (!sa) return undefined;
       const accountName = sa.data.name || sa.data.id;
-      const name = await ask(title, `Name of the new API key for service account ${q(accountName)}`, { validateInput: required('A name') });
+      const name = await ask(title, `Name of the new API key for service account ${q(accountName)}`, { validateInput: requiredName });
       if (!name) return undefined;
       const expiry = await askExpiry(`Expiry of API key ${q(name)}`, { never: true });
       if (!expiry) return undefined;
@@ -76,7 +76,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const sa = await serviceAccountOf(ctx, node, 'Change Service Account Role');
       if (!sa) return undefined;
       const name = sa.data.name || sa.data.id;
-      const role = await pickOne(`Role of ${q(name)} in ${q(sa.project.name)}`, PROJECT_ROLES, { current: sa.data.role as 'member' | 'owner' });
+      const role = await pickOne(`Role of ${q(name)} in ${q(sa.project.name)}`, projectRoles(), { current: sa.data.role as 'member' | 'owner' });
       if (!role || role === sa.data.role) return undefined;
       return runWrite(ctx, {
         progress: `Making service account ${q(name)} ${role} of ${q(sa.project.name)}…`,
@@ -90,7 +90,7 @@ export function registerServiceAccountCommands(ctx: CommandContext): vscode.Disp
       const sa = await serviceAccountOf(ctx, node, 'Rename Service Account');
       if (!sa) return undefined;
       const was = sa.data.name || sa.data.id;
-      const name = await ask('Rename Service Account', `New name for service account ${q(was)} in ${q(sa.project.name)}`, { value: sa.data.name, validateInput: required('A name') });
+      const name = await ask('Rename Service Account', `New name for service account ${q(was)} in ${q(sa.project.name)}`, { value: sa.data.name, validateInput: requiredName });
       if (!name || name === sa.data.name) return undefined;
       return runWrite(ctx, {
         progress: `Renaming service account ${q(was)}…`,

@@ -9,7 +9,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 const PROVIDERS_FOLDER = rootId('workloadIdentity');
@@ -62,7 +62,7 @@ async function askProviderChange(title: string, p: WorkloadIdentityProvider): Pr
   switch (field) {
     case undefined: return undefined;
     case 'name': {
-      const name = await ask(title, 'New display name', { value: p.name, validateInput: required('A name') });
+      const name = await ask(title, 'New display name', { value: p.name, validateInput: requiredName });
       return name && name !== p.name ? { name } : {};
     }
     case 'description': {
@@ -92,7 +92,7 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
   return [
     ctx.register('openaiAdmin.workloadIdentityProvider.create', async () => {
       const title = 'Create Workload Identity Provider';
-      const name = await ask(title, 'Display name of the OIDC provider', { placeHolder: 'GitHub Actions', validateInput: required('A name') });
+      const name = await ask(title, 'Display name of the OIDC provider', { placeHolder: 'GitHub Actions', validateInput: requiredName });
       if (!name) return undefined;
       const issuer = await ask(title, `Token issuer (iss) of ${q(name)}`, { placeHolder: 'https://token.actions.githubusercontent.com', validateInput: checkIssuer });
       if (!issuer) return undefined;
