@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { NodeSpec } from '../tree/nodeSpec';
 import { notify } from '../notify';
 import { searchPick } from '../ui/searchPick';
@@ -13,7 +14,7 @@ export { fetchFor, pickMember, pickOne, pickProject, pickProjects, projectRoles,
 export async function pickInFolder(ctx: CommandContext, folderId: string, title: string, placeholder: string): Promise<NodeSpec | undefined> {
   const folder = await ctx.explorer.resolve(folderId);
   if (!folder) {
-    void notify('error', `${title}: couldn't open ${folderId}.`);
+    void notify('error', vscode.l10n.t('{0}: couldn\'t open {1}.', title, folderId));
     return undefined;
   }
   const source = ctx.explorer.pickSource(folder);
