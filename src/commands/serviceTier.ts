@@ -12,8 +12,6 @@ import { fetchFor, pickOne } from './pickers';
 import { q, runWrite } from '../ui/run';
 import { projectRefOf, type ProjectRef } from './targets';
 
-
-
 interface TierItem extends vscode.QuickPickItem {
   tier: ProjectOptionalServiceTier | 'all';
 }

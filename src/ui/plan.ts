@@ -16,8 +16,6 @@ export interface PlanContext {
   log: Logger;
 }
 
-
-
 /** Deletions named in the modal; the rest are counted (the plan document lists every one). */
 const MODAL_DELETIONS = 12;
 

@@ -7,8 +7,6 @@ import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { UiContext } from './context';
 
-
-
 export interface WriteAction<T> {
   /** Progress title: "Archiving project…" */
   progress: string;
