@@ -1,5 +1,6 @@
 // Deleting several project API keys selected together in the explorer: one plan (src/ui/plan.ts)
 // naming every key and its call, one confirmation, a result per key, Run Again for what is left.
+import * as vscode from 'vscode';
 import { deleteKeyStep, type Plan } from '../model/plan';
 import { listRef } from '../model/store';
 import type { TreeNode } from '../tree/treeNode';
@@ -35,6 +36,6 @@ export async function deleteSelectedKeys(ctx: CommandContext, keys: readonly { p
       const key = lists.get(project.id)?.find((k) => k.id === keyId);
       return key ? [deleteKeyStep(project, key)] : [];
     });
-    return { title: `Delete ${steps.length} API key${steps.length === 1 ? '' : 's'}`, steps };
+    return { title: steps.length === 1 ? vscode.l10n.t('Delete 1 API key') : vscode.l10n.t('Delete {0} API keys', steps.length), steps };
   });
 }

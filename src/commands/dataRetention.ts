@@ -27,7 +27,7 @@ const label = (type: string) => RETENTION_TYPES.find(([t]) => t === type)?.[1] ?
 const isOrgType = (t: RetentionType): t is OrgRetention => t !== 'organization_default' && t !== 'none';
 
 const organizationScope: Scope = {
-  name: 'the organization',
+  get name() { return vscode.l10n.t('the organization'); },
   // A project may follow the organization or have none; the organization itself always has one of the four.
   choices: choices(RETENTION_TYPES.filter(([t]) => isOrgType(t))),
   current: async (c) => (await c.dataRetention.retrieve()).type,
@@ -40,7 +40,7 @@ const organizationScope: Scope = {
 
 function projectScope(p: ProjectRef): Scope {
   return {
-    name: `project ${q(p.name)}`,
+    name: vscode.l10n.t('project {0}', q(p.name)),
     choices: choices(RETENTION_TYPES),
     current: async (c) => (await c.projectDataRetention.retrieve(p.id)).type,
     update: (c, type) => c.projectDataRetention.update(p.id, { retention_type: type }),
@@ -55,9 +55,9 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
   }
   if (node) return organizationScope;
   const where = await pickOne(title, [
-    { label: '$(organization) Organization', value: 'org' as const, detail: 'The organization’s data retention' },
-    { label: '$(project) Project…', value: 'project' as const, detail: 'One project’s data retention: search for it' },
-  ], { placeholder: 'Organization or a project?' });
+    { label: `$(organization) ${vscode.l10n.t('Organization')}`, value: 'org' as const, detail: vscode.l10n.t('The organization’s data retention') },
+    { label: `$(project) ${vscode.l10n.t('Project…')}`, value: 'project' as const, detail: vscode.l10n.t('One project’s data retention: search for it') },
+  ], { placeholder: vscode.l10n.t('Organization or a project?') });
   if (!where) return undefined;
   if (where === 'org') return organizationScope;
   const p = await pickProject(ctx, title);
@@ -67,19 +67,19 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 export function registerDataRetentionCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.dataRetention.edit', async (node?: TreeNode) => {
-      const title = 'Edit Data Retention';
+      const title = vscode.l10n.t('Edit Data Retention');
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
       // Read fresh: the row may be stale, and the current value is marked in the pick.
-      const current = await fetchFor(ctx, 'data retention', (c) => scope.current(c));
+      const current = await fetchFor(ctx, vscode.l10n.t('data retention'), (c) => scope.current(c));
       if (current === undefined) return undefined;
-      const type = await pickOne(`${title}: ${scope.name}`, scope.choices, { current: current as RetentionType, placeholder: `Now: ${label(current)}` });
+      const type = await pickOne(vscode.l10n.t('{0}: {1}', title, scope.name), scope.choices, { current: current as RetentionType, placeholder: vscode.l10n.t('Now: {0}', label(current)) });
       if (!type || type === current) return undefined;
       return runWrite(ctx, {
-        progress: `Setting the data retention of ${scope.name} to ${label(type)}…`,
+        progress: vscode.l10n.t('Setting the data retention of {0} to {1}…', scope.name, label(type)),
         call: (c) => scope.update(c, type),
         effects: (r) => scope.saved(r),
-        done: (r) => `Data retention of ${scope.name}: ${label(r.type)}`,
+        done: (r) => vscode.l10n.t('Data retention of {0}: {1}', scope.name, label(r.type)),
       });
     }),
   ];

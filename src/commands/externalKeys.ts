@@ -9,14 +9,22 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { askProviderForm } from './providerForm';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { rowOf } from './targets';
 
 const FOLDER = 'externalKeys';
 const providerName = (type: string) => formFor(EXTERNAL_KEY_FORMS, type)?.label ?? type;
 
 function keyOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
-  return rowOf<ExternalKey>(ctx, node, 'externalKey', FOLDER, title, 'Type to search external keys by name or id');
+  return rowOf<ExternalKey>(ctx, node, 'externalKey', FOLDER, title, vscode.l10n.t('Type to search external keys by name or id'));
+}
+
+/** "Used by 2 projects: proj_a, proj_b" in a confirmation's detail. */
+function usedBy(projects: readonly string[]): string {
+  if (!projects.length) return vscode.l10n.t('Used by no project.');
+  return projects.length === 1
+    ? vscode.l10n.t('Used by 1 project: {0}', projects.join(', '))
+    : vscode.l10n.t('Used by {0} projects: {1}', projects.length, projects.join(', '));
 }
 
 /** Validation statuses are not enumerated by the API; these read as success, anything else deserves a warning. */
@@ -25,53 +33,56 @@ const GOOD = /^(valid|validated|ok|success|succeeded|healthy|active)$/i;
 export function registerExternalKeyCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.externalKey.create', async () => {
-      const title = 'Register External Key';
-      const name = await ask(title, 'A name for the key, as the organization will see it', { validateInput: required('A name') });
+      const title = vscode.l10n.t('Register External Key');
+      const name = await ask(title, vscode.l10n.t('A name for the key, as the organization will see it'), { validateInput: requiredName });
       if (!name) return undefined;
-      const answers = await askProviderForm(`${title} ${q(name)}`, EXTERNAL_KEY_FORMS, 'Where the key lives');
+      const answers = await askProviderForm(vscode.l10n.t('Register External Key {0}', q(name)), EXTERNAL_KEY_FORMS, vscode.l10n.t('Where the key lives'));
       if (!answers) return undefined;
       const body = externalKeyBody(answers.form.type as CloudProvider, name, answers.values);
       return runWrite(ctx, {
-        progress: `Registering external key ${q(name)}…`,
+        progress: vscode.l10n.t('Registering external key {0}…', q(name)),
         call: (c) => c.externalKeys.create(body),
         effects: (k) => externalEffects.keyCreated(k),
-        done: (k) => `Registered external key ${q(k.name)}`,
+        done: (k) => vscode.l10n.t('Registered external key {0}', q(k.name)),
       });
     }),
 
     ctx.register('openaiAdmin.externalKey.validate', async (node?: TreeNode) => {
-      const key = await keyOf(ctx, node, 'Validate External Key');
+      const key = await keyOf(ctx, node, vscode.l10n.t('Validate External Key'));
       if (!key) return undefined;
       const name = key.data.name || key.data.id;
       const result = await runWrite(ctx, {
-        progress: `Validating external key ${q(name)}…`,
+        progress: vscode.l10n.t('Validating external key {0}…', q(name)),
         call: (c) => c.externalKeys.validate(key.data.id),
         effects: () => externalEffects.keyValidated(),
-        done: (r) => `External key ${q(name)}: ${plainText(r.status)}`,
+        done: (r) => vscode.l10n.t('External key {0}: {1}', q(name), plainText(r.status)),
       });
       if (!result) return undefined;
-      const message = `External key ${q(name)} (${providerName(key.data.type)}): validation ${q(result.status)}.`;
-      if (GOOD.test(result.status)) void notify('info', message);
-      else void notify('warning', `${message} OpenAI could not confirm it can use this key; check the key's permissions in your cloud account.`);
+      if (GOOD.test(result.status)) {
+        void notify('info', vscode.l10n.t('External key {0} ({1}): validation {2}.', q(name), providerName(key.data.type), q(result.status)));
+      } else {
+        void notify('warning', vscode.l10n.t('External key {0} ({1}): validation {2}. OpenAI could not confirm it can use this key; check the key\'s permissions in your cloud account.',
+          q(name), providerName(key.data.type), q(result.status)));
+      }
       return result;
     }),
 
     ctx.register('openaiAdmin.externalKey.delete', async (node?: TreeNode) => {
-      const key = await keyOf(ctx, node, 'Delete External Key');
+      const key = await keyOf(ctx, node, vscode.l10n.t('Delete External Key'));
       if (!key) return undefined;
       const k = key.data;
       const projects = k.api_project_ids ?? [];
       return runWrite(ctx, {
-        progress: `Deleting external key ${q(k.name || k.id)}…`,
+        progress: vscode.l10n.t('Deleting external key {0}…', q(k.name || k.id)),
         confirm: {
-          message: `Delete external key ${q(k.name || k.id)} (${providerName(k.type)})?`,
-          detail: `${k.id}\n${projects.length ? `Used by ${projects.length} project${projects.length === 1 ? '' : 's'}: ${projects.join(', ')}` : 'Used by no project.'}\n\n`
-            + 'The registration is removed from the organization; the key itself stays in your cloud account. This cannot be undone.',
-          button: 'Delete External Key',
+          message: vscode.l10n.t('Delete external key {0} ({1})?', q(k.name || k.id), providerName(k.type)),
+          detail: `${k.id}\n${usedBy(projects)}\n\n`
+            + vscode.l10n.t('The registration is removed from the organization; the key itself stays in your cloud account. This cannot be undone.'),
+          button: vscode.l10n.t('Delete External Key'),
         },
         call: (c) => c.externalKeys.delete(k.id),
         effects: () => externalEffects.keyDeleted(k.id),
-        done: () => `Deleted external key ${q(k.name || k.id)}`,
+        done: () => vscode.l10n.t('Deleted external key {0}', q(k.name || k.id)),
       });
     }),
   ];

@@ -30,27 +30,31 @@ function selectedIds(ctx: CommandContext, node: HygieneNode | undefined, nodes: 
 async function bulk(ctx: CommandContext, action: HygieneAction, node: HygieneNode | undefined, nodes: readonly HygieneNode[] | undefined): Promise<void> {
   const ids = selectedIds(ctx, node, nodes);
   if (!ids.size) {
-    void notify('info', 'Select one or more findings in the Key Hygiene view first.');
+    void notify('info', vscode.l10n.t('Select one or more findings in the Key Hygiene view first.'));
     return;
   }
   const objects = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));
   if (!objects.length) {
-    void notify('info', 'Nothing to do: the selected findings are no longer found (Refresh the view to check again).');
+    void notify('info', vscode.l10n.t('Nothing to do: the selected findings are no longer found (Refresh the view to check again).'));
     return;
   }
   const applicable = objects.filter((o) => canTake(o, action));
   if (!applicable.length) {
-    void notify('info', 'None of the selected findings is an API key that can be given an expiry (expired keys cannot be renewed; delete them instead).');
+    void notify('info', vscode.l10n.t('None of the selected findings is an API key that can be given an expiry (expired keys cannot be renewed; delete them instead).'));
     return;
   }
   let days: number | undefined;
   if (action === 'setExpiry') {
-    const choice = await askExpiry(`Set Expiry of ${applicable.length} API Key${applicable.length === 1 ? '' : 's'}`, {});
+    const choice = await askExpiry(applicable.length === 1 ? vscode.l10n.t('Set Expiry of 1 API Key') : vscode.l10n.t('Set Expiry of {0} API Keys', applicable.length), {});
     if (choice?.kind !== 'in') return;
     days = choice.days;
   }
   const left = objects.length - applicable.length;
-  if (left) void notify('info', `${left} of the selected objects ${left === 1 ? 'is not an API key' : 'are not API keys'} that can take an expiry; the plan leaves ${left === 1 ? 'it' : 'them'} out.`);
+  if (left) {
+    void notify('info', left === 1
+      ? vscode.l10n.t('1 of the selected objects is not an API key that can take an expiry; the plan leaves it out.')
+      : vscode.l10n.t('{0} of the selected objects are not API keys that can take an expiry; the plan leaves them out.', left));
+  }
   // Each build reads the store afresh: a second run holds only what is still found.
   await showPlanAndRun(ctx, async () => {
     const still = objectsOf(currentFindings(ctx).filter((f) => ids.has(f.id)));

@@ -12,7 +12,7 @@ async function runFor(ctx: CommandContext, action: KeyAction): Promise<unknown> 
   const command = keyTarget(action, row?.spec.contextValue);
   if (!row || !command) {
     // A row without that action (a folder, a predefined role): say so where the key was pressed, no dialog.
-    void vscode.window.setStatusBarMessage(`$(info) ${action === 'rename' ? 'This row cannot be renamed' : 'This row cannot be deleted'}`, 3000);
+    void vscode.window.setStatusBarMessage(`$(info) ${action === 'rename' ? vscode.l10n.t('This row cannot be renamed') : vscode.l10n.t('This row cannot be deleted')}`, 3000);
     return undefined;
   }
   // Several rows of the same kind go together, as the context menu passes them (bulk API key deletion).

@@ -38,7 +38,7 @@ async function runLoad(ctx: CommandContext, retry = false): Promise<LoadSummary 
     const settings = readApiSettings();
     const concurrency = settings.ok ? settings.settings.maxConcurrentRequests : DEFAULT_LOAD_CONCURRENCY;
     const result = await runWithProgress(
-      { location: vscode.ProgressLocation.Notification, title: retry ? 'Loading the lists that failed' : 'Loading the organization', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: retry ? vscode.l10n.t('Loading the lists that failed') : vscode.l10n.t('Loading the organization'), cancellable: true },
       (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => {
@@ -70,32 +70,36 @@ async function runLoad(ctx: CommandContext, retry = false): Promise<LoadSummary 
     return summary;
   } catch (err) {
     if (cancelled) {
-      const kept = last ? ` The ${last.listsDone - last.failed} list(s) read so far are kept.` : '';
-      void notify('info', `Load Organization cancelled.${kept}`);
+      const cancelledText = vscode.l10n.t('Load Organization cancelled.');
+      void notify('info', last ? `${cancelledText} ${vscode.l10n.t('The {0} list(s) read so far are kept.', last.listsDone - last.failed)}` : cancelledText);
       return undefined;
     }
-    const choice = await notify('error', `Couldn't load the organization: ${describeError(err)}`, 'Retry');
-    return choice === 'Retry' ? runLoad(ctx, retry) : undefined;
+    const retryLabel = vscode.l10n.t('Retry');
+    const choice = await notify('error', vscode.l10n.t('Couldn\'t load the organization: {0}', describeError(err)), retryLabel);
+    return choice === retryLabel ? runLoad(ctx, retry) : undefined;
   }
 }
 
 function progressText(p: LoadProgress): string {
-  const projects = `${p.projects}${p.projectsListed ? '' : '+'} project(s)`;
-  const failed = p.failed ? `, ${p.failed} failed` : '';
-  return `${p.listsDone} of ${p.lists} lists read (${projects})${failed}`;
+  const projects = p.projectsListed ? vscode.l10n.t('{0} project(s)', p.projects) : vscode.l10n.t('{0}+ project(s)', p.projects);
+  const read = vscode.l10n.t('{0} of {1} lists read ({2})', p.listsDone, p.lists, projects);
+  return p.failed ? vscode.l10n.t('{0}, {1} failed', read, p.failed) : read;
 }
 
 async function report(ctx: CommandContext, summary: LoadSummary): Promise<void> {
   const asOf = formatAsOf(summary.readAt, { locale: vscode.env.language });
-  const read = `${summary.lists} list(s) of ${summary.projects} project(s) and the organization${asOf ? `, ${asOf}` : ''}`;
+  const read = asOf
+    ? vscode.l10n.t('{0} list(s) of {1} project(s) and the organization, {2}', summary.lists, summary.projects, asOf)
+    : vscode.l10n.t('{0} list(s) of {1} project(s) and the organization', summary.lists, summary.projects);
   if (!summary.failed.length) {
-    void notify('info', `Loaded the organization: ${read}.`);
+    void notify('info', vscode.l10n.t('Loaded the organization: {0}.', read));
     return;
   }
   const named = summary.failed.slice(0, NAMED_FAILURES).map((f) => `${f.list} (${f.error})`).join('; ');
-  const more = summary.failed.length > NAMED_FAILURES ? `; and ${summary.failed.length - NAMED_FAILURES} more` : '';
-  const choice = await notify('warning', `Loaded ${read}. ${summary.failed.length} list(s) could not be read: ${named}${more}.`, 'Retry');
-  if (choice === 'Retry') await runLoad(ctx, true);
+  const more = summary.failed.length > NAMED_FAILURES ? vscode.l10n.t('; and {0} more', summary.failed.length - NAMED_FAILURES) : '';
+  const retryLabel = vscode.l10n.t('Retry');
+  const choice = await notify('warning', vscode.l10n.t('Loaded {0}. {1} list(s) could not be read: {2}{3}.', read, summary.failed.length, named, more), retryLabel);
+  if (choice === retryLabel) await runLoad(ctx, true);
 }
 
 /** "API keys of project proj_abc", "members": the failed list in words. */
@@ -104,9 +108,9 @@ function describeList(failure: LoadFailure): string {
   if (ref.ids.length === 0) return what;
   const [first, second] = ref.ids;
   if (ref.resource.startsWith('project') || ref.resource === 'modelPermissions' || ref.resource === 'hostedToolPermissions' || ref.resource === 'serviceTier') {
-    return second === undefined ? `${what} of project ${first}` : `${what} of ${second} in project ${first}`;
+    return second === undefined ? vscode.l10n.t('{0} of project {1}', what, first!) : vscode.l10n.t('{0} of {1} in project {2}', what, second, first!);
   }
-  if (ref.resource.startsWith('group')) return `${what} of group ${first}`;
-  if (ref.resource === 'memberRoles') return `${what} of member ${first}`;
+  if (ref.resource.startsWith('group')) return vscode.l10n.t('{0} of group {1}', what, first!);
+  if (ref.resource === 'memberRoles') return vscode.l10n.t('{0} of member {1}', what, first!);
   return `${what} (${ref.ids.join(', ')})`;
 }

@@ -49,7 +49,7 @@ const asOf = (readAt: number | undefined) => {
 export function registerMemberProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.findMemberProjects', async (node?: TreeNode) => {
-      const user = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, "Find Member's Projects");
+      const user = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, vscode.l10n.t('Find Member\'s Projects'));
       if (!user) return undefined;
       const who = plainText(user.name || user.email || user.id);
       let found: MemberProjects;
@@ -60,7 +60,7 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
         const settings = readApiSettings();
         const concurrency = settings.ok ? settings.settings.maxConcurrentRequests : DEFAULT_LOAD_CONCURRENCY;
         const load = await runWithProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Looking for ${who} in every project`, cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for {0} in every project', who), cancellable: true },
           (progress, token) => {
             const controller = new AbortController();
             token.onCancellationRequested(() => {
@@ -72,7 +72,12 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
               concurrency,
               signal: controller.signal,
               // One list per project (and the projects list itself).
-              onProgress: (p) => progress.report({ message: `${Math.max(0, p.listsDone - (p.projectsListed ? 1 : 0))} of ${p.projects}${p.projectsListed ? '' : '+'} projects read` }),
+              onProgress: (p) => {
+                const done = Math.max(0, p.listsDone - (p.projectsListed ? 1 : 0));
+                progress.report({ message: p.projectsListed
+                  ? vscode.l10n.t('{0} of {1} projects read', done, p.projects)
+                  : vscode.l10n.t('{0} of {1}+ projects read', done, p.projects) });
+              },
             });
           },
         );
@@ -81,18 +86,18 @@ export function registerMemberProjectCommands(ctx: CommandContext): vscode.Dispo
         found = memberProjects(ctx.store, user.id, load.errors);
       } catch (err) {
         if (cancelled) return undefined;
-        void notify('error', `Couldn't list the projects of ${who}: ${describeError(err)}`);
+        void notify('error', vscode.l10n.t('Couldn\'t list the projects of {0}: {1}', who, describeError(err)));
         return undefined;
       }
-      const unreadable = found.unreadable ? ` The members of ${found.unreadable} project(s) could not be read.` : '';
+      const unreadable = found.unreadable ? ` ${vscode.l10n.t('The members of {0} project(s) could not be read.', found.unreadable)}` : '';
       if (!found.projects.length) {
-        void notify('info', `${who} is not a member of any active project.${unreadable}`);
+        void notify('info', `${vscode.l10n.t('{0} is not a member of any active project.', who)}${unreadable}`);
         return found;
       }
       if (unreadable) void notify('warning', unreadable.trim());
       const picked = await vscode.window.showQuickPick(
-        found.projects.map((p) => ({ label: plainText(p.name || p.id), description: p.role === 'owner' ? 'Owner' : 'Member', detail: p.id, id: p.id })),
-        { title: `${who}: ${found.projects.length} project(s)${asOf(found.readAt)}`, placeHolder: 'Choose a project to open it', matchOnDetail: true },
+        found.projects.map((p) => ({ label: plainText(p.name || p.id), description: p.role === 'owner' ? vscode.l10n.t('Owner') : vscode.l10n.t('Member'), detail: p.id, id: p.id })),
+        { title: vscode.l10n.t('{0}: {1} project(s){2}', who, found.projects.length, asOf(found.readAt)), placeHolder: vscode.l10n.t('Choose a project to open it'), matchOnDetail: true },
       );
       if (picked) await vscode.commands.executeCommand('openaiAdmin.openProject', { projectId: picked.id, organization: ctx.org.id });
       return found;

@@ -14,11 +14,11 @@ export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
       if (!entries.length) return undefined;
       const chosen = entries.length === 1 ? entries[0]
         : (await vscode.window.showQuickPick(entries.map((entry) => ({ label: entry[0], description: entry[1], entry })),
-          { title: 'Copy' }))?.entry;
+          { title: vscode.l10n.t('Copy') }))?.entry;
       if (!chosen) return undefined;
       const [label, value] = chosen;
       await vscode.env.clipboard.writeText(value);
-      void vscode.window.setStatusBarMessage(`$(clippy) Copied ${label}`, 3000);
+      void vscode.window.setStatusBarMessage(`$(clippy) ${vscode.l10n.t('Copied {0}', label)}`, 3000);
       return value;
     }),
 
@@ -31,7 +31,7 @@ export function registerNodeCommands(ctx: CommandContext): vscode.Disposable[] {
     ctx.register('openaiAdmin.refreshNode', (node?: TreeNode) => ctx.explorer.refresh(node?.id)),
 
     ctx.register('openaiAdmin.findMember', async () => {
-      const user = await pickMember(ctx, 'Find Member');
+      const user = await pickMember(ctx, vscode.l10n.t('Find Member'));
       return user ? reveal(ctx, memberId(user.id)) : false;
     }),
   ];

@@ -15,26 +15,26 @@ import { pickMember, pickOne, type Choice } from './pickers';
 import { q } from '../ui/run';
 import { isKind, itemOf } from './targets';
 
-const TITLE = 'Offboard Member';
-
-const KEY_CHOICES: Choice<boolean>[] = [
+// A function, so the text is looked up in the l10n bundle when the pick shows.
+const keyChoices = (): Choice<boolean>[] => [
   {
-    label: 'Delete their API keys', value: true,
-    detail: 'Every project API key they own, in every active project, also keys left behind in projects they already left. Service account keys stay.',
+    label: vscode.l10n.t('Delete their API keys'), value: true,
+    detail: vscode.l10n.t('Every project API key they own, in every active project, also keys left behind in projects they already left. Service account keys stay.'),
   },
   {
-    label: 'Keep their API keys', value: false,
-    detail: 'The API does not delete them: they stay enabled, marked as owned by someone without access, and the usual key list hides them.',
+    label: vscode.l10n.t('Keep their API keys'), value: false,
+    detail: vscode.l10n.t('The API does not delete them: they stay enabled, marked as owned by someone without access, and the usual key list hides them.'),
   },
 ];
 
 export function registerOffboardCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.offboardMember', async (node?: TreeNode) => {
-      const member = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, TITLE);
+      const title = vscode.l10n.t('Offboard Member');
+      const member = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, title);
       if (!member) return undefined;
       const name = member.name || member.email || member.id;
-      const deleteKeys = await pickOne(`${TITLE}: ${q(name)}`, KEY_CHOICES, { placeholder: 'Delete the API keys they own?' });
+      const deleteKeys = await pickOne(vscode.l10n.t('{0}: {1}', title, q(name)), keyChoices(), { placeholder: vscode.l10n.t('Delete the API keys they own?') });
       if (deleteKeys === undefined) return undefined;
       // The first plan reads every list afresh; Run Again trusts the store the run kept up to date.
       let builds = 0;
@@ -52,7 +52,7 @@ async function planWithProgress(ctx: CommandContext, userId: string, name: strin
   let cancelled = false;
   try {
     const plan = await runWithProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Reading what ${q(name)} holds in the organization…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading what {0} holds in the organization…', q(name)), cancellable: true },
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => { cancelled = true; controller.abort(); });
@@ -62,7 +62,7 @@ async function planWithProgress(ctx: CommandContext, userId: string, name: strin
     return plan;
   } catch (err) {
     if (cancelled) return undefined;
-    const message = `Couldn't plan the offboarding of ${q(name)}: ${describeError(err)}`;
+    const message = vscode.l10n.t('Couldn\'t plan the offboarding of {0}: {1}', q(name), describeError(err));
     ctx.log.error(message);
     void notify('error', message);
     return undefined;

@@ -6,7 +6,7 @@ import { reveal, type CommandContext } from './context';
 import { pickProject } from './pickers';
 import { projectEffects } from '../model/writeEffects';
 import { archiveProject } from '../ui/projectWrites';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 
 /** The project behind a tree node, or one the user picks when run from the palette. */
 export async function projectOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ id: string; name: string } | undefined> {
@@ -26,38 +26,38 @@ export function projectFolderId(projectId: string, folder: string, archived = fa
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.project.create', async () => {
-      const name = await ask('Create Project', 'Name of the new project', { validateInput: required('A name') });
+      const name = await ask(vscode.l10n.t('Create Project'), vscode.l10n.t('Name of the new project'), { validateInput: requiredName });
       if (!name) return undefined;
       return runWrite(ctx, {
-        progress: `Creating project ${q(name)}…`,
+        progress: vscode.l10n.t('Creating project {0}…', q(name)),
         call: (c) => c.projects.create({ name }),
         effects: (created) => projectEffects.created(created),
-        done: (p) => `Created project ${q(p.name)}`,
+        done: (p) => vscode.l10n.t('Created project {0}', q(p.name)),
       });
     }),
 
     ctx.register('openaiAdmin.project.rename', async (node?: TreeNode) => {
-      const p = await projectOf(ctx, node, 'Rename Project');
+      const p = await projectOf(ctx, node, vscode.l10n.t('Rename Project'));
       if (!p) return undefined;
-      const name = await ask('Rename Project', `New name for ${q(p.name)}`, { value: p.name, validateInput: required('A name') });
+      const name = await ask(vscode.l10n.t('Rename Project'), vscode.l10n.t('New name for {0}', q(p.name)), { value: p.name, validateInput: requiredName });
       if (!name || name === p.name) return undefined;
       return runWrite(ctx, {
-        progress: `Renaming project ${q(p.name)}…`,
+        progress: vscode.l10n.t('Renaming project {0}…', q(p.name)),
         call: (c) => c.projects.update(p.id, { name }),
         effects: (r) => projectEffects.renamed(r),
 
-        done: (r: Project) => `Renamed project to ${q(r.name)}`,
+        done: (r: Project) => vscode.l10n.t('Renamed project to {0}', q(r.name)),
       });
     }),
 
     ctx.register('openaiAdmin.project.archive', async (node?: TreeNode) => {
-      const p = await projectOf(ctx, node, 'Archive Project');
+      const p = await projectOf(ctx, node, vscode.l10n.t('Archive Project'));
       if (!p) return undefined;
       return runWrite(ctx, archiveProject(p));
     }),
 
     ctx.register('openaiAdmin.goToProject', async () => {
-      const p = await pickProject(ctx, 'Go to Project');
+      const p = await pickProject(ctx, vscode.l10n.t('Go to Project'));
       if (!p) return undefined;
       return reveal(ctx, projectNodeId(p.id, p.status === 'archived'));
     }),

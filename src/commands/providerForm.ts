@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { checkField, type ProviderForm } from '../model/externalForms';
 import { pickOne } from './pickers';
 import { ask } from '../ui/run';
@@ -11,7 +12,7 @@ export async function askProviderForm(title: string, forms: ProviderForm[], plac
   if (!form) return undefined;
   const values: Record<string, string> = {};
   for (const [i, field] of form.fields.entries()) {
-    const text = await ask(`${title}: ${form.label} (${i + 1}/${form.fields.length})`, field.prompt, {
+    const text = await ask(vscode.l10n.t('{0}: {1} ({2}/{3})', title, form.label, i + 1, form.fields.length), field.prompt, {
       placeHolder: field.placeholder, validateInput: (v) => checkField(field, v),
     });
     if (text === undefined) return undefined;

@@ -12,8 +12,8 @@ import { projectRowOf } from './targets';
 export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.rateLimit.edit', async (node?: TreeNode) => {
-      const title = 'Edit Rate Limit';
-      const row = await projectRowOf<ProjectRateLimit>(ctx, node, 'rateLimit', 'rateLimits', title, 'Type to search models');
+      const title = vscode.l10n.t('Edit Rate Limit');
+      const row = await projectRowOf<ProjectRateLimit>(ctx, node, 'rateLimit', 'rateLimits', title, vscode.l10n.t('Type to search models'));
       if (!row) return undefined;
       const limit = row.data;
       const fields = editableFields(limit);
@@ -21,7 +21,7 @@ export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposabl
       // One box per limit the model has, pre-filled; Escape at any box abandons the whole edit.
       const entered: Partial<Record<RateLimitField, string>> = {};
       for (const [i, f] of fields.entries()) {
-        const value = await ask(`${title}: ${limit.model} (${i + 1}/${fields.length})`, `${f.name} (${f.abbr}) for ${limit.model} in ${row.project.name}`, {
+        const value = await ask(vscode.l10n.t('{0}: {1} ({2}/{3})', title, limit.model, i + 1, fields.length), vscode.l10n.t('{0} ({1}) for {2} in {3}', f.name, f.abbr, limit.model, row.project.name), {
           value: String(f.current),
           validateInput: checkWholeNumber,
         });
@@ -31,14 +31,14 @@ export function registerRateLimitCommands(ctx: CommandContext): vscode.Disposabl
 
       const changes = rateLimitChanges(limit, entered);
       if (!Object.keys(changes).length) {
-        void vscode.window.setStatusBarMessage(`Rate limit for ${q(limit.model)} unchanged`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Rate limit for {0} unchanged', q(limit.model)), 3000);
         return undefined;
       }
       return runWrite(ctx, {
-        progress: `Updating the ${q(limit.model)} rate limit of ${q(row.project.name)}…`,
+        progress: vscode.l10n.t('Updating the {0} rate limit of {1}…', q(limit.model), q(row.project.name)),
         call: (c) => c.rateLimits.update(row.project.id, limit.id, changes),
         effects: (r) => rateLimitEffects.updated(row.project.id, r),
-        done: () => `Updated the ${q(limit.model)} rate limit`,
+        done: () => vscode.l10n.t('Updated the {0} rate limit', q(limit.model)),
       });
     }),
   ];

@@ -18,6 +18,8 @@ import { isKind, itemOf, projectRefOf, projectRowOf, rowOf } from './targets';
 interface Principal {
   /** "member “X”", "group “Y”", for sentences. */
   name: string;
+  /** "Member “X”", "Group “Y”": the same at the start of a sentence. */
+  subject: string;
   /** Where its roles apply: "the organization" / "project “P”". */
   where: string;
   roles(c: AdminClient): Promise<Role[]>;
@@ -32,8 +34,9 @@ async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, 
   const u = isKind(node, 'member') ? await itemOf<User>(ctx, node.spec) : await pickMember(ctx, title);
   if (!u) return undefined;
   return {
-    name: `member ${q(u.name || u.email || u.id)}`,
-    where: 'the organization',
+    name: vscode.l10n.t('member {0}', q(u.name || u.email || u.id)),
+    subject: vscode.l10n.t('Member {0}', q(u.name || u.email || u.id)),
+    where: vscode.l10n.t('the organization'),
     roles: (c) => c.roles.all(),
     assigned: (c) => c.users.roles.all(u.id),
     assign: (c, roleId) => c.users.roles.assign(u.id, { role_id: roleId }),
@@ -43,11 +46,12 @@ async function memberPrincipal(ctx: CommandContext, node: TreeNode | undefined, 
 }
 
 async function groupPrincipal(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Principal | undefined> {
-  const g = await rowOf<Group>(ctx, node, 'group', 'groups', title, 'Type to search groups by name or id');
+  const g = await rowOf<Group>(ctx, node, 'group', 'groups', title, vscode.l10n.t('Type to search groups by name or id'));
   if (!g) return undefined;
   return {
-    name: `group ${q(g.data.name)}`,
-    where: 'the organization',
+    name: vscode.l10n.t('group {0}', q(g.data.name)),
+    subject: vscode.l10n.t('Group {0}', q(g.data.name)),
+    where: vscode.l10n.t('the organization'),
     roles: (c) => c.roles.all(),
     assigned: (c) => c.groups.roles.all(g.data.id),
     assign: (c, roleId) => c.groups.roles.assign(g.data.id, { role_id: roleId }),
@@ -57,7 +61,7 @@ async function groupPrincipal(ctx: CommandContext, node: TreeNode | undefined, t
 }
 
 function projectGroupOf(ctx: CommandContext, node: TreeNode | undefined, title: string) {
-  return projectRowOf<ProjectGroup>(ctx, node, 'projectGroup', 'groups', title, 'Type to search the project’s groups by name or id');
+  return projectRowOf<ProjectGroup>(ctx, node, 'projectGroup', 'groups', title, vscode.l10n.t('Type to search the project’s groups by name or id'));
 }
 
 async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Principal | undefined> {
@@ -65,8 +69,9 @@ async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undef
   if (!pg) return undefined;
   const { project, data: g } = pg;
   return {
-    name: `group ${q(g.group_name)}`,
-    where: `project ${q(project.name)}`,
+    name: vscode.l10n.t('group {0}', q(g.group_name)),
+    subject: vscode.l10n.t('Group {0}', q(g.group_name)),
+    where: vscode.l10n.t('project {0}', q(project.name)),
     roles: (c) => c.projectRoles.all(project.id),
     assigned: (c) => c.projectGroups.roles.all(project.id, g.group_id),
     assign: (c, roleId) => c.projectGroups.roles.assign(project.id, g.group_id, { role_id: roleId }),
@@ -76,107 +81,118 @@ async function projectGroupPrincipal(ctx: CommandContext, node: TreeNode | undef
   };
 }
 
-const permissionCount = (r: { permissions: string[] }) => `${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`;
+const permissionCount = (r: { permissions: string[] }) => (r.permissions.length === 1 ? vscode.l10n.t('1 permission') : vscode.l10n.t('{0} permissions', r.permissions.length));
 /** A role as a pick item: its name and description are API text, made inert. */
 const roleChoice = <R extends Role | AssignedRole>(r: R) => ({
-  label: plainText(r.name), value: r, description: `${r.predefined_role ? 'predefined' : 'custom'} · ${permissionCount(r)}`, detail: r.description ? plainText(r.description) : undefined,
+  label: plainText(r.name), value: r, description: `${r.predefined_role ? vscode.l10n.t('predefined') : vscode.l10n.t('custom')} · ${permissionCount(r)}`, detail: r.description ? plainText(r.description) : undefined,
 });
-const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 async function assignRole(ctx: CommandContext, p: Principal | undefined, title: string) {
   if (!p) return undefined;
-  const loaded = await fetchFor(ctx, 'roles', (c) => Promise.all([p.roles(c), p.assigned(c)]));
+  const loaded = await fetchFor(ctx, vscode.l10n.t('roles'), (c) => Promise.all([p.roles(c), p.assigned(c)]));
   if (!loaded) return undefined;
   const [roles, assigned] = loaded;
   const held = new Set(assigned.map((r) => r.id));
   const offered = roles.filter((r) => !held.has(r.id));
   if (!offered.length) {
-    void notify('info', `${capital(p.name)} already holds every role of ${p.where}.`);
+    void notify('info', vscode.l10n.t('{0} already holds every role of {1}.', p.subject, p.where));
     return undefined;
   }
-  const role = await pickOne(`${title}: ${p.name}`, offered.map(roleChoice), { placeholder: `Role of ${p.where} to assign` });
+  const role = await pickOne(vscode.l10n.t('{0}: {1}', title, p.name), offered.map(roleChoice), { placeholder: vscode.l10n.t('Role of {0} to assign', p.where) });
   if (!role) return undefined;
   return runWrite(ctx, {
-    progress: `Assigning role ${q(role.name)} to ${p.name}…`,
+    progress: vscode.l10n.t('Assigning role {0} to {1}…', q(role.name), p.name),
     call: (c) => p.assign(c, role.id),
     effects: () => p.effects({ assigned: role.id }),
-    done: () => `Assigned role ${q(role.name)} to ${p.name}`,
+    done: () => vscode.l10n.t('Assigned role {0} to {1}', q(role.name), p.name),
   });
 }
 
 async function unassignRole(ctx: CommandContext, p: Principal | undefined, title: string) {
   if (!p) return undefined;
-  const assigned = await fetchFor(ctx, 'role assignments', (c) => p.assigned(c));
+  const assigned = await fetchFor(ctx, vscode.l10n.t('role assignments'), (c) => p.assigned(c));
   if (!assigned) return undefined;
   if (!assigned.length) {
-    void notify('info', `${capital(p.name)} has no roles assigned in ${p.where}.`);
+    void notify('info', vscode.l10n.t('{0} has no roles assigned in {1}.', p.subject, p.where));
     return undefined;
   }
-  const role = await pickOne(`${title}: ${p.name}`, assigned.map(roleChoice), { placeholder: 'Role assignment to remove' });
+  const role = await pickOne(vscode.l10n.t('{0}: {1}', title, p.name), assigned.map(roleChoice), { placeholder: vscode.l10n.t('Role assignment to remove') });
   if (!role) return undefined;
   return runWrite(ctx, {
-    progress: `Unassigning role ${q(role.name)} from ${p.name}…`,
+    progress: vscode.l10n.t('Unassigning role {0} from {1}…', q(role.name), p.name),
     confirm: {
-      message: `Unassign role ${q(role.name)} from ${p.name} in ${p.where}?`,
-      detail: `They lose the permissions this role grants: ${role.permissions.join(', ') || 'none'}.`,
-      button: 'Unassign Role',
+      message: vscode.l10n.t('Unassign role {0} from {1} in {2}?', q(role.name), p.name, p.where),
+      detail: vscode.l10n.t('They lose the permissions this role grants: {0}.', role.permissions.join(', ') || vscode.l10n.t('none')),
+      button: vscode.l10n.t('Unassign Role'),
     },
     call: (c) => p.unassign(c, role.id),
     effects: () => p.effects({ unassigned: role.id }),
-    done: () => `Unassigned role ${q(role.name)} from ${p.name}`,
+    done: () => vscode.l10n.t('Unassigned role {0} from {1}', q(role.name), p.name),
   });
 }
 
 export function registerRoleAssignmentCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    ctx.register('openaiAdmin.member.assignRole', async (node?: TreeNode) =>
-      assignRole(ctx, await memberPrincipal(ctx, node, 'Assign Organization Role'), 'Assign Organization Role')),
-    ctx.register('openaiAdmin.member.unassignRole', async (node?: TreeNode) =>
-      unassignRole(ctx, await memberPrincipal(ctx, node, 'Unassign Organization Role'), 'Unassign Organization Role')),
-    ctx.register('openaiAdmin.group.assignRole', async (node?: TreeNode) =>
-      assignRole(ctx, await groupPrincipal(ctx, node, 'Assign Role to Group'), 'Assign Role to Group')),
-    ctx.register('openaiAdmin.group.unassignRole', async (node?: TreeNode) =>
-      unassignRole(ctx, await groupPrincipal(ctx, node, 'Unassign Role from Group'), 'Unassign Role from Group')),
-    ctx.register('openaiAdmin.projectGroup.assignRole', async (node?: TreeNode) =>
-      assignRole(ctx, await projectGroupPrincipal(ctx, node, 'Assign Project Role to Group'), 'Assign Project Role to Group')),
-    ctx.register('openaiAdmin.projectGroup.unassignRole', async (node?: TreeNode) =>
-      unassignRole(ctx, await projectGroupPrincipal(ctx, node, 'Unassign Project Role from Group'), 'Unassign Project Role from Group')),
+    ctx.register('openaiAdmin.member.assignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Assign Organization Role');
+      return assignRole(ctx, await memberPrincipal(ctx, node, title), title);
+    }),
+    ctx.register('openaiAdmin.member.unassignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Unassign Organization Role');
+      return unassignRole(ctx, await memberPrincipal(ctx, node, title), title);
+    }),
+    ctx.register('openaiAdmin.group.assignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Assign Role to Group');
+      return assignRole(ctx, await groupPrincipal(ctx, node, title), title);
+    }),
+    ctx.register('openaiAdmin.group.unassignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Unassign Role from Group');
+      return unassignRole(ctx, await groupPrincipal(ctx, node, title), title);
+    }),
+    ctx.register('openaiAdmin.projectGroup.assignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Assign Project Role to Group');
+      return assignRole(ctx, await projectGroupPrincipal(ctx, node, title), title);
+    }),
+    ctx.register('openaiAdmin.projectGroup.unassignRole', async (node?: TreeNode) => {
+      const title = vscode.l10n.t('Unassign Project Role from Group');
+      return unassignRole(ctx, await projectGroupPrincipal(ctx, node, title), title);
+    }),
 
     ctx.register('openaiAdmin.projectGroup.add', async (node?: TreeNode) => {
-      const title = 'Add Group to Project';
+      const title = vscode.l10n.t('Add Group to Project');
       const project = await projectRefOf(ctx, node, title);
       if (!project) return undefined;
-      const spec = await pickInFolder(ctx, 'groups', `${title}: ${project.name}`, 'Type to search groups by name or id');
+      const spec = await pickInFolder(ctx, 'groups', vscode.l10n.t('{0}: {1}', title, project.name), vscode.l10n.t('Type to search groups by name or id'));
       if (!spec) return undefined;
       const group = await itemOf<Group>(ctx, spec);
       if (!group) return undefined;
-      const roles = await fetchFor(ctx, 'project roles', (c) => c.projectRoles.all(project.id));
+      const roles = await fetchFor(ctx, vscode.l10n.t('project roles'), (c) => c.projectRoles.all(project.id));
       if (!roles) return undefined;
-      const role = await pickOne(`Project role of group ${q(group.name)} in ${q(project.name)}`, roles.map(roleChoice), { placeholder: 'Project role the group’s members get' });
+      const role = await pickOne(vscode.l10n.t('Project role of group {0} in {1}', q(group.name), q(project.name)), roles.map(roleChoice), { placeholder: vscode.l10n.t('Project role the group’s members get') });
       if (!role) return undefined;
       return runWrite(ctx, {
-        progress: `Adding group ${q(group.name)} to project ${q(project.name)}…`,
+        progress: vscode.l10n.t('Adding group {0} to project {1}…', q(group.name), q(project.name)),
         call: (c) => c.projectGroups.add(project.id, { group_id: group.id, role: role.id }),
         effects: (pg) => groupEffects.projectGroupAdded(project.id, pg),
 
-        done: () => `Added group ${q(group.name)} to ${q(project.name)} as ${q(role.name)}`,
+        done: () => vscode.l10n.t('Added group {0} to {1} as {2}', q(group.name), q(project.name), q(role.name)),
       });
     }),
 
     ctx.register('openaiAdmin.projectGroup.remove', async (node?: TreeNode) => {
-      const pg = await projectGroupOf(ctx, node, 'Remove Group from Project');
+      const pg = await projectGroupOf(ctx, node, vscode.l10n.t('Remove Group from Project'));
       if (!pg) return undefined;
       const { project, data: g } = pg;
       return runWrite(ctx, {
-        progress: `Removing group ${q(g.group_name)} from project ${q(project.name)}…`,
+        progress: vscode.l10n.t('Removing group {0} from project {1}…', q(g.group_name), q(project.name)),
         confirm: {
-          message: `Remove group ${q(g.group_name)} from project ${q(project.name)}?`,
-          detail: `${g.group_id}\n\nIts members lose the access and roles they have in the project through the group. The group and its members stay in the organization.`,
-          button: 'Remove Group',
+          message: vscode.l10n.t('Remove group {0} from project {1}?', q(g.group_name), q(project.name)),
+          detail: vscode.l10n.t('{0}\n\nIts members lose the access and roles they have in the project through the group. The group and its members stay in the organization.', g.group_id),
+          button: vscode.l10n.t('Remove Group'),
         },
         call: (c) => c.projectGroups.remove(project.id, g.group_id),
         effects: () => groupEffects.projectGroupRemoved(project.id, g.group_id),
-        done: () => `Removed group ${q(g.group_name)} from ${q(project.name)}`,
+        done: () => vscode.l10n.t('Removed group {0} from {1}', q(g.group_name), q(project.name)),
       });
     }),
   ];

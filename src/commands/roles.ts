@@ -10,7 +10,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { fetchFor, pickOne, pickProject } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { isKind, itemOf, type ProjectRef } from './targets';
 
 type RoleBody = { role_name: string; permissions: string[]; description?: string | null };
@@ -18,6 +18,8 @@ type RoleBody = { role_name: string; permissions: string[]; description?: string
 interface RoleScope {
   /** "the organization" / "project “X”", for sentences. */
   name: string;
+  /** "The organization" / "Project “X”": the same at the start of a sentence. */
+  subject: string;
   /** The project whose roles these are; none for the organization's. */
   projectId?: string;
   list(c: AdminClient): Promise<Role[]>;
@@ -27,7 +29,8 @@ interface RoleScope {
 }
 
 const organizationScope: RoleScope = {
-  name: 'the organization',
+  get name() { return vscode.l10n.t('the organization'); },
+  get subject() { return vscode.l10n.t('The organization'); },
   list: (c) => c.roles.all(),
   create: (c, body) => c.roles.create(body),
   update: (c, id, body) => c.roles.update(id, body),
@@ -36,7 +39,8 @@ const organizationScope: RoleScope = {
 
 function projectScope(p: ProjectRef): RoleScope {
   return {
-    name: `project ${q(p.name)}`,
+    name: vscode.l10n.t('project {0}', q(p.name)),
+    subject: vscode.l10n.t('Project {0}', q(p.name)),
     projectId: p.id,
     list: (c) => c.projectRoles.all(p.id),
     create: (c, body) => c.projectRoles.create(p.id, body),
@@ -53,9 +57,9 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
   }
   if (node) return organizationScope;
   const where = await pickOne(title, [
-    { label: '$(organization) Organization', value: 'org' as const, detail: 'A role for organization members and groups' },
-    { label: '$(project) Project…', value: 'project' as const, detail: 'A role inside one project: search for it' },
-  ], { placeholder: 'Organization role or project role?' });
+    { label: `$(organization) ${vscode.l10n.t('Organization')}`, value: 'org' as const, detail: vscode.l10n.t('A role for organization members and groups') },
+    { label: `$(project) ${vscode.l10n.t('Project…')}`, value: 'project' as const, detail: vscode.l10n.t('A role inside one project: search for it') },
+  ], { placeholder: vscode.l10n.t('Organization role or project role?') });
   if (!where) return undefined;
   if (where === 'org') return organizationScope;
   const p = await pickProject(ctx, title);
@@ -65,9 +69,9 @@ async function scopeOf(ctx: CommandContext, node: TreeNode | undefined, title: s
 /** Permission ids look like `api.organization.projects.read`. */
 export function checkPermissionIds(text: string): string | undefined {
   const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) return 'Type at least one permission.';
+  if (!ids.length) return vscode.l10n.t('Type at least one permission.');
   const bad = ids.find((id) => !/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(id));
-  return bad ? `“${bad}” is not a permission id (like api.organization.projects.read).` : undefined;
+  return bad ? vscode.l10n.t('“{0}” is not a permission id (like api.organization.projects.read).', bad) : undefined;
 }
 
 type PermissionItem = vscode.QuickPickItem & { permission?: string };
@@ -78,15 +82,15 @@ type PermissionItem = vscode.QuickPickItem & { permission?: string };
  */
 async function pickPermissions(title: string, roles: readonly Role[], ticked: readonly string[]): Promise<string[] | undefined> {
   const offered = [...new Set([...roles.flatMap((r) => r.permissions), ...ticked])].sort();
-  const other: PermissionItem = { label: '$(edit) Other permission…', detail: 'Type permission ids that are not listed (comma-separated)', alwaysShow: true };
+  const other: PermissionItem = { label: `$(edit) ${vscode.l10n.t('Other permission…')}`, detail: vscode.l10n.t('Type permission ids that are not listed (comma-separated)'), alwaysShow: true };
   const picked = await vscode.window.showQuickPick<PermissionItem>([
     ...offered.map((p): PermissionItem => ({ label: plainText(p), permission: p, picked: ticked.includes(p) })),
     other,
-  ], { title, placeHolder: 'Tick the permissions the role grants', canPickMany: true, ignoreFocusOut: true });
+  ], { title, placeHolder: vscode.l10n.t('Tick the permissions the role grants'), canPickMany: true, ignoreFocusOut: true });
   if (!picked) return undefined;
   const permissions = picked.flatMap((i) => (i.permission ? [i.permission] : []));
   if (picked.includes(other)) {
-    const typed = await ask(title, 'Permission ids, separated by commas', { placeHolder: 'api.organization.projects.read', validateInput: checkPermissionIds });
+    const typed = await ask(title, vscode.l10n.t('Permission ids, separated by commas'), { placeHolder: 'api.organization.projects.read', validateInput: checkPermissionIds });
     if (typed === undefined) return undefined;
     permissions.push(...typed.split(',').map((s) => s.trim()).filter(Boolean));
   }
@@ -94,7 +98,7 @@ async function pickPermissions(title: string, roles: readonly Role[], ticked: re
 }
 
 function noPermissions(): undefined {
-  void notify('warning', 'No permissions were ticked, so nothing was sent. A role needs at least one permission.');
+  void notify('warning', vscode.l10n.t('No permissions were ticked, so nothing was sent. A role needs at least one permission.'));
   return undefined;
 }
 
@@ -103,88 +107,93 @@ async function customRoleOf(ctx: CommandContext, node: TreeNode | undefined, sco
   if (isKind(node, 'role')) {
     const role = await itemOf<Role>(ctx, node.spec);
     if (role?.predefined_role) {
-      void notify('info', `${q(role.name)} is a predefined role: it cannot be changed or deleted.`);
+      void notify('info', vscode.l10n.t('{0} is a predefined role: it cannot be changed or deleted.', q(role.name)));
       return undefined;
     }
     return role;
   }
-  const list = roles ?? await fetchFor(ctx, 'roles', (c) => scope.list(c));
+  const list = roles ?? await fetchFor(ctx, vscode.l10n.t('roles'), (c) => scope.list(c));
   if (!list) return undefined;
   const custom = list.filter((r) => !r.predefined_role);
   if (!custom.length) {
-    void notify('info', `${scope.name[0]!.toUpperCase()}${scope.name.slice(1)} has no custom roles.`);
+    void notify('info', vscode.l10n.t('{0} has no custom roles.', scope.subject));
     return undefined;
   }
-  return pickOne(`${title}: ${scope.name}`, custom.map((r) => ({
-    label: plainText(r.name), value: r, description: `${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`, detail: r.description ? plainText(r.description) : undefined,
-  })), { placeholder: 'Custom role' });
+  return pickOne(vscode.l10n.t('{0}: {1}', title, scope.name), custom.map((r) => ({
+    label: plainText(r.name), value: r, description: permissionCount(r.permissions.length), detail: r.description ? plainText(r.description) : undefined,
+  })), { placeholder: vscode.l10n.t('Custom role') });
 }
+
+/** "1 permission" / "3 permissions". */
+const permissionCount = (n: number) => (n === 1 ? vscode.l10n.t('1 permission') : vscode.l10n.t('{0} permissions', n));
 
 export function registerRoleCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.role.create', async (node?: TreeNode) => {
-      const title = 'Create Role';
+      const title = vscode.l10n.t('Create Role');
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
-      const name = await ask(title, `Name of the new role in ${scope.name}`, { validateInput: required('A name') });
+      const name = await ask(title, vscode.l10n.t('Name of the new role in {0}', scope.name), { validateInput: requiredName });
       if (!name) return undefined;
-      const description = await ask(title, `Description of ${q(name)} (optional)`, { placeHolder: 'What the role is for' });
+      const description = await ask(title, vscode.l10n.t('Description of {0} (optional)', q(name)), { placeHolder: vscode.l10n.t('What the role is for') });
       if (description === undefined) return undefined;
-      const roles = await fetchFor(ctx, 'roles', (c) => scope.list(c));
+      const roles = await fetchFor(ctx, vscode.l10n.t('roles'), (c) => scope.list(c));
       if (!roles) return undefined;
-      const permissions = await pickPermissions(`Permissions of ${q(name)}`, roles, []);
+      const permissions = await pickPermissions(vscode.l10n.t('Permissions of {0}', q(name)), roles, []);
       if (!permissions) return undefined;
       if (!permissions.length) return noPermissions();
       return runWrite(ctx, {
-        progress: `Creating role ${q(name)} in ${scope.name}…`,
+        progress: vscode.l10n.t('Creating role {0} in {1}…', q(name), scope.name),
         call: (c) => scope.create(c, { role_name: name, permissions, ...(description ? { description } : {}) }),
         effects: (r) => roleEffects.created(scope.projectId, r),
-        done: (r) => `Created role ${q(r.name)} with ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
+        done: (r) => (r.permissions.length === 1
+          ? vscode.l10n.t('Created role {0} with 1 permission', q(r.name))
+          : vscode.l10n.t('Created role {0} with {1} permissions', q(r.name), r.permissions.length)),
       });
     }),
 
     ctx.register('openaiAdmin.role.editPermissions', async (node?: TreeNode) => {
-      const title = 'Edit Role Permissions';
+      const title = vscode.l10n.t('Edit Role Permissions');
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
-      const roles = await fetchFor(ctx, 'roles', (c) => scope.list(c));
+      const roles = await fetchFor(ctx, vscode.l10n.t('roles'), (c) => scope.list(c));
       if (!roles) return undefined;
       const picked = await customRoleOf(ctx, node, scope, roles, title);
       if (!picked) return undefined;
       // The row may be stale: start from what the API has now.
       const role = roles.find((r) => r.id === picked.id) ?? picked;
-      const permissions = await pickPermissions(`Permissions of ${q(role.name)} in ${scope.name}`, roles, role.permissions);
+      const permissions = await pickPermissions(vscode.l10n.t('Permissions of {0} in {1}', q(role.name), scope.name), roles, role.permissions);
       if (!permissions) return undefined;
       if (!permissions.length) return noPermissions();
       const before = new Set(role.permissions);
       if (permissions.length === before.size && permissions.every((p) => before.has(p))) {
-        void vscode.window.setStatusBarMessage(`Permissions of ${q(role.name)} unchanged`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Permissions of {0} unchanged', q(role.name)), 3000);
         return undefined;
       }
       return runWrite(ctx, {
-        progress: `Updating the permissions of role ${q(role.name)}…`,
+        progress: vscode.l10n.t('Updating the permissions of role {0}…', q(role.name)),
         call: (c) => scope.update(c, role.id, { permissions }),
         effects: (r) => roleEffects.updated(scope.projectId, r),
-        done: (r) => `Role ${q(r.name)}: ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
+        done: (r) => vscode.l10n.t('Role {0}: {1}', q(r.name), permissionCount(r.permissions.length)),
       });
     }),
 
     ctx.register('openaiAdmin.role.delete', async (node?: TreeNode) => {
-      const title = 'Delete Role';
+      const title = vscode.l10n.t('Delete Role');
       const scope = await scopeOf(ctx, node, title);
       if (!scope) return undefined;
       const role = await customRoleOf(ctx, node, scope, undefined, title);
       if (!role) return undefined;
       return runWrite(ctx, {
-        progress: `Deleting role ${q(role.name)}…`,
+        progress: vscode.l10n.t('Deleting role {0}…', q(role.name)),
         confirm: {
-          message: `Delete role ${q(role.name)} of ${scope.name}?`,
-          detail: `${role.id}\n\nEveryone it is assigned to (members, groups) loses the permissions it grants: ${role.permissions.join(', ') || 'none'}. This cannot be undone.`,
-          button: 'Delete Role',
+          message: vscode.l10n.t('Delete role {0} of {1}?', q(role.name), scope.name),
+          detail: vscode.l10n.t('{0}\n\nEveryone it is assigned to (members, groups) loses the permissions it grants: {1}. This cannot be undone.', role.id, role.permissions.join(', ') || vscode.l10n.t('none')),
+          button: vscode.l10n.t('Delete Role'),
         },
         call: (c) => scope.remove(c, role.id),
         effects: () => roleEffects.deleted(scope.projectId, role.id),
-        done: () => `Deleted role ${q(role.name)}`,
+        done: () => vscode.l10n.t('Deleted role {0}', q(role.name)),
       });
     }),
   ];

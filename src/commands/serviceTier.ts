@@ -12,8 +12,6 @@ import { fetchFor, pickOne } from './pickers';
 import { q, runWrite } from '../ui/run';
 import { projectRefOf, type ProjectRef } from './targets';
 
-const ALL = 'All optional tiers';
-
 interface TierItem extends vscode.QuickPickItem {
   tier: ProjectOptionalServiceTier | 'all';
 }
@@ -22,12 +20,12 @@ interface TierItem extends vscode.QuickPickItem {
 async function pickEnabledTiers(title: string, current: ProjectServiceTierSettings): Promise<ProjectServiceTierSettings['enabled_tiers'] | undefined> {
   const on = enabledTiers(current);
   const items: TierItem[] = [
-    { label: ALL, description: 'including tiers added later', picked: current.enabled_tiers === 'all', tier: 'all' },
+    { label: vscode.l10n.t('All optional tiers'), description: vscode.l10n.t('including tiers added later'), picked: current.enabled_tiers === 'all', tier: 'all' },
     ...OPTIONAL_TIERS.map((tier): TierItem => ({ label: tierName(tier), picked: current.enabled_tiers !== 'all' && on.has(tier), tier })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title, canPickMany: true, ignoreFocusOut: true,
-    placeHolder: 'Tiers this project may request besides Standard (none ticked: Standard only)',
+    placeHolder: vscode.l10n.t('Tiers this project may request besides Standard (none ticked: Standard only)'),
   });
   if (!picked) return undefined;
   if (picked.some((i) => i.tier === 'all')) return 'all';
@@ -36,18 +34,18 @@ async function pickEnabledTiers(title: string, current: ProjectServiceTierSettin
 
 /** Reads the current settings, asks for the default and the optional tiers, and sends only what changed. */
 export async function editServiceTier(ctx: CommandContext, project: ProjectRef) {
-  const title = `Edit Service Tier: ${project.name}`;
-  const current = await fetchFor(ctx, 'service tier settings', (c) => c.serviceTierSettings.retrieve(project.id));
+  const title = vscode.l10n.t('Edit Service Tier: {0}', project.name);
+  const current = await fetchFor(ctx, vscode.l10n.t('service tier settings'), (c) => c.serviceTierSettings.retrieve(project.id));
   if (!current) return undefined;
   const def = await pickOne(title, DEFAULT_TIERS.map((tier) => ({ label: tierName(tier), value: tier })),
-    { current: current.default, placeholder: 'Default tier for requests that name none (or send "auto")' });
+    { current: current.default, placeholder: vscode.l10n.t('Default tier for requests that name none (or send "auto")') });
   if (!def) return undefined;
   const tiers = await pickEnabledTiers(title, current);
   if (!tiers) return undefined;
   // The Project panel refuses the same combinations (model/serviceTier.ts), before anything is sent.
   const problem = serviceTierProblem(def, tiers);
   if (problem) {
-    void notify('error', `Service tier of ${q(project.name)} not changed. ${problem}`);
+    void notify('error', vscode.l10n.t('Service tier of {0} not changed. {1}', q(project.name), problem));
     return undefined;
   }
   const body: ProjectServiceTierSettingsUpdate = {
@@ -55,21 +53,21 @@ export async function editServiceTier(ctx: CommandContext, project: ProjectRef) 
     ...(sameEnabledTiers(tiers, current.enabled_tiers) ? {} : { enabled_tiers: tiers }),
   };
   if (!Object.keys(body).length) {
-    void vscode.window.setStatusBarMessage(`Service tier of ${q(project.name)} left as it was`, 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Service tier of {0} left as it was', q(project.name)), 5000);
     return undefined;
   }
   return runWrite(ctx, {
-    progress: `Updating the service tier of ${q(project.name)}…`,
+    progress: vscode.l10n.t('Updating the service tier of {0}…', q(project.name)),
     call: (c) => c.serviceTierSettings.update(project.id, body),
     effects: (t) => [upsert(listRef('serviceTier', project.id), t)],
-    done: (t) => `Service tier of ${q(project.name)}: default ${tierName(t.default)}, optional tiers ${describeEnabledTiers(t)}`,
+    done: (t) => vscode.l10n.t('Service tier of {0}: default {1}, optional tiers {2}', q(project.name), tierName(t.default), describeEnabledTiers(t)),
   });
 }
 
 export function registerServiceTierCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.serviceTier.edit', async (node?: TreeNode) => {
-      const project = await projectRefOf(ctx, node, 'Edit Service Tier');
+      const project = await projectRefOf(ctx, node, vscode.l10n.t('Edit Service Tier'));
       return project && editServiceTier(ctx, project);
     }),
   ];

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { describeError } from '../model/describeError';
 import type { OrgStore } from '../model/store';
 import { notify } from '../notify';
@@ -43,8 +44,8 @@ export async function itemOf<T>(ctx: CommandContext, spec: NodeSpec): Promise<T 
   if (item !== undefined || !spec.item) return item;
   const error = ctx.store.peek(spec.item.ref)?.error;
   void notify(error === undefined ? 'warning' : 'error', error === undefined
-    ? `${q(spec.label)} is no longer there: it was changed or deleted. Refresh the view to see what is there now.`
-    : `Couldn't read ${q(spec.label)} again: ${describeError(error)}`);
+    ? vscode.l10n.t('{0} is no longer there: it was changed or deleted. Refresh the view to see what is there now.', q(spec.label))
+    : vscode.l10n.t('Couldn\'t read {0} again: {1}', q(spec.label), describeError(error)));
   return undefined;
 }
 

@@ -9,29 +9,29 @@ import type { TreeNode } from '../tree/treeNode';
 import { plainText } from '../util/plainText';
 import type { CommandContext } from './context';
 import { pickOne } from './pickers';
-import { ask, q, required, runWrite } from '../ui/run';
+import { ask, q, requiredName, runWrite } from '../ui/run';
 import { rowOf, type Row } from './targets';
 
 const PROVIDERS_FOLDER = rootId('workloadIdentity');
 
 /** The provider row the command was invoked on, else one picked by search. */
 export async function providerOf(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Row<WorkloadIdentityProvider> | undefined> {
-  return rowOf<WorkloadIdentityProvider>(ctx, node, 'workloadIdentityProvider', PROVIDERS_FOLDER, title, 'Type to search providers by name or id');
+  return rowOf<WorkloadIdentityProvider>(ctx, node, 'workloadIdentityProvider', PROVIDERS_FOLDER, title, vscode.l10n.t('Type to search providers by name or id'));
 }
 
-const checkIssuer = (v: string) => checkHttpsUrl(v, 'The issuer');
-const checkDiscoveryUrl = (v: string) => checkHttpsUrl(v, 'The discovery URL');
+const checkIssuer = (v: string) => checkHttpsUrl(v, vscode.l10n.t('The issuer'));
+const checkDiscoveryUrl = (v: string) => checkHttpsUrl(v, vscode.l10n.t('The discovery URL'));
 
 /** Where token signing keys come from: the issuer's discovery document (null URL) or another discovery URL. */
 async function askVerification(title: string, current?: WorkloadIdentityVerification): Promise<WorkloadIdentityVerification | undefined> {
   const now = current?.type === 'discovery' ? (current.discovery_url ? 'custom' : 'issuer') : current ? 'jwks' : undefined;
   const choice = await pickOne(title, [
-    { label: "The issuer's discovery document", value: 'issuer' as const, detail: 'Signing keys are found through <issuer>/.well-known/openid-configuration' },
-    { label: 'Another discovery URL…', value: 'custom' as const, detail: 'For issuers that publish their discovery document elsewhere' },
-  ], { current: now, placeholder: 'How are the tokens\' signatures verified?' });
+    { label: vscode.l10n.t('The issuer\'s discovery document'), value: 'issuer' as const, detail: vscode.l10n.t('Signing keys are found through <issuer>/.well-known/openid-configuration') },
+    { label: vscode.l10n.t('Another discovery URL…'), value: 'custom' as const, detail: vscode.l10n.t('For issuers that publish their discovery document elsewhere') },
+  ], { current: now, placeholder: vscode.l10n.t('How are the tokens\' signatures verified?') });
   if (!choice) return undefined;
   if (choice === 'issuer') return { type: 'discovery', discovery_url: null };
-  const url = await ask(title, 'Discovery document URL', {
+  const url = await ask(title, vscode.l10n.t('Discovery document URL'), {
     value: current?.type === 'discovery' ? current.discovery_url ?? undefined : undefined,
     placeHolder: 'https://issuer.example.com/.well-known/openid-configuration', validateInput: checkDiscoveryUrl,
   });
@@ -39,8 +39,8 @@ async function askVerification(title: string, current?: WorkloadIdentityVerifica
 }
 
 function verificationText(v: WorkloadIdentityVerification): string {
-  if (v.type === 'uploaded_jwks') return 'uploaded JSON Web Key Set';
-  return v.discovery_url ?? "the issuer's discovery document";
+  if (v.type === 'uploaded_jwks') return vscode.l10n.t('uploaded JSON Web Key Set');
+  return v.discovery_url ?? vscode.l10n.t('the issuer\'s discovery document');
 }
 
 const sameVerification = (a: WorkloadIdentityVerification, b: WorkloadIdentityVerification) => JSON.stringify(a) === JSON.stringify(b);
@@ -50,33 +50,33 @@ type Field = 'name' | 'description' | 'issuer' | 'audience' | 'verification' | '
 /** One field per edit, pre-filled; an unchanged value sends nothing. */
 async function askProviderChange(title: string, p: WorkloadIdentityProvider): Promise<WorkloadIdentityProviderUpdateRequest | undefined> {
   const field = await pickOne<Field>(title, [
-    { label: 'Name', value: 'name', description: plainText(p.name) },
-    { label: 'Description', value: 'description', description: p.description ? plainText(p.description) : 'none' },
-    { label: 'Issuer', value: 'issuer', description: plainText(p.issuer) },
-    { label: 'Audience', value: 'audience', description: plainText(p.audience) },
-    { label: 'Signing keys', value: 'verification', description: plainText(verificationText(p.verification)) },
+    { label: vscode.l10n.t('Name'), value: 'name', description: plainText(p.name) },
+    { label: vscode.l10n.t('Description'), value: 'description', description: p.description ? plainText(p.description) : vscode.l10n.t('none') },
+    { label: vscode.l10n.t('Issuer'), value: 'issuer', description: plainText(p.issuer) },
+    { label: vscode.l10n.t('Audience'), value: 'audience', description: plainText(p.audience) },
+    { label: vscode.l10n.t('Signing keys'), value: 'verification', description: plainText(verificationText(p.verification)) },
     p.enabled
-      ? { label: 'Disable', value: 'enabled', detail: 'Stop accepting its tokens (federation rules stay)' }
-      : { label: 'Enable', value: 'enabled', detail: 'Accept its tokens again' },
-  ], { placeholder: 'What to change' });
+      ? { label: vscode.l10n.t('Disable'), value: 'enabled', detail: vscode.l10n.t('Stop accepting its tokens (federation rules stay)') }
+      : { label: vscode.l10n.t('Enable'), value: 'enabled', detail: vscode.l10n.t('Accept its tokens again') },
+  ], { placeholder: vscode.l10n.t('What to change') });
   switch (field) {
     case undefined: return undefined;
     case 'name': {
-      const name = await ask(title, 'New display name', { value: p.name, validateInput: required('A name') });
+      const name = await ask(title, vscode.l10n.t('New display name'), { value: p.name, validateInput: requiredName });
       return name && name !== p.name ? { name } : {};
     }
     case 'description': {
-      const text = await ask(title, 'New description (empty removes it)', { value: p.description ?? '' });
+      const text = await ask(title, vscode.l10n.t('New description (empty removes it)'), { value: p.description ?? '' });
       if (text === undefined) return undefined;
       const description = text || null;
       return description === (p.description || null) ? {} : { description };
     }
     case 'issuer': {
-      const issuer = await ask(title, 'New token issuer (iss)', { value: p.issuer, validateInput: checkIssuer });
+      const issuer = await ask(title, vscode.l10n.t('New token issuer (iss)'), { value: p.issuer, validateInput: checkIssuer });
       return issuer && issuer !== p.issuer ? { issuer } : {};
     }
     case 'audience': {
-      const audience = await ask(title, 'New audience (aud) the tokens must carry', { value: p.audience, validateInput: checkAudience });
+      const audience = await ask(title, vscode.l10n.t('New audience (aud) the tokens must carry'), { value: p.audience, validateInput: checkAudience });
       return audience && audience !== p.audience ? { audience } : {};
     }
     case 'verification': {
@@ -91,14 +91,14 @@ async function askProviderChange(title: string, p: WorkloadIdentityProvider): Pr
 export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     ctx.register('openaiAdmin.workloadIdentityProvider.create', async () => {
-      const title = 'Create Workload Identity Provider';
-      const name = await ask(title, 'Display name of the OIDC provider', { placeHolder: 'GitHub Actions', validateInput: required('A name') });
+      const title = vscode.l10n.t('Create Workload Identity Provider');
+      const name = await ask(title, vscode.l10n.t('Display name of the OIDC provider'), { placeHolder: 'GitHub Actions', validateInput: requiredName });
       if (!name) return undefined;
-      const issuer = await ask(title, `Token issuer (iss) of ${q(name)}`, { placeHolder: 'https://token.actions.githubusercontent.com', validateInput: checkIssuer });
+      const issuer = await ask(title, vscode.l10n.t('Token issuer (iss) of {0}', q(name)), { placeHolder: 'https://token.actions.githubusercontent.com', validateInput: checkIssuer });
       if (!issuer) return undefined;
-      const audience = await ask(title, 'Audience (aud) the tokens must carry', { placeHolder: 'https://github.com/acme', validateInput: checkAudience });
+      const audience = await ask(title, vscode.l10n.t('Audience (aud) the tokens must carry'), { placeHolder: 'https://github.com/acme', validateInput: checkAudience });
       if (!audience) return undefined;
-      const description = await ask(title, 'Description (optional: press Enter to leave it empty)');
+      const description = await ask(title, vscode.l10n.t('Description (optional: press Enter to leave it empty)'));
       if (description === undefined) return undefined;
       const verification = await askVerification(title);
       if (!verification) return undefined;
@@ -109,16 +109,16 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
         ...(verification.type === 'discovery' && !verification.discovery_url ? {} : { verification }),
       };
       const created = await runWrite(ctx, {
-        progress: `Creating workload identity provider ${q(name)}…`,
+        progress: vscode.l10n.t('Creating workload identity provider {0}…', q(name)),
         call: (c) => c.workloadIdentityProviders.create(body),
         effects: (created) => workloadIdentityEffects.providerSaved(created),
-        done: (p) => `Created workload identity provider ${q(p.name)}`,
+        done: (p) => vscode.l10n.t('Created workload identity provider {0}', q(p.name)),
       });
       if (created) {
         // Without a rule no token is accepted; offer the next step (not awaited: the toast stays until dismissed).
-        const next = 'Add Federation Rule…';
-        void notify('info', 
-          `Provider ${q(created.name)} accepts no tokens until a federation rule maps them to a service account.`, next,
+        const next = vscode.l10n.t('Add Federation Rule…');
+        void notify('info',
+          vscode.l10n.t('Provider {0} accepts no tokens until a federation rule maps them to a service account.', q(created.name)), next,
         ).then(async (choice) => {
           if (choice !== next) return;
           const node = await ctx.explorer.resolve(workloadIdentityProviderId(created.id));
@@ -129,42 +129,42 @@ export function registerWorkloadIdentityProviderCommands(ctx: CommandContext): v
     }),
 
     ctx.register('openaiAdmin.workloadIdentityProvider.edit', async (node?: TreeNode) => {
-      const row = await providerOf(ctx, node, 'Edit Workload Identity Provider');
+      const row = await providerOf(ctx, node, vscode.l10n.t('Edit Workload Identity Provider'));
       if (!row) return undefined;
       const p = row.data;
-      const body = await askProviderChange(`Edit Workload Identity Provider ${q(p.name)}`, p);
+      const body = await askProviderChange(vscode.l10n.t('Edit Workload Identity Provider {0}', q(p.name)), p);
       if (!body) return undefined;
       if (!Object.keys(body).length) {
-        void vscode.window.setStatusBarMessage(`Provider ${q(p.name)} left as it was`, 5000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Provider {0} left as it was', q(p.name)), 5000);
         return undefined;
       }
       return runWrite(ctx, {
-        progress: `Updating workload identity provider ${q(p.name)}…`,
+        progress: vscode.l10n.t('Updating workload identity provider {0}…', q(p.name)),
         confirm: body.enabled === false ? {
-          message: `Disable workload identity provider ${q(p.name)}?`,
-          detail: `${p.id}\nIssuer: ${plainText(p.issuer)}\n\nIts tokens are refused until it is enabled again: workloads that sign in with them stop working.`,
-          button: 'Disable Provider',
+          message: vscode.l10n.t('Disable workload identity provider {0}?', q(p.name)),
+          detail: vscode.l10n.t('{0}\nIssuer: {1}\n\nIts tokens are refused until it is enabled again: workloads that sign in with them stop working.', p.id, plainText(p.issuer)),
+          button: vscode.l10n.t('Disable Provider'),
         } : undefined,
         call: (c) => c.workloadIdentityProviders.update(p.id, body),
         effects: (r) => workloadIdentityEffects.providerSaved(r),
-        done: (r) => `Updated workload identity provider ${q(r.name)}`,
+        done: (r) => vscode.l10n.t('Updated workload identity provider {0}', q(r.name)),
       });
     }),
 
     ctx.register('openaiAdmin.workloadIdentityProvider.delete', async (node?: TreeNode) => {
-      const row = await providerOf(ctx, node, 'Delete Workload Identity Provider');
+      const row = await providerOf(ctx, node, vscode.l10n.t('Delete Workload Identity Provider'));
       if (!row) return undefined;
       const p = row.data;
       return runWrite(ctx, {
-        progress: `Deleting workload identity provider ${q(p.name)}…`,
+        progress: vscode.l10n.t('Deleting workload identity provider {0}…', q(p.name)),
         confirm: {
-          message: `Delete workload identity provider ${q(p.name)}?`,
-          detail: `${p.id}\nIssuer: ${plainText(p.issuer)}\n\nWorkloads that sign in with its tokens stop working. This cannot be undone.`,
-          button: 'Delete Provider',
+          message: vscode.l10n.t('Delete workload identity provider {0}?', q(p.name)),
+          detail: vscode.l10n.t('{0}\nIssuer: {1}\n\nWorkloads that sign in with its tokens stop working. This cannot be undone.', p.id, plainText(p.issuer)),
+          button: vscode.l10n.t('Delete Provider'),
         },
         call: (c) => c.workloadIdentityProviders.delete(p.id),
         effects: () => workloadIdentityEffects.providerDeleted(p.id),
-        done: () => `Deleted workload identity provider ${q(p.name)}`,
+        done: () => vscode.l10n.t('Deleted workload identity provider {0}', q(p.name)),
       });
     }),
   ];

@@ -1,4 +1,5 @@
 // Deleting a project API key, as the tree's command and the Project panel both offer it.
+import * as vscode from 'vscode';
 import type { ProjectApiKey } from '../api';
 import { relativeTime } from '../model/format';
 import { apiKeyEffects } from '../model/writeEffects';
@@ -8,9 +9,9 @@ import { q, runWrite } from './run';
 /** "service account “ci”" / "“Ada Lovelace”": whose work stops when the key goes. */
 function ownerPhrase(k: ProjectApiKey): string {
   const o = k.owner;
-  if (o?.type === 'service_account') return `service account ${q(o.service_account?.name || o.service_account?.id)}`;
+  if (o?.type === 'service_account') return vscode.l10n.t('service account {0}', q(o.service_account?.name || o.service_account?.id));
   const who = o?.user?.name || o?.user?.email || o?.user?.id;
-  return who ? q(who) : 'an unknown owner';
+  return who ? q(who) : vscode.l10n.t('an unknown owner');
 }
 
 /**
@@ -18,18 +19,22 @@ function ownerPhrase(k: ProjectApiKey): string {
  * service account's key goes on its own (November 2026 spec): the account and its other keys stay.
  */
 export async function deleteProjectApiKey(ctx: UiContext, project: ProjectRef, k: ProjectApiKey, failure?: 'notify' | 'throw') {
-  const lastUsed = k.last_used_at ? `last used ${relativeTime(k.last_used_at)}` : 'never used';
   const account = k.owner?.type === 'service_account' ? k.owner.service_account : undefined;
+  const name = q(k.name || k.id);
   return runWrite(ctx, {
     failure,
-    progress: `Deleting API key ${q(k.name || k.redacted_value)}…`,
+    progress: vscode.l10n.t('Deleting API key {0}…', q(k.name || k.redacted_value)),
     confirm: {
-      message: `Delete API key ${q(k.name || k.id)} (${k.redacted_value}), owned by ${ownerPhrase(k)}, ${lastUsed}?`,
-      detail: `${k.id} in project ${q(project.name)}\n\nRequests made with this key fail from now on.${account ? ' The service account and its other keys stay.' : ''} This cannot be undone.`,
-      button: 'Delete API Key',
+      message: k.last_used_at
+        ? vscode.l10n.t('Delete API key {0} ({1}), owned by {2}, last used {3}?', name, k.redacted_value, ownerPhrase(k), relativeTime(k.last_used_at))
+        : vscode.l10n.t('Delete API key {0} ({1}), owned by {2}, never used?', name, k.redacted_value, ownerPhrase(k)),
+      detail: account
+        ? vscode.l10n.t('{0} in project {1}\n\nRequests made with this key fail from now on. The service account and its other keys stay. This cannot be undone.', k.id, q(project.name))
+        : vscode.l10n.t('{0} in project {1}\n\nRequests made with this key fail from now on. This cannot be undone.', k.id, q(project.name)),
+      button: vscode.l10n.t('Delete API Key'),
     },
     call: (c) => c.projectApiKeys.delete(project.id, k.id),
     effects: () => apiKeyEffects.deleted(project.id, k.id),
-    done: () => `Deleted API key ${q(k.name || k.redacted_value)}`,
+    done: () => vscode.l10n.t('Deleted API key {0}', q(k.name || k.redacted_value)),
   });
 }

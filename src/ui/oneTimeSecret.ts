@@ -8,9 +8,9 @@ import { askModal } from '../notify';
  * quoted with q()); `lost` says what to do if the admin loses the secret.
  */
 export async function showSecretOnce(message: string, secret: string, lost: string, copied: string): Promise<void> {
-  const copy = 'Copy Key';
+  const copy = vscode.l10n.t('Copy Key');
   const choice = await askModal('info', message,
-    `${secret}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; ${lost}`, copy);
+    vscode.l10n.t('{0}\n\nThis is the only time this key is shown. It is not stored anywhere by this extension; {1}', secret, lost), copy);
   if (choice === copy) {
     await vscode.env.clipboard.writeText(secret);
     void vscode.window.setStatusBarMessage(`$(clippy) ${copied}`, 5000);

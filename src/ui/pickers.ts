@@ -16,20 +16,20 @@ const asListed = (text: RowText, id: string): PickText => ({ ...text, detail: id
 /** One project, searched in the store's list of active projects; undefined when cancelled. */
 export async function pickProject(ctx: { store: OrgStore }, title: string): Promise<Project | undefined> {
   const picked = await searchPick(ctx.store.list(listRef('projects')), {
-    title, placeholder: 'Type to search projects by name or id', describe: (p) => asListed(projectText(p), p.id),
+    title, placeholder: vscode.l10n.t('Type to search projects by name or id'), describe: (p) => asListed(projectText(p), p.id),
   });
   return picked?.[0];
 }
 
 /** Any number of projects (none is a valid answer: accept with nothing ticked); undefined when cancelled. */
-export async function pickProjects(ctx: { store: OrgStore }, title: string, placeholder = 'Type to search projects; tick any number, then press Enter'): Promise<Project[] | undefined> {
+export async function pickProjects(ctx: { store: OrgStore }, title: string, placeholder = vscode.l10n.t('Type to search projects; tick any number, then press Enter')): Promise<Project[] | undefined> {
   return searchPick(ctx.store.list(listRef('projects')), { title, placeholder, canPickMany: true, describe: (p) => asListed(projectText(p), p.id) });
 }
 
 /** One member of the organization, searched in the store's member list; undefined when cancelled. */
 export async function pickMember(ctx: { store: OrgStore }, title: string): Promise<User | undefined> {
   const picked = await searchPick(ctx.store.list(listRef('members')), {
-    title, placeholder: 'Type to search members by name, email or id', describe: (u) => asListed(memberText(u), u.id),
+    title, placeholder: vscode.l10n.t('Type to search members by name, email or id'), describe: (u) => asListed(memberText(u), u.id),
   });
   return picked?.[0];
 }
@@ -45,7 +45,7 @@ export interface Choice<T> {
 export async function pickOne<T>(title: string, choices: Choice<T>[], opts: { current?: T; placeholder?: string } = {}): Promise<T | undefined> {
   const items = choices.map((c) => ({
     label: c.label,
-    description: c.value === opts.current ? ['current', c.description].filter(Boolean).join(' · ') : c.description,
+    description: c.value === opts.current ? [vscode.l10n.t('current'), c.description].filter(Boolean).join(' · ') : c.description,
     detail: c.detail,
     value: c.value,
   }));
@@ -53,9 +53,10 @@ export async function pickOne<T>(title: string, choices: Choice<T>[], opts: { cu
   return picked?.value;
 }
 
-export const PROJECT_ROLES: Choice<'member' | 'owner'>[] = [
-  { label: 'Member', value: 'member', detail: 'Uses the project: API keys, models, files.' },
-  { label: 'Owner', value: 'owner', detail: 'Also manages the project: members, keys, limits and settings.' },
+/** A function, so the labels are looked up in the bundle when a pick shows, not when the module loads. */
+export const projectRoles = (): Choice<'member' | 'owner'>[] => [
+  { label: vscode.l10n.t('Member'), value: 'member', detail: vscode.l10n.t('Uses the project: API keys, models, files.') },
+  { label: vscode.l10n.t('Owner'), value: 'owner', detail: vscode.l10n.t('Also manages the project: members, keys, limits and settings.') },
 ];
 
 /**
@@ -68,9 +69,9 @@ export async function fetchFor<T>(
 ): Promise<T | undefined> {
   try {
     const client = await ctx.session.getClient();
-    return await runWithProgress({ location: vscode.ProgressLocation.Window, title: `Loading ${what}…` }, () => read(client));
+    return await runWithProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', what) }, () => read(client));
   } catch (err) {
-    const message = `Couldn't load ${what}: ${plainText(describeError(err))}`;
+    const message = vscode.l10n.t('Couldn\'t load {0}: {1}', what, plainText(describeError(err)));
     ctx.log.error(message);
     void notify('error', message);
     return undefined;

@@ -16,24 +16,24 @@ export interface PlanContext {
   log: Logger;
 }
 
-export const RUN_AGAIN = 'Run Again';
-
 /** Deletions named in the modal; the rest are counted (the plan document lists every one). */
 const MODAL_DELETIONS = 12;
 
 /** The modal's detail: totals, then every deletion by name (up to a dozen), then where the rest are. */
 export function confirmationDetail(plan: Plan): string {
   const deletions = plan.steps.filter((s) => s.change === 'delete');
-  const lines = [`${plan.steps.length} ${plan.steps.length === 1 ? 'change' : 'changes'}: ${totalsPhrase(plan)}.`];
+  const lines = [plan.steps.length === 1
+    ? vscode.l10n.t('1 change: {0}.', totalsPhrase(plan))
+    : vscode.l10n.t('{0} changes: {1}.', plan.steps.length, totalsPhrase(plan))];
   for (const warning of plan.warnings ?? []) lines.push('', oneLine(warning));
   if (deletions.length) {
-    lines.push('', 'Deleted, which cannot be undone:');
+    lines.push('', vscode.l10n.t('Deleted, which cannot be undone:'));
     for (const step of deletions.slice(0, MODAL_DELETIONS)) lines.push(`• ${oneLine(step.title)}`);
-    if (deletions.length > MODAL_DELETIONS) lines.push(`• …and ${deletions.length - MODAL_DELETIONS} more`);
+    if (deletions.length > MODAL_DELETIONS) lines.push(vscode.l10n.t('• …and {0} more', deletions.length - MODAL_DELETIONS));
   }
   const others = plan.steps.length - deletions.length;
-  if (others) lines.push('', `${others} other ${others === 1 ? 'change' : 'changes'}: see the plan.`);
-  lines.push('', 'The plan document lists every object and the call it gets. Each change gets its own result; one failure does not stop the others.');
+  if (others) lines.push('', others === 1 ? vscode.l10n.t('1 other change: see the plan.') : vscode.l10n.t('{0} other changes: see the plan.', others));
+  lines.push('', vscode.l10n.t('The plan document lists every object and the call it gets. Each change gets its own result; one failure does not stop the others.'));
   return lines.join('\n');
 }
 
@@ -48,12 +48,12 @@ export async function showPlanAndRun(ctx: PlanContext, build: () => Promise<Plan
   const plan = await build();
   if (!plan) return undefined;
   if (!plan.steps.length) {
-    void notify('info', `${plan.title}: nothing to do.`);
+    void notify('info', vscode.l10n.t('{0}: nothing to do.', plan.title));
     return undefined;
   }
-  await openPlanDocument(`Plan — ${plan.title}`, renderPlan(plan));
-  const button = `Run ${plan.steps.length} ${plan.steps.length === 1 ? 'Change' : 'Changes'}`;
-  const choice = await askModal('warning', `${plan.title}?`, confirmationDetail(plan), button);
+  await openPlanDocument(vscode.l10n.t('Plan — {0}', plan.title), renderPlan(plan));
+  const button = plan.steps.length === 1 ? vscode.l10n.t('Run 1 Change') : vscode.l10n.t('Run {0} Changes', plan.steps.length);
+  const choice = await askModal('warning', vscode.l10n.t('{0}?', plan.title), confirmationDetail(plan), button);
   if (choice !== button) return undefined;
 
   const client = await ctx.session.getClient();
@@ -69,7 +69,7 @@ export async function showPlanAndRun(ctx: PlanContext, build: () => Promise<Plan
         signal: controller.signal,
         onStep: (step, outcome) => {
           finished++;
-          progress.report({ message: `${finished} of ${plan.steps.length}: ${oneLine(step.title)}`, increment: 100 / plan.steps.length });
+          progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', finished, plan.steps.length, oneLine(step.title)), increment: 100 / plan.steps.length });
           const line = `Plan step ${step.id}: ${step.call} → ${outcome.status}${outcome.status === 'failed' ? ` (${describeError(outcome.error)})` : outcome.status === 'skipped' ? ` (${outcome.reason})` : ''}`;
           if (outcome.status === 'failed') ctx.log.error(line);
           else ctx.log.info(line);
@@ -78,13 +78,14 @@ export async function showPlanAndRun(ctx: PlanContext, build: () => Promise<Plan
     },
   );
 
-  await openPlanDocument(`Results — ${plan.title}`, renderResults(plan, outcomes));
-  const summary = `${plan.title}: ${outcomeSummary(outcomes)}.`;
-  ctx.log.info(summary);
+  await openPlanDocument(vscode.l10n.t('Results — {0}', plan.title), renderResults(plan, outcomes));
+  const summary = vscode.l10n.t('{0}: {1}.', plan.title, outcomeSummary(outcomes));
+  ctx.log.info(`${plan.title}: ${outcomeSummary(outcomes)}.`);
   const incomplete = [...outcomes.values()].some((o) => o.status === 'failed' || o.status === 'skipped');
   // Not awaited: the summary stays until dismissed; Run Again rebuilds the plan from the store.
   if (incomplete) {
-    void notify('warning', summary, RUN_AGAIN).then((chosen) => (chosen === RUN_AGAIN ? showPlanAndRun(ctx, build) : undefined));
+    const runAgain = vscode.l10n.t('Run Again');
+    void notify('warning', summary, runAgain).then((chosen) => (chosen === runAgain ? showPlanAndRun(ctx, build) : undefined));
   } else {
     void notify('info', summary);
   }

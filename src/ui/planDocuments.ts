@@ -14,7 +14,7 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
   private serial = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This plan is no longer available: run the action again to see a new one.\n';
+    return this.texts.get(uri.toString()) ?? `${vscode.l10n.t('This plan is no longer available: run the action again to see a new one.')}\n`;
   }
 
   /**

@@ -7,8 +7,6 @@ import { describeError } from '../model/describeError';
 import { plainText } from '../util/plainText';
 import type { UiContext } from './context';
 
-const RETRY = 'Retry';
-
 export interface WriteAction<T> {
   /** Progress title: "Archiving project…" */
   progress: string;
@@ -52,13 +50,14 @@ async function attemptWrite<T>(ctx: UiContext, action: WriteAction<T>, attempt: 
       () => action.call(client),
     );
   } catch (err) {
-    const message = plainText(`${action.progress.replace(/…$/, '')} failed: ${describeError(err)}`);
+    const message = plainText(vscode.l10n.t('{0} failed: {1}', action.progress.replace(/…$/, ''), describeError(err)));
     ctx.log.error(message);
     if (action.failure === 'throw') throw err;
     // Not awaited: the notification stays until dismissed. Retry sends the same write once more
     // (the admin already confirmed it); the client never repeats a create on its own.
-    void notify('error', message, RETRY).then((chosen) => {
-      if (chosen === RETRY) return attemptWrite(ctx, action, 'retry');
+    const retry = vscode.l10n.t('Retry');
+    void notify('error', message, retry).then((chosen) => {
+      if (chosen === retry) return attemptWrite(ctx, action, 'retry');
       return undefined;
     });
     return undefined;
@@ -76,7 +75,8 @@ export async function ask(title: string, prompt: string, opts: Partial<vscode.In
   return value === undefined ? undefined : value.trim();
 }
 
-export const required = (what: string) => (v: string) => (v.trim() ? undefined : `${what} is required.`);
+/** validateInput of a name box: an empty name is refused. */
+export const requiredName = (v: string) => (v.trim() ? undefined : vscode.l10n.t('A name is required.'));
 
 /** Quotes API text inside our own sentences so odd names stay readable, and inert (no links, no icons). */
 export function q(text: string | null | undefined): string {

@@ -80,7 +80,7 @@ export async function searchPick<T>(list: SearchableList<T>, opts: SearchPickOpt
       await list.loadUntil(() => disposed || run !== searching
         || shown().filter((row) => matches(row, qp.value)).length >= wanted);
       if (list.error !== undefined) {
-        qp.placeholder = `Couldn't load more: ${describeError(list.error)}`;
+        qp.placeholder = vscode.l10n.t('Couldn\'t load more: {0}', describeError(list.error));
       }
     } finally {
       if (run === searching && !disposed) {

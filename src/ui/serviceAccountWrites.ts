@@ -1,6 +1,7 @@
 // Creating and deleting a project's service account, as the tree's commands and the Project panel
 // both offer them. A new account's one-time key is handled here only: protected in the log before
 // anything can print it, shown once in a modal, forgotten after, never returned or stored.
+import * as vscode from 'vscode';
 import type { ProjectServiceAccount, ProjectServiceAccountCreateResponse } from '../api';
 import { describeError } from '../model/describeError';
 import { serviceAccountEffects } from '../model/writeEffects';
@@ -21,15 +22,15 @@ export function deleteServiceAccount(ctx: UiContext, project: ProjectRef, accoun
   const name = account.name || account.id;
   return runWrite(ctx, {
     failure,
-    progress: `Deleting service account ${q(name)}…`,
+    progress: vscode.l10n.t('Deleting service account {0}…', q(name)),
     confirm: {
-      message: `Delete service account ${q(name)} from project ${q(project.name)}?`,
-      detail: `${account.id}\n\nIts API keys stop working at once. This cannot be undone.`,
-      button: 'Delete Service Account',
+      message: vscode.l10n.t('Delete service account {0} from project {1}?', q(name), q(project.name)),
+      detail: vscode.l10n.t('{0}\n\nIts API keys stop working at once. This cannot be undone.', account.id),
+      button: vscode.l10n.t('Delete Service Account'),
     },
     call: (c) => c.serviceAccounts.delete(project.id, account.id),
     effects: () => serviceAccountEffects.deleted(project.id, account.id),
-    done: () => `Deleted service account ${q(name)}`,
+    done: () => vscode.l10n.t('Deleted service account {0}', q(name)),
   });
 }
 
@@ -43,7 +44,7 @@ export async function createServiceAccount(
 ): Promise<CreatedServiceAccount | undefined> {
   const created = await runWrite(ctx, {
     failure,
-    progress: `Creating service account ${q(name)}…`,
+    progress: vscode.l10n.t('Creating service account {0}…', q(name)),
     call: async (c) => {
       // Left out, the key does not expire (unless a policy says otherwise).
       const account = await c.serviceAccounts.create(project.id, { name, ...(expiresInSeconds === undefined ? {} : { expires_in_seconds: expiresInSeconds }) });
@@ -63,21 +64,20 @@ export async function createServiceAccount(
     },
     effects: ({ account, finalRole }) => serviceAccountEffects.created(project.id, account, finalRole),
 
-    done: ({ account }) =>
- `Created service account ${q(account.name)}`,
+    done: ({ account }) => vscode.l10n.t('Created service account {0}', q(account.name)),
   });
   if (!created) return undefined;
 
   const { api_key: key, ...account } = created.account;
   if (key?.value) {
     await showSecretOnce(
-      `Service account ${q(account.name)} was created in ${q(project.name)}. Copy its API key now: it will not be shown again.`,
-      key.value, 'if you lose it, create a new key or a new service account.', 'Copied the new service account key');
+      vscode.l10n.t('Service account {0} was created in {1}. Copy its API key now: it will not be shown again.', q(account.name), q(project.name)),
+      key.value, vscode.l10n.t('if you lose it, create a new key or a new service account.'), vscode.l10n.t('Copied the new service account key'));
   } else {
-    void notify('warning', `Service account ${q(account.name)} was created without an API key.`);
+    void notify('warning', vscode.l10n.t('Service account {0} was created without an API key.', q(account.name)));
   }
   if (created.roleError !== undefined) {
-    const message = `Service account ${q(account.name)} was created as ${account.role}, but making it owner failed: ${plainText(describeError(created.roleError))}`;
+    const message = vscode.l10n.t('Service account {0} was created as {1}, but making it owner failed: {2}', q(account.name), account.role, plainText(describeError(created.roleError)));
     ctx.log.error(message);
     void notify('error', message);
   }

@@ -11,25 +11,23 @@ import type { CommandContext } from '../context';
 import { readLiveWithProgress } from './live';
 import { fileLabel, orgFileSource } from './source';
 
-const TITLE = 'Compare File with Organization';
-export const COMPARE_EDITOR_TITLE = 'Organization ↔ file';
-
 export async function compareWithOrganization(ctx: CommandContext, arg: unknown): Promise<vscode.Uri | undefined> {
-  const source = await orgFileSource(arg, TITLE);
+  const title = vscode.l10n.t('Compare File with Organization');
+  const source = await orgFileSource(arg, title);
   if (!source) return undefined;
-  const live = await readLiveWithProgress(ctx, TITLE, { projects: projectsToRead(source.file) });
+  const live = await readLiveWithProgress(ctx, title, { projects: projectsToRead(source.file) });
   if (!live) return undefined;
   let text: string;
   try {
     text = liveForComparison(source.file, live);
   } catch (err) {
-    const message = `${TITLE}: couldn't put the organization in the file's format: ${describeError(err)}`;
+    const message = vscode.l10n.t('{0}: couldn\'t put the organization in the file\'s format: {1}', title, describeError(err));
     ctx.log.error(message);
     void notify('error', message);
     return undefined;
   }
   // Named after the file, without its `.yaml`: the document gets its own (for YAML colouring).
-  const left = readOnlyDocument(`${fileLabel(source.uri).replace(/\.yaml$/i, '')} (organization, live)`, text, 'yaml');
-  await vscode.commands.executeCommand('vscode.diff', left, source.uri, COMPARE_EDITOR_TITLE, { preview: false });
+  const left = readOnlyDocument(vscode.l10n.t('{0} (organization, live)', fileLabel(source.uri).replace(/\.yaml$/i, '')), text, 'yaml');
+  await vscode.commands.executeCommand('vscode.diff', left, source.uri, vscode.l10n.t('Organization ↔ file'), { preview: false });
   return left;
 }

@@ -9,56 +9,57 @@ import { q } from '../../ui/run';
 import type { CommandContext } from '../context';
 import { readLiveWithProgress } from './live';
 
-const TITLE = 'Export Organization to YAML';
 export const DEFAULT_EXPORT_NAME = 'organization.openai-org.yaml';
 
 type Scope = 'all' | 'projects';
-const SCOPES: Choice<Scope>[] = [
-  { label: 'Whole organization', value: 'all', detail: 'Organization settings, groups, roles, workload identity and every active project.' },
-  { label: 'Choose projects…', value: 'projects', detail: 'Only the projects you tick.' },
+// Functions, so the text is looked up in the l10n bundle when the pick shows.
+const scopes = (): Choice<Scope>[] => [
+  { label: vscode.l10n.t('Whole organization'), value: 'all', detail: vscode.l10n.t('Organization settings, groups, roles, workload identity and every active project.') },
+  { label: vscode.l10n.t('Choose projects…'), value: 'projects', detail: vscode.l10n.t('Only the projects you tick.') },
 ];
 
 type Destination = 'file' | 'untitled';
-const DESTINATIONS: Choice<Destination>[] = [
-  { label: 'Save to a file…', value: 'file', detail: `A save dialog, ${DEFAULT_EXPORT_NAME} by default.` },
-  { label: 'Open as an untitled document', value: 'untitled', detail: 'Nothing is written to disk until you save it.' },
+const destinations = (): Choice<Destination>[] => [
+  { label: vscode.l10n.t('Save to a file…'), value: 'file', detail: vscode.l10n.t('A save dialog, {0} by default.', DEFAULT_EXPORT_NAME) },
+  { label: vscode.l10n.t('Open as an untitled document'), value: 'untitled', detail: vscode.l10n.t('Nothing is written to disk until you save it.') },
 ];
 
 export async function exportOrganization(ctx: CommandContext): Promise<vscode.Uri | undefined> {
-  const scope = await pickOne(TITLE, SCOPES, { placeholder: 'What should the file describe?' });
+  const title = vscode.l10n.t('Export Organization to YAML');
+  const scope = await pickOne(title, scopes(), { placeholder: vscode.l10n.t('What should the file describe?') });
   if (!scope) return undefined;
   let projects: string[] | undefined;
   if (scope === 'projects') {
-    const picked = await pickProjects(ctx, `${TITLE}: projects`);
+    const picked = await pickProjects(ctx, vscode.l10n.t('{0}: projects', title));
     if (!picked) return undefined;
     if (!picked.length) {
-      void notify('info', `${TITLE}: no project was ticked, so there is nothing to export.`);
+      void notify('info', vscode.l10n.t('{0}: no project was ticked, so there is nothing to export.', title));
       return undefined;
     }
     projects = picked.map((p) => p.name || p.id);
   }
-  const live = await readLiveWithProgress(ctx, TITLE, { projects });
+  const live = await readLiveWithProgress(ctx, title, { projects });
   if (!live) return undefined;
   let text: string;
   try {
     text = stringifyOrgFile(exportOrgFile(live, { projects }));
   } catch (err) {
-    const message = `${TITLE}: couldn't write the organization as a file: ${describeError(err)}`;
+    const message = vscode.l10n.t('{0}: couldn\'t write the organization as a file: {1}', title, describeError(err));
     ctx.log.error(message);
     void notify('error', message);
     return undefined;
   }
 
-  const destination = await pickOne(TITLE, DESTINATIONS, { placeholder: 'Where should the file go?' });
+  const destination = await pickOne(title, destinations(), { placeholder: vscode.l10n.t('Where should the file go?') });
   if (!destination) return undefined;
   let target: vscode.Uri | undefined;
   if (destination === 'file') {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
-      title: TITLE,
-      saveLabel: 'Export',
+      title: title,
+      saveLabel: vscode.l10n.t('Export'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, DEFAULT_EXPORT_NAME) : undefined,
-      filters: { 'Organization files': ['yaml', 'yml'] },
+      filters: { [vscode.l10n.t('Organization files')]: ['yaml', 'yml'] },
     });
     if (!target) return undefined;
   }
@@ -68,7 +69,7 @@ export async function exportOrganization(ctx: CommandContext): Promise<vscode.Ur
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     } catch (err) {
-      const message = `${TITLE}: couldn't save ${q(target.fsPath || target.path)}: ${describeError(err)}`;
+      const message = vscode.l10n.t('{0}: couldn\'t save {1}: {2}', title, q(target.fsPath || target.path), describeError(err));
       ctx.log.error(message);
       void notify('error', message);
       return undefined;
@@ -78,6 +79,6 @@ export async function exportOrganization(ctx: CommandContext): Promise<vscode.Ur
     uri = (await vscode.workspace.openTextDocument({ language: 'yaml', content: text })).uri;
   }
   await vscode.window.showTextDocument(uri, { preview: false });
-  ctx.log.info(`${TITLE}: ${projects ? `${projects.length} project(s)` : 'the whole organization'} → ${target ? target.toString() : 'an untitled document'}.`);
+  ctx.log.info(`Export Organization to YAML: ${projects ? `${projects.length} project(s)` : 'the whole organization'} → ${target ? target.toString() : 'an untitled document'}.`);
   return uri;
 }

@@ -19,7 +19,7 @@ export async function readLiveWithProgress(ctx: UiContext, title: string, option
   try {
     if (options.fresh) ctx.store.clear();
     return await runWithProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${title}: reading the organization…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: reading the organization…', title), cancellable: true },
       (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => { cancelled = true; controller.abort(); });
@@ -30,7 +30,7 @@ export async function readLiveWithProgress(ctx: UiContext, title: string, option
           progress: (done, total) => {
             if (total <= 0) return;
             const percent = Math.min(100, (100 * done) / total);
-            progress.report({ message: `${done} of ${total} lists`, increment: Math.max(0, percent - reported) });
+            progress.report({ message: vscode.l10n.t('{0} of {1} lists', done, total), increment: Math.max(0, percent - reported) });
             reported = Math.max(reported, percent);
           },
         });
@@ -38,7 +38,7 @@ export async function readLiveWithProgress(ctx: UiContext, title: string, option
     );
   } catch (err) {
     if (cancelled) return undefined;
-    const message = `${title}: couldn't read the organization: ${describeError(err)}`;
+    const message = vscode.l10n.t('{0}: couldn\'t read the organization: {1}', title, describeError(err));
     ctx.log.error(message);
     void notify('error', message);
     return undefined;

@@ -30,7 +30,7 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
 /** "line 3, column 5: …" for the first problem, so the message says where to look. */
 function firstProblem(problems: readonly FileProblem[]): string {
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];
-  return first ? ` The first, at line ${first.start.line}, column ${first.start.column}: ${first.message}` : '';
+  return first ? ` ${vscode.l10n.t('The first, at line {0}, column {1}: {2}', first.start.line, first.start.column, first.message)}` : '';
 }
 
 /**
@@ -40,15 +40,18 @@ function firstProblem(problems: readonly FileProblem[]): string {
 export async function orgFileSource(arg: unknown, title: string): Promise<OrgFileSource | undefined> {
   const uri = targetUri(arg);
   if (!uri || !ORG_FILE_PATTERN.test(uri.path)) {
-    void notify('info', `${title}: open a *.openai-org.yaml file first (Export Organization to YAML… writes one).`);
+    void notify('info', vscode.l10n.t('{0}: open a *.openai-org.yaml file first (Export Organization to YAML… writes one).', title));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const parsed = parseOrgFile(document.getText());
   if (!parsed.ok) {
     const errors = parsed.problems.filter((p) => p.severity === 'error').length || parsed.problems.length;
-    const show = 'Show Problems';
-    void notify('error', `${title}: ${q(fileLabel(uri))} has ${errors} ${errors === 1 ? 'error' : 'errors'} (see the Problems panel); nothing was sent.${firstProblem(parsed.problems)}`, show)
+    const show = vscode.l10n.t('Show Problems');
+    const summary = errors === 1
+      ? vscode.l10n.t('{0}: {1} has 1 error (see the Problems panel); nothing was sent.', title, q(fileLabel(uri)))
+      : vscode.l10n.t('{0}: {1} has {2} errors (see the Problems panel); nothing was sent.', title, q(fileLabel(uri)), errors);
+    void notify('error', `${summary}${firstProblem(parsed.problems)}`, show)
       .then((chosen) => (chosen === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }

@@ -104,6 +104,10 @@ export function installVscodeStub(): VscodeStub {
     },
     languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) },
     env: { clipboard: { writeText: async () => {} }, openExternal: async () => true },
+    // No bundle loaded, as in an English VS Code: the message itself, its {0}… filled in.
+    l10n: {
+      t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole)),
+    },
     commands: {
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
         stub.commands.set(id, fn);
