@@ -11,6 +11,7 @@ import { ExplorerProvider, VIEW_ID } from './tree/explorerProvider';
 import type { TreeNode } from './tree/treeNode';
 import { organizationRoots } from './tree/kinds/organization';
 import { readApiSettings } from './config';
+import { setUpL10n } from './l10n';
 import { OrgStore } from './model/store/orgStore';
 import { registerPlanDocuments } from './ui/planDocuments';
 import { registerOrgFileDiagnostics } from './commands/orgCode/diagnostics';
@@ -61,6 +62,7 @@ export function hasTestHooks(mode: vscode.ExtensionMode): boolean {
 /** Wiring only: no network here, the client is imported on the first request. */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const activateStart = performance.now();
+  setUpL10n();
   const testHooks = hasTestHooks(context.extensionMode);
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   const session = new Session(new KeyStore(context.secrets), log);
