@@ -36,9 +36,16 @@ describe('l10n bundle: every string the code looks up', function () {
     assert.equal(pkg.l10n, './l10n');
   });
 
-  it('finds the strings of the host (vscode.l10n.t) and of code without vscode (l10n.t from @vscode/l10n)', () => {
+  it('finds the strings of the host (vscode.l10n.t) and of code without vscode (l10n.t from @vscode/l10n)', async () => {
     // src/model/format.ts looks these up with @vscode/l10n.
     for (const s of ['never', 'just now']) assert.ok(s in extracted, `"${s}" was not extracted`);
+    // Both forms as CONTRIBUTING.md tells them, through the extractor `npm run l10n` runs.
+    const { getL10nJson } = await import('@vscode/l10n-dev');
+    const found = await getL10nJson([
+      { extension: '.ts', contents: "import * as vscode from 'vscode';\nvscode.l10n.t('Deleted {0}.', name);" },
+      { extension: '.ts', contents: "import * as l10n from '@vscode/l10n';\nexport const f = (n: number) => l10n.t('{0} rows', n);" },
+    ]);
+    assert.deepEqual(Object.keys(found).sort(), ['Deleted {0}.', '{0} rows']);
   });
 
   it('every extracted string is in the committed l10n/bundle.l10n.json, as the code writes it (run `npm run l10n`)', () => {
