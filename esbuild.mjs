@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -46,10 +47,24 @@ const LAZY = {
   orgFile: 'src/model/orgCode/parse.ts',
   spendStatus: 'src/status/spendStatus.ts',
 };
-const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
+/**
+ * Modules with state every extension host bundle must share: the strings bundle @vscode/l10n is
+ * configured with and the display language (src/l10n.ts sets both at activation). Each is a file of
+ * its own that every bundle requires, so the lazily loaded ones see what activation set; bundled into
+ * each they would be copies left unset. Both are tiny (about 3 KB together).
+ */
+const SHARED = { locale: 'src/model/locale.ts' };
+const SHARED_PACKAGES = { l10n: '@vscode/l10n' };
+const sharedPackageEntries = Object.fromEntries(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [name, createRequire(import.meta.url).resolve(pkg)]));
+const sharedPackageFiles = new Map(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [pkg, `./${name}.js`]));
+const lazyFiles = new Map(Object.entries({ ...LAZY, ...SHARED }).map(([name, file]) => [resolve(file), `./${name}.js`]));
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
+    build.onResolve({ filter: /^@/ }, (args) => {
+      const shared = args.kind === 'entry-point' ? undefined : sharedPackageFiles.get(args.path);
+      return shared ? { path: shared, external: true } : undefined;
+    });
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const base = resolve(args.resolveDir, args.path);
@@ -62,7 +77,7 @@ const lazyModules = {
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts', ...LAZY },
+  entryPoints: { extension: 'src/extension.ts', ...LAZY, ...SHARED, ...sharedPackageEntries },
   outdir: outRoot,
   platform: 'node',
   format: 'cjs',

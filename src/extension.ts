@@ -11,6 +11,7 @@ import { Logger } from './log';
 import { registerLazyCommands } from './commands/lazy';
 import { VIEW_ID } from './tree/explorerProvider';
 import type { TreeNode } from './tree/treeNode';
+import { setUpL10n } from './l10n';
 import { registerPlanDocuments } from './ui/planDocuments';
 import { registerOrgFileDiagnostics } from './commands/orgCode/diagnostics';
 import { HYGIENE_VIEW_ID, HygieneProvider, type HygieneNode } from './tree/hygieneProvider';
@@ -66,6 +67,7 @@ export function hasTestHooks(mode: vscode.ExtensionMode): boolean {
 /** Wiring only: no network here, the client is imported on the first request. */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const activateStart = performance.now();
+  setUpL10n();
   const testHooks = hasTestHooks(context.extensionMode);
   const log = new Logger(vscode.window.createOutputChannel('OpenAI Admin', { log: true }));
   // Each organization has its own key, session, org store and explorer (src/connections/).

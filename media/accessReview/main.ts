@@ -2,6 +2,8 @@
 // when, how much of the organization was read, progress while a load runs), the virtualized table
 // and the selected row's details. It holds no rows of its own beyond the window on screen: every
 // query goes to the host (src/webviews/accessReview/protocol.ts), and it keeps only the query.
+import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -11,6 +13,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { thousands as fmt } from '../../src/model/format';
 import type { ReviewKind, ReviewQuery, ReviewRow } from '../../src/model/review/types';
 import type {
   AccessReviewHostEvents, AccessReviewMethods, AccessReviewReport, AccessReviewState, AccessReviewWebviewEvents, ReviewStatus,
@@ -26,13 +29,12 @@ const rpc = createRpcClient<AccessReviewMethods, AccessReviewHostEvents, AccessR
 const cspViolations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
-const ROLES = [['', 'Any role'], ['owner', 'Owner'], ['reader', 'Reader'], ['member', 'Member (project)'], ['none', 'None (project)']];
-const KINDS: Array<[string, string]> = [['', 'Everyone'], ['member', 'Members'], ['invite', 'Pending invites'], ['serviceAccount', 'Service accounts']];
+const roles = (): Array<[string, string]> => [['', l10n.t('Any role')], ['owner', l10n.t('Owner')], ['reader', l10n.t('Reader')], ['member', l10n.t('Member (project)')], ['none', l10n.t('None (project)')]];
+const kinds = (): Array<[string, string]> => [['', l10n.t('Everyone')], ['member', l10n.t('Members')], ['invite', l10n.t('Pending invites')], ['serviceAccount', l10n.t('Service accounts')]];
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-function field(labelText: string, control: HTMLElement): HTMLElement {
-  const id = `ctl-${labelText.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+/** `key` names the control's id: a translated label may have no letter the id could be made of. */
+function field(key: string, labelText: string, control: HTMLElement): HTMLElement {
+  const id = `ctl-${key}`;
   control.id = id;
   nameControl(control, labelText);
   return h('div', { class: 'field' }, h('label', { for: id }, labelText), control);
@@ -51,16 +53,16 @@ class AccessReviewPage {
   private optionsVersion = -1;
   private selected?: ReviewRow;
   private reportTimer?: ReturnType<typeof setTimeout>;
-  private readonly search = h('vscode-textfield', { type: 'search', placeholder: 'Name, email, id, project, group or key' }) as unknown as VscodeTextfield;
+  private readonly search = h('vscode-textfield', { type: 'search', placeholder: l10n.t('Name, email, id, project, group or key') }) as unknown as VscodeTextfield;
   private readonly project = h('vscode-single-select', { combobox: true, class: 'project-filter' }) as unknown as VscodeSingleSelect;
   private readonly role = h('vscode-single-select') as unknown as VscodeSingleSelect;
   private readonly kind = h('vscode-single-select') as unknown as VscodeSingleSelect;
-  private readonly ownsKeys = h('vscode-checkbox', { label: 'Owns keys' }) as unknown as VscodeCheckbox;
-  private readonly noProject = h('vscode-checkbox', { label: 'No project' }) as unknown as VscodeCheckbox;
-  private readonly refreshButton = h('vscode-button', {}, 'Refresh');
-  private readonly exportButton = h('vscode-button', { secondary: true }, 'Export CSV');
+  private readonly ownsKeys = h('vscode-checkbox', { label: l10n.t('Owns keys') }) as unknown as VscodeCheckbox;
+  private readonly noProject = h('vscode-checkbox', { label: l10n.t('No project') }) as unknown as VscodeCheckbox;
+  private readonly refreshButton = h('vscode-button', {}, l10n.t('Refresh'));
+  private readonly exportButton = h('vscode-button', { secondary: true }, l10n.t('Export CSV'));
   private readonly statusLine = h('div', { class: 'status', role: 'status' });
-  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the organization' });
+  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': l10n.t('Loading the organization') });
   private readonly countLine = h('div', { class: 'result-count', 'aria-live': 'polite' });
   private readonly message = h('div', { class: 'notice', 'aria-live': 'assertive' });
   private readonly table: ReviewTable;
@@ -83,9 +85,9 @@ class AccessReviewPage {
     const sort = this.query.sort ?? { column: 'name', direction: 'asc' };
     this.table.showSort(sort.column, sort.direction);
     this.search.value = this.query.search ?? '';
-    options(this.role, ROLES as Array<[string, string]>, this.query.role ?? '');
-    options(this.kind, KINDS, this.query.kinds?.[0] ?? '');
-    options(this.project, [['', 'All projects']], '');
+    options(this.role, roles(), this.query.role ?? '');
+    options(this.kind, kinds(), this.query.kinds?.[0] ?? '');
+    options(this.project, [['', l10n.t('All projects')]], '');
     this.ownsKeys.checked = !!this.query.ownsKeys;
     this.noProject.checked = !!this.query.noProject;
 
@@ -100,12 +102,13 @@ class AccessReviewPage {
 
     replace(root,
       h('header', { class: 'head' },
-        h('h1', {}, 'Access Review'),
+        h('h1', {}, l10n.t('Access Review')),
         this.statusLine,
         h('div', { class: 'actions' }, this.refreshButton, this.exportButton)),
       this.progress,
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Search and filters' },
-        field('Search', this.search), field('Project', this.project), field('Role', this.role), field('Show', this.kind),
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': l10n.t('Search and filters') },
+        field('search', l10n.t('Search'), this.search), field('project', l10n.t('Project'), this.project), field('role', l10n.t('Role'), this.role),
+        field('show', l10n.t('Show'), this.kind),
         h('div', { class: 'checks' }, this.ownsKeys, this.noProject)),
       this.message,
       this.countLine,
@@ -135,16 +138,16 @@ class AccessReviewPage {
     const c = status.coverage;
     const parts: string[] = [];
     if (status.asOf) parts.push(status.asOf);
-    parts.push(`${fmt(status.rowCount)} rows`);
-    if (c.projectCount) parts.push(`${fmt(c.projectsRead)} of ${fmt(c.projectCount)} projects read`);
-    if (c.groupCount) parts.push(`${fmt(c.groupsRead)} of ${fmt(c.groupCount)} groups read`);
-    replace(this.statusLine, status.loading ? `Loading the organization… ${parts.join(' · ')}` : parts.join(' · '));
+    parts.push(l10n.t('{0} rows', fmt(status.rowCount)));
+    if (c.projectCount) parts.push(l10n.t('{0} of {1} projects read', fmt(c.projectsRead), fmt(c.projectCount)));
+    if (c.groupCount) parts.push(l10n.t('{0} of {1} groups read', fmt(c.groupsRead), fmt(c.groupCount)));
+    replace(this.statusLine, status.loading ? l10n.t('Loading the organization… {0}', parts.join(' · ')) : parts.join(' · '));
     this.progress.hidden = !status.loading;
     this.root.setAttribute('aria-busy', String(status.loading));
     const partial = !status.loading && (!c.members || c.projectsRead < c.projectCount || !c.invites);
-    if (status.error) this.say('error', `Load Organization failed: ${status.error}`);
-    else if (partial && status.rowCount) this.say('warning', 'Part of the organization has not been read: the review shows what has. Refresh reads it all.');
-    else if (!status.rowCount && !status.loading) this.say('info', 'Nothing has been read yet. Refresh reads the organization.');
+    if (status.error) this.say('error', l10n.t('Load Organization failed: {0}', status.error));
+    else if (partial && status.rowCount) this.say('warning', l10n.t('Part of the organization has not been read: the review shows what has. Refresh reads it all.'));
+    else if (!status.rowCount && !status.loading) this.say('info', l10n.t('Nothing has been read yet. Refresh reads the organization.'));
     else this.say();
     this.scheduleReport();
   }
@@ -162,7 +165,7 @@ class AccessReviewPage {
     if (this.project.dataset.options === signature) return;
     this.project.dataset.options = signature;
     const sorted = [...opts.projects].sort((a, b) => a.name.localeCompare(b.name));
-    options(this.project, [['', 'All projects'], ...sorted.map((p): [string, string] => [p.id, p.name])], this.query.projectId ?? '');
+    options(this.project, [['', l10n.t('All projects')], ...sorted.map((p): [string, string] => [p.id, p.name])], this.query.projectId ?? '');
   }
 
   private change(patch: Partial<ReviewQuery>): void {
@@ -182,7 +185,7 @@ class AccessReviewPage {
       if (seq !== this.seq) return;
       if (keepScroll) this.table.reset(true);
       this.table.show(win);
-      replace(this.countLine, win.total === this.status.rowCount ? `${fmt(win.total)} rows` : `${fmt(win.total)} of ${fmt(this.status.rowCount)} rows`);
+      replace(this.countLine, win.total === this.status.rowCount ? l10n.t('{0} rows', fmt(win.total)) : l10n.t('{0} of {1} rows', fmt(win.total), fmt(this.status.rowCount)));
       // The selected row may have changed: show it as it is now.
       if (this.selected) {
         const now = win.rows.find((r) => r.key === this.selected!.key);
@@ -230,5 +233,5 @@ class AccessReviewPage {
 
 const root = document.getElementById('app')!;
 void new AccessReviewPage(root, loadState<AccessReviewState>()).start().catch((err: Error) => {
-  replace(root, h('div', { class: 'message error' }, `The Access Review could not start: ${err.message}`));
+  replace(root, h('div', { class: 'message error' }, l10n.t('The Access Review could not start: {0}', err.message)));
 });

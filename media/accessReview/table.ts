@@ -1,6 +1,7 @@
 // The review's table, virtualized: the host holds every row and this table asks it for the window
 // around the viewport (rows of fixed height between two spacer rows), so 7,000 rows cost the DOM a
 // screenful. Column headers are sort buttons with aria-sort; API text goes in as text nodes only.
+import * as l10n from '@vscode/l10n';
 import { relativeTime } from '../../src/model/format';
 import { keyExpiry } from '../../src/model/expiry';
 import type { ReviewRow, SortColumn, SortDirection } from '../../src/model/review/types';
@@ -25,19 +26,20 @@ export interface Column {
   firstDirection: SortDirection;
 }
 
+// Module-level lookups are safe: main.ts imports ../shared/l10n before this file, so the bundle is configured.
 export const COLUMNS: Column[] = [
-  { id: 'name', label: 'Name', firstDirection: 'asc' },
-  { id: 'email', label: 'Email', firstDirection: 'asc' },
-  { id: 'kind', label: 'Kind', firstDirection: 'asc' },
-  { id: 'orgRole', label: 'Org role', firstDirection: 'asc' },
-  { id: 'projects', label: 'Projects', firstDirection: 'desc' },
-  { id: 'groups', label: 'Groups', firstDirection: 'desc' },
-  { id: 'keys', label: 'API keys', numeric: true, firstDirection: 'desc' },
-  { id: 'lastKeyUse', label: 'Last key use', firstDirection: 'desc' },
-  { id: 'nextKeyExpiry', label: 'Next key expiry', firstDirection: 'asc' },
+  { id: 'name', label: l10n.t('Name'), firstDirection: 'asc' },
+  { id: 'email', label: l10n.t('Email'), firstDirection: 'asc' },
+  { id: 'kind', label: l10n.t('Kind'), firstDirection: 'asc' },
+  { id: 'orgRole', label: l10n.t('Org role'), firstDirection: 'asc' },
+  { id: 'projects', label: l10n.t('Projects'), firstDirection: 'desc' },
+  { id: 'groups', label: l10n.t('Groups'), firstDirection: 'desc' },
+  { id: 'keys', label: l10n.t('API keys'), numeric: true, firstDirection: 'desc' },
+  { id: 'lastKeyUse', label: l10n.t('Last key use'), firstDirection: 'desc' },
+  { id: 'nextKeyExpiry', label: l10n.t('Next key expiry'), firstDirection: 'asc' },
 ];
 
-export const KIND_LABEL: Record<ReviewRow['kind'], string> = { member: 'Member', invite: 'Invite', serviceAccount: 'Service account' };
+export const KIND_LABEL: Record<ReviewRow['kind'], string> = { member: l10n.t('Member'), invite: l10n.t('Invite'), serviceAccount: l10n.t('Service account') };
 
 export interface TableEvents {
   /** The table needs rows [start, start + count). */
@@ -52,7 +54,7 @@ export interface TableEvents {
 export const label = (r: Pick<ReviewRow, 'name' | 'email' | 'id'>) => r.name || r.email || r.id;
 
 export function keyUseText(t: number | null, now: number): string {
-  return t === null ? 'never' : relativeTime(t, now);
+  return relativeTime(t, now);
 }
 
 export function expiryText(t: number | null, now: number): string {
@@ -169,10 +171,10 @@ export class ReviewTable {
   }
 
   private rowEl(row: ReviewRow, index: number): HTMLElement {
-    const name = h('button', { type: 'button', class: 'link user-text', title: row.kind === 'serviceAccount' ? 'Open its project' : 'Reveal in the Organization tree' }, label(row));
+    const name = h('button', { type: 'button', class: 'link user-text', title: row.kind === 'serviceAccount' ? l10n.t('Open its project') : l10n.t('Reveal in the Organization tree') }, label(row));
     name.addEventListener('click', (e) => { e.stopPropagation(); this.events.reveal(row); });
     const chips = row.projects.slice(0, PROJECT_CHIPS).map((p) => {
-      const b = h('button', { type: 'button', class: 'chip user-text', title: `Open project ${p.projectName}` }, `${p.projectName} (${p.role})`);
+      const b = h('button', { type: 'button', class: 'chip user-text', title: l10n.t('Open project {0}', p.projectName) }, `${p.projectName} (${p.role})`);
       b.addEventListener('click', (e) => { e.stopPropagation(); this.events.openProject(p.projectId); });
       return b;
     });
@@ -185,7 +187,7 @@ export class ReviewTable {
     h('td', { class: 'user-text' }, row.email),
     h('td', {}, KIND_LABEL[row.kind]),
     h('td', {}, row.orgRole || '—'),
-    h('td', { class: 'projects' }, row.projects.length ? h('span', { class: 'count' }, String(row.projects.length)) : h('span', { class: 'muted' }, 'none'), ...chips, more),
+    h('td', { class: 'projects' }, row.projects.length ? h('span', { class: 'count' }, String(row.projects.length)) : h('span', { class: 'muted' }, l10n.t('none')), ...chips, more),
     h('td', { class: 'user-text' }, row.groups.map((g) => g.name).join(', ')),
     h('td', { class: 'num' }, String(row.keys.length)),
     h('td', {}, row.keys.length ? keyUseText(row.lastKeyUse, this.now) : '—'),

@@ -2,6 +2,7 @@
 // idle, expired and soon-expiring keys highlighted; a new expiry and scopes per key, saved together
 // with a result per key; delete). A new account's one-time key is shown by VS Code in a modal, never
 // here: this page only ever sees redacted key values.
+import * as l10n from '@vscode/l10n';
 import { checkExpiryDays, keyExpiry } from '../../src/model/expiry';
 import { checkScopes } from '../../src/model/scopes';
 import { withoutSavedKeys } from '../../src/model/project/draft';
@@ -13,25 +14,25 @@ import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { act, button, date, empty, field, select, SectionFrame, table, textCell, textfield } from './ui';
 
-const ROLES = [['member', 'Member'], ['owner', 'Owner']] as const;
+const ROLES = [['member', l10n.t('Member')], ['owner', l10n.t('Owner')]] as const;
 
 export class ServiceAccountsView implements SectionView {
   readonly id = 'serviceAccounts' as const;
   readonly uses = ['serviceAccounts', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly list = h('div', { class: 'table-wrap' });
-  private readonly name = textfield({ label: 'Name of the new service account', placeholder: 'e.g. ci-deploy', onInput: () => this.syncCreate(), onEnter: () => void this.create() });
-  private readonly role = select(ROLES, 'member', { label: 'Role of the new service account' });
-  private readonly createButton = button('Create Service Account', () => void this.create(), { disabled: true });
+  private readonly name = textfield({ label: l10n.t('Name of the new service account'), placeholder: l10n.t('e.g. ci-deploy'), onInput: () => this.syncCreate(), onEnter: () => void this.create() });
+  private readonly role = select(ROLES, 'member', { label: l10n.t('Role of the new service account') });
+  private readonly createButton = button(l10n.t('Create Service Account'), () => void this.create(), { disabled: true });
   private readonly createForm: HTMLElement;
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('serviceAccounts', 'Service accounts', () => void app.load(['serviceAccounts']));
+    this.frame = new SectionFrame('serviceAccounts', l10n.t('Service accounts'), () => void app.load(['serviceAccounts']));
     this.createForm = h('div', { class: 'add-form' },
-      h('h3', {}, 'Create a service account'),
-      h('div', { class: 'form-row' }, field('Name', this.name, 'sa-name'), field('Role', this.role, 'sa-role'),
+      h('h3', {}, l10n.t('Create a service account')),
+      h('div', { class: 'form-row' }, field(l10n.t('Name'), this.name, 'sa-name'), field(l10n.t('Role'), this.role, 'sa-role'),
         h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), this.createButton)),
-      h('p', { class: 'muted hint' }, 'Its API key is shown once, in a VS Code dialog with a Copy button. It is not stored anywhere by this extension.'));
+      h('p', { class: 'muted hint' }, l10n.t('Its API key is shown once, in a VS Code dialog with a Copy button. It is not stored anywhere by this extension.')));
     replace(this.frame.body, this.list, this.createForm);
   }
 
@@ -41,12 +42,12 @@ export class ServiceAccountsView implements SectionView {
     const readOnly = this.app.readOnly;
     this.createForm.hidden = readOnly;
     if (!accounts.length) {
-      replace(this.list, empty('No service accounts.'));
+      replace(this.list, empty(l10n.t('No service accounts.')));
       return;
     }
-    const { table: t, body } = table('Service accounts', ['Name', 'Role', 'Created', 'ID', '']);
+    const { table: t, body } = table(l10n.t('Service accounts'), [l10n.t('Name'), l10n.t('Role'), l10n.t('Created'), l10n.t('ID'), '']);
     for (const s of accounts) {
-      const del = button('Delete…', () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteServiceAccount', { id: s.id })).done ? `Deleted service account ${s.name || s.id}.` : undefined)), { secondary: true, disabled: readOnly });
+      const del = button(l10n.t('Delete…'), () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteServiceAccount', { id: s.id })).done ? l10n.t('Deleted service account {0}.', s.name || s.id) : undefined)), { secondary: true, disabled: readOnly });
       body.append(h('tr', { 'data-id': s.id }, textCell(s.name || s.id), h('td', {}, s.role), h('td', { class: 'nowrap' }, date(s.createdAt)), h('td', {}, h('code', { class: 'user-text' }, s.id)), h('td', { class: 'row-actions' }, del)));
     }
     replace(this.list, t);
@@ -67,7 +68,7 @@ export class ServiceAccountsView implements SectionView {
       const { done } = await this.app.rpc.call('createServiceAccount', { name, role: this.role.value as ProjectRole });
       if (!done) return undefined;
       this.name.value = '';
-      return `Created service account ${name}.`;
+      return l10n.t('Created service account {0}.', name);
     });
     this.syncCreate();
   }
@@ -77,7 +78,7 @@ type KeyStatus = { kind: 'saved' } | { kind: 'failed'; error: string } | { kind:
 type ScopeMode = 'keep' | 'unrestricted' | 'only';
 
 const SCOPE_MODES: ReadonlyArray<readonly [ScopeMode, string]> = [
-  ['keep', 'Keep as they are'], ['unrestricted', 'Unrestricted (the owner\'s permissions)'], ['only', 'Only these scopes'],
+  ['keep', l10n.t('Keep as they are')], ['unrestricted', l10n.t('Unrestricted (the owner\'s permissions)')], ['only', l10n.t('Only these scopes')],
 ];
 
 interface KeyEditor {
@@ -91,6 +92,12 @@ interface KeyEditor {
   result: HTMLElement;
 }
 
+/** "2 keys changed, 1 invalid" above the keys' Save button. */
+function changedSummary(changed: number, invalid: number): string {
+  const keys = changed === 1 ? l10n.t('1 key changed') : l10n.t('{0} keys changed', changed);
+  return invalid ? l10n.t('{0}, {1} invalid', keys, invalid) : keys;
+}
+
 export class ApiKeysView implements SectionView {
   readonly id = 'apiKeys' as const;
   readonly uses = ['apiKeys', 'overview'] as const;
@@ -99,8 +106,8 @@ export class ApiKeysView implements SectionView {
   private readonly idle = h('div', { class: 'message warning', role: 'note' });
   private readonly expiring = h('div', { class: 'message warning', role: 'note' });
   private readonly summary = h('span', { class: 'muted summary-text', 'aria-live': 'polite' });
-  private readonly saveButton = button('Save API Keys', () => void this.save(false), { disabled: true });
-  private readonly discardButton = button('Discard', () => this.discard(), { secondary: true, disabled: true });
+  private readonly saveButton = button(l10n.t('Save API Keys'), () => void this.save(false), { disabled: true });
+  private readonly discardButton = button(l10n.t('Discard'), () => this.discard(), { secondary: true, disabled: true });
   private readonly toolbar = h('div', { class: 'toolbar' }, this.summary, h('div', { class: 'button-row push' }, this.saveButton, this.discardButton));
   /** Keys whose editor the admin opened (keys with unsaved edits always show theirs). */
   private readonly open = new Set<string>();
@@ -109,7 +116,7 @@ export class ApiKeysView implements SectionView {
   private saving = false;
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('apiKeys', 'API keys', () => void app.load(['apiKeys']));
+    this.frame = new SectionFrame('apiKeys', l10n.t('API keys'), () => void app.load(['apiKeys']));
     this.idle.hidden = true;
     this.expiring.hidden = true;
     this.frame.body.append(this.idle, this.expiring, this.toolbar, this.list);
@@ -125,13 +132,13 @@ export class ApiKeysView implements SectionView {
     const active = (document.activeElement as HTMLElement | null)?.dataset.keyField;
     this.editors.clear();
     if (!keys.length) {
-      replace(this.list, empty('No API keys.'));
+      replace(this.list, empty(l10n.t('No API keys.')));
       this.idle.hidden = true;
       this.expiring.hidden = true;
       this.showState();
       return;
     }
-    const { table: t, body } = table('API keys', ['Name', 'Key', 'Owner', 'Created', 'Last used', 'Expires', ''], 'api-keys');
+    const { table: t, body } = table(l10n.t('API keys'), [l10n.t('Name'), l10n.t('Key'), l10n.t('Owner'), l10n.t('Created'), l10n.t('Last used'), l10n.t('Expires'), ''], 'api-keys');
     let idle = 0;
     let expired = 0;
     let soon = 0;
@@ -142,13 +149,13 @@ export class ApiKeysView implements SectionView {
       if (expiry.state === 'expired') expired++;
       if (expiry.state === 'soon') soon++;
       const editable = !this.app.readOnly && expiry.state !== 'expired';
-      const edit = button(this.isOpen(k.id) ? 'Close' : 'Edit…', () => this.toggle(k.id), {
-        secondary: true, disabled: !editable, title: expiry.state === 'expired' ? 'An expired key cannot be changed' : `Set the expiry or scopes of ${keyName(k)}`, className: 'edit-key',
+      const edit = button(this.isOpen(k.id) ? l10n.t('Close') : l10n.t('Edit…'), () => this.toggle(k.id), {
+        secondary: true, disabled: !editable, title: expiry.state === 'expired' ? l10n.t('An expired key cannot be changed') : l10n.t('Set the expiry or scopes of {0}', keyName(k)), className: 'edit-key',
       });
-      const del = button('Delete…', () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteApiKey', { id: k.id })).done ? `Deleted API key ${k.name || k.redacted}.` : undefined)), { secondary: true, disabled: this.app.readOnly });
-      const owner = k.ownerType === 'service_account' ? `Service account ${k.ownerName}` : k.ownerName || 'Unknown owner';
-      const lastUsed = h('td', { class: 'nowrap' }, k.lastUsedAt ? date(k.lastUsedAt) : 'Never',
-        unused ? h('span', { class: 'badge warning', title: `Not used for more than ${days} days` }, `idle ${idleDays(k, now)} days`) : null);
+      const del = button(l10n.t('Delete…'), () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteApiKey', { id: k.id })).done ? l10n.t('Deleted API key {0}.', k.name || k.redacted) : undefined)), { secondary: true, disabled: this.app.readOnly });
+      const owner = k.ownerType === 'service_account' ? l10n.t('Service account {0}', k.ownerName) : k.ownerName || l10n.t('Unknown owner');
+      const lastUsed = h('td', { class: 'nowrap' }, k.lastUsedAt ? date(k.lastUsedAt) : l10n.t('Never'),
+        unused ? h('span', { class: 'badge warning', title: l10n.t('Not used for more than {0} days', days) }, l10n.t('idle {0} days', idleDays(k, now))) : null);
       const expires = h('td', { class: `nowrap expiry ${expiry.state}`, title: k.expiresAt ? date(k.expiresAt) : undefined },
         expiry.state === 'expired' || expiry.state === 'soon' ? h('span', { class: `badge ${expiry.state === 'expired' ? 'error' : 'warning'}` }, expiry.text) : expiry.text);
       const classes = [unused ? 'unused' : '', expiry.state === 'expired' ? 'expired' : '', expiry.state === 'soon' ? 'expiring' : ''].filter(Boolean).join(' ');
@@ -159,9 +166,13 @@ export class ApiKeysView implements SectionView {
     }
     replace(this.list, t);
     this.idle.hidden = !idle;
-    replace(this.idle, `${idle} key${idle === 1 ? ' has' : 's have'} not been used for more than ${days} days (highlighted; setting openaiAdmin.unusedKeyDays).`);
+    replace(this.idle, idle === 1
+      ? l10n.t('1 key has not been used for more than {0} days (highlighted; setting openaiAdmin.unusedKeyDays).', days)
+      : l10n.t('{0} keys have not been used for more than {1} days (highlighted; setting openaiAdmin.unusedKeyDays).', idle, days));
     this.expiring.hidden = !expired && !soon;
-    replace(this.expiring, [expired ? `${expired} key${expired === 1 ? ' has' : 's have'} expired` : '', soon ? `${soon} expire${soon === 1 ? 's' : ''} within a week` : ''].filter(Boolean).join('; ') + ' (highlighted).');
+    const expiredText = !expired ? '' : expired === 1 ? l10n.t('1 key has expired') : l10n.t('{0} keys have expired', expired);
+    const soonText = !soon ? '' : soon === 1 ? l10n.t('1 expires within a week') : l10n.t('{0} expire within a week', soon);
+    replace(this.expiring, l10n.t('{0} (highlighted).', [expiredText, soonText].filter(Boolean).join('; ')));
     if (active) (this.list.querySelector(`[data-key-field="${CSS.escape(active)}"]`) as HTMLElement | null)?.focus();
     this.showState();
   }
@@ -191,27 +202,27 @@ export class ApiKeysView implements SectionView {
   /** The row under a key: days until it expires, its scopes, what is wrong, and the save's result. */
   private editor(k: ApiKeyRow): KeyEditor {
     const draft = this.app.draft.apiKeys?.[k.id];
-    const days = textfield({ label: `Days until ${keyName(k)} expires`, placeholder: 'e.g. 90', className: 'days', onInput: (v) => this.edit(k, { expiryDays: v.trim() ? v : undefined }) });
+    const days = textfield({ label: l10n.t('Days until {0} expires', keyName(k)), placeholder: l10n.t('e.g. {0}', '90'), className: 'days', onInput: (v) => this.edit(k, { expiryDays: v.trim() ? v : undefined }) });
     days.dataset.keyField = `${k.id}:days`;
     days.value = draft?.expiryDays ?? '';
     const mode = select<ScopeMode>(SCOPE_MODES, draft?.scopes ? (draft.scopes.restrict ? 'only' : 'unrestricted') : 'keep', {
-      label: `Scopes of ${keyName(k)}`,
+      label: l10n.t('Scopes of {0}', keyName(k)),
       onChange: (m) => this.edit(k, { scopes: m === 'keep' ? undefined : { restrict: m === 'only', text: scopes.value } }),
     });
-    const scopes = textfield({ label: `Scopes for ${keyName(k)}`, placeholder: 'api.model.request, api.all.read', className: 'scopes', onInput: (v) => this.edit(k, { scopes: { restrict: true, text: v } }) });
+    const scopes = textfield({ label: l10n.t('Scopes for {0}', keyName(k)), placeholder: 'api.model.request, api.all.read', className: 'scopes', onInput: (v) => this.edit(k, { scopes: { restrict: true, text: v } }) });
     scopes.dataset.keyField = `${k.id}:scopes`;
     scopes.value = draft?.scopes?.text ?? '';
     const problem = h('div', { class: 'field-problem', role: 'alert' });
     const result = h('span', { class: 'row-result' });
-    const scopesField = h('div', { class: 'field grow' }, h('label', {}, 'Scope ids'), scopes);
+    const scopesField = h('div', { class: 'field grow' }, h('label', {}, l10n.t('Scope ids')), scopes);
     const tr = h('tr', { class: 'key-editor', 'data-editor-for': k.id }, h('td', { colspan: 7 },
       h('div', { class: 'form-row' },
-        h('div', { class: 'field' }, h('label', {}, 'Expires in (days)'), days),
-        h('div', { class: 'field' }, h('label', {}, 'Scopes'), mode),
+        h('div', { class: 'field' }, h('label', {}, l10n.t('Expires in (days)')), days),
+        h('div', { class: 'field' }, h('label', {}, l10n.t('Scopes')), mode),
         scopesField,
-        h('div', { class: 'field' }, h('label', {}, 'Result'), result)),
+        h('div', { class: 'field' }, h('label', {}, l10n.t('Result')), result)),
       problem,
-      h('p', { class: 'muted hint' }, `Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: ${keyExpiry(k.expiresAt, this.app.now() * 1000).text}.`))) as HTMLTableRowElement;
+      h('p', { class: 'muted hint' }, l10n.t('Counted from when you save; at most 365 days. The API can move an expiry but not remove it. Now: {0}.', keyExpiry(k.expiresAt, this.app.now() * 1000).text)))) as HTMLTableRowElement;
     const editor = { tr, days, mode, scopes, scopesField, problem, result } as KeyEditor;
     this.editors.set(k.id, editor);
     return editor;
@@ -225,7 +236,7 @@ export class ApiKeysView implements SectionView {
 
   private statusText(id: string): string {
     const s = this.statuses.get(id);
-    return !s ? '' : s.kind === 'saved' ? 'Saved' : s.kind === 'failed' ? `Not saved: ${s.error}` : s.text;
+    return !s ? '' : s.kind === 'saved' ? l10n.t('Saved') : s.kind === 'failed' ? l10n.t('Not saved: {0}', s.error) : s.text;
   }
 
   /** Marks each open editor from the draft (problem, result) and enables Save. */
@@ -248,11 +259,11 @@ export class ApiKeysView implements SectionView {
       if (status?.kind === 'failed') e.result.classList.add('error-text');
       else if (status?.kind === 'conflict' || elsewhere.has(id)) e.result.classList.add('warning-text');
       else if (status?.kind === 'saved') e.result.classList.add('success-text');
-      replace(e.result, status ? this.statusText(id) : elsewhere.has(id) ? 'Changed on the server since you started editing' : draft ? 'Not saved yet' : '');
+      replace(e.result, status ? this.statusText(id) : elsewhere.has(id) ? l10n.t('Changed on the server since you started editing') : draft ? l10n.t('Not saved yet') : '');
     }
     const { changes, problems } = diffApiKeys(keys, drafts, now);
     const n = changes.length;
-    replace(this.summary, n || problems.length ? `${n} key${n === 1 ? '' : 's'} changed${problems.length ? `, ${problems.length} invalid` : ''}` : 'No unsaved key changes');
+    replace(this.summary, n || problems.length ? changedSummary(n, problems.length) : l10n.t('No unsaved key changes'));
     this.toolbar.hidden = !n && !problems.length && !this.statuses.size;
     this.saveButton.disabled = this.saving || !n || problems.length > 0 || this.app.readOnly;
     this.discardButton.disabled = this.saving || !Object.keys(drafts).length;
@@ -276,24 +287,24 @@ export class ApiKeysView implements SectionView {
     if (!changes.length) return;
     this.saving = true;
     this.showState();
-    this.frame.notify({ kind: 'info', lines: [`Saving ${changes.length} key${changes.length === 1 ? '' : 's'}…`] });
+    this.frame.notify({ kind: 'info', lines: [changes.length === 1 ? l10n.t('Saving 1 key…') : l10n.t('Saving {0} keys…', changes.length)] });
     try {
       const result = await this.app.rpc.call('saveApiKeys', { changes, force });
       if (result.status === 'conflict') {
-        for (const c of result.conflicts) this.statuses.set(c.id, { kind: 'conflict', text: c.removed ? 'Removed on the server' : 'Changed on the server since you loaded it' });
+        for (const c of result.conflicts) this.statuses.set(c.id, { kind: 'conflict', text: c.removed ? l10n.t('Removed on the server') : l10n.t('Changed on the server since you loaded it') });
         this.frame.notify({
           kind: 'warning',
-          lines: ['Nothing was saved: someone else changed these keys since you loaded them.', ...result.messages],
+          lines: [l10n.t('Nothing was saved: someone else changed these keys since you loaded them.'), ...result.messages],
           actions: [
-            { label: 'Save Anyway', run: () => void this.save(true) },
-            { label: 'Reload API Keys', run: () => void this.reloadKeepingEdits(), secondary: true },
+            { label: l10n.t('Save Anyway'), run: () => void this.save(true) },
+            { label: l10n.t('Reload API Keys'), run: () => void this.reloadKeepingEdits(), secondary: true },
           ],
         });
         return;
       }
       this.showResults(result.results);
     } catch (err) {
-      this.frame.notify({ kind: 'error', lines: [`Couldn't save API keys: ${(err as Error).message}`] });
+      this.frame.notify({ kind: 'error', lines: [l10n.t("Couldn't save API keys: {0}", (err as Error).message)] });
     } finally {
       this.saving = false;
       this.showState();
@@ -313,8 +324,8 @@ export class ApiKeysView implements SectionView {
       this.render();
     }
     this.frame.notify(failed.length
-      ? { kind: 'error', lines: [`Saved ${saved.length} of ${results.length} key${results.length === 1 ? '' : 's'}; ${failed.length} failed:`, ...failed.map((f) => `${f.name}: ${f.error}`)] }
-      : { kind: 'success', lines: [`Saved ${saved.length} key${saved.length === 1 ? '' : 's'}.`] });
+      ? { kind: 'error', lines: [l10n.t('Saved {0} of {1} keys; {2} failed:', saved.length, results.length, failed.length), ...failed.map((f) => `${f.name}: ${f.error}`)] }
+      : { kind: 'success', lines: [saved.length === 1 ? l10n.t('Saved 1 key.') : l10n.t('Saved {0} keys.', saved.length)] });
   }
 
   /** Reads the keys again and keeps the edits, now starting from the server's expiry (the admin has seen it). */

@@ -2,6 +2,7 @@
 // with setState so it survives a reload), the RPC client, and re-rendering when data arrives. The
 // rules about the draft (dirty, valid, what changed) come from src/model/project/draft.ts, the same
 // code the host and the unit tests use.
+import * as l10n from '@vscode/l10n';
 import { emptyDraft, pendingChanges, type PanelDraft } from '../../src/model/project/draft';
 import { SECTION_IDS, type SectionData, type SectionId, type Snapshot } from '../../src/model/project/types';
 import type { ProjectHostEvents, ProjectInit, ProjectMethods, ProjectState, ProjectWebviewEvents } from '../../src/webviews/project/protocol';
@@ -122,7 +123,7 @@ export class App {
     }
     for (const v of this.viewsFor(changed)) {
       const status = this.status[v.id];
-      if (status === 'error') v.frame.failed(this.errors[v.id] ?? 'unknown error');
+      if (status === 'error') v.frame.failed(this.errors[v.id] ?? l10n.t('unknown error'));
       else if (status === 'data') v.frame.loaded();
       if (this.loaded[v.id] !== undefined) v.render();
     }

@@ -2,6 +2,8 @@
 // own. It holds no secrets and makes no requests of its own: data arrives from the host
 // (src/webviews/project/protocol.ts), and the only thing it keeps (setState) is the project id and
 // the unsaved edits, so a reload brings them back.
+import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { ProjectHostEvents, ProjectMethods, ProjectReport, ProjectState, ProjectWebviewEvents } from '../../src/webviews/project/protocol';
 import { h, replace } from '../shared/dom';
@@ -22,19 +24,20 @@ const cspViolations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
 const NAV: Array<[string, string]> = [
-  ['overview', 'Overview'], ['members', 'Members'], ['serviceAccounts', 'Service accounts'], ['apiKeys', 'API keys'],
-  ['rateLimits', 'Rate limits'], ['modelPermissions', 'Model permissions'], ['hostedTools', 'Hosted tools'], ['serviceTier', 'Service tier'], ['spend', 'Spend'], ['dataRetention', 'Data retention'],
+  ['overview', l10n.t('Overview')], ['members', l10n.t('Members')], ['serviceAccounts', l10n.t('Service accounts')], ['apiKeys', l10n.t('API keys')],
+  ['rateLimits', l10n.t('Rate limits')], ['modelPermissions', l10n.t('Model permissions')], ['hostedTools', l10n.t('Hosted tools')], ['serviceTier', l10n.t('Service tier')],
+  ['spend', l10n.t('Spend')], ['dataRetention', l10n.t('Data retention')],
 ];
 
 class ProjectPage {
-  private readonly title = h('h1', { class: 'user-text' }, 'Project');
+  private readonly title = h('h1', { class: 'user-text' }, l10n.t('Project'));
   private readonly pendingBox = h('div', { class: 'pending', role: 'status', 'aria-live': 'polite' });
   // Save every section's edits (as Ctrl/Cmd+S does) or drop them all (the host asks first).
-  private readonly saveAllButton = button('Save All', () => void this.app.saveAll(), { title: 'Save every unsaved change (Ctrl+S / Cmd+S)' });
-  private readonly revertButton = button('Revert', () => void this.app.rpc.call('revert', {}), { secondary: true, title: 'Discard every unsaved change' });
+  private readonly saveAllButton = button(l10n.t('Save All'), () => void this.app.saveAll(), { title: l10n.t('Save every unsaved change (Ctrl+S / Cmd+S)') });
+  private readonly revertButton = button(l10n.t('Revert'), () => void this.app.rpc.call('revert', {}), { secondary: true, title: l10n.t('Discard every unsaved change') });
   private readonly pendingActions = h('div', { class: 'button-row' }, this.saveAllButton, this.revertButton);
   private lastDraft = '';
-  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading the project' });
+  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': l10n.t('Loading the project') });
   private reportTimer?: ReturnType<typeof setTimeout>;
   private lastDirty = -1;
 
@@ -44,7 +47,7 @@ class ProjectPage {
       new ModelPermissionsView(app), new HostedToolsView(app), new ServiceTierView(app), new SpendView(app), new DataRetentionView(app),
     ];
     for (const v of views) app.add(v);
-    const nav = h('nav', { class: 'jump', 'aria-label': 'Sections' }, ...NAV.map(([id, label]) => {
+    const nav = h('nav', { class: 'jump', 'aria-label': l10n.t('Sections') }, ...NAV.map(([id, label]) => {
       const b = h('button', { type: 'button', class: 'jump-link' }, label);
       b.addEventListener('click', () => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
       return b;
@@ -58,14 +61,14 @@ class ProjectPage {
   /** After any change of data or draft: the header, the unsaved-changes list, the tab's dirty mark, the report. */
   refresh(): void {
     const o = this.app.loaded.overview;
-    replace(this.title, o ? o.name : 'Project');
+    replace(this.title, o ? o.name : l10n.t('Project'));
     const busy = Object.values(this.app.status).some((s) => s === 'loading');
     this.progress.hidden = !busy;
     this.root.setAttribute('aria-busy', String(busy));
     const pending = this.app.pending();
     if (pending.length) {
       replace(this.pendingBox,
-        h('strong', {}, `${pending.length} unsaved change${pending.length === 1 ? '' : 's'}`),
+        h('strong', {}, pending.length === 1 ? l10n.t('1 unsaved change') : l10n.t('{0} unsaved changes', pending.length)),
         h('ul', {}, ...pending.map((p) => h('li', { class: p.invalid ? 'error-text user-text' : 'user-text' }, p.text))));
     } else replace(this.pendingBox);
     this.pendingBox.hidden = !pending.length;
@@ -121,7 +124,7 @@ async function start(): Promise<void> {
     whenNoticesChange(() => page?.refresh());
     await app.load();
   } catch (err) {
-    replace(root, h('p', { class: 'message error' }, `The Project panel could not start: ${(err as Error).message}`));
+    replace(root, h('p', { class: 'message error' }, l10n.t('The Project panel could not start: {0}', (err as Error).message)));
   }
 }
 

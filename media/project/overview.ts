@@ -1,4 +1,5 @@
 // The project's header: name (editable), id with Copy, status, created, residency; archive.
+import * as l10n from '@vscode/l10n';
 import { nameEdit } from '../../src/model/project/draft';
 import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
@@ -9,20 +10,20 @@ export class OverviewView implements SectionView {
   readonly uses = ['overview'] as const;
   readonly frame: SectionFrame;
   private readonly facts = h('dl', { class: 'facts' });
-  private readonly name = textfield({ label: 'Project name', className: 'name-field', onInput: (v) => this.app.updateDraft((d) => ({ ...d, name: v })), onEnter: () => void this.save() });
-  private readonly saveButton = button('Save Name', () => void this.save());
-  private readonly resetButton = button('Discard', () => this.discard(), { secondary: true });
-  private readonly archiveButton = button('Archive Project…', () => void this.archive(), { secondary: true, className: 'danger' });
+  private readonly name = textfield({ label: l10n.t('Project name'), className: 'name-field', onInput: (v) => this.app.updateDraft((d) => ({ ...d, name: v })), onEnter: () => void this.save() });
+  private readonly saveButton = button(l10n.t('Save Name'), () => void this.save());
+  private readonly resetButton = button(l10n.t('Discard'), () => this.discard(), { secondary: true });
+  private readonly archiveButton = button(l10n.t('Archive Project…'), () => void this.archive(), { secondary: true, className: 'danger' });
   private readonly nameProblem = h('div', { class: 'field-problem', role: 'alert' });
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('overview', 'Overview', () => void app.load(['overview']));
+    this.frame = new SectionFrame('overview', l10n.t('Overview'), () => void app.load(['overview']));
     replace(this.frame.body,
       h('div', { class: 'form-row' },
-        h('div', { class: 'field' }, h('label', { for: 'project-name' }, 'Name'), this.name, this.nameProblem),
+        h('div', { class: 'field' }, h('label', { for: 'project-name' }, l10n.t('Name')), this.name, this.nameProblem),
         h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'button-row' }, this.saveButton, this.resetButton))),
       this.facts,
-      h('div', { class: 'danger-zone' }, this.archiveButton, h('span', { class: 'muted' }, 'Archived projects cannot be used or changed, and cannot be unarchived through the API.')));
+      h('div', { class: 'danger-zone' }, this.archiveButton, h('span', { class: 'muted' }, l10n.t('Archived projects cannot be used or changed, and cannot be unarchived through the API.'))));
     this.name.id = 'project-name';
     app.onDraftChange(() => this.showDirty());
   }
@@ -32,12 +33,12 @@ export class OverviewView implements SectionView {
     // The name as typed (a draft restored after a reload or a reopen), else the project's.
     const shown = this.app.draft.name ?? o.name;
     if (this.name.value !== shown) this.name.value = shown;
-    const copy = button('Copy', () => void act(this.frame, copy, async () => { await this.app.rpc.call('copyId', {}); return 'Copied the project ID.'; }), { secondary: true, title: 'Copy the project ID' });
+    const copy = button(l10n.t('Copy'), () => void act(this.frame, copy, async () => { await this.app.rpc.call('copyId', {}); return l10n.t('Copied the project ID.'); }), { secondary: true, title: l10n.t('Copy the project ID') });
     replace(this.facts,
-      h('dt', {}, 'ID'), h('dd', {}, h('code', { class: 'user-text' }, o.id), ' ', copy),
-      h('dt', {}, 'Status'), h('dd', {}, h('span', { class: `status-badge ${o.status}` }, o.status === 'archived' ? `Archived ${date(o.archivedAt)}` : 'Active')),
-      h('dt', {}, 'Created'), h('dd', {}, date(o.createdAt)),
-      h('dt', {}, 'Residency'), h('dd', {}, o.residency ?? 'Not reported by the API'));
+      h('dt', {}, l10n.t('ID')), h('dd', {}, h('code', { class: 'user-text' }, o.id), ' ', copy),
+      h('dt', {}, l10n.t('Status')), h('dd', {}, h('span', { class: `status-badge ${o.status}` }, o.status === 'archived' ? l10n.t('Archived {0}', date(o.archivedAt)) : l10n.t('Active'))),
+      h('dt', {}, l10n.t('Created')), h('dd', {}, date(o.createdAt)),
+      h('dt', {}, l10n.t('Residency')), h('dd', {}, o.residency ?? l10n.t('Not reported by the API')));
     const readOnly = this.app.readOnly;
     this.name.disabled = readOnly;
     this.archiveButton.disabled = readOnly;
@@ -73,11 +74,11 @@ export class OverviewView implements SectionView {
       const { done } = await this.app.rpc.call('rename', { name: edit.name });
       if (!done) return undefined;
       this.app.updateDraft(({ name: _, ...rest }) => rest);
-      return `Renamed to “${edit.name}”.`;
+      return l10n.t('Renamed to “{0}”.', edit.name);
     });
   }
 
   private async archive(): Promise<void> {
-    await act(this.frame, this.archiveButton, async () => ((await this.app.rpc.call('archive', {})).done ? 'The project is archived.' : undefined));
+    await act(this.frame, this.archiveButton, async () => ((await this.app.rpc.call('archive', {})).done ? l10n.t('The project is archived.') : undefined));
   }
 }

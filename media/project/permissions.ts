@@ -2,6 +2,7 @@
 // models the project has rate limits for, the policy's own, and any typed in) and hosted tool
 // permissions (a switch per tool; only the switches moved are sent). Both are saved with a check
 // that nobody changed them on the server meanwhile.
+import * as l10n from '@vscode/l10n';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import { policyEdit, policyState, toolsEdit } from '../../src/model/project/draft';
 import { HOSTED_TOOLS, type HostedTool } from '../../src/model/format';
@@ -13,16 +14,16 @@ import { h, replace } from '../shared/dom';
 import type { App, SectionView } from './app';
 import { act, button, field, select, SectionFrame, textfield } from './ui';
 
-const MODES = [['none', 'Not set (every model allowed)'], ['allow_list', 'Allow list (only these models)'], ['deny_list', 'Deny list (every model but these)']] as const;
+const MODES = [['none', l10n.t('Not set (every model allowed)')], ['allow_list', l10n.t('Allow list (only these models)')], ['deny_list', l10n.t('Deny list (every model but these)')]] as const;
 
 /** Shows a save's outcome; a conflict offers to overwrite or to reload. */
 function reportSave(frame: SectionFrame, result: SingleSaveResult, what: string, again: () => void, reload: () => void): boolean {
   switch (result.status) {
     case 'saved':
-      frame.notify({ kind: 'success', lines: [`Saved ${what}.`] });
+      frame.notify({ kind: 'success', lines: [l10n.t('Saved {0}.', what)] });
       return true;
     case 'unchanged':
-      frame.notify({ kind: 'info', lines: [`Nothing to save: ${what} already match.`] });
+      frame.notify({ kind: 'info', lines: [l10n.t('Nothing to save: {0} already match.', what)] });
       return true;
     case 'invalid':
       frame.notify({ kind: 'error', lines: [result.message] });
@@ -30,37 +31,42 @@ function reportSave(frame: SectionFrame, result: SingleSaveResult, what: string,
     case 'conflict':
       frame.notify({
         kind: 'warning',
-        lines: ['Nothing was saved.', ...result.messages],
-        actions: [{ label: 'Save Anyway', run: again }, { label: 'Reload', run: reload, secondary: true }],
+        lines: [l10n.t('Nothing was saved.'), ...result.messages],
+        actions: [{ label: l10n.t('Save Anyway'), run: again }, { label: l10n.t('Reload'), run: reload, secondary: true }],
       });
       return false;
   }
+}
+
+function policySummary(mode: string, n: number): string {
+  if (mode === 'allow_list') return n === 1 ? l10n.t('The project has an allow list of 1 model.') : l10n.t('The project has an allow list of {0} models.', n);
+  return n === 1 ? l10n.t('The project has a deny list of 1 model.') : l10n.t('The project has a deny list of {0} models.', n);
 }
 
 export class ModelPermissionsView implements SectionView {
   readonly id = 'modelPermissions' as const;
   readonly uses = ['modelPermissions', 'rateLimits', 'overview'] as const;
   readonly frame: SectionFrame;
-  private readonly mode = select<PolicyChoice>(MODES, 'none', { label: 'Model policy', className: 'mode', onChange: (m) => this.change({ mode: m }) });
-  private readonly filter = textfield({ label: 'Search models', placeholder: 'Search models', className: 'filter', onInput: () => this.applyFilter() });
-  private readonly list = h('div', { class: 'model-list', role: 'group', 'aria-label': 'Models in the policy' });
-  private readonly other = textfield({ label: 'Other model ids', placeholder: 'Other model ids, comma-separated', onEnter: () => this.addOther() });
+  private readonly mode = select<PolicyChoice>(MODES, 'none', { label: l10n.t('Model policy'), className: 'mode', onChange: (m) => this.change({ mode: m }) });
+  private readonly filter = textfield({ label: l10n.t('Search models'), placeholder: l10n.t('Search models'), className: 'filter', onInput: () => this.applyFilter() });
+  private readonly list = h('div', { class: 'model-list', role: 'group', 'aria-label': l10n.t('Models in the policy') });
+  private readonly other = textfield({ label: l10n.t('Other model ids'), placeholder: l10n.t('Other model ids, comma-separated'), onEnter: () => this.addOther() });
   private readonly otherProblem = h('div', { class: 'field-problem', role: 'alert' });
-  private readonly saveButton = button('Save Policy', () => void this.save(false));
-  private readonly removeButton = button('Remove Policy…', () => void this.remove(), { secondary: true });
-  private readonly discardButton = button('Discard', () => this.discard(), { secondary: true });
+  private readonly saveButton = button(l10n.t('Save Policy'), () => void this.save(false));
+  private readonly removeButton = button(l10n.t('Remove Policy…'), () => void this.remove(), { secondary: true });
+  private readonly discardButton = button(l10n.t('Discard'), () => this.discard(), { secondary: true });
   private readonly summary = h('p', { class: 'muted' });
   private readonly problem = h('div', { class: 'field-problem', role: 'alert' });
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('modelPermissions', 'Model permissions', () => void app.load(['modelPermissions']));
+    this.frame = new SectionFrame('modelPermissions', l10n.t('Model permissions'), () => void app.load(['modelPermissions']));
     replace(this.frame.body,
       this.summary,
-      h('div', { class: 'form-row' }, field('Policy', this.mode, 'policy-mode'), field('Search', this.filter, 'policy-filter')),
+      h('div', { class: 'form-row' }, field(l10n.t('Policy'), this.mode, 'policy-mode'), field(l10n.t('Search'), this.filter, 'policy-filter')),
       this.list,
       this.problem,
-      h('div', { class: 'form-row' }, h('div', { class: 'field grow' }, h('label', { for: 'policy-other' }, 'Add models not listed'), this.other, this.otherProblem),
-        h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), button('Add', () => this.addOther(), { secondary: true }))),
+      h('div', { class: 'form-row' }, h('div', { class: 'field grow' }, h('label', { for: 'policy-other' }, l10n.t('Add models not listed')), this.other, this.otherProblem),
+        h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), button(l10n.t('Add'), () => this.addOther(), { secondary: true }))),
       h('div', { class: 'button-row' }, this.saveButton, this.discardButton, this.removeButton));
     this.other.id = 'policy-other';
     app.onDraftChange(() => this.showState());
@@ -72,8 +78,8 @@ export class ModelPermissionsView implements SectionView {
     const draft = this.app.draft.policy;
     this.mode.value = draft?.mode ?? current?.mode ?? 'none';
     replace(this.summary, current
-      ? `The project has ${current.mode === 'allow_list' ? 'an allow list' : 'a deny list'} of ${current.modelIds.length} model${current.modelIds.length === 1 ? '' : 's'}.`
-      : 'No policy is set: every model is allowed in this project.');
+      ? policySummary(current.mode, current.modelIds.length)
+      : l10n.t('No policy is set: every model is allowed in this project.'));
     const ticked = new Set(draft?.modelIds ?? current?.modelIds ?? []);
     const choices = modelChoices((this.app.loaded.rateLimits ?? []).map((r) => r.model), [...(current?.modelIds ?? []), ...ticked]);
     replace(this.list, ...choices.map((m) => {
@@ -81,7 +87,7 @@ export class ModelPermissionsView implements SectionView {
       box.checked = ticked.has(m);
       box.addEventListener('change', () => this.change({ modelIds: this.tickedModels() }));
       return box;
-    }), !choices.length ? h('p', { class: 'muted' }, 'No models known yet: add model ids below.') : null);
+    }), !choices.length ? h('p', { class: 'muted' }, l10n.t('No models known yet: add model ids below.')) : null);
     this.applyFilter();
     this.showState();
   }
@@ -148,7 +154,7 @@ export class ModelPermissionsView implements SectionView {
     if (!d) return;
     await act(this.frame, this.saveButton, async () => {
       const result = await this.app.rpc.call('saveModelPermissions', { mode: d.mode, modelIds: d.modelIds, before: d.before, force });
-      if (!reportSave(this.frame, result, 'the model permissions', () => void this.save(true), () => void this.reload())) return undefined;
+      if (!reportSave(this.frame, result, l10n.t('the model permissions'), () => void this.save(true), () => void this.reload())) return undefined;
       this.app.updateDraft(({ policy: _, ...rest }) => rest);
       // Show what was saved until the host's reload confirms it.
       if (result.status === 'saved') this.app.apply({ modelPermissions: { ok: true, data: d.mode === 'none' ? null : { mode: d.mode, modelIds: [...new Set(d.modelIds)] } } });
@@ -161,11 +167,11 @@ export class ModelPermissionsView implements SectionView {
     await act(this.frame, this.removeButton, async () => {
       const result = await this.app.rpc.call('saveModelPermissions', { mode: 'none', modelIds: [], before });
       if (result.status === 'unchanged') return undefined;
-      if (!reportSave(this.frame, result, 'the model permissions', () => void this.remove(), () => void this.reload())) return undefined;
+      if (!reportSave(this.frame, result, l10n.t('the model permissions'), () => void this.remove(), () => void this.reload())) return undefined;
       this.app.updateDraft(({ policy: _, ...rest }) => rest);
       if (result.status !== 'saved') return undefined;
       this.app.apply({ modelPermissions: { ok: true, data: null } });
-      return 'Removed the policy: every model is allowed.';
+      return l10n.t('Removed the policy: every model is allowed.');
     });
   }
 
@@ -183,12 +189,12 @@ export class HostedToolsView implements SectionView {
   readonly uses = ['hostedTools', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly switches = new Map<HostedTool, VscodeCheckbox>();
-  private readonly saveButton = button('Save Tool Permissions', () => void this.save(false));
-  private readonly discardButton = button('Discard', () => this.discard(), { secondary: true });
+  private readonly saveButton = button(l10n.t('Save Tool Permissions'), () => void this.save(false));
+  private readonly discardButton = button(l10n.t('Discard'), () => this.discard(), { secondary: true });
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('hostedTools', 'Hosted tool permissions', () => void app.load(['hostedTools']));
-    const list = h('div', { class: 'switches', role: 'group', 'aria-label': 'Hosted tools' });
+    this.frame = new SectionFrame('hostedTools', l10n.t('Hosted tool permissions'), () => void app.load(['hostedTools']));
+    const list = h('div', { class: 'switches', role: 'group', 'aria-label': l10n.t('Hosted tools') });
     for (const [tool, name] of HOSTED_TOOLS) {
       const sw = h('vscode-checkbox', { toggle: true, 'data-tool': tool }, name) as VscodeCheckbox;
       sw.addEventListener('change', () => this.toggle(tool, sw.checked));
@@ -225,7 +231,8 @@ export class HostedToolsView implements SectionView {
       setDisabled(sw, this.app.readOnly);
       const row = sw.parentElement!;
       row.classList.toggle('modified', tool in changes);
-      replace(row.querySelector('.switch-state')!, tool in changes ? `${loaded[tool] ? 'on' : 'off'} → ${on ? 'on' : 'off'} (not saved)` : on ? 'on' : 'off');
+      const onOff = (v: boolean) => (v ? l10n.t('on') : l10n.t('off'));
+      replace(row.querySelector('.switch-state')!, tool in changes ? l10n.t('{0} → {1} (not saved)', onOff(loaded[tool]), onOff(on)) : onOff(on));
     }
     this.saveButton.disabled = this.app.readOnly || !Object.keys(changes).length;
     this.discardButton.disabled = !this.app.draft.tools;
@@ -241,7 +248,7 @@ export class HostedToolsView implements SectionView {
     if (!d) return;
     await act(this.frame, this.saveButton, async () => {
       const result = await this.app.rpc.call('saveHostedTools', { enabled: d.enabled, before: d.before, force });
-      if (!reportSave(this.frame, result, 'the hosted tool permissions', () => void this.save(true), () => void this.reload())) return undefined;
+      if (!reportSave(this.frame, result, l10n.t('the hosted tool permissions'), () => void this.save(true), () => void this.reload())) return undefined;
       this.app.updateDraft(({ tools: _, ...rest }) => rest);
       const loaded = this.app.loaded.hostedTools;
       // Show what was saved until the host's reload confirms it.

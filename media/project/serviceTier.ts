@@ -3,6 +3,7 @@
 // are checked as made (a Fast default needs Fast enabled), listed with the unsaved changes, and
 // saved in one request with a check that nobody changed them on the server meanwhile; each of the
 // two rows then shows its own result.
+import * as l10n from '@vscode/l10n';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import { changedFields, describeEnabled, draftServiceTierEdit, type ServiceTierField } from '../../src/model/project/serviceTier';
 import type { ServiceTierData } from '../../src/model/project/types';
@@ -15,26 +16,26 @@ import { button, select, SectionFrame } from './ui';
 type RowStatus = { kind: 'saved' } | { kind: 'failed'; error: string } | { kind: 'conflict' };
 type Scope = 'all' | 'list';
 
-const SCOPES: ReadonlyArray<readonly [Scope, string]> = [['all', 'All tiers, including ones added later'], ['list', 'Only the tiers ticked']];
+const SCOPES: ReadonlyArray<readonly [Scope, string]> = [['all', l10n.t('All tiers, including ones added later')], ['list', l10n.t('Only the tiers ticked')]];
 
 export class ServiceTierView implements SectionView {
   readonly id = 'serviceTier' as const;
   readonly uses = ['serviceTier', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly summary = h('p', { class: 'muted' });
-  private readonly defaultTier = select<DefaultTier>(DEFAULT_TIERS.map((t) => [t, tierName(t)] as const), 'standard', { label: 'Default service tier', onChange: (t) => this.change({ default: t }) });
-  private readonly scope = select<Scope>(SCOPES, 'all', { label: 'Enabled service tiers', onChange: (s) => this.change({ enabled: s === 'all' ? 'all' : this.ticked() }) });
+  private readonly defaultTier = select<DefaultTier>(DEFAULT_TIERS.map((t) => [t, tierName(t)] as const), 'standard', { label: l10n.t('Default service tier'), onChange: (t) => this.change({ default: t }) });
+  private readonly scope = select<Scope>(SCOPES, 'all', { label: l10n.t('Enabled service tiers'), onChange: (s) => this.change({ enabled: s === 'all' ? 'all' : this.ticked() }) });
   private readonly boxes = new Map<OptionalTier, VscodeCheckbox>();
   private readonly lines: Record<ServiceTierField, { tr: HTMLElement; state: HTMLElement; result: HTMLElement }>;
   private readonly problem = h('div', { class: 'field-problem', role: 'alert' });
-  private readonly saveButton = button('Save Service Tiers', () => void this.save(false), { disabled: true });
-  private readonly discardButton = button('Discard', () => this.discard(), { secondary: true, disabled: true });
+  private readonly saveButton = button(l10n.t('Save Service Tiers'), () => void this.save(false), { disabled: true });
+  private readonly discardButton = button(l10n.t('Discard'), () => this.discard(), { secondary: true, disabled: true });
   private readonly statuses = new Map<ServiceTierField, RowStatus>();
   private saving = false;
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('serviceTier', 'Service tier', () => void app.load(['serviceTier']));
-    const tiers = h('div', { class: 'switches tiers', role: 'group', 'aria-label': 'Optional service tiers' });
+    this.frame = new SectionFrame('serviceTier', l10n.t('Service tier'), () => void app.load(['serviceTier']));
+    const tiers = h('div', { class: 'switches tiers', role: 'group', 'aria-label': l10n.t('Optional service tiers') });
     for (const tier of OPTIONAL_TIERS) {
       const box = h('vscode-checkbox', { 'data-tier': tier }, tierName(tier)) as VscodeCheckbox;
       box.addEventListener('change', () => this.change({ enabled: this.ticked() }));
@@ -48,13 +49,13 @@ export class ServiceTierView implements SectionView {
       return { tr, state, result };
     };
     this.lines = {
-      default: row('default', 'Default tier', this.defaultTier),
-      enabled: row('enabled', 'Enabled tiers', this.scope, tiers),
+      default: row('default', l10n.t('Default tier'), this.defaultTier),
+      enabled: row('enabled', l10n.t('Enabled tiers'), this.scope, tiers),
     };
     replace(this.frame.body,
       this.summary,
-      h('table', { class: 'grid service-tier' }, h('caption', { class: 'visually-hidden' }, 'Service tier settings'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Setting'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Change'), h('th', { scope: 'col' }, 'Result'))),
+      h('table', { class: 'grid service-tier' }, h('caption', { class: 'visually-hidden' }, l10n.t('Service tier settings')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, l10n.t('Setting')), h('th', { scope: 'col' }, l10n.t('Value')), h('th', { scope: 'col' }, l10n.t('Change')), h('th', { scope: 'col' }, l10n.t('Result')))),
         h('tbody', {}, this.lines.default.tr, this.lines.enabled.tr)),
       this.problem,
       h('div', { class: 'button-row' }, this.saveButton, this.discardButton));
@@ -69,8 +70,8 @@ export class ServiceTierView implements SectionView {
     const s = this.app.loaded.serviceTier;
     if (!s) return [];
     return [
-      ['Default tier', tierName(s.default), this.lines.default.result.textContent ?? ''],
-      ['Enabled tiers', describeEnabled(s.enabled), this.lines.enabled.result.textContent ?? ''],
+      [l10n.t('Default tier'), tierName(s.default), this.lines.default.result.textContent ?? ''],
+      [l10n.t('Enabled tiers'), describeEnabled(s.enabled), this.lines.enabled.result.textContent ?? ''],
     ];
   }
 
@@ -106,7 +107,7 @@ export class ServiceTierView implements SectionView {
     const shown = this.shown();
     if (!loaded || !shown) return;
     const readOnly = this.app.readOnly;
-    replace(this.summary, `Requests that name no tier use ${tierName(loaded.default)}. The project may use ${describeEnabled(loaded.enabled)}.`);
+    replace(this.summary, l10n.t('Requests that name no tier use {0}. The project may use {1}.', tierName(loaded.default), describeEnabled(loaded.enabled)));
     if (this.defaultTier.value !== shown.default) this.defaultTier.value = shown.default;
     const scope: Scope = shown.enabled === 'all' ? 'all' : 'list';
     if (this.scope.value !== scope) this.scope.value = scope;
@@ -126,20 +127,20 @@ export class ServiceTierView implements SectionView {
       r.tr.classList.toggle('modified', mine);
       const from = field === 'default' ? tierName(loaded.default) : describeEnabled(loaded.enabled);
       const to = field === 'default' ? tierName(shown.default) : describeEnabled(shown.enabled);
-      replace(r.state, mine ? `${from} → ${to} (not saved)` : '');
+      replace(r.state, mine ? l10n.t('{0} → {1} (not saved)', from, to) : '');
       const status = this.statuses.get(field);
       r.result.className = 'row-result';
       r.result.removeAttribute('title');
       if (status?.kind === 'failed') {
         r.result.classList.add('error-text');
         r.result.setAttribute('title', status.error);
-        replace(r.result, `Not saved: ${status.error}`);
+        replace(r.result, l10n.t('Not saved: {0}', status.error));
       } else if (status?.kind === 'conflict' || (mine && elsewhere.includes(field))) {
         r.result.classList.add('warning-text');
-        replace(r.result, 'Changed on the server since you started editing');
+        replace(r.result, l10n.t('Changed on the server since you started editing'));
       } else if (status?.kind === 'saved') {
         r.result.classList.add('success-text');
-        replace(r.result, 'Saved');
+        replace(r.result, l10n.t('Saved'));
       } else replace(r.result);
     }
     replace(this.problem, edit.kind === 'invalid' ? edit.problem : '');
@@ -159,7 +160,7 @@ export class ServiceTierView implements SectionView {
     const edited = changedFields(d.before, d);
     this.saving = true;
     this.showState();
-    this.frame.notify({ kind: 'info', lines: ['Saving the service tiers…'] });
+    this.frame.notify({ kind: 'info', lines: [l10n.t('Saving the service tiers…')] });
     try {
       const result = await this.app.rpc.call('saveServiceTier', { default: d.default, enabled: d.enabled, before: d.before, force });
       switch (result.status) {
@@ -167,8 +168,8 @@ export class ServiceTierView implements SectionView {
           for (const f of result.fields) this.statuses.set(f, { kind: 'conflict' });
           this.frame.notify({
             kind: 'warning',
-            lines: ['Nothing was saved.', ...result.messages],
-            actions: [{ label: 'Save Anyway', run: () => void this.save(true) }, { label: 'Reload', run: () => void this.reload(), secondary: true }],
+            lines: [l10n.t('Nothing was saved.'), ...result.messages],
+            actions: [{ label: l10n.t('Save Anyway'), run: () => void this.save(true) }, { label: l10n.t('Reload'), run: () => void this.reload(), secondary: true }],
           });
           return;
         case 'invalid':
@@ -181,13 +182,13 @@ export class ServiceTierView implements SectionView {
           // Show what the API answered until the host's reload confirms it.
           this.app.apply({ serviceTier: { ok: true, data: result.current } });
           this.frame.notify(result.status === 'saved'
-            ? { kind: 'success', lines: ['Saved the service tiers.'] }
-            : { kind: 'info', lines: ['Nothing to save: the service tiers already match.'] });
+            ? { kind: 'success', lines: [l10n.t('Saved the service tiers.')] }
+            : { kind: 'info', lines: [l10n.t('Nothing to save: the service tiers already match.')] });
           return;
       }
     } catch (err) {
       for (const f of edited) this.statuses.set(f, { kind: 'failed', error: (err as Error).message });
-      this.frame.notify({ kind: 'error', lines: [`Couldn't save the service tiers: ${(err as Error).message}`] });
+      this.frame.notify({ kind: 'error', lines: [l10n.t("Couldn't save the service tiers: {0}", (err as Error).message)] });
     } finally {
       this.saving = false;
       this.showState();

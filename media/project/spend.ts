@@ -1,4 +1,5 @@
 // Spend: the monthly hard limit (set, remove) and spend alerts (add, delete); data retention.
+import * as l10n from '@vscode/l10n';
 import { retentionEdit } from '../../src/model/project/draft';
 import { checkEmailList, checkWholeDollars } from '../../src/model/inputs';
 import { RETENTION_TYPES, type RetentionType } from '../../src/model/project/types';
@@ -11,30 +12,30 @@ export class SpendView implements SectionView {
   readonly uses = ['spend', 'overview'] as const;
   readonly frame: SectionFrame;
   private readonly limitLine = h('p', {});
-  private readonly limitAmount = textfield({ label: 'Monthly hard limit in US dollars', placeholder: 'e.g. 500', onInput: () => this.check(), onEnter: () => void this.setLimit() });
+  private readonly limitAmount = textfield({ label: l10n.t('Monthly hard limit in US dollars'), placeholder: l10n.t('e.g. {0}', '500'), onInput: () => this.check(), onEnter: () => void this.setLimit() });
   private readonly limitProblem = h('div', { class: 'field-problem', role: 'alert' });
-  private readonly setButton = button('Set Limit', () => void this.setLimit(), { disabled: true });
-  private readonly removeButton = button('Remove Limit…', () => void this.removeLimit(), { secondary: true });
+  private readonly setButton = button(l10n.t('Set Limit'), () => void this.setLimit(), { disabled: true });
+  private readonly removeButton = button(l10n.t('Remove Limit…'), () => void this.removeLimit(), { secondary: true });
   private readonly alerts = h('div', { class: 'table-wrap' });
-  private readonly alertAmount = textfield({ label: 'Alert threshold in US dollars', placeholder: 'e.g. 250', onInput: () => this.check() });
-  private readonly recipients = textfield({ label: 'Alert recipients', placeholder: 'finance@example.com, ops@example.com', onInput: () => this.check(), onEnter: () => void this.addAlert() });
+  private readonly alertAmount = textfield({ label: l10n.t('Alert threshold in US dollars'), placeholder: l10n.t('e.g. {0}', '250'), onInput: () => this.check() });
+  private readonly recipients = textfield({ label: l10n.t('Alert recipients'), placeholder: 'finance@example.com, ops@example.com', onInput: () => this.check(), onEnter: () => void this.addAlert() });
   private readonly alertProblem = h('div', { class: 'field-problem', role: 'alert' });
-  private readonly addButton = button('Add Alert', () => void this.addAlert(), { disabled: true });
+  private readonly addButton = button(l10n.t('Add Alert'), () => void this.addAlert(), { disabled: true });
   private readonly forms: HTMLElement[];
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('spend', 'Spend limit and alerts', () => void app.load(['spend']));
+    this.frame = new SectionFrame('spend', l10n.t('Spend limit and alerts'), () => void app.load(['spend']));
     this.forms = [
-      h('div', { class: 'form-row' }, h('div', { class: 'field' }, h('label', { for: 'limit-amount' }, 'Monthly hard limit (USD)'), this.limitAmount, this.limitProblem),
+      h('div', { class: 'form-row' }, h('div', { class: 'field' }, h('label', { for: 'limit-amount' }, l10n.t('Monthly hard limit (USD)')), this.limitAmount, this.limitProblem),
         h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'button-row' }, this.setButton, this.removeButton))),
-      h('div', { class: 'add-form' }, h('h3', {}, 'Add a spend alert'),
-        h('div', { class: 'form-row' }, field('Threshold (USD)', this.alertAmount, 'alert-amount'),
-          h('div', { class: 'field grow' }, h('label', { for: 'alert-recipients' }, 'Email recipients'), this.recipients, this.alertProblem),
+      h('div', { class: 'add-form' }, h('h3', {}, l10n.t('Add a spend alert')),
+        h('div', { class: 'form-row' }, field(l10n.t('Threshold (USD)'), this.alertAmount, 'alert-amount'),
+          h('div', { class: 'field grow' }, h('label', { for: 'alert-recipients' }, l10n.t('Email recipients')), this.recipients, this.alertProblem),
           h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), this.addButton))),
     ];
     this.limitAmount.id = 'limit-amount';
     this.recipients.id = 'alert-recipients';
-    replace(this.frame.body, this.limitLine, this.forms[0]!, h('h3', {}, 'Spend alerts'), this.alerts, this.forms[1]!);
+    replace(this.frame.body, this.limitLine, this.forms[0]!, h('h3', {}, l10n.t('Spend alerts')), this.alerts, this.forms[1]!);
   }
 
   render(): void {
@@ -43,15 +44,15 @@ export class SpendView implements SectionView {
     const readOnly = this.app.readOnly;
     for (const f of this.forms) f.hidden = readOnly;
     replace(this.limitLine, s.limit
-      ? `Requests are refused once this month's spend reaches ${dollars(s.limit.amount, s.limit.currency)} (per ${s.limit.interval}).`
-      : 'No hard spend limit: spend is not capped.');
+      ? l10n.t("Requests are refused once this month's spend reaches {0} (per {1}).", dollars(s.limit.amount, s.limit.currency), s.limit.interval)
+      : l10n.t('No hard spend limit: spend is not capped.'));
     this.removeButton.hidden = !s.limit;
     if (!s.alerts.length) {
-      replace(this.alerts, empty('No spend alerts.'));
+      replace(this.alerts, empty(l10n.t('No spend alerts.')));
     } else {
-      const { table: t, body } = table('Spend alerts', ['Threshold', 'Interval', 'Recipients', '']);
+      const { table: t, body } = table(l10n.t('Spend alerts'), [l10n.t('Threshold'), l10n.t('Interval'), l10n.t('Recipients'), '']);
       for (const a of s.alerts) {
-        const del = button('Delete…', () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteSpendAlert', { id: a.id })).done ? 'Deleted the spend alert.' : undefined)), { secondary: true, disabled: readOnly });
+        const del = button(l10n.t('Delete…'), () => void act(this.frame, del, async () => ((await this.app.rpc.call('deleteSpendAlert', { id: a.id })).done ? l10n.t('Deleted the spend alert.') : undefined)), { secondary: true, disabled: readOnly });
         body.append(h('tr', { 'data-id': a.id }, h('td', { class: 'nowrap' }, dollars(a.amount, a.currency)), h('td', {}, a.interval), textCell(a.recipients.join(', ')), h('td', { class: 'row-actions' }, del)));
       }
       replace(this.alerts, t);
@@ -62,7 +63,7 @@ export class SpendView implements SectionView {
   rows(): string[][] {
     const s = this.app.loaded.spend;
     if (!s) return [];
-    return [[s.limit ? `limit ${s.limit.amount}` : 'no limit'], ...s.alerts.map((a) => [`alert ${a.amount}`, a.recipients.join(', ')])];
+    return [[s.limit ? l10n.t('limit {0}', s.limit.amount) : l10n.t('no limit')], ...s.alerts.map((a) => [l10n.t('alert {0}', a.amount), a.recipients.join(', ')])];
   }
 
   /** Validates as the admin types; the buttons only enable for what the host will accept. */
@@ -89,13 +90,13 @@ export class SpendView implements SectionView {
     await act(this.frame, this.setButton, async () => {
       if (!(await this.app.rpc.call('setSpendLimit', { amount })).done) return undefined;
       this.limitAmount.value = '';
-      return 'Set the spend limit.';
+      return l10n.t('Set the spend limit.');
     });
     this.check();
   }
 
   private async removeLimit(): Promise<void> {
-    await act(this.frame, this.removeButton, async () => ((await this.app.rpc.call('removeSpendLimit', {})).done ? 'Removed the spend limit.' : undefined));
+    await act(this.frame, this.removeButton, async () => ((await this.app.rpc.call('removeSpendLimit', {})).done ? l10n.t('Removed the spend limit.') : undefined));
   }
 
   private async addAlert(): Promise<void> {
@@ -106,7 +107,7 @@ export class SpendView implements SectionView {
       if (!(await this.app.rpc.call('addSpendAlert', { amount, recipients })).done) return undefined;
       this.alertAmount.value = '';
       this.recipients.value = '';
-      return 'Added the spend alert.';
+      return l10n.t('Added the spend alert.');
     });
     this.check();
   }
@@ -116,12 +117,12 @@ export class DataRetentionView implements SectionView {
   readonly id = 'dataRetention' as const;
   readonly uses = ['dataRetention', 'overview'] as const;
   readonly frame: SectionFrame;
-  private readonly type = select<RetentionType>(RETENTION_TYPES, 'organization_default', { label: 'Data retention', onChange: (t) => this.change(t) });
-  private readonly saveButton = button('Save Retention', () => void this.save(), { disabled: true });
+  private readonly type = select<RetentionType>(RETENTION_TYPES, 'organization_default', { label: l10n.t('Data retention'), onChange: (t) => this.change(t) });
+  private readonly saveButton = button(l10n.t('Save Retention'), () => void this.save(), { disabled: true });
 
   constructor(private readonly app: App) {
-    this.frame = new SectionFrame('dataRetention', 'Data retention', () => void app.load(['dataRetention']));
-    replace(this.frame.body, h('div', { class: 'form-row' }, field('Retention', this.type, 'retention-type'),
+    this.frame = new SectionFrame('dataRetention', l10n.t('Data retention'), () => void app.load(['dataRetention']));
+    replace(this.frame.body, h('div', { class: 'form-row' }, field(l10n.t('Retention'), this.type, 'retention-type'),
       h('div', { class: 'field buttons' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), this.saveButton)));
     app.onDraftChange(() => this.showState());
   }
@@ -156,7 +157,7 @@ export class DataRetentionView implements SectionView {
     await act(this.frame, this.saveButton, async () => {
       if (!(await this.app.rpc.call('setDataRetention', { type })).done) return undefined;
       this.app.updateDraft(({ retention: _, ...rest }) => rest);
-      return `Data retention set to ${RETENTION_TYPES.find(([t]) => t === type)![1]}.`;
+      return l10n.t('Data retention set to {0}.', RETENTION_TYPES.find(([t]) => t === type)![1]);
     });
   }
 }

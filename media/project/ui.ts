@@ -9,6 +9,8 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import * as l10n from '@vscode/l10n';
+import { displayLocale } from '../../src/model/locale';
 import { nameControl } from '../shared/a11y';
 import { h, replace } from '../shared/dom';
 
@@ -44,14 +46,14 @@ export class SectionFrame {
 
   loading(): void {
     this.el.setAttribute('aria-busy', 'true');
-    replace(this.status, h('span', { class: 'muted' }, 'Loading…'));
+    replace(this.status, h('span', { class: 'muted' }, l10n.t('Loading…')));
   }
 
   /** Shows the API's error as text, with Retry; the previous content (if any) stays visible but dimmed. */
   failed(message: string): void {
     this.el.setAttribute('aria-busy', 'false');
-    const retry = button('Retry', () => this.retry(), { secondary: true });
-    replace(this.status, h('div', { class: 'message error' }, h('span', { class: 'error-text' }, `Couldn't load: ${message}`), ' ', retry));
+    const retry = button(l10n.t('Retry'), () => this.retry(), { secondary: true });
+    replace(this.status, h('div', { class: 'message error' }, h('span', { class: 'error-text' }, l10n.t("Couldn't load: {0}", message)), ' ', retry));
     this.body.classList.add('stale');
   }
 
@@ -128,18 +130,17 @@ export async function act(frame: SectionFrame, trigger: HTMLElement | null, work
   }
 }
 
-const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function date(unixSeconds: number | null | undefined): string {
   if (unixSeconds === null || unixSeconds === undefined) return '—';
   const d = new Date(unixSeconds * 1000);
   // A schema-valid but absurd timestamp must not take the whole section down (format() throws on it).
-  return Number.isNaN(d.getTime()) ? String(unixSeconds) : DATE.format(d);
+  return Number.isNaN(d.getTime()) ? String(unixSeconds) : new Intl.DateTimeFormat(displayLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 export function dollars(n: number, currency = 'USD'): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), maximumFractionDigits: 2 }).format(n);
+    return new Intl.NumberFormat(displayLocale(), { style: 'currency', currency: currency.toUpperCase(), maximumFractionDigits: 2 }).format(n);
   } catch {
     return `${n} ${currency}`;
   }
@@ -151,7 +152,7 @@ export function table(caption: string, headings: string[], className = ''): { ta
   const t = h('table', { class: `grid ${className}`.trim() },
     h('caption', { class: 'visually-hidden' }, caption),
     // A column without a visible heading (row buttons) still has one for screen readers.
-    h('thead', {}, h('tr', {}, ...headings.map((x) => h('th', { scope: 'col' }, x || h('span', { class: 'visually-hidden' }, 'Actions'))))),
+    h('thead', {}, h('tr', {}, ...headings.map((x) => h('th', { scope: 'col' }, x || h('span', { class: 'visually-hidden' }, l10n.t('Actions')))))),
     body);
   return { table: t, body };
 }

@@ -9,11 +9,12 @@ import { format } from 'node:util';
 import * as esbuild from 'esbuild';
 import { ROOT, cleanupDir, launchBrowser, run } from '../vscode/index.mjs';
 
-/** A folder with package.json, media/ and the production dist/: what the .vsix would hold. */
+/** A folder with package.json (and its text, package.nls*.json, l10n/), media/ and the production dist/: what the .vsix would hold. */
 export async function stageProductionExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'oae-bench-ext-'));
   cleanupDir(dir);
-  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  for (const f of readdirSync(ROOT).filter((n) => /^package(\.nls(\.[\w-]+)?)?\.json$/.test(n))) cpSync(join(ROOT, f), join(dir, f));
+  cpSync(join(ROOT, 'l10n'), join(dir, 'l10n'), { recursive: true });
   cpSync(join(ROOT, 'media'), join(dir, 'media'), { recursive: true, filter: (src) => !src.endsWith('.ts') });
   await run(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(dir, 'dist')}`], { cwd: ROOT, quiet: true, timeoutMs: 180_000 });
   const sizes = [];

@@ -3,6 +3,7 @@
 // the org store directly; no `vscode`. `main` takes its arguments, environment and output streams so
 // tests run it in-process against the fake.
 import { readFile, writeFile } from 'node:fs/promises';
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../api';
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../api/baseUrl';
 import { secretPattern } from '../api/secretPattern';
@@ -23,8 +24,8 @@ export interface CliIo {
 /** Exit codes: plan says whether changes are planned; any failure is 1. */
 export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
 
-export const NO_CHANGES = 'No changes: the organization matches the file.';
-export const KEY_NOT_SHOWN = 'a key was created; it is not shown in CLI output';
+export const NO_CHANGES = l10n.t('No changes: the organization matches the file.');
+export const KEY_NOT_SHOWN = l10n.t('a key was created; it is not shown in CLI output');
 const USER_AGENT = 'openai-admin-explorer-cli';
 
 /** `file:line:col: error: message`, one line per problem (the words the Problems panel shows). */
@@ -45,7 +46,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   const fail = (message: string) => { err(`error: ${message}\n`); return EXIT.error; };
 
   const parsed = parseArgs(argv, key);
-  if (!parsed.ok) return fail(`${parsed.error}\nRun with --help for usage.`);
+  if (!parsed.ok) return fail(`${parsed.error}\n${l10n.t('Run with --help for usage.')}`);
   if ('help' in parsed) { out(USAGE); return EXIT.ok; }
   const args = parsed.args;
 
@@ -59,19 +60,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     try {
       text = await readFile(args.file, 'utf8');
     } catch (e) {
-      return fail(`couldn't read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? describeError(e)}`);
+      return fail(l10n.t("couldn't read {0}: {1}", args.file, (e as NodeJS.ErrnoException).code ?? describeError(e)));
     }
     const result = parseOrgFile(text);
     if (!result.ok) {
       err(formatProblems(args.file, result.problems));
       const n = result.problems.filter((p) => p.severity === 'error').length;
-      return fail(`${args.file} has ${n} ${n === 1 ? 'error' : 'errors'}; nothing was sent.`);
+      return fail(n === 1 ? l10n.t('{0} has 1 error; nothing was sent.', args.file) : l10n.t('{0} has {1} errors; nothing was sent.', args.file, n));
     }
     if (result.problems.length) err(formatProblems(args.file, result.problems));
     file = result.file;
   }
 
-  if (!key) return fail('set the OPENAI_ADMIN_KEY environment variable to an admin API key (it is read only from there).');
+  if (!key) return fail(l10n.t('set the OPENAI_ADMIN_KEY environment variable to an admin API key (it is read only from there).'));
 
   const api = await import('../api');
   const client = api.createAdminClient({ apiKey: key, baseUrl: base.url, userAgent: USER_AGENT, concurrency: 8, maxRetries: 2, env });
@@ -98,7 +99,7 @@ async function exportCommand(args: CliArgs, store: OrgStore, out: Write, err: Wr
   const text = stringifyOrgFile(exportOrgFile(live, { projects }));
   if (args.out) {
     await writeFile(args.out, text, 'utf8');
-    err(`Wrote ${args.out}.\n`);
+    err(`${l10n.t('Wrote {0}.', args.out)}\n`);
   } else {
     out(text);
   }
@@ -113,9 +114,9 @@ async function planCommand(
   const keys: string[] = [];
   const { warnings, ...planned } = planOrgFile(file, live, {
       // The key is the API's only copy; a terminal (and its scrollback, and CI logs) is no place for it.
-    onServiceAccountKey: (info) => { keys.push(`Service account “${oneLine(info.serviceAccount)}” in project “${oneLine(info.project)}”: ${KEY_NOT_SHOWN}. Create a new key for it in the editor or the OpenAI Platform when you need one.`); },
+    onServiceAccountKey: (info) => { keys.push(l10n.t('Service account “{0}” in project “{1}”: {2}. Create a new key for it in the editor or the OpenAI Platform when you need one.', oneLine(info.serviceAccount), oneLine(info.project), KEY_NOT_SHOWN)); },
   });
-  const plan: Plan = { ...planned, title: `${apply && args.yes ? 'Apply' : 'Plan'} ${args.file}` };
+  const plan: Plan = { ...planned, title: apply && args.yes ? l10n.t('Apply {0}', String(args.file)) : l10n.t('Plan {0}', String(args.file)) };
   // What the file asks for that cannot be sent (an unknown email, a missing group): no step, said first.
   for (const w of warnings) err(`warning: ${oneLine(w)}\n`);
   if (!plan.steps.length) {
@@ -124,7 +125,7 @@ async function planCommand(
   }
   if (!apply || !args.yes) {
     out(renderPlan(plan));
-    if (apply) err(`Nothing was sent. Run again with --yes to make these ${plan.steps.length} changes (${totalsPhrase(plan)}).\n`);
+    if (apply) err(`${l10n.t('Nothing was sent. Run again with --yes to make these {0} changes ({1}).', plan.steps.length, totalsPhrase(plan))}\n`);
     return EXIT.changes;
   }
   let finished = 0;
@@ -138,6 +139,6 @@ async function planCommand(
   out(renderResults(plan, outcomes));
   for (const line of keys) err(`${line}\n`);
   const complete = [...outcomes.values()].every((o) => o.status === 'done' || o.status === 'alreadyDone');
-  err(`${outcomeSummary(outcomes)}.${complete ? '' : ' Run apply again to finish what failed or was skipped.'}\n`);
+  err(`${outcomeSummary(outcomes)}.${complete ? '' : ` ${l10n.t('Run apply again to finish what failed or was skipped.')}`}\n`);
   return complete ? EXIT.ok : EXIT.error;
 }

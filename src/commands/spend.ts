@@ -3,7 +3,7 @@ import type { AdminClient, OrganizationSpendAlert, OrganizationSpendLimit, Proje
 import { listRef, remove, upsert, type StoreEffect } from '../model/store';
 import { unset } from '../model/writeEffects';
 
-import { fromCents, toCents } from '../model/format';
+import { dollars, fromCents, toCents } from '../model/format';
 import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from '../model/inputs';
 import { notify } from '../notify';
 import type { TreeNode } from '../tree/treeNode';
@@ -93,7 +93,6 @@ async function scopeOf(node: TreeNode | undefined, ctx: CommandContext, title: s
   return p && projectScope({ id: p.id, name: p.name || p.id, archived: false });
 }
 
-const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
 /** The API's amounts are cents. */
 const shownCents = (cents: number) => dollars(fromCents(cents));
 

@@ -1,11 +1,13 @@
 /**
  * "as of 10:42": how old the data a view shows is, from a list's read time (OrgStore.readAt). The
- * time alone while it is from today, with the date otherwise; in the user's locale (the glue passes
- * VS Code's display language, the extension host's own default locale can differ), 12- or 24-hour
- * as that locale writes it.
+ * time alone while it is from today, with the date otherwise; in the display language (./locale.ts,
+ * VS Code's: the extension host's own default locale can differ), 12- or 24-hour as that language
+ * writes it.
  */
+import { displayLocale } from './locale';
+
 export interface AsOfOptions {
-  /** BCP 47 tag(s), e.g. vscode.env.language; the runtime's default when absent or unknown. */
+  /** BCP 47 tag(s); the display language (model/locale.ts) when absent, the runtime's default when unknown. */
   locale?: string | readonly string[];
   /** Now, in ms since the epoch (tests). */
   now?: number;
@@ -20,7 +22,7 @@ export function formatAsOf(readAt: number | undefined, options: AsOfOptions = {}
   const format: Intl.DateTimeFormatOptions = sameDay
     ? { hour: '2-digit', minute: '2-digit' }
     : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(when.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }) };
-  return `as of ${dateFormat(options.locale, format).format(when)}`;
+  return `as of ${dateFormat(options.locale ?? displayLocale(), format).format(when)}`;
 }
 
 function dateFormat(locale: AsOfOptions['locale'], format: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -1,22 +1,24 @@
 /** Short human forms of API values, shared by the tree, quick picks and panels. */
 
-const UNITS: Array<[number, string]> = [
+import * as l10n from '@vscode/l10n';
+import { displayLocale } from './locale';
+
+const UNITS: Array<[number, Intl.RelativeTimeFormatUnit]> = [
   [365 * 86400, 'year'], [30 * 86400, 'month'], [7 * 86400, 'week'], [86400, 'day'], [3600, 'hour'], [60, 'minute'],
 ];
 
-/** "3 days ago", "just now", "in 2 hours"; `unixSeconds` as the API gives times. */
+/** "3 days ago", "just now", "in 2 hours" in the display language; `unixSeconds` as the API gives times. */
 export function relativeTime(unixSeconds: number | null | undefined, nowMs = Date.now()): string {
-  if (unixSeconds === null || unixSeconds === undefined) return 'never';
+  if (unixSeconds === null || unixSeconds === undefined) return l10n.t('never');
   const delta = Math.round(nowMs / 1000 - unixSeconds);
   const abs = Math.abs(delta);
   for (const [size, unit] of UNITS) {
     if (abs >= size) {
       const n = Math.floor(abs / size);
-      const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
-      return delta >= 0 ? `${text} ago` : `in ${text}`;
+      return new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'always' }).format(delta >= 0 ? -n : n, unit);
     }
   }
-  return 'just now';
+  return l10n.t('just now');
 }
 
 /** ISO date (UTC) for tooltips: "2026-11-28 10:15 UTC". */
@@ -29,7 +31,7 @@ export function isoDate(unixSeconds: number | null | undefined): string {
 }
 
 export function thousands(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : n.toLocaleString('en-US');
+  return n === null || n === undefined ? '—' : n.toLocaleString(displayLocale());
 }
 
 /** "gpt-4o: 10,000 RPM" style abbreviations for rate-limit fields. */
@@ -58,13 +60,19 @@ export type HostedTool = (typeof HOSTED_TOOLS)[number][0];
 export const toCents = (dollars: number): number => Math.round(dollars * 100);
 export const fromCents = (cents: number): number => cents / 100;
 
-/** "$1,500.00" for an amount in the currency's main unit. */
+/** "$1,500.00" (in English; "1.500,00 $" in German) for an amount in the currency's main unit. */
 export function money(amount: number, currency = 'USD'): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+    return new Intl.NumberFormat(displayLocale(), { style: 'currency', currency: currency.toUpperCase() }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }
+}
+
+/** "$1,500" for whole dollars, "$12.50" otherwise, in the display language: spend limits and alerts. */
+export function dollars(amount: number): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat(displayLocale(), { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
 }
 
 export function humanize(value: string | null | undefined): string {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../model/describeError';
 import { createWebviewPanel, panelOptions, type PanelSpec } from './panelOptions';
-import { isRpcMessage, type RpcError, type RpcEvents, type RpcMethods, type RpcResponse } from './protocol';
+import { isRpcMessage, type RpcError, type RpcEvents, type RpcMethods, type RpcResponse, type WebviewL10n } from './protocol';
 
 export type { PanelSpec } from './panelOptions';
 export { panelOptions } from './panelOptions';
@@ -38,15 +38,20 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 /** The event in which a webview reports what it drew; only Test and Development mode ask for it (see `renderReports`). */
 export const RENDER_REPORT_EVENT = 'rendered';
 
+/** What the front end needs to speak VS Code's display language (read by media/shared/l10n.ts). */
+export function webviewL10n(): WebviewL10n {
+  return { language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} };
+}
+
 /**
  * `renderReports`: the page is marked so its front end reports every render as text (what tests and
  * benchmarks read back); a packaged install (Production mode) neither asks for nor accepts one.
  */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, spec: PanelSpec, nonce: string, renderReports = false): string {
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, spec: PanelSpec, nonce: string, renderReports = false, l10n = webviewL10n()): string {
   const asset = (...path: string[]) => escapeAttr(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString());
   const styles = spec.styles.map((s) => `<link rel="stylesheet" href="${asset('media', ...s.split('/'))}">`).join('\n  ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(l10n.language)}" data-l10n="${escapeAttr(JSON.stringify(l10n.bundle))}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(webview.cspSource, nonce))}">

@@ -54,3 +54,15 @@ export function isRpcMessage(value: unknown): value is RpcMessage {
       return false;
   }
 }
+
+/**
+ * VS Code's display language and the strings bundle, for the front end's @vscode/l10n and formatters.
+ * The host writes it into the page (`<html lang data-l10n>`, src/webviews/panel.ts) so the first
+ * render is already in the language; media/shared/l10n.ts reads it.
+ */
+export interface WebviewL10n {
+  /** A BCP 47 tag, `vscode.env.language`. */
+  language: string;
+  /** `vscode.l10n.bundle`: {} in English, where the code's strings are the text. */
+  bundle: Record<string, string | { message: string; comment: string[] }>;
+}

@@ -8,7 +8,7 @@
 // KB here is 1,000 bytes, the stricter reading (esbuild.mjs prints KiB).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,7 +37,7 @@ describe('bundle sizes (production build)', function () {
   it(`extension bundle ≤ ${kb(BUNDLE_BUDGETS.extension)} (what the extension host loads: extension.js and the lazily loaded client, panels and commands together)`, () => {
     // dist/cli.js is the command-line tool (npm run org): plain Node, never loaded by the extension host, not in the .vsix.
     const files = readdirSync(join(out, 'dist')).filter((f) => f.endsWith('.js') && f !== 'cli.js').sort();
-    assert.deepEqual(files, ['accessReviewPanel.js', 'api.js', 'commands.js', 'extension.js', 'orgCode.js', 'orgFile.js', 'projectPanel.js', 'spendStatus.js', 'usagePanel.js'], 'the extension host bundles');
+    assert.deepEqual(files, ['accessReviewPanel.js', 'api.js', 'commands.js', 'extension.js', 'l10n.js', 'locale.js', 'orgCode.js', 'orgFile.js', 'projectPanel.js', 'spendStatus.js', 'usagePanel.js'], 'the extension host bundles');
     files.splice(0, files.length, ...files.filter((f) => !OWN_BUDGET.includes(f)));
     const sizes = files.map((f) => statSync(join(out, 'dist', f)).size);
     const total = sizes.reduce((a, b) => a + b, 0);
@@ -64,6 +64,16 @@ describe('bundle sizes (production build)', function () {
     assert.deepEqual(built.map((f) => f.replace(/\.js$/, '')).sort(), entries.sort(), 'one bundle per media/<name>/main.ts');
     const over = built.map((f) => [f, statSync(join(dir, f)).size] as const).filter(([, size]) => size > BUNDLE_BUDGETS.webview);
     assert.deepEqual(over.map(([f, size]) => `dist/webviews/${f} is ${kb(size)}`), [], `over the webview budget of ${kb(BUNDLE_BUDGETS.webview)}`);
+  });
+
+  it('the host bundles share one @vscode/l10n and one display language (esbuild.mjs SHARED): none holds a copy activation would leave unset', () => {
+    const hostFiles = readdirSync(join(out, 'dist')).filter((f) => f.endsWith('.js') && f !== 'cli.js');
+    // Text only the module itself holds: @vscode/l10n's error for a bad template, model/locale.ts's call.
+    const own = { 'l10n.js': 'expected a string as the first argument to l10n.t', 'locale.js': 'getCanonicalLocales' };
+    for (const [file, marker] of Object.entries(own)) {
+      const holders = hostFiles.filter((f) => readFileSync(join(out, 'dist', f), 'utf8').includes(marker));
+      assert.deepEqual(holders, [file], `only ${file} may hold its code; the others require('./${file}')`);
+    }
   });
 
   it('ships no source maps in the production build', () => {

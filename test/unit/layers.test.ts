@@ -16,6 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   util: ['api', 'util'],
   log: ['api', 'util'],
   notify: ['util'],
+  // VS Code's display language handed to the model's strings and formatters (src/l10n.ts).
+  l10n: ['model'],
   config: ['api', 'model', 'util'],
   auth: ['api', 'model', 'auth', 'notify', 'log', 'util', 'config'],
   // Shared VS Code glue of commands and webviews: below both, so neither needs the other.

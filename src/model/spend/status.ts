@@ -138,6 +138,6 @@ export function formatMoney(value: number, currency: string, locale: string, dig
     return new Intl.NumberFormat(locale, options).format(value);
   } catch {
     // An unknown locale or currency code: still a number people can read.
-    return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} ${currency}`;
+    return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} ${currency}`;
   }
 }

@@ -8,7 +8,7 @@ import { checkEmailList, checkWholeDollars, parseWholeDollars, splitList } from 
 import { readChanges, saveHostedTools, saveModelPolicy, saveRateLimits } from '../../model/project/save';
 import { RETENTION_TYPES, type HostedToolsData, type ProjectRole, type SectionData, type SectionId } from '../../model/project/types';
 import type { PolicyChoice, PolicyState } from '../../model/permissionEdits';
-import { HOSTED_TOOLS, toCents } from '../../model/format';
+import { dollars as usd, HOSTED_TOOLS, toCents } from '../../model/format';
 import { invalidate, listRef, remove, upsert } from '../../model/store';
 import { projectEffects, projectUserEffects, unset } from '../../model/writeEffects';
 import { askModal, runWithProgress } from '../../notify';
@@ -54,7 +54,6 @@ function dollars(value: unknown): number {
 }
 
 const done = (result: unknown): WriteResult => ({ done: result !== undefined });
-const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 const label = (m: { name?: string | null; email?: string | null; id: string }) => m.name || m.email || m.id;
 
 function matches(u: { id: string; name?: string | null; email?: string | null }, query: string): boolean {

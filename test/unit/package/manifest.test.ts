@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localizedManifest } from './localizedManifest';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+const manifest = localizedManifest();
 
 /** VS Code's allowed categories (vsce warns on any other). */
 const CATEGORIES = new Set([

@@ -1,14 +1,13 @@
 // The manifest side of "Apply is disabled in an untrusted workspace": the command's enablement, every
 // menu that shows it, and the declared capability. (The command's own check is the other half.)
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { localizedManifest } from './localizedManifest';
 
 interface Menu { command: string; when?: string }
-const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+const pkg = localizedManifest<{
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
   contributes: { commands: Array<{ command: string; category?: string; icon?: string; enablement?: string }>; menus: Record<string, Menu[]> };
-};
+}>();
 const APPLY = 'openaiAdmin.orgCode.apply';
 const ORG_CODE = ['export', 'compare', 'plan', 'apply', 'copyProjectSettings'].map((c) => `openaiAdmin.orgCode.${c}`);
 

@@ -8,11 +8,13 @@ import { inflateRawSync } from 'node:zlib';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const VSIX = join(ROOT, 'dist', 'openai-admin-explorer.vsix');
-const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media', 'docs', 'schemas'];
+const INPUTS = ['package.json', 'package.nls.json', 'l10n', '.vscodeignore', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'src', 'media', 'docs', 'schemas'];
 
 /** Shipped files (paths inside `extension/`) must match one of these (vsce renames README.md to readme.md, LICENSE to LICENSE.txt). */
 const ALLOWED = [
   /^package\.json$/,
+  /^package\.nls(\.[\w-]+)?\.json$/, // the manifest's text and its translations
+  /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/, // the code's strings (package.json "l10n") and their translations
   /^readme\.md$/i,
   /^LICENSE(\.md|\.txt)?$/i,
   /^changelog\.md$/i,
@@ -20,6 +22,7 @@ const ALLOWED = [
   /^dist\/api\.js$/, // the API client, loaded on the first request
   /^dist\/(usage|project|accessReview)Panel\.js$/, // the editor panels' host code, loaded when one opens
   /^dist\/commands\.js$/, // the organization commands, loaded when one first runs
+  /^dist\/(l10n|locale)\.js$/, // @vscode/l10n and the display language, one copy every bundle shares (esbuild.mjs SHARED)
   /^dist\/orgCode\.js$/, // the org-code commands (the engine, the YAML writer), loaded when one of them first runs
   /^dist\/orgFile\.js$/, // the org file's parser, loaded when a *.openai-org.yaml file is opened
   /^schemas\/openai-org\.schema\.json$/, // the org file's JSON Schema, for package.json's yamlValidation
@@ -109,8 +112,9 @@ describe('packaged .vsix', function () {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // What the entry point requires later (esbuild.mjs splits them off): the client on the first
     // request, each panel's host code when it opens, the commands when one first runs.
-    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js'];
+    const mustHave = ['package.json', 'package.nls.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js', 'dist/l10n.js', 'dist/locale.js'];
     for (const v of pkg.contributes?.yamlValidation ?? []) mustHave.push(v.url);
+    if (pkg.l10n) mustHave.push(`${pkg.l10n.replace(/^\.\//, '')}/bundle.l10n.json`);
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
     for (const w of pkg.contributes?.walkthroughs ?? []) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { localizedManifest } from './localizedManifest';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -24,7 +25,7 @@ interface Manifest {
   };
 }
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const pkg = localizedManifest<Manifest>();
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -103,10 +103,16 @@ export function installVscodeStub(): VscodeStub {
       textDocuments: [], onDidOpenTextDocument: () => disposable(), onDidChangeTextDocument: () => disposable(), onDidCloseTextDocument: () => disposable(), onDidSaveTextDocument: () => disposable(),
     },
     languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) },
-    env: { clipboard: { writeText: async () => {} }, openExternal: async () => true },
-    // No bundle loaded, as in an English VS Code: the message itself, its {0}… filled in.
+    env: { clipboard: { writeText: async () => {} }, openExternal: async () => true, language: 'en' },
+    // English, as VS Code runs without a language pack: no bundle, the code's strings are the text.
     l10n: {
-      t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole)),
+      bundle: undefined,
+      uri: undefined,
+      t: (message: string | { message: string; args?: unknown }, ...args: unknown[]) => {
+        const text = typeof message === 'string' ? message : message.message;
+        const values = (typeof message === 'string' ? (args.length === 1 && typeof args[0] === 'object' ? args[0] : args) : message.args ?? []) as Record<string, unknown>;
+        return text.replace(/\{([^}]+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+      },
     },
     commands: {
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
