@@ -73,7 +73,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   hygiene.view = hygieneView;
 
   const commands: CommandContext = { session, store, explorer, log, view, register: (id, handler) => vscode.commands.registerCommand(id, handler) };
-  const usage = registerUsagePanel({ session, log, store, extensionUri: context.extensionUri, renderReports: testHooks });
+  // One organization until the connections are wired: the session's client and the store.
+  const usageOrg = { id: 'default', name: 'Organization', getClient: () => session.getClient(), store };
+  const usage = registerUsagePanel({
+    log, extensionUri: context.extensionUri, renderReports: testHooks,
+    organizations: () => [usageOrg],
+    onDidChangeOrganizations: (listener, thisArgs, disposables) => session.onDidChangeState(() => listener.call(thisArgs), undefined, disposables),
+  });
   const project = registerProjectPanel(commands, context.extensionUri, context.workspaceState, testHooks);
   const accessReview = registerAccessReview({ store, log, extensionUri: context.extensionUri, renderReports: testHooks });
 
