@@ -132,7 +132,7 @@ function organizationDatasets(view: UsageView, orgs: readonly { id: string; name
 
 /**
  * Total cost per currency over every organization whose cost could be read; top projects across
- * organizations, each named with its organization; top models summed per model.
+ * organizations, each named "organization · project" like the table's rows; top models summed per model.
  */
 function combineSummaries(loaded: readonly (OrganizationPart & { data: DashboardData })[], topN: number, warnings: string[]): Summary {
   const first = loaded[0]!.data.summary;
@@ -145,7 +145,7 @@ function combineSummaries(loaded: readonly (OrganizationPart & { data: Dashboard
   const summary: Summary = {
     cost: withCost.length ? {
       currencies: sumByCurrency(withCost.flatMap((p) => p.data.summary.cost!.currencies)),
-      topProjects: top(withCost.flatMap((p) => p.data.summary.cost!.topProjects.map((item): RankedItem => ({ key: JSON.stringify([p.id, item.key]), label: `${item.label} (${p.name})`, value: item.value }))), topN),
+      topProjects: top(withCost.flatMap((p) => p.data.summary.cost!.topProjects.map((item): RankedItem => ({ key: JSON.stringify([p.id, item.key]), label: `${p.name} · ${item.label}`, value: item.value }))), topN),
     } : null,
     costFiltersIgnored: first.costFiltersIgnored,
     topModels: top(sumRanked(withModels.flatMap((p) => p.data.summary.topModels)), topN),
@@ -177,7 +177,7 @@ function top(items: readonly RankedItem[], n: number): RankedItem[] {
 function combineInsights(loaded: readonly (OrganizationPart & { data: DashboardData })[]): CostInsights | undefined {
   const withInsights = loaded.filter((p) => p.data.insights);
   if (!withInsights.length) return undefined;
-  const anomalies: CostAnomaly[] = withInsights.flatMap((p) => p.data.insights!.anomalies.map((a) => ({ ...a, projectId: null, label: `${a.label} (${p.name})` })));
+  const anomalies: CostAnomaly[] = withInsights.flatMap((p) => p.data.insights!.anomalies.map((a) => ({ ...a, projectId: null, label: `${p.name} · ${a.label}` })));
   anomalies.sort((a, b) => a.day - b.day || b.amount - a.amount);
   const errors = withInsights.filter((p) => p.data.insights!.error).map((p) => `${p.name}: ${p.data.insights!.error}`);
   return { sensitivity: withInsights[0]!.data.insights!.sensitivity, anomalies, forecast: null, ...(errors.length ? { error: errors.join('; ') } : {}) };

@@ -61,7 +61,7 @@ describe('usage model: all organizations combined', function () {
     assert.deepEqual(view.currencies, [{ currency: 'usd', value: 25.5 }]);
     assert.deepEqual(data.chart.map((d) => [d.label, d.values]), [['Acme', [15, 1, 0]], ['Globex', [2, 0, 7.5]]]);
     assert.deepEqual(data.summary.cost?.currencies, [{ currency: 'usd', value: 25.5 }]);
-    assert.deepEqual(data.summary.cost?.topProjects.map((p) => [p.label, p.value]), [['p1 (Acme)', 11], ['q1 (Globex)', 9.5], ['p2 (Acme)', 5]]);
+    assert.deepEqual(data.summary.cost?.topProjects.map((p) => [p.label, p.value]), [['Acme · p1', 11], ['Globex · q1', 9.5], ['Acme · p2', 5]]);
     assert.deepEqual(data.organizations, [{ id: 'default', name: 'Acme' }, { id: 'o2', name: 'Globex' }]);
     assert.deepEqual(data.warnings, []);
     assert.equal(view.selection.organization, 'all');
