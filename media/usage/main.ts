@@ -158,8 +158,10 @@ class UsageApp {
     const data = this.data = withNames(loaded, this.names);
     const { view } = data;
     const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
-    if (view.empty) this.showMessage(`No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`, 'info');
-    else if (data.warnings.length) this.showMessage(data.warnings.join(' '), 'warning');
+    const emptyText = `No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`;
+    // Warnings win over "empty": an organization that could not be read must not pass for one with no usage.
+    if (data.warnings.length) this.showMessage(view.empty ? `${emptyText} ${data.warnings.join(' ')}` : data.warnings.join(' '), 'warning');
+    else if (view.empty) this.showMessage(emptyText, 'info');
     else this.showMessage('', 'none');
     this.content.hidden = false;
     renderSummary(this.summary, data, this.kinds);
@@ -204,6 +206,7 @@ class UsageApp {
       selection: this.selection,
       status,
       ...(error ? { error } : {}),
+      message: this.message.hidden ? '' : this.message.textContent ?? '',
       legend: status === 'error' ? [] : texts(this.legend, '.legend-label'),
       tableHead: status === 'error' ? [] : texts(this.tableEl, 'thead th'),
       tableRows: status === 'error' ? [] : [...this.tableEl.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),

@@ -44,6 +44,8 @@ export interface RenderedReport {
   selection: Selection;
   status: 'data' | 'empty' | 'error';
   error?: string;
+  /** The message line above the chart (warnings, e.g. an organization that could not be read), '' when none. */
+  message: string;
   legend: string[];
   tableHead: string[];
   tableRows: string[][];
