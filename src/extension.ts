@@ -82,7 +82,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const hygieneView = vscode.window.createTreeView(HYGIENE_VIEW_ID, { treeDataProvider: hygiene, showCollapseAll: true, canSelectMany: true });
   hygiene.view = hygieneView;
 
-  const usage = registerUsagePanel({ session: first().session, log, store: first().store, extensionUri: context.extensionUri, renderReports: testHooks });
+  // Usage & Costs reads each organization with its own client and store, or all of them together.
+  const usage = registerUsagePanel({
+    log, extensionUri: context.extensionUri, renderReports: testHooks,
+    organizations: () => orgs.all().map((o) => ({ id: o.id, name: o.name, getClient: () => o.session.getClient(), store: o.store })),
+    onDidChangeOrganizations: orgs.onDidChange,
+  });
   const project = registerProjectPanel(orgs, context.extensionUri, context.workspaceState, testHooks);
   const accessReview = registerAccessReview({ organizations: orgs, extensionUri: context.extensionUri, renderReports: testHooks });
 

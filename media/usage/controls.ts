@@ -5,10 +5,10 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeMultiSelect } from '@vscode-elements/elements/dist/vscode-multi-select/vscode-multi-select.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { normalizeWith } from '../../src/model/usage/normalize';
+import { ALL_ORGANIZATIONS, ALL_ORGANIZATIONS_LABEL, isOrgScopedParam, patchSelection, type OrganizationChoice } from '../../src/model/usage/organizations';
 import { formatDay, widthsFor } from '../../src/model/usage/range';
 import type { FilterOption, KindInfo, RangePreset, Selection, Width } from '../../src/model/usage/types';
 import type { ExportFormat } from '../../src/webviews/usage/protocol';
@@ -72,11 +72,17 @@ const noteEl = () => h('span', { class: 'field-note' });
 
 export class Controls {
   private selection: Selection;
+  /** Shown only when there are several organizations (one organization looks as it always did). */
+  private readonly organization = h('vscode-single-select', { class: 'organization' });
+  private readonly organizationField: HTMLElement;
+  private organizations: OrganizationChoice[] = [];
   private readonly kind = h('vscode-single-select', { class: 'kind' });
   private readonly metric = h('vscode-single-select', { class: 'metric' });
   private readonly range = h('vscode-single-select');
-  private readonly from = h('vscode-textfield', { type: 'date' });
-  private readonly to = h('vscode-textfield', { type: 'date' });
+  // Native date inputs, themed in usage.css: vscode-textfield wraps the same input and would cost
+  // 8 KB of the webview's 300 KB budget (BENCHMARKS.md fig. 3) for the two fields of a custom range.
+  private readonly from = h('input', { type: 'date', class: 'date' });
+  private readonly to = h('input', { type: 'date', class: 'date' });
   private readonly width = h('vscode-single-select');
   private readonly groupBy = h('vscode-multi-select', { class: 'group-by' });
   private readonly groupByNote = noteEl();
@@ -94,13 +100,16 @@ export class Controls {
     private readonly catalogue: KindInfo[],
     private readonly now: number,
     initial: Selection,
+    organizations: OrganizationChoice[],
     private readonly events: ControlEvents,
   ) {
     this.selection = initial;
+    this.organizations = organizations;
     this.customFields = [field('From', this.from, 'custom'), field('To', this.to, 'custom')];
+    this.organizationField = field('Organization', this.organization);
     root.append(
       h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Usage selection' },
-        field('Usage', this.kind), field('Metric', this.metric), field('Range', this.range), ...this.customFields,
+        this.organizationField, field('Usage', this.kind), field('Metric', this.metric), field('Range', this.range), ...this.customFields,
         field('Bucket', this.width), field('Group by', this.groupBy, '', this.groupByNote), field('Chart', this.chart),
         // An empty label keeps the buttons level with the other controls.
         h('div', { class: 'field actions' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'buttons' }, this.refreshButton, ...this.exportButtons))),
@@ -108,6 +117,7 @@ export class Controls {
     );
     fill(this.kind, catalogue.map((k) => ({ value: k.id, label: k.label })), [initial.kind]);
 
+    this.organization.addEventListener('change', () => this.update({ organization: this.organization.value }));
     this.kind.addEventListener('change', () => this.update({ kind: this.kind.value as Selection['kind'] }));
     this.metric.addEventListener('change', () => this.update({ metric: this.metric.value }));
     this.range.addEventListener('change', () => this.changeRange(this.range.value as RangePreset));
@@ -124,6 +134,10 @@ export class Controls {
   /** Shows a selection (the user's, a restored one, or one the host sent). */
   show(selection: Selection): void {
     this.selection = selection;
+    this.organizationField.hidden = this.organizations.length < 2;
+    if (this.organizations.length > 1) {
+      fill(this.organization, [...this.organizations.map((o) => ({ value: o.id, label: o.name })), { value: ALL_ORGANIZATIONS, label: ALL_ORGANIZATIONS_LABEL }], [selection.organization ?? '']);
+    }
     const kind = this.kindInfo();
     const allowed = widthsFor(selection.range, kind.widths, this.now);
     fill(this.kind, this.catalogue.map((k) => ({ value: k.id, label: k.label })), [selection.kind]);
@@ -141,6 +155,16 @@ export class Controls {
       this.to.value = selection.range.to ?? '';
     }
     this.showFilters();
+  }
+
+  /** The connected organizations changed; the caller normalizes and shows its selection again. */
+  setOrganizations(organizations: OrganizationChoice[]): void {
+    this.organizations = organizations;
+  }
+
+  /** `patch` on the current selection, made valid (the same rules as the host's). */
+  normalize(current: Selection, patch: Partial<Selection>): Selection {
+    return normalizeWith(this.catalogue, patchSelection(current, patch), this.now, this.organizations.map((o) => o.id));
   }
 
   setFilterOptions(options: Record<string, FilterOption[]>): void {
@@ -161,7 +185,7 @@ export class Controls {
   }
 
   private update(patch: Partial<Selection>): void {
-    const next = normalizeWith(this.catalogue, { ...this.selection, ...patch }, this.now);
+    const next = this.normalize(this.selection, patch);
     if (JSON.stringify(next) === JSON.stringify(this.selection)) return;
     this.show(next);
     this.events.change(next);
@@ -185,17 +209,21 @@ export class Controls {
     if (from && to && from <= to) this.update({ range: { preset: 'custom', from, to } });
   }
 
-  /** One control per filter the kind takes; choices from the host plus whatever is selected already. */
+  /**
+   * One control per filter the kind takes; choices from the host plus whatever is selected already.
+   * All organizations together take no filter on projects, users or keys (their ids are one organization's).
+   */
   private showFilters(): void {
-    const kind = this.kindInfo();
-    const wanted = new Set(kind.filters.map((f) => f.param));
+    const all = this.selection.organization === ALL_ORGANIZATIONS;
+    const filters = this.kindInfo().filters.filter((f) => !(all && isOrgScopedParam(f.param)));
+    const wanted = new Set(filters.map((f) => f.param));
     for (const [param, { control }] of this.filterControls) {
       if (!wanted.has(param)) {
         control.parentElement?.remove();
         this.filterControls.delete(param);
       }
     }
-    kind.filters.forEach((f, i) => {
+    filters.forEach((f, i) => {
       let entry = this.filterControls.get(f.param);
       if (!entry) {
         const control = f.type === 'bool' ? h('vscode-single-select') : h('vscode-multi-select', { combobox: true });

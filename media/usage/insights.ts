@@ -1,6 +1,7 @@
 // Under the costs chart: the key to what the chart adds (anomaly markers, this month's line, the
 // forecast and the spend limit), the forecast in words, and the anomalies as a table. All of it is
 // DOM text; project names come from the API.
+import { ALL_ORGANIZATIONS } from '../../src/model/usage/organizations';
 import type { CostInsights, UsageView } from '../../src/model/usage/types';
 import { h, replace } from '../shared/dom';
 import { insightColours } from './chart';
@@ -32,6 +33,10 @@ export function renderInsights(root: HTMLElement, view: UsageView, insights: Cos
       `Forecast for the month's end: ${money(f.forecast)} — ${money(f.monthToDate)} so far plus ${money(f.dailyAverage)} a day (the average of the last 7 complete days) for the rest of the month.`,
       f.limit === null ? '' : ` Spend limit: ${money(f.limit)}${f.forecast > f.limit ? ', which the forecast exceeds.' : '.'}`)
     : null;
+  // All organizations together: each has its own spend limit (and maybe currency), so no one forecast is drawn.
+  const noForecast = !f && view.selection.organization === ALL_ORGANIZATIONS
+    ? h('p', { class: 'muted' }, 'No forecast for all organizations together: each organization has its own spend limit. Pick one organization to see its forecast.')
+    : null;
   const error = insights.error ? h('p', { class: 'error-text' }, `Couldn't compute anomalies and the forecast: ${insights.error}`) : null;
   const caption = `Anomalies: days a project cost more than its median + ${insights.sensitivity} × MAD of the previous 14 days`;
   const table = insights.anomalies.length
@@ -45,5 +50,5 @@ export function renderInsights(root: HTMLElement, view: UsageView, insights: Cos
         h('td', { class: 'num' }, money(a.median)),
         h('td', { class: 'num' }, a.factor === null ? 'usually nothing' : `${a.factor.toFixed(1)}×`)))))
     : h('p', { class: 'muted no-anomalies' }, `No anomalies in this range (${caption.slice('Anomalies: '.length)}).`);
-  replace(root, h('h2', {}, 'Anomalies and forecast'), key, error, forecast, table);
+  replace(root, h('h2', {}, 'Anomalies and forecast'), key, error, forecast, noForecast, table);
 }

@@ -4,7 +4,7 @@
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import { chartSummary } from '../../src/model/usage/chartSummary';
 import { mergeNames, withNames, type NameTable } from '../../src/model/usage/labels';
-import { normalizeWith } from '../../src/model/usage/normalize';
+import type { OrganizationChoice } from '../../src/model/usage/organizations';
 import type { DashboardData, KindInfo, Selection } from '../../src/model/usage/types';
 import type { RenderedReport, UsageHostEvents, UsageMethods, UsageState, UsageWebviewEvents } from '../../src/webviews/usage/protocol';
 import { h, replace } from '../shared/dom';
@@ -48,23 +48,29 @@ class UsageApp {
   /** Names the host has sent for ids (they follow the numbers), applied to every load drawn. */
   private names: NameTable = {};
 
-  constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection) {
+  constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection, organizations: OrganizationChoice[]) {
     const header = h('header', {});
     // The editor tab shows the title; screen readers get it as the page's first heading.
     root.append(h('h1', { class: 'visually-hidden' }, 'Usage & Costs'), header, this.progress, this.message, this.content);
-    this.controls = new Controls(header, kinds, now, selection, {
+    this.controls = new Controls(header, kinds, now, selection, organizations, {
       change: (next) => this.select(next),
       refresh: () => void this.load(true),
       export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(`Export failed: ${(err as Error).message}`, 'error')),
     });
     this.controls.setCanExport(false);
-    rpc.on('refresh', () => {
+    // The organizations changed (or a key did): the host dropped what it had read; the selection is
+    // made valid for the new list (a removed organization's view falls back to the first) and reloads.
+    rpc.on('organizations', (list) => {
+      this.controls.setOrganizations(list);
+      const next = this.controls.normalize(this.selection, {});
       this.names = {};
-      void this.load(true);
+      this.optionsKey = '';
+      this.controls.show(next);
+      this.select(next);
     });
     rpc.on('names', ({ names, warnings }) => this.applyNames(names, warnings));
     rpc.on('select', (patch) => {
-      const next = normalizeWith(kinds, { ...this.selection, ...patch }, now);
+      const next = this.controls.normalize(this.selection, patch);
       this.controls.show(next);
       this.select(next);
     });
@@ -76,6 +82,8 @@ class UsageApp {
   }
 
   private select(next: Selection): void {
+    // Names are one organization's: another organization's view starts without them.
+    if (next.organization !== this.selection.organization) this.names = {};
     this.selection = next;
     saveState<UsageState>({ selection: next });
     void this.load(false);
@@ -100,9 +108,9 @@ class UsageApp {
     }
   }
 
-  /** Filter choices depend on the kind and the range only. */
+  /** Filter choices depend on the kind, the range and the organization only. */
   private async loadFilterOptions(): Promise<void> {
-    const key = JSON.stringify([this.selection.kind, this.selection.range]);
+    const key = JSON.stringify([this.selection.kind, this.selection.range, this.selection.organization ?? null]);
     if (key === this.optionsKey) return;
     this.optionsKey = key;
     try {
@@ -150,8 +158,10 @@ class UsageApp {
     const data = this.data = withNames(loaded, this.names);
     const { view } = data;
     const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
-    if (view.empty) this.showMessage(`No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`, 'info');
-    else if (data.warnings.length) this.showMessage(data.warnings.join(' '), 'warning');
+    const emptyText = `No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`;
+    // Warnings win over "empty": an organization that could not be read must not pass for one with no usage.
+    if (data.warnings.length) this.showMessage(view.empty ? `${emptyText} ${data.warnings.join(' ')}` : data.warnings.join(' '), 'warning');
+    else if (view.empty) this.showMessage(emptyText, 'info');
     else this.showMessage('', 'none');
     this.content.hidden = false;
     renderSummary(this.summary, data, this.kinds);
@@ -196,6 +206,7 @@ class UsageApp {
       selection: this.selection,
       status,
       ...(error ? { error } : {}),
+      message: this.message.hidden ? '' : this.message.textContent ?? '',
       legend: status === 'error' ? [] : texts(this.legend, '.legend-label'),
       tableHead: status === 'error' ? [] : texts(this.tableEl, 'thead th'),
       tableRows: status === 'error' ? [] : [...this.tableEl.querySelectorAll('tbody tr')].map((tr) => texts(tr, 'th, td')),
@@ -211,7 +222,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
     const init = await rpc.call('init', { state: loadState<UsageState>() });
-    new UsageApp(root, init.catalogue, init.now, init.selection);
+    new UsageApp(root, init.catalogue, init.now, init.selection, init.organizations);
   } catch (err) {
     replace(root, h('p', { class: 'message error' }, `The Usage & Costs panel could not start: ${(err as Error).message}`));
   }

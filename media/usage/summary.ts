@@ -43,8 +43,13 @@ export function renderSummary(root: HTMLElement, data: DashboardData, kinds: Kin
     ? `largest ${PER[view.width]} in the range`
     : `≈ ${formatValue(metric, total / Math.max(1, view.buckets.length), currency, 'short')} per ${PER[view.width]}`;
   // For costs the total is the first card already; the average says something new.
+  const buckets = Math.max(1, view.buckets.length);
+  // Several currencies (organizations billed in different ones) are averaged each on its own, never added.
+  const average = view.currencies.length > 1
+    ? view.currencies.map((c) => formatValue(metric, c.value / buckets, c.currency, 'short')).join(' + ')
+    : formatValue(metric, total / buckets, currency, 'short');
   const selected = view.selection.kind === 'costs' && metric.unit === 'currency'
-    ? card(`Average cost per ${PER[view.width]}`, h('p', { class: 'figure' }, formatValue(metric, total / Math.max(1, view.buckets.length), currency, 'short')),
+    ? card(`Average cost per ${PER[view.width]}`, h('p', { class: 'figure' }, average),
       note(`over ${view.buckets.length} ${PER[view.width]}s`))
     : card(metric.aggregate === 'peak' ? `${kindLabel}: peak ${metric.label.toLowerCase()}` : `${kindLabel}: ${metric.label.toLowerCase()}`,
       h('p', { class: 'figure' }, figure), note(perBucket));

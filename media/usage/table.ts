@@ -12,7 +12,7 @@ export function renderLegend(list: HTMLElement, view: UsageView, datasets: Chart
     // CSSOM, not a style attribute: allowed by the CSP, and the value is a theme colour.
     swatch.style.backgroundColor = seriesColour(i, d.other);
     const total = metric.aggregate === 'peak' ? Math.max(0, ...d.values) : d.values.reduce((a, b) => a + b, 0);
-    return h('li', {}, swatch, h('span', { class: 'legend-label', title: d.label }, d.label), h('span', { class: 'legend-value' }, formatValue(metric, total, view.currencies[0]?.currency, 'short')));
+    return h('li', {}, swatch, h('span', { class: 'legend-label', title: d.label }, d.label), h('span', { class: 'legend-value' }, formatValue(metric, total, d.currency ?? view.currencies[0]?.currency, 'short')));
   }));
 }
 
@@ -30,7 +30,7 @@ export class UsageTable {
   constructor(private readonly table: HTMLTableElement) {}
 
   show(view: UsageView): void {
-    if (this.view?.selection.kind !== view.selection.kind || this.view.selection.groupBy.join() !== view.selection.groupBy.join()) this.sort = undefined;
+    if (this.view?.selection.kind !== view.selection.kind || this.view.groupFields.map((g) => g.field).join() !== view.groupFields.map((g) => g.field).join()) this.sort = undefined;
     this.view = view;
     this.render();
   }

@@ -83,7 +83,13 @@ export class Organization implements CommandContext, TreeOrganization, vscode.Di
 
   private makeExplorer(): ExplorerProvider {
     const top = this.host.several()
-      ? new TreeNode(organizationFolderId(this.id), { key: organizationFolderId(this.id), label: this.name, children: { type: 'static', nodes: () => [] } }, undefined)
+      ? new TreeNode(organizationFolderId(this.id), {
+        key: organizationFolderId(this.id),
+        label: this.name,
+        children: { type: 'static', nodes: () => [] },
+        // What a row's commands and panels look up (`node.lookup('organization')`) to act on this organization.
+        context: { organization: this.id },
+      }, undefined)
       : undefined;
     return new ExplorerProvider(this.session, this.store, organizationRoots, top);
   }

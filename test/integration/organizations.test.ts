@@ -132,6 +132,37 @@ describe('several organizations', function () {
     assert.deepEqual((b.command?.arguments?.[0] as { organization?: string }).organization, secondId, 'a click opens Usage & Costs on that organization');
   });
 
+  it('Usage & Costs for all organizations: one series per organization, the costs the sum of both fakes', async () => {
+    await vscode.commands.executeCommand('openaiAdmin.openUsage', { organization: secondId });
+    await t.usagePanel.waitForRender((r) => r.status === 'data' && r.selection.organization === secondId);
+    assert.match(t.usagePanel.title() ?? '', /— Second Org$/, 'the tab names the organization');
+    t.usagePanel.select({ organization: 'all', kind: 'costs', metric: 'amount', range: { preset: '30d' }, width: '1d', groupBy: [], filters: {} });
+    await t.usagePanel.waitForRender((r) => r.status === 'data' && r.selection.organization === 'all');
+    const data = t.usagePanel.lastData()!;
+    const { view } = data;
+    const costs = async (origin: string, key: string) => {
+      let total = 0;
+      let page: string | undefined;
+      do {
+        const q = new URLSearchParams({ start_time: String(view.start), end_time: String(view.end), bucket_width: '1d', limit: '180', ...(page ? { page } : {}) });
+        const body = await call(origin, key, 'GET', `/organization/costs?${q}`) as { data: { results: { amount: { value: number } }[] }[]; has_more: boolean; next_page: string | null };
+        total += body.data.reduce((sum, b) => sum + b.results.reduce((x, r) => x + r.amount.value, 0), 0);
+        page = body.has_more && body.next_page ? body.next_page : undefined;
+      } while (page);
+      return total;
+    };
+    const [a, b] = [await costs(fake.origin(), fake.adminKey), await costs(second.origin(), second.key())];
+    const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(y));
+    const byOrg = new Map(view.series.map((s) => [s.group.organization_id, s.totals.amount ?? 0]));
+    assert.ok(near(byOrg.get('default')!, a), `the first organization's series ${byOrg.get('default')} ≠ its fake's ${a}`);
+    assert.ok(near(byOrg.get(secondId)!, b), `the second organization's series ${byOrg.get(secondId)} ≠ its fake's ${b}`);
+    assert.equal(view.currencies.length, 1, 'one currency');
+    assert.ok(near(view.currencies[0]!.value, a + b), `combined ${view.currencies[0]!.value} ≠ ${a} + ${b}`);
+    assert.deepEqual(data.organizations?.map((o) => [o.name, o.error]), [['Organization', undefined], ['Second Org', undefined]]);
+    assert.match(t.usagePanel.title() ?? '', /— All organizations$/);
+    t.usagePanel.close();
+  });
+
   it('renaming changes the folder; removing deletes the key and brings the one-organization tree back', async () => {
     assert.equal(await vscode.commands.executeCommand('openaiAdmin.renameOrganization', { organization: secondId, name: 'Staging' }), true);
     assert.deepEqual((await t.treeChildren()).map((r) => r.label), ['Organization', 'Staging']);

@@ -18,7 +18,8 @@ import { DEFAULT_SENSITIVITY } from './anomalies';
 import { costInsights, insightsRange, wantsInsights } from './insights';
 import { fromCents } from '../format';
 
-const TOP_N = 5;
+/** How many top projects and models the summary shows. */
+export const TOP_N = 5;
 
 export interface DashboardOptions extends FetcherOptions {
   /** Milliseconds, like Date.now (tests pin it). */
@@ -30,6 +31,10 @@ export interface LoadOptions {
   fresh?: boolean;
   /** k of the anomaly rule (openaiAdmin.anomalySensitivity); DEFAULT_SENSITIVITY when unset. */
   sensitivity?: number;
+  /** Unix seconds the range is resolved at; the dashboard's clock when unset (several organizations' loads share one). */
+  now?: number;
+  /** How many top projects and models the summary ranks (combining organizations needs every one). */
+  topN?: number;
 }
 
 export class UsageDashboard {
@@ -51,19 +56,18 @@ export class UsageDashboard {
     return normalizeSelection(raw, this.nowSeconds());
   }
 
-  async load(raw: unknown, outer: AbortSignal, { fresh = false, sensitivity = DEFAULT_SENSITIVITY }: LoadOptions = {}): Promise<DashboardData> {
+  async load(raw: unknown, outer: AbortSignal, { fresh = false, sensitivity = DEFAULT_SENSITIVITY, now, topN = TOP_N }: LoadOptions = {}): Promise<DashboardData> {
     // When the chart's own query fails, the summaries it would have gone with are stopped too.
     const { signal, stop } = scope(outer);
     try {
-      return await this.loadWith(raw, signal, fresh, sensitivity);
+      return await this.loadWith(raw, signal, fresh, sensitivity, now ?? this.nowSeconds(), topN);
     } catch (err) {
       stop(err);
       throw err;
     }
   }
 
-  private async loadWith(raw: unknown, signal: AbortSignal, fresh: boolean, sensitivity: number): Promise<DashboardData> {
-    const now = this.nowSeconds();
+  private async loadWith(raw: unknown, signal: AbortSignal, fresh: boolean, sensitivity: number, now: number, topN: number): Promise<DashboardData> {
     const selection = normalizeSelection(raw, now);
     const spec = ENDPOINTS[selection.kind];
     const range = rangeOf(selection, now);
@@ -88,9 +92,9 @@ export class UsageDashboard {
     const modelView = models.ok ? shape(ENDPOINTS[modelKind], models.value, { selection: modelSel, range: daily }) : undefined;
     const costFilters = new Set(ENDPOINTS.costs.filters.map((f) => f.param));
     const summary: Summary = {
-      cost: costView ? { currencies: costView.currencies, topProjects: ranked(costView, 'amount', TOP_N) } : null,
+      cost: costView ? { currencies: costView.currencies, topProjects: ranked(costView, 'amount', topN) } : null,
       costFiltersIgnored: spec.filters.filter((f) => selection.filters[f.param] && !costFilters.has(f.param)).map((f) => f.label),
-      topModels: modelView ? ranked(modelView, modelMetric, TOP_N) : [],
+      topModels: modelView ? ranked(modelView, modelMetric, topN) : [],
       modelMetric: { kind: modelKind, kindLabel: ENDPOINTS[modelKind].label, metric: metricOf(ENDPOINTS[modelKind], modelMetric) },
     };
     if (!cost.ok) summary.costError = cost.error;
@@ -145,8 +149,11 @@ export class UsageDashboard {
     };
   }
 
-  /** Choices for each of the kind's filters: fixed enums, named projects and users, and values seen in the range. */
-  async filterOptions(raw: unknown, outer: AbortSignal): Promise<{ options: Record<string, FilterOption[]>; warnings: string[] }> {
+  /**
+   * Choices for each of the kind's filters: fixed enums, named projects and users, and values seen in
+   * the range. `only` limits them to some filter parameters (all organizations together take no filter on ids).
+   */
+  async filterOptions(raw: unknown, outer: AbortSignal, only?: (param: string) => boolean): Promise<{ options: Record<string, FilterOption[]>; warnings: string[] }> {
     const { signal } = scope(outer);
     const now = this.nowSeconds();
     const selection = normalizeSelection(raw, now);
@@ -154,7 +161,7 @@ export class UsageDashboard {
     const daily = queryRange(selection.range, '1d', now);
     const warnings: string[] = [];
     const options: Record<string, FilterOption[]> = {};
-    await Promise.all(spec.filters.map(async (f) => {
+    await Promise.all(spec.filters.filter((f) => !only || only(f.param)).map(async (f) => {
       try {
         if (f.type === 'bool') options[f.param] = [{ value: 'true', label: 'Batch only' }, { value: 'false', label: 'Not batch' }];
         else if (f.values) options[f.param] = f.values.map((value) => ({ value, label: value }));

@@ -3,10 +3,14 @@
 import { csvLine } from '../csv';
 import { ENDPOINTS } from './catalogue';
 import { NAMED_FIELDS as NAMED } from './labels';
+import { ORGANIZATION_FIELD } from './organizations';
 import type { UsageView } from './types';
 
-/** Group fields whose ids have names worth a column of their own (the raw id keeps its column). */
-const NAMED_FIELDS = new Set<string>(NAMED);
+/**
+ * Group fields whose ids have names worth a column of their own (the raw id keeps its column); the
+ * organization is one in the "All organizations" view (organization_id, organization_name).
+ */
+const NAMED_FIELDS = new Set<string>([...NAMED, ORGANIZATION_FIELD]);
 
 const iso = (t: number) => new Date(t * 1000).toISOString();
 

@@ -1,5 +1,6 @@
 // A selection made valid for its endpoint. Pure and import-free apart from range.ts, so the webview
 // runs the same rules on its controls as the host does on the query.
+import { ALL_ORGANIZATIONS, isOrgScopedParam, organizationValue, resolveOrganization } from './organizations';
 import { defaultWidth, widthsFor } from './range';
 import type { ChartStyle, KindInfo, RangePreset, RangeSelection, Selection, Width } from './types';
 
@@ -17,10 +18,14 @@ function normalizeRange(raw: unknown): RangeSelection {
 /**
  * Keeps only what the endpoint supports: a width it offers that the range allows, its group_by
  * fields, its filters (bool filters with one 'true'/'false' value), one of its metrics. An unknown
- * kind becomes the first of `kinds` (costs).
+ * kind becomes the first of `kinds` (costs). With `organizations` (the connected ones' ids), the
+ * organization is one of them or 'all' (src/model/usage/organizations.ts); without, a string
+ * organization is kept as it came (the model's dashboard for one organization does not know the others).
+ * "All organizations" takes no filter on projects, users or keys: their ids belong to one organization.
  */
-export function normalizeWith(kinds: readonly KindInfo[], raw: unknown, nowSeconds: number): Selection {
+export function normalizeWith(kinds: readonly KindInfo[], raw: unknown, nowSeconds: number, organizations?: readonly string[]): Selection {
   const input = (raw ?? {}) as Partial<Selection>;
+  const organization = organizations ? resolveOrganization(input.organization, organizations) : organizationValue(input.organization);
   const spec = kinds.find((k) => k.id === input.kind) ?? kinds[0]!;
   const range = normalizeRange(input.range);
   const allowed = widthsFor(range, spec.widths, nowSeconds);
@@ -30,6 +35,7 @@ export function normalizeWith(kinds: readonly KindInfo[], raw: unknown, nowSecon
   const filters: Record<string, string[]> = {};
   const rawFilters = (input.filters ?? {}) as Record<string, unknown>;
   for (const f of spec.filters) {
+    if (organization === ALL_ORGANIZATIONS && isOrgScopedParam(f.param)) continue;
     let values = [...new Set(strings(rawFilters[f.param]))];
     if (f.type === 'bool') values = values.filter((v) => v === 'true' || v === 'false').slice(0, 1);
     if (f.values) values = values.filter((v) => f.values!.includes(v));
@@ -37,5 +43,5 @@ export function normalizeWith(kinds: readonly KindInfo[], raw: unknown, nowSecon
   }
   const metric = spec.metrics.some((m) => m.key === input.metric) ? input.metric! : spec.metrics[0]!.key;
   const chart: ChartStyle = input.chart === 'line' ? 'line' : 'bar';
-  return { kind: spec.id, metric, range, width, groupBy, filters, chart };
+  return { kind: spec.id, metric, range, width, groupBy, filters, chart, ...(organization !== undefined ? { organization } : {}) };
 }

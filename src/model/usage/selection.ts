@@ -8,8 +8,8 @@ import type { KindInfo, Selection } from './types';
 const KINDS: KindInfo[] = KIND_IDS.map((id) => ENDPOINTS[id]);
 
 /** See normalizeWith: the host's version, over the full catalogue. */
-export function normalizeSelection(raw: unknown, nowSeconds: number): Selection {
-  return normalizeWith(KINDS, raw, nowSeconds);
+export function normalizeSelection(raw: unknown, nowSeconds: number, organizations?: readonly string[]): Selection {
+  return normalizeWith(KINDS, raw, nowSeconds, organizations);
 }
 
 /** The query for one endpoint; filters the endpoint does not take are left out. */

@@ -36,6 +36,12 @@ export interface Selection {
   groupBy: string[];
   filters: Record<string, string[]>;
   chart: ChartStyle;
+  /**
+   * The connected organization shown (its connection id), or 'all' for all of them together
+   * (src/model/usage/organizations.ts). The host always sets it; absent only in selections made
+   * before it was known.
+   */
+  organization?: string;
 }
 
 export interface FieldInfo {
@@ -112,6 +118,8 @@ export interface ChartDataset {
   values: number[];
   /** The dataset folds several smaller groups together. */
   other?: boolean;
+  /** Costs: the dataset's currency, when the view has more than one. */
+  currency?: string;
 }
 
 export interface RankedItem {
@@ -184,6 +192,14 @@ export interface DashboardData {
   insights?: CostInsights;
   /** Non-fatal problems (e.g. names that could not be looked up). */
   warnings: string[];
+  /** "All organizations": each organization that was asked, and its error when it could not be read (its numbers are then missing). */
+  organizations?: OrganizationStatus[];
+}
+
+export interface OrganizationStatus {
+  id: string;
+  name: string;
+  error?: string;
 }
 
 export interface FilterOption {

@@ -1,6 +1,7 @@
 // The usage panel's messages, shared by the host (src/webviews/usage/panel.ts) and the front end
 // (media/usage/main.ts). Types only.
 import type { NameTable } from '../../model/usage/labels';
+import type { OrganizationChoice } from '../../model/usage/organizations';
 import type { DashboardData, FilterOption, KindInfo, Selection } from '../../model/usage/types';
 
 export const USAGE_VIEW_TYPE = 'openaiAdmin.usage';
@@ -12,6 +13,8 @@ export interface UsageInit {
   selection: Selection;
   /** The host's clock (unix seconds), so range limits match what the host will fetch. */
   now: number;
+  /** The connected organizations, in tree order; with more than one the panel offers each and "All organizations". */
+  organizations: OrganizationChoice[];
 }
 
 /** Requests the webview sends. */
@@ -24,13 +27,15 @@ export type UsageMethods = {
 };
 
 /**
- * Events the host sends: apply a selection (e.g. "open pre-filtered to this project"); reload from
- * the API; names for ids on screen, sent after the load that showed them and whenever the org store
- * changes one (labels only; `warnings` name lists that could not be read).
+ * Events the host sends: apply a selection (e.g. "open pre-filtered to this project", "this
+ * organization's month"); the connected organizations changed (one added, removed or renamed, or a
+ * key changed: everything cached was dropped, reload from the API); names for ids on screen, sent
+ * after the load that showed them and whenever the org store changes one (labels only; `warnings`
+ * name lists that could not be read).
  */
 export type UsageHostEvents = {
   select: Partial<Selection>;
-  refresh: null;
+  organizations: OrganizationChoice[];
   names: { names: NameTable; warnings: string[] };
 };
 
@@ -39,6 +44,8 @@ export interface RenderedReport {
   selection: Selection;
   status: 'data' | 'empty' | 'error';
   error?: string;
+  /** The message line above the chart (warnings, e.g. an organization that could not be read), '' when none. */
+  message: string;
   legend: string[];
   tableHead: string[];
   tableRows: string[][];

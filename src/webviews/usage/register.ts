@@ -5,7 +5,8 @@ import type { DashboardData, Selection } from '../../model/usage/types';
 import { notify } from '../../notify';
 import { createWebviewPanel } from '../panelOptions';
 import { waitForReport } from '../waitForReport';
-import type { UsagePanel, UsageServices } from './panel';
+import type { UsagePanel } from './panel';
+import type { UsageServices } from './services';
 import { projectSelection, USAGE_PANEL } from './spec';
 import type { ParamsOf, ResultOf } from '../protocol';
 import { USAGE_VIEW_TYPE, type ExportFormat, type RenderedReport, type UsageMethods } from './protocol';
@@ -20,7 +21,10 @@ export interface UsagePanelTestHook {
   lastReport(): RenderedReport | undefined;
   /** Resolves with the next report the webview sends that passes `accept` (the current one if it already does). */
   waitForRender(accept?: (r: RenderedReport) => boolean, timeoutMs?: number): Promise<RenderedReport>;
+  /** As the webview would change it; `{ organization: id }` or `{ organization: 'all' }` picks the organization. */
   select(selection: Partial<Selection>): void;
+  /** The tab's title ("Usage & Costs", or naming the organization when there are several). */
+  title(): string | undefined;
   exportTo(path: string, format: ExportFormat): Promise<boolean>;
   /** Sends a request as the panel's webview would. */
   request<K extends keyof UsageMethods & string>(method: K, params: ParamsOf<UsageMethods, K>): Promise<ResultOf<UsageMethods, K>>;
@@ -38,6 +42,17 @@ function projectIdOf(arg: unknown): string | undefined {
 }
 
 /**
+ * The organization a command was invoked for: `{ organization }` beside a tree row's fields or a
+ * selection (the spend status bar of one organization), or a row that can look it up.
+ */
+function organizationOf(arg: unknown): string | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const row = arg as { organization?: unknown; lookup?: (name: string) => unknown };
+  const value = typeof row.organization === 'string' ? row.organization : typeof row.lookup === 'function' ? row.lookup('organization') : undefined;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/**
  * `{ selection }` from a caller that opens the panel on a given view (the spend status bar: this
  * month's costs). The panel normalizes it like any selection, so nothing in it is trusted.
  */
@@ -45,6 +60,8 @@ function selectionOf(arg: unknown): Partial<Selection> | undefined {
   const selection = arg && typeof arg === 'object' ? (arg as { selection?: unknown }).selection : undefined;
   return selection && typeof selection === 'object' ? (selection as Partial<Selection>) : undefined;
 }
+
+export type { UsageOrganization, UsageServices } from './services';
 
 export function registerUsagePanel(services: UsageServices): { disposables: vscode.Disposable[]; testHook: UsagePanelTestHook } {
   let current: UsagePanel | undefined;
@@ -64,7 +81,9 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
   const open = async (arg?: unknown) => {
     const { UsagePanel } = await load();
     const projectId = projectIdOf(arg);
-    const initial = projectId ? projectSelection(projectId) : selectionOf(arg);
+    const organization = organizationOf(arg);
+    const opened = projectId ? projectSelection(projectId) : selectionOf(arg);
+    const initial = organization ? { ...opened, organization } : opened;
     if (current && !current.disposed) {
       current.reveal();
       if (initial) current.select(initial);
@@ -91,6 +110,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
     lastReport: () => current?.lastReport,
     waitForRender: (accept = () => true, timeoutMs = 20_000) => waitForReport(current, 'The Usage & Costs panel is not open', accept, timeoutMs),
     select: (selection) => current?.select(selection),
+    title: () => (current && !current.disposed ? current.title : undefined),
     exportTo: async (path, format) => !!current && current.export(format, vscode.Uri.file(path)),
     request: (method, params) => {
       if (!current || current.disposed) return Promise.reject(new Error('The Usage & Costs panel is not open'));
@@ -109,7 +129,7 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
         deserializeWebviewPanel: async (webviewPanel) => void adopt((await load()).UsagePanel, webviewPanel),
       }),
       // Another key may mean another organization: nothing cached under the old one may stay on screen.
-      services.session.onDidChangeState(() => current?.refresh()),
+      services.onDidChangeOrganizations(() => current?.organizationsChanged()),
       { dispose: () => current?.dispose() },
     ],
     testHook,
