@@ -70,6 +70,23 @@ describe('several organizations', function () {
         await menu.getByText('Remove Organization…').waitFor({ state: 'visible' });
         await page.keyboard.press('Escape');
         await shot(`organizations-tree-${theme}`);
+
+        if (theme !== 'dark') return;
+        // Usage & Costs for all organizations together: a series per organization.
+        await vs.viewTitleAction('Open Usage & Costs');
+        const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await view.locator('main[aria-busy="false"]').waitFor({ timeout: 60_000 });
+        const select = view.locator('vscode-single-select.organization');
+        await select.waitFor({ state: 'visible' });
+        for (let attempt = 0; attempt < 3 && await select.evaluate((el) => /** @type {any} */ (el).value) !== 'all'; attempt++) {
+          await view.locator('main[aria-busy="false"]').waitFor();
+          await select.click();
+          await select.locator('li.option', { hasText: 'All organizations' }).first().click();
+          await page.waitForTimeout(500);
+        }
+        await view.locator('main[aria-busy="false"]').waitFor({ timeout: 60_000 });
+        await view.locator('table').filter({ hasText: 'Staging' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+        await shot('usage-all-organizations-dark');
       }));
   }
 });
