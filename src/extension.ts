@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   /** The organization a command's argument names, or the one the user picks. */
   const chosen = (arg: unknown, title: string) => organizationFor(orgs, [arg], title);
   const runHygiene = async (refresh: boolean) => {
-    const org = await chosen(undefined, 'Key Hygiene');
+    const org = await chosen(undefined, vscode.l10n.t('Key Hygiene'));
     if (!org) return;
     hygiene.use(org);
     await hygiene.runFromView(refresh);
@@ -118,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     // Panels show a row in the tree by its id (the Access Review's members and invites).
     // A tree id, or a target named by kind and id (the Access Review, which cannot import tree ids).
     vscode.commands.registerCommand('openaiAdmin.revealInExplorer', async (target: unknown) => {
-      const org = await chosen(target, 'Reveal in Explorer');
+      const org = await chosen(target, vscode.l10n.t('Reveal in Explorer'));
       const id = typeof target === 'string' ? target : isRevealTarget(target) ? revealTargetId(target) : undefined;
       return !!org && id !== undefined && reveal(org, id);
     }),

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { redact } from '../util/redact';
 
 /** The first organization's secret: the one key there was before several organizations, kept where it was. */
@@ -24,7 +24,7 @@ export class KeyStore {
     try {
       return await this.secrets.get(this.secretId);
     } catch (err) {
-      throw new KeyStorageError(`VS Code could not read the admin key from its secret storage (${describe(err)}). ${KEYRING_HINT}`);
+      throw new KeyStorageError(vscode.l10n.t('VS Code could not read the admin key from its secret storage ({0}). {1}', describe(err), KEYRING_HINT));
     }
   }
 
@@ -37,10 +37,10 @@ export class KeyStore {
       await this.secrets.store(this.secretId, key);
     } catch (err) {
       // The storage's own error may quote what it was given; this message is shown in a notification.
-      throw new KeyStorageError(`VS Code could not save the key in its secret storage (${redact(describe(err), [key])}). ${KEYRING_HINT}`);
+      throw new KeyStorageError(vscode.l10n.t('VS Code could not save the key in its secret storage ({0}). {1}', redact(describe(err), [key]), KEYRING_HINT));
     }
     if ((await this.secrets.get(this.secretId)) !== key) {
-      throw new KeyStorageError(`VS Code's secret storage did not keep the key. ${KEYRING_HINT}`);
+      throw new KeyStorageError(vscode.l10n.t("VS Code's secret storage did not keep the key. {0}", KEYRING_HINT));
     }
   }
 
@@ -49,8 +49,9 @@ export class KeyStore {
   }
 }
 
+/** Read when the module loads: in the extension host the language bundle is in place before activation. */
 export const KEYRING_HINT =
-  'If no OS keyring is available, set "password-store" in VS Code\'s argv.json (Preferences: Configure Runtime Arguments), e.g. "gnome-libsecret" or "basic", and restart.';
+  vscode.l10n.t('If no OS keyring is available, set "password-store" in VS Code\'s argv.json (Preferences: Configure Runtime Arguments), e.g. "gnome-libsecret" or "basic", and restart.');
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -149,7 +149,7 @@ export class Session implements vscode.Disposable {
 
   private async build(): Promise<AdminClient> {
     const key = await this.keys.get();
-    if (!key) throw new NotConnectedError('missing', 'No admin API key is set. Run "OpenAI Admin: Set Admin API Key".');
+    if (!key) throw new NotConnectedError('missing', vscode.l10n.t('No admin API key is set. Run "OpenAI Admin: Set Admin API Key".'));
     this.log.protectSecret(key);
     const settings = this.settings();
     if (!settings.ok) throw new NotConnectedError('badBaseUrl', settings.reason);

@@ -26,24 +26,24 @@ export function registerConnectionCommands(orgs: Organizations, registry: Connec
 
   return [
     vscode.commands.registerCommand('openaiAdmin.setAdminKey', async (arg?: unknown) => {
-      const org = await chosen([arg], 'Set Admin API Key');
+      const org = await chosen([arg], vscode.l10n.t('Set Admin API Key'));
       if (!org) return false;
       const given = !scripted ? undefined : typeof arg === 'string' ? arg : typeof optionsOf(arg).key === 'string' ? optionsOf(arg).key as string : undefined;
       return setAdminKey(org.session, log, given, org.label);
     }),
     vscode.commands.registerCommand('openaiAdmin.clearAdminKey', async (arg?: unknown) => {
-      const org = await chosen([arg], 'Remove Admin API Key');
+      const org = await chosen([arg], vscode.l10n.t('Remove Admin API Key'));
       if (!org) return false;
       return clearAdminKey(org.session, optionsOf(arg).confirm !== false, org.label);
     }),
     vscode.commands.registerCommand('openaiAdmin.addOrganization', (arg?: unknown) => addOrganization(orgs, registry, log, optionsOf(arg) as AddArgs)),
     vscode.commands.registerCommand('openaiAdmin.renameOrganization', async (arg?: unknown) => {
-      const org = await chosen([arg], 'Rename Organization');
+      const org = await chosen([arg], vscode.l10n.t('Rename Organization'));
       if (!org) return false;
       const given = optionsOf(arg).name;
       const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
-        title: 'Rename Organization',
-        prompt: 'The name shown in the tree, tab titles and the status bar (only in VS Code; nothing changes at OpenAI).',
+        title: vscode.l10n.t('Rename Organization'),
+        prompt: vscode.l10n.t('The name shown in the tree, tab titles and the status bar (only in VS Code; nothing changes at OpenAI).'),
         value: org.name,
         validateInput: (v) => checkConnectionName(v, registry.list(), org.id),
       });
@@ -57,16 +57,17 @@ export function registerConnectionCommands(orgs: Organizations, registry: Connec
       }
     }),
     vscode.commands.registerCommand('openaiAdmin.removeOrganization', async (arg?: unknown) => {
-      const org = await chosen([arg], 'Remove Organization');
+      const org = await chosen([arg], vscode.l10n.t('Remove Organization'));
       if (!org) return false;
       if (optionsOf(arg).confirm !== false) {
-        const choice = await askModal('warning', `Remove the organization "${org.name}" from VS Code?`,
-          'Its admin API key is deleted from VS Code secret storage, and everything read with it is dropped. The key itself stays valid at OpenAI.',
-          'Remove Organization');
-        if (choice !== 'Remove Organization') return false;
+        const remove = vscode.l10n.t('Remove Organization');
+        const choice = await askModal('warning', vscode.l10n.t('Remove the organization "{0}" from VS Code?', org.name),
+          vscode.l10n.t('Its admin API key is deleted from VS Code secret storage, and everything read with it is dropped. The key itself stays valid at OpenAI.'),
+          remove);
+        if (choice !== remove) return false;
       }
       await registry.remove(org.id);
-      void vscode.window.setStatusBarMessage(`Removed the organization ${org.name}`, 4000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Removed the organization {0}', org.name), 4000);
       return true;
     }),
   ];
@@ -77,23 +78,22 @@ export function registerConnectionCommands(orgs: Organizations, registry: Connec
  * only then stores it: a mistyped or non-admin key never becomes a connection.
  */
 async function addOrganization(orgs: Organizations, registry: ConnectionRegistry, log: Logger, given: AddArgs): Promise<string | undefined> {
-  const title = 'Add Organization';
   const name = typeof given.name === 'string' ? given.name : await vscode.window.showInputBox({
-    title: `${title} (1/3)`,
-    prompt: 'A name for the organization, shown in the tree, tab titles and the status bar.',
-    placeHolder: 'e.g. Acme Production',
+    title: vscode.l10n.t('Add Organization (1/3)'),
+    prompt: vscode.l10n.t('A name for the organization, shown in the tree, tab titles and the status bar.'),
+    placeHolder: vscode.l10n.t('e.g. Acme Production'),
     ignoreFocusOut: true,
     validateInput: (v) => checkConnectionName(v, registry.list()),
   });
   if (name === undefined) return undefined;
   const nameProblem = checkConnectionName(name, registry.list());
   if (nameProblem) {
-    void notify('error', `${nameProblem} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', nameProblem));
     return undefined;
   }
   const key = (typeof given.key === 'string' ? given.key : await vscode.window.showInputBox({
-    title: `${title} (2/3)`,
-    prompt: `Paste an admin API key of ${name.trim()}. It is checked against the API, then kept in VS Code secret storage.`,
+    title: vscode.l10n.t('Add Organization (2/3)'),
+    prompt: vscode.l10n.t('Paste an admin API key of {0}. It is checked against the API, then kept in VS Code secret storage.', name.trim()),
     placeHolder: 'sk-admin-…',
     password: true,
     ignoreFocusOut: true,
@@ -102,7 +102,7 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
   if (!key) return undefined;
   const keyProblem = checkApiKeyText(key);
   if (keyProblem) {
-    void notify('error', `${keyProblem} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', keyProblem));
     return undefined;
   }
   log.protectSecret(key);
@@ -110,14 +110,14 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
   const first = orgs.all()[0]!;
   const settings = first.session.settings();
   if (!settings.ok) {
-    void notify('error', `${settings.reason} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', settings.reason));
     return undefined;
   }
   // Most organizations use the default; a gateway or another API host is the exception, so the
   // step is pre-filled and Enter keeps the setting's URL (which then keeps following the setting).
   const typedUrl = typeof given.baseUrl === 'string' ? given.baseUrl : typeof given.key === 'string' ? undefined : await vscode.window.showInputBox({
-    title: `${title} (3/3)`,
-    prompt: 'The API base URL for this organization. Press Enter to use the default.',
+    title: vscode.l10n.t('Add Organization (3/3)'),
+    prompt: vscode.l10n.t('The API base URL for this organization. Press Enter to use the default.'),
     value: settings.settings.baseUrl,
     ignoreFocusOut: true,
     validateInput: (v) => { const checked = checkBaseUrl(v); return checked.ok ? undefined : checked.reason; },
@@ -127,19 +127,19 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
   // Checked before the key goes anywhere: plain http only to this machine (src/api/baseUrl.ts).
   const ownUrl = differs ? checkBaseUrl(typedUrl) : undefined;
   if (ownUrl && !ownUrl.ok) {
-    void notify('error', `${ownUrl.reason} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', ownUrl.reason));
     return undefined;
   }
   const baseUrl = ownUrl?.url;
   try {
-    await runWithProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the admin API key…' }, async () => {
+    await runWithProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the admin API key…') }, async () => {
       const client = await first.session.clientFor(key, baseUrl === undefined ? settings.settings : { ...settings.settings, baseUrl });
       await client.projects.listPage({ limit: 1 });
     });
   } catch (err) {
     const reason = explainKeyFailure(err);
     log.warn(`Add Organization: ${reason} Nothing was added.`);
-    void notify('error', `${reason} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', reason));
     return undefined;
   }
 
@@ -151,12 +151,12 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
     // Its folder lists its objects as soon as the command returns.
     await orgs.get(added.id)?.session.refreshState();
     log.info(`Added the organization ${added.name} (key checked against ${baseUrl ?? settings.settings.baseUrl}).`);
-    void vscode.window.setStatusBarMessage(`$(check) Added the organization ${added.name}`, 4000);
+    void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Added the organization {0}', added.name)}`, 4000);
     return added.id;
   } catch (err) {
     const message = err instanceof KeyStorageError || err instanceof Error ? err.message : String(err);
     log.error(message);
-    void notify('error', `${message} Nothing was added.`);
+    void notify('error', vscode.l10n.t('{0} Nothing was added.', message));
     return undefined;
   }
 }

@@ -50,8 +50,8 @@ export class Organizations implements UiOrganizations<Organization>, vscode.Disp
     const all = this.all();
     if (all.length <= 1) return all[0];
     const chosen = await vscode.window.showQuickPick(
-      all.map((org) => ({ label: org.name, description: org.keyState === 'ok' ? undefined : 'no working admin key', org })),
-      { title, placeHolder: 'Which organization?' },
+      all.map((org) => ({ label: org.name, description: org.keyState === 'ok' ? undefined : vscode.l10n.t('no working admin key'), org })),
+      { title, placeHolder: vscode.l10n.t('Which organization?') },
     );
     return chosen?.org;
   }

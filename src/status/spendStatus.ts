@@ -55,7 +55,7 @@ export class SpendStatusBar implements vscode.Disposable {
     // The first organization keeps the item id a window with one organization had (users may have hidden it).
     this.item = vscode.window.createStatusBarItem(org.id === 'default' ? 'openaiAdmin.spend' : `openaiAdmin.spend.${org.id}`, vscode.StatusBarAlignment.Left, 10);
     this.disposables.push(this.item);
-    this.item.name = 'OpenAI Spend';
+    this.item.name = vscode.l10n.t('OpenAI Spend');
     this.disposables.push(
       vscode.window.onDidChangeWindowState((s) => { if (s.focused && this.due) void this.refresh(); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('openaiAdmin.spendRefreshMinutes')) this.schedule(true); }),
@@ -128,22 +128,24 @@ export class SpendStatusBar implements vscode.Disposable {
     const locale = vscode.env.language;
     const money = (v: number, digits = 0) => formatMoney(v, status.currency, locale, digits);
     const label = this.org.label;
-    this.item.name = label ? `OpenAI Spend: ${label}` : 'OpenAI Spend';
-    this.item.text = label ? `$(graph) ${label}: ${money(status.monthToDate)} this month` : `$(graph) ${money(status.monthToDate)} this month`;
-    this.item.accessibilityInformation = { label: `${label ?? 'Organization'} spend this month: ${money(status.monthToDate, 2)}` };
+    this.item.name = label ? vscode.l10n.t('OpenAI Spend: {0}', label) : vscode.l10n.t('OpenAI Spend');
+    this.item.text = `$(graph) ${label ? vscode.l10n.t('{0}: {1} this month', label, money(status.monthToDate)) : vscode.l10n.t('{0} this month', money(status.monthToDate))}`;
+    this.item.accessibilityInformation = {
+      label: label ? vscode.l10n.t('{0} spend this month: {1}', label, money(status.monthToDate, 2)) : vscode.l10n.t('Organization spend this month: {0}', money(status.monthToDate, 2)),
+    };
     // Theme icons on before any text is added, so appendText escapes a `$(…)` in a project name.
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown('**Organization spend this month**');
+    tip.appendMarkdown(`**${vscode.l10n.t('Organization spend this month')}**`);
     // The organization's name is the user's own text: as text, never Markdown.
     if (label) tip.appendText(` (${label})`);
     tip.appendMarkdown('\n\n');
-    tip.appendText(`${money(status.monthToDate, 2)} so far; forecast for the month's end: ${money(status.forecast.projected, 2)}`);
+    tip.appendText(vscode.l10n.t("{0} so far; forecast for the month's end: {1}", money(status.monthToDate, 2), money(status.forecast.projected, 2)));
     tip.appendMarkdown('\n\n');
-    tip.appendText(`(${money(status.forecast.dailyAverage, 2)} a day over the last 7 complete days × ${status.forecast.daysLeft.toFixed(1)} days left)`);
+    tip.appendText(vscode.l10n.t('({0} a day over the last 7 complete days × {1} days left)', money(status.forecast.dailyAverage, 2), status.forecast.daysLeft.toFixed(1)));
     tip.appendMarkdown('\n\n');
-    tip.appendText(status.limit === null ? 'Spend limit: none set' : `Spend limit: ${money(status.limit, 2)}`);
-    tip.appendMarkdown('\n\n**Top projects**\n\n');
-    if (!status.topProjects.length) tip.appendText('No costs this month yet');
+    tip.appendText(status.limit === null ? vscode.l10n.t('Spend limit: none set') : vscode.l10n.t('Spend limit: {0}', money(status.limit, 2)));
+    tip.appendMarkdown(`\n\n**${vscode.l10n.t('Top projects')}**\n\n`);
+    if (!status.topProjects.length) tip.appendText(vscode.l10n.t('No costs this month yet'));
     // Names are API text: appendText escapes them, so a name cannot add links or commands.
     status.topProjects.forEach((p, i) => {
       tip.appendText(`${i + 1}. ${p.name}: ${money(p.amount, 2)}`);
@@ -152,14 +154,14 @@ export class SpendStatusBar implements vscode.Disposable {
     for (const w of status.warnings) {
       tip.appendMarkdown('$(warning) ');
       tip.appendText(w.kind === 'forecastOverLimit'
-        ? `The forecast ${money(w.forecast, 2)} exceeds the spend limit ${money(w.limit, 2)}.`
-        : `This month's cost has crossed the spend alert at ${money(w.threshold, 2)}.`);
+        ? vscode.l10n.t('The forecast {0} exceeds the spend limit {1}.', money(w.forecast, 2), money(w.limit, 2))
+        : vscode.l10n.t("This month's cost has crossed the spend alert at {0}.", money(w.threshold, 2)));
       tip.appendMarkdown('\n\n');
     }
-    tip.appendMarkdown('_Click to open Usage & Costs for this month._');
+    tip.appendMarkdown(`_${vscode.l10n.t('Click to open Usage & Costs for this month.')}_`);
     this.item.tooltip = tip;
     this.item.backgroundColor = status.warnings.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { command: OPEN_USAGE, title: 'Open Usage & Costs', arguments: [{ organization: this.org.id, selection: thisMonthSelection(Math.floor(this.clock() / 1000)) }] };
+    this.item.command = { command: OPEN_USAGE, title: vscode.l10n.t('Open Usage & Costs'), arguments: [{ organization: this.org.id, selection: thisMonthSelection(Math.floor(this.clock() / 1000)) }] };
     this.item.show();
     this.visible = true;
   }

@@ -113,22 +113,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const failed = lists.find((list) => list.error !== undefined);
     if (failed) {
       placed.push(this.special(node, 'error', {
-        label: `Couldn't load ${children.what} — ${describeError(failed.error)}`,
-        description: 'Retry',
+        label: vscode.l10n.t("Couldn't load {0} — {1}", children.what, describeError(failed.error)),
+        description: vscode.l10n.t('Retry'),
         icon: ['error', 'list.errorForeground'],
         contextValue: contextValue('error'),
-        command: { command: 'openaiAdmin.retryNode', title: 'Retry', arguments: [node.id] },
+        command: { command: 'openaiAdmin.retryNode', title: vscode.l10n.t('Retry'), arguments: [node.id] },
       }));
     } else if (lists.some((list) => list.hasMore)) {
       placed.push(this.special(node, 'loadMore', {
-        label: 'Load more…',
-        description: `${rows.length} loaded`,
+        label: vscode.l10n.t('Load more…'),
+        description: vscode.l10n.t('{0} loaded', rows.length),
         icon: 'ellipsis',
         contextValue: contextValue('loadMore'),
-        command: { command: 'openaiAdmin.loadMore', title: 'Load more', arguments: [node.id] },
+        command: { command: 'openaiAdmin.loadMore', title: vscode.l10n.t('Load more'), arguments: [node.id] },
       }));
     } else if (!rows.length) {
-      placed.push(this.special(node, 'empty', { label: children.empty ?? `No ${children.what}`, contextValue: contextValue('empty') }));
+      placed.push(this.special(node, 'empty', { label: children.empty ?? vscode.l10n.t('No {0}', children.what), contextValue: contextValue('empty') }));
     }
     return placed;
   }

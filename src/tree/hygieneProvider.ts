@@ -120,14 +120,18 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
     this.reloading = true;
     try {
       if (refresh) for (const resource of HYGIENE_RESOURCES) this.store.invalidate(resource);
-      const { errors } = await runWithProgress({ location: { viewId: HYGIENE_VIEW_ID }, title: 'Key Hygiene', cancellable: true }, (_p, token) => {
+      const { errors } = await runWithProgress({ location: { viewId: HYGIENE_VIEW_ID }, title: vscode.l10n.t('Key Hygiene'), cancellable: true }, (_p, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         return this.run(controller.signal);
       });
-      if (errors) void notify('warning', `Key Hygiene: ${errors} list${errors === 1 ? '' : 's'} could not be read; the findings leave them out. Run again to retry.`);
+      if (errors) {
+        void notify('warning', errors === 1
+          ? vscode.l10n.t('Key Hygiene: 1 list could not be read; the findings leave them out. Run again to retry.')
+          : vscode.l10n.t('Key Hygiene: {0} lists could not be read; the findings leave them out. Run again to retry.', errors));
+      }
     } catch (err) {
-      if (!(err instanceof Error && err.name === 'AbortError')) void notify('error', `Key Hygiene failed: ${describeError(err)}`);
+      if (!(err instanceof Error && err.name === 'AbortError')) void notify('error', vscode.l10n.t('Key Hygiene failed: {0}', describeError(err)));
       this.recompute();
     } finally {
       this.reloading = false;
@@ -161,7 +165,7 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
       item.contextValue = contextValue('hygieneRule');
       const [icon, color] = ICONS[node.rule];
       item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-      item.accessibilityInformation = { label: `${RULES[node.rule].title}: ${count} finding${count === 1 ? '' : 's'}` };
+      item.accessibilityInformation = { label: count === 1 ? vscode.l10n.t('{0}: 1 finding', RULES[node.rule].title) : vscode.l10n.t('{0}: {1} findings', RULES[node.rule].title, count) };
       return item;
     }
     const f = this.findings.find((x) => x.id === node.findingId);
@@ -172,15 +176,15 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
     item.description = `${f.explanation}${where}`;
     // Plain text (not Markdown): names from the API are shown as they are, never rendered.
     item.tooltip = [
-      `${RULES[f.rule].title} (rule ${f.rule})`,
+      vscode.l10n.t('{0} (rule {1})', RULES[f.rule].title, f.rule),
       f.label,
-      f.object.kind === 'projectKey' || f.object.kind === 'serviceAccount' ? `Project ${f.object.project.name || ''} (${f.object.project.id})` : undefined,
+      f.object.kind === 'projectKey' || f.object.kind === 'serviceAccount' ? vscode.l10n.t('Project {0} ({1})', f.object.project.name || '', f.object.project.id) : undefined,
       f.explanation,
-      `Suggested: ${f.suggestion}`,
+      vscode.l10n.t('Suggested: {0}', f.suggestion),
     ].filter(Boolean).join('\n');
     item.contextValue = contextValue('hygieneFinding', f.action);
     item.iconPath = new vscode.ThemeIcon(OBJECT_ICONS[f.object.kind]);
-    item.accessibilityInformation = { label: `${RULES[f.rule].title}: ${f.label}, ${f.explanation}. Suggested: ${f.suggestion}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1}, {2}. Suggested: {3}', RULES[f.rule].title, f.label, f.explanation, f.suggestion) };
     return item;
   }
 
@@ -239,11 +243,15 @@ export class HygieneProvider implements vscode.TreeDataProvider<HygieneNode>, vs
     if (this.view) {
       const at = this.store.readAt(hygieneRefs(this.store));
       const asOf = at ? ` ${formatAsOf(at, { locale: vscode.env.language })}` : '';
-      const failed = errors ? ` · ${errors} list${errors === 1 ? '' : 's'} could not be read (see the log; Run again to retry)` : '';
+      const failed = !errors ? '' : ` · ${errors === 1
+        ? vscode.l10n.t('1 list could not be read (see the log; Run again to retry)')
+        : vscode.l10n.t('{0} lists could not be read (see the log; Run again to retry)', errors)}`;
       const org = this.source.label ? `${this.source.label}: ` : '';
-      this.view.message = org + (this.findings.length
-        ? `${this.findings.length} finding${this.findings.length === 1 ? '' : 's'}${asOf}${failed}`
-        : `No findings${asOf}: every rule passes.${failed}`);
+      const n = this.findings.length;
+      const found = n === 0
+        ? vscode.l10n.t({ message: 'No findings{0}: every rule passes.', args: [asOf], comment: ['{0} is " as of <when the lists were read>" with its leading space, or nothing'] })
+        : `${n === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', n)}${asOf}`;
+      this.view.message = org + found + failed;
     }
     this.changed.fire(undefined);
   }

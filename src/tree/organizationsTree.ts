@@ -15,12 +15,16 @@ export interface TreeOrganization {
   readonly explorer: ExplorerProvider;
 }
 
-const KEY_PROBLEMS: Partial<Record<KeyState, string>> = {
-  missing: 'no admin key',
-  invalid: 'key rejected (401)',
-  notAdmin: 'not an admin key (403)',
-  badBaseUrl: 'API base URL refused',
-};
+/** What is wrong with an organization's key, shown beside its name (undefined: nothing). */
+function keyProblem(state: KeyState): string | undefined {
+  switch (state) {
+    case 'missing': return vscode.l10n.t('no admin key');
+    case 'invalid': return vscode.l10n.t('key rejected (401)');
+    case 'notAdmin': return vscode.l10n.t('not an admin key (403)');
+    case 'badBaseUrl': return vscode.l10n.t('API base URL refused');
+    default: return undefined;
+  }
+}
 
 export class OrganizationsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -43,9 +47,9 @@ export class OrganizationsTree implements vscode.TreeDataProvider<TreeNode>, vsc
       const item = new vscode.TreeItem(org.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.iconPath = new vscode.ThemeIcon('organization');
-      item.description = KEY_PROBLEMS[org.keyState];
+      item.description = keyProblem(org.keyState);
       item.contextValue = contextValue('connection');
-      item.tooltip = org.keyState === 'ok' ? org.name : `${org.name}: ${KEY_PROBLEMS[org.keyState]}`;
+      item.tooltip = org.keyState === 'ok' ? org.name : `${org.name}: ${keyProblem(org.keyState)}`;
       return item;
     }
     return (org ?? this.single()!).explorer.getTreeItem(node);

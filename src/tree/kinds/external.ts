@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExternalKey, ExternalStorage } from '../../api';
 import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, providerName } from '../../model/externalProviders';
 import { humanize, isoDate } from '../../model/format';
@@ -7,11 +8,11 @@ import { contextValue, flagOf } from '../ids';
 import { folder, paged } from './build';
 
 export function externalKeysFolder(): NodeSpec {
-  return folder('externalKeys', 'External Keys', 'lock', paged('external keys', listRef('externalKeys'), externalKeyNode, 'No external keys'));
+  return folder('externalKeys', vscode.l10n.t('External Keys'), 'lock', paged(vscode.l10n.t('external keys'), listRef('externalKeys'), externalKeyNode, vscode.l10n.t('No external keys')));
 }
 
 export function externalStorageFolder(): NodeSpec {
-  return folder('externalStorage', 'External Storage', 'database', paged('external storage', listRef('externalStorage'), externalStorageNode, 'No external storage'));
+  return folder('externalStorage', vscode.l10n.t('External Storage'), 'database', paged(vscode.l10n.t('external storage'), listRef('externalStorage'), externalStorageNode, vscode.l10n.t('No external storage')));
 }
 
 /** Fields every registration has; the rest are the provider's own (ARNs, vaults, buckets), shown as they come. */
@@ -29,16 +30,16 @@ export function externalKeyNode(k: ExternalKey): NodeSpec {
   return {
     key: k.id,
     label: k.name || k.id,
-    description: [providerName(EXTERNAL_KEY_PROVIDERS, k.type), k.purpose, `${projects.length} project${projects.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+    description: [providerName(EXTERNAL_KEY_PROVIDERS, k.type), k.purpose, projects.length === 1 ? vscode.l10n.t('1 project') : vscode.l10n.t('{0} projects', projects.length)].filter(Boolean).join(' · '),
     icon: 'lock',
     tooltip: [
-      ['External key', k.name], ['Provider', providerName(EXTERNAL_KEY_PROVIDERS, k.type)], ['Purpose', k.purpose],
+      [vscode.l10n.t('External key'), k.name], [vscode.l10n.t('Provider'), providerName(EXTERNAL_KEY_PROVIDERS, k.type)], [vscode.l10n.t('Purpose'), k.purpose],
       ...providerFields(k),
-      ['Used by projects', projects.join(', ') || 'none'], ['Workspace', k.workspace_id], ['Registered', isoDate(k.created_at)], ['ID', k.id],
+      [vscode.l10n.t('Used by projects'), projects.join(', ') || vscode.l10n.t('none')], [vscode.l10n.t('Workspace'), k.workspace_id], [vscode.l10n.t('Registered'), isoDate(k.created_at)], [vscode.l10n.t('ID'), k.id],
     ],
     contextValue: contextValue('externalKey'),
     context: { externalKeyId: k.id },
-    copy: [['Key ID', k.id]],
+    copy: [[vscode.l10n.t('Key ID'), k.id]],
   };
 }
 
@@ -59,11 +60,11 @@ export function externalStorageNode(s: ExternalStorage): NodeSpec {
     description: [s.status, providerName(EXTERNAL_STORAGE_PROVIDERS, p.type), s.geography, s.project_id].filter(Boolean).join(' · '),
     icon: STORAGE_ICONS[s.status] ?? 'database',
     tooltip: [
-      ['External storage', where], ['Status', s.status], ['Provider', providerName(EXTERNAL_STORAGE_PROVIDERS, p.type)], ...providerFields(p),
-      ['Geography', s.geography], ['Project', s.project_id], ['Registered', isoDate(s.created_at)], ['ID', s.id],
+      [vscode.l10n.t('External storage'), where], [vscode.l10n.t('Status'), s.status], [vscode.l10n.t('Provider'), providerName(EXTERNAL_STORAGE_PROVIDERS, p.type)], ...providerFields(p),
+      [vscode.l10n.t('Geography'), s.geography], [vscode.l10n.t('Project'), s.project_id], [vscode.l10n.t('Registered'), isoDate(s.created_at)], [vscode.l10n.t('ID'), s.id],
     ],
     contextValue: contextValue('externalStorage', flagOf(s.status, ['pending', 'validated', 'degraded', 'unhealthy'])),
     context: { externalStorageId: s.id },
-    copy: [['Storage ID', s.id], ['Project ID', s.project_id]],
+    copy: [[vscode.l10n.t('Storage ID'), s.id], [vscode.l10n.t('Project ID'), s.project_id]],
   };
 }

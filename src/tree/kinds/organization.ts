@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { AdminApiKey, AuditLog, Group, GroupUser, Invite, User } from '../../api';
 import { humanize, isoDate, relativeTime } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
@@ -14,20 +15,20 @@ import { workloadIdentityFolder } from './workloadIdentity';
 export function organizationRoots(): NodeSpec[] {
   return [
     projectsFolder(),
-    folder('members', 'Members', 'person', paged('members', listRef('members'), memberNode)),
-    folder('invites', 'Invites', 'mail', paged('invites', listRef('invites'), inviteNode, 'No pending invites')),
-    folder('groups', 'Groups', 'organization', paged('groups', listRef('groups'), groupNode)),
-    folder('roles', 'Roles', 'symbol-class', paged('roles', listRef('roles'), roleNode)),
-    folder('adminKeys', 'Admin API Keys', 'key', paged('admin API keys', listRef('adminKeys'), adminKeyNode)),
-    folder('certificates', 'Certificates', 'verified', paged('certificates', listRef('certificates'), certificateNode)),
+    folder('members', vscode.l10n.t('Members'), 'person', paged(vscode.l10n.t('members'), listRef('members'), memberNode)),
+    folder('invites', vscode.l10n.t('Invites'), 'mail', paged(vscode.l10n.t('invites'), listRef('invites'), inviteNode, vscode.l10n.t('No pending invites'))),
+    folder('groups', vscode.l10n.t('Groups'), 'organization', paged(vscode.l10n.t('groups'), listRef('groups'), groupNode)),
+    folder('roles', vscode.l10n.t('Roles'), 'symbol-class', paged(vscode.l10n.t('roles'), listRef('roles'), roleNode)),
+    folder('adminKeys', vscode.l10n.t('Admin API Keys'), 'key', paged(vscode.l10n.t('admin API keys'), listRef('adminKeys'), adminKeyNode)),
+    folder('certificates', vscode.l10n.t('Certificates'), 'verified', paged(vscode.l10n.t('certificates'), listRef('certificates'), certificateNode)),
     workloadIdentityFolder(),
     externalKeysFolder(),
     externalStorageFolder(),
-    folder('auditLog', 'Audit Log', 'history', paged('audit log events', listRef('auditLog'), auditLogNode, 'No audit log events')),
-    folder('spend', 'Spend Limit & Alerts', 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
-    folder('dataRetention', 'Data Retention', 'database', single('data retention', listRef('dataRetention'), (r) => [{
+    folder('auditLog', vscode.l10n.t('Audit Log'), 'history', paged(vscode.l10n.t('audit log events'), listRef('auditLog'), auditLogNode, vscode.l10n.t('No audit log events'))),
+    folder('spend', vscode.l10n.t('Spend Limit & Alerts'), 'credit-card', spendChildren(listRef('spendLimit'), listRef('spendAlerts'))),
+    folder('dataRetention', vscode.l10n.t('Data Retention'), 'database', single(vscode.l10n.t('data retention'), listRef('dataRetention'), (r) => [{
       key: 'retention', label: humanize(r.type), icon: 'lock', contextValue: contextValue('dataRetention', 'organization'),
-      tooltip: ['Data retention for the organization', ['Type', r.type]],
+      tooltip: [vscode.l10n.t('Data retention for the organization'), [vscode.l10n.t('Type'), r.type]],
     }])),
   ];
 }
@@ -39,10 +40,10 @@ export function memberNode(u: User): NodeSpec {
     label,
     description,
     icon: u.role === 'owner' ? 'star-full' : 'person',
-    tooltip: [['Member', u.name], ['Email', u.email], ['Organization role', u.role], ['Added', isoDate(u.added_at)], ['ID', u.id]],
+    tooltip: [[vscode.l10n.t('Member'), u.name], [vscode.l10n.t('Email'), u.email], [vscode.l10n.t('Organization role'), u.role], [vscode.l10n.t('Added'), isoDate(u.added_at)], [vscode.l10n.t('ID'), u.id]],
     contextValue: contextValue('member', flagOf(u.role, ['owner'])),
     context: { userId: u.id, userLabel: label },
-    copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
+    copy: [[vscode.l10n.t('User ID'), u.id], ...(u.email ? [[vscode.l10n.t('Email'), u.email] as [string, string]] : [])],
     platformPath: '/settings/organization/people',
   };
 }
@@ -51,13 +52,13 @@ function inviteNode(i: Invite): NodeSpec {
   return {
     key: i.id,
     label: i.email,
-    description: `${i.role} · ${i.status}${i.status === 'pending' && i.expires_at ? ` · expires ${relativeTime(i.expires_at)}` : ''}`,
+    description: `${i.role} · ${i.status}${i.status === 'pending' && i.expires_at ? ` · ${vscode.l10n.t('expires {0}', relativeTime(i.expires_at))}` : ''}`,
     icon: i.status === 'pending' ? 'mail' : i.status === 'accepted' ? 'mail-read' : ['mail', 'disabledForeground'],
-    tooltip: [['Invite', i.email], ['Role', i.role], ['Status', i.status], ['Sent', isoDate(i.created_at)], ['Expires', isoDate(i.expires_at)],
-      ['Projects', (i.projects ?? []).map((p) => `${p.id} (${p.role})`).join(', ')], ['ID', i.id]],
+    tooltip: [[vscode.l10n.t('Invite'), i.email], [vscode.l10n.t('Role'), i.role], [vscode.l10n.t('Status'), i.status], [vscode.l10n.t('Sent'), isoDate(i.created_at)], [vscode.l10n.t('Expires'), isoDate(i.expires_at)],
+      [vscode.l10n.t('Projects'), (i.projects ?? []).map((p) => `${p.id} (${p.role})`).join(', ')], [vscode.l10n.t('ID'), i.id]],
     contextValue: contextValue('invite', flagOf(i.status, ['pending', 'accepted', 'expired'])),
     context: { inviteId: i.id },
-    copy: [['Email', i.email], ['Invite ID', i.id]],
+    copy: [[vscode.l10n.t('Email'), i.email], [vscode.l10n.t('Invite ID'), i.id]],
   };
 }
 
@@ -65,13 +66,13 @@ function groupNode(g: Group): NodeSpec {
   return {
     key: g.id,
     label: g.name,
-    description: g.is_scim_managed ? 'SCIM managed' : undefined,
+    description: g.is_scim_managed ? vscode.l10n.t('SCIM managed') : undefined,
     icon: 'organization',
-    tooltip: [['Group', g.name], ['Created', isoDate(g.created_at)], ['SCIM managed', g.is_scim_managed ? 'yes' : 'no'], ['ID', g.id]],
+    tooltip: [[vscode.l10n.t('Group'), g.name], [vscode.l10n.t('Created'), isoDate(g.created_at)], [vscode.l10n.t('SCIM managed'), g.is_scim_managed ? vscode.l10n.t('yes') : vscode.l10n.t('no')], [vscode.l10n.t('ID'), g.id]],
     contextValue: contextValue('group', g.is_scim_managed && 'scim'),
     context: { groupId: g.id, groupName: g.name },
-    copy: [['Group ID', g.id]],
-    children: paged('group members', listRef('groupUsers', g.id), groupUserNode, 'No members'),
+    copy: [[vscode.l10n.t('Group ID'), g.id]],
+    children: paged(vscode.l10n.t('group members'), listRef('groupUsers', g.id), groupUserNode, vscode.l10n.t('No members')),
   };
 }
 
@@ -81,25 +82,25 @@ function groupUserNode(u: GroupUser): NodeSpec {
     label: u.name || u.email || u.id,
     description: u.name ? u.email ?? undefined : undefined,
     icon: 'person',
-    tooltip: [['Member', u.name], ['Email', u.email], ['ID', u.id]],
+    tooltip: [[vscode.l10n.t('Member'), u.name], [vscode.l10n.t('Email'), u.email], [vscode.l10n.t('ID'), u.id]],
     contextValue: contextValue('groupUser'),
     context: { userId: u.id, userLabel: u.name || u.email || u.id },
-    copy: [['User ID', u.id], ...(u.email ? [['Email', u.email] as [string, string]] : [])],
+    copy: [[vscode.l10n.t('User ID'), u.id], ...(u.email ? [[vscode.l10n.t('Email'), u.email] as [string, string]] : [])],
   };
 }
 
 function adminKeyNode(k: AdminApiKey): NodeSpec {
-  const owner = k.owner?.name || k.owner?.id || 'unknown owner';
+  const owner = k.owner?.name || k.owner?.id || vscode.l10n.t('unknown owner');
   return {
     key: k.id,
     label: k.name || k.redacted_value,
-    description: `${k.redacted_value} · ${owner} · last used ${relativeTime(k.last_used_at)}`,
+    description: `${k.redacted_value} · ${owner} · ${vscode.l10n.t('last used {0}', relativeTime(k.last_used_at))}`,
     icon: 'key',
-    tooltip: [['Admin key', k.name], ['Value', k.redacted_value], ['Owner', owner], ['Created', isoDate(k.created_at)],
-      ['Expires', k.expires_at ? isoDate(k.expires_at) : 'never'], ['Last used', k.last_used_at ? isoDate(k.last_used_at) : 'never'], ['ID', k.id]],
+    tooltip: [[vscode.l10n.t('Admin key'), k.name], [vscode.l10n.t('Value'), k.redacted_value], [vscode.l10n.t('Owner'), owner], [vscode.l10n.t('Created'), isoDate(k.created_at)],
+      [vscode.l10n.t('Expires'), k.expires_at ? isoDate(k.expires_at) : vscode.l10n.t('never')], [vscode.l10n.t('Last used'), k.last_used_at ? isoDate(k.last_used_at) : vscode.l10n.t('never')], [vscode.l10n.t('ID'), k.id]],
     contextValue: contextValue('adminApiKey'),
     context: { adminKeyId: k.id },
-    copy: [['Key ID', k.id]],
+    copy: [[vscode.l10n.t('Key ID'), k.id]],
     platformPath: '/settings/organization/admin-keys',
   };
 }
@@ -107,7 +108,7 @@ function adminKeyNode(k: AdminApiKey): NodeSpec {
 function auditActor(e: AuditLog): string {
   const a = e.actor;
   const user = a?.session?.user ?? a?.api_key?.user;
-  return user?.email || a?.api_key?.service_account?.id || a?.api_key?.id || a?.type || 'unknown actor';
+  return user?.email || a?.api_key?.service_account?.id || a?.api_key?.id || a?.type || vscode.l10n.t('unknown actor');
 }
 
 function auditLogNode(e: AuditLog): NodeSpec {
@@ -116,9 +117,9 @@ function auditLogNode(e: AuditLog): NodeSpec {
     label: e.type,
     description: `${auditActor(e)} · ${relativeTime(e.effective_at)}`,
     icon: 'history',
-    tooltip: [['Event', e.type], ['When', isoDate(e.effective_at)], ['Actor', auditActor(e)], ['Project', e.project?.name || e.project?.id],
-      ['IP address', e.actor?.session?.ip_address], ['ID', e.id]],
+    tooltip: [[vscode.l10n.t('Event'), e.type], [vscode.l10n.t('When'), isoDate(e.effective_at)], [vscode.l10n.t('Actor'), auditActor(e)], [vscode.l10n.t('Project'), e.project?.name || e.project?.id],
+      [vscode.l10n.t('IP address'), e.actor?.session?.ip_address], [vscode.l10n.t('ID'), e.id]],
     contextValue: contextValue('auditLog'),
-    copy: [['Event ID', e.id]],
+    copy: [[vscode.l10n.t('Event ID'), e.id]],
   };
 }

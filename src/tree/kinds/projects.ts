@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Project } from '../../api';
 import { isoDate } from '../../model/format';
 import type { NodeSpec } from '../nodeSpec';
@@ -9,12 +10,12 @@ import { projectFolders } from './projectResources';
 
 /** Active projects page by page, with the "Archived" folder (loaded only when opened) at the top. */
 export function projectsFolder(): NodeSpec {
-  const active = paged('projects', listRef('projects'), projectNode, 'No active projects');
-  return folder('projects', 'Projects', 'project', { ...active, fixed: () => [archivedFolder()] }, { expanded: true });
+  const active = paged(vscode.l10n.t('projects'), listRef('projects'), projectNode, vscode.l10n.t('No active projects'));
+  return folder('projects', vscode.l10n.t('Projects'), 'project', { ...active, fixed: () => [archivedFolder()] }, { expanded: true });
 }
 
 function archivedFolder(): NodeSpec {
-  return folder('archived', 'Archived', 'archive', paged('archived projects', listRef('archivedProjects'), projectNode, 'No archived projects'));
+  return folder('archived', vscode.l10n.t('Archived'), 'archive', paged(vscode.l10n.t('archived projects'), listRef('archivedProjects'), projectNode, vscode.l10n.t('No archived projects')));
 }
 
 export function projectNode(p: Project): NodeSpec {
@@ -24,13 +25,13 @@ export function projectNode(p: Project): NodeSpec {
     ...projectText(p),
     icon: archived ? ['archive', 'disabledForeground'] : 'project',
     tooltip: [
-      ['Project', p.name], ['ID', p.id], ['Status', p.status ?? 'active'], ['Created', isoDate(p.created_at)],
-      ...(archived ? [['Archived', isoDate(p.archived_at)] as [string, string]] : []),
-      ...(p.residency ? [['Residency', p.residency] as [string, string]] : []),
+      [vscode.l10n.t('Project'), p.name], [vscode.l10n.t('ID'), p.id], [vscode.l10n.t('Status'), p.status ?? 'active'], [vscode.l10n.t('Created'), isoDate(p.created_at)],
+      ...(archived ? [[vscode.l10n.t('Archived'), isoDate(p.archived_at)] as [string, string]] : []),
+      ...(p.residency ? [[vscode.l10n.t('Residency'), p.residency] as [string, string]] : []),
     ],
     contextValue: contextValue('project', archived ? 'archived' : 'active'),
     context: { projectId: p.id, projectName: p.name || p.id, projectStatus: archived ? 'archived' : 'active' },
-    copy: [['Project ID', p.id]],
+    copy: [[vscode.l10n.t('Project ID'), p.id]],
     platformPath: `/settings/${encodeURIComponent(p.id)}/general`,
     children: { type: 'static', nodes: () => projectFolders(p) },
   };

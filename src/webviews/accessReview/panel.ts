@@ -79,7 +79,7 @@ export class AccessReviewPanel {
       },
     });
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activitybar.svg');
-    if (services.org.label) panel.title = `Access Review — ${services.org.label}`;
+    if (services.org.label) panel.title = vscode.l10n.t('Access Review — {0}', services.org.label);
     const follow = services.store.onDidChange((change) => {
       if (!REVIEWED.has(change.ref.resource)) return;
       if (change.reason === 'invalidated' && change.ref.ids.length === 0) this.reloadSoon();
@@ -124,15 +124,15 @@ export class AccessReviewPanel {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `openai-access-review-${day}.csv`;
     const uri = target ?? await vscode.window.showSaveDialog({
-      title: 'Export Access Review',
+      title: vscode.l10n.t('Export Access Review'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
-      filters: { 'CSV files': ['csv'] },
-      saveLabel: 'Export',
+      filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
+      saveLabel: vscode.l10n.t('Export'),
     });
     if (!uri) return false;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reviewCsv(rows)));
     this.services.log.info(`Exported the Access Review (${rows.length} rows) to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
-    if (!target) void vscode.window.setStatusBarMessage(`Access Review exported: ${rows.length} rows`, 4000);
+    if (!target) void vscode.window.setStatusBarMessage(vscode.l10n.t('Access Review exported: {0} rows', rows.length), 4000);
     return true;
   }
 

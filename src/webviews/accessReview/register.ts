@@ -54,7 +54,7 @@ export function registerAccessReview(wiring: AccessReviewWiring): { disposables:
   };
 
   const open = async (...args: unknown[]) => {
-    const ctx = await organizationFor(orgs, args, 'Open Access Review');
+    const ctx = await organizationFor(orgs, args, vscode.l10n.t('Open Access Review'));
     if (!ctx) return;
     const { AccessReviewPanel } = await load();
     const existing = panels.get(ctx.org.id);

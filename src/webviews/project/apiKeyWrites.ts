@@ -17,11 +17,11 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
       const changes = readKeyChanges(params?.changes);
       if (!changes.length) return { status: 'saved', results: [] };
       const src = { data: w.data, reload: w.reload, projectName: () => w.project().name };
-      for (const c of changes) await requireOffered(src, 'apiKeys', (keys) => keys.some((k) => k.id === c.id), `API key ${q(c.name)}`);
+      for (const c of changes) await requireOffered(src, 'apiKeys', (keys) => keys.some((k) => k.id === c.id), vscode.l10n.t('API key {0}', q(c.name)));
       const p = w.project();
       const client = await ctx.session.getClient();
       const result = await runWithProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Saving ${changes.length} API key${changes.length === 1 ? '' : 's'} of ${q(p.name)}…` },
+        { location: vscode.ProgressLocation.Notification, title: changes.length === 1 ? vscode.l10n.t('Saving 1 API key of {0}…', q(p.name)) : vscode.l10n.t('Saving {0} API keys of {1}…', changes.length, q(p.name)) },
         () => saveApiKeys(client, p.id, changes, { force: params.force === true, signal: w.signal }),
       );
       if (result.status === 'conflict') {
@@ -35,7 +35,8 @@ export function apiKeyWrites(w: WriteContext): Pick<ProjectMethods, 'saveApiKeys
         // Each row's result is shaped for the page, not the key as listed: the project's key list is read again.
         ctx.store.apply([invalidate('projectApiKeys', p.id)]);
 
-        void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} API key${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
+        const what = saved === 1 ? vscode.l10n.t('Saved 1 API key of {0}', q(p.name)) : vscode.l10n.t('Saved {0} API keys of {1}', saved, q(p.name));
+        void vscode.window.setStatusBarMessage(`$(check) ${what}${failed.length ? ` ${vscode.l10n.t('({0} failed)', failed.length)}` : ''}`, 5000);
       }
       return result;
     },

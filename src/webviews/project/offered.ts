@@ -2,6 +2,7 @@
 // a member, role, service account, key or alert id in a write request must be one the host loaded
 // for this panel's project (or, for adding a member, one its search offered), else the request is
 // refused before anything is sent. Checked against the host's own copy, never the webview's.
+import * as vscode from 'vscode';
 import { q } from '../../ui/run';
 import type { SectionData, SectionId } from '../../model/project/types';
 
@@ -32,7 +33,7 @@ export async function requireOffered<K extends SectionId>(
   if (holds()) return;
   await src.reload([section]);
   if (holds()) return;
-  throw new NotOfferedError(`${what} is not one this panel shows for project ${q(src.projectName())}; nothing was sent.`);
+  throw new NotOfferedError(vscode.l10n.t('{0} is not one this panel shows for project {1}; nothing was sent.', what, q(src.projectName())));
 }
 
 /** The organization members a panel's search offered (the only ones it may add), bounded. */
@@ -49,6 +50,6 @@ export class OfferedMembers {
   }
 
   require(id: string): void {
-    if (!this.ids.has(id)) throw new NotOfferedError('That member was not offered by this panel\'s search; nothing was sent.');
+    if (!this.ids.has(id)) throw new NotOfferedError(vscode.l10n.t("That member was not offered by this panel's search; nothing was sent."));
   }
 }

@@ -132,9 +132,12 @@ export class ProjectPanel {
   async revert(): Promise<WriteResult> {
     if (this.dirty > 0) {
       const n = this.dirty;
-      const choice = await askModal('warning', `Discard ${n} unsaved change${n === 1 ? '' : 's'} to project “${this.ref().name}”?`,
-        'The edits are dropped and the panel shows the project as it is. Nothing is sent.', 'Discard Changes');
-      if (choice !== 'Discard Changes' || this.disposed) return { done: false };
+      const discard = vscode.l10n.t('Discard Changes');
+      const choice = await askModal('warning', n === 1
+        ? vscode.l10n.t('Discard 1 unsaved change to project “{0}”?', this.ref().name)
+        : vscode.l10n.t('Discard {0} unsaved changes to project “{1}”?', n, this.ref().name),
+      vscode.l10n.t('The edits are dropped and the panel shows the project as it is. Nothing is sent.'), discard);
+      if (choice !== discard || this.disposed) return { done: false };
     }
     await this.base.notify('revert', {});
     return { done: true };
@@ -219,14 +222,15 @@ export class ProjectPanel {
     // The project's name for the question (usually in the store already).
     await this.load(['overview']).catch(() => undefined);
     if (this.disposed) return;
-    const choice = await askModal('info', `Restore unsaved changes from ${savedAtLabel(stored.savedAt)}?`,
-      `Project “${this.ref().name}” was closed with edits that were not saved. Restore shows them as unsaved changes; Discard forgets them.`,
-      'Restore', 'Discard');
+    const [restore, discard] = [vscode.l10n.t('Restore'), vscode.l10n.t('Discard')];
+    const choice = await askModal('info', vscode.l10n.t('Restore unsaved changes from {0}?', savedAtLabel(stored.savedAt)),
+      vscode.l10n.t('Project “{0}” was closed with edits that were not saved. Restore shows them as unsaved changes; Discard forgets them.', this.ref().name),
+      restore, discard);
     if (this.disposed || !this.keepStored) return;
-    if (choice === 'Restore') {
+    if (choice === restore) {
       this.keepStored = false;
       await this.base.notify('restoreDraft', { draft: stored.draft });
-    } else if (choice === 'Discard') {
+    } else if (choice === discard) {
       this.keepStored = false;
       await this.services.drafts.forget(this.projectId);
     }
@@ -258,7 +262,7 @@ export class ProjectPanel {
     const short = name.length > MAX_TITLE ? `${name.slice(0, MAX_TITLE)}…` : name;
     // A dot, as editors mark unsaved changes in their tabs.
     const org = this.services.ctx.org.label;
-    this.base.panel.title = `${this.dirty ? '● ' : ''}Project: ${short}${org ? ` — ${org}` : ''}`;
+    this.base.panel.title = `${this.dirty ? '● ' : ''}${org ? vscode.l10n.t('Project: {0} — {1}', short, org) : vscode.l10n.t('Project: {0}', short)}`;
   }
 }
 

@@ -72,9 +72,9 @@ export function registerProjectPanel(orgs: UiOrganizations, extensionUri: vscode
   };
 
   const open = async (arg?: unknown) => {
-    const ctx = await organizationFor(orgs, [arg], 'Open Project');
+    const ctx = await organizationFor(orgs, [arg], vscode.l10n.t('Open Project'));
     if (!ctx) return undefined;
-    const project = projectOfArg(arg) ?? await pickProject(ctx, 'Open Project').then((p) => p && { id: p.id, name: p.name || p.id });
+    const project = projectOfArg(arg) ?? await pickProject(ctx, vscode.l10n.t('Open Project')).then((p) => p && { id: p.id, name: p.name || p.id });
     if (!project) return undefined;
     const { ProjectPanel } = await load();
     const existing = panels.get(keyOf(ctx, project.id));

@@ -36,13 +36,13 @@ export interface WriteContext {
 
 /** A string the webview sent where an id or name is expected; anything else is refused. */
 function text(value: unknown, what: string, max = 512): string {
-  if (typeof value !== 'string' || !value.trim()) throw new TypeError(`${what} is required.`);
-  if (value.length > max) throw new TypeError(`${what} is too long.`);
+  if (typeof value !== 'string' || !value.trim()) throw new TypeError(vscode.l10n.t('{0} is required.', what));
+  if (value.length > max) throw new TypeError(vscode.l10n.t('{0} is too long.', what));
   return value.trim();
 }
 
 function role(value: unknown): ProjectRole {
-  if (value !== 'owner' && value !== 'member') throw new TypeError('The project role must be owner or member.');
+  if (value !== 'owner' && value !== 'member') throw new TypeError(vscode.l10n.t('The project role must be owner or member.'));
   return value;
 }
 
@@ -66,7 +66,7 @@ export function projectWrites(w: WriteContext): Writes {
   const pid = () => w.project().id;
   const src: OfferedSource = { data: w.data, reload: w.reload, projectName: () => w.project().name };
   const offeredMembers = new OfferedMembers();
-  const isMember = (userId: string) => requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId), 'That member');
+  const isMember = (userId: string) => requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId), vscode.l10n.t('That member'));
   const memberName = (userId: string) => {
     const m = w.data().members?.members.find((x) => x.id === userId);
     return m ? label(m) : userId;
@@ -75,19 +75,19 @@ export function projectWrites(w: WriteContext): Writes {
   return {
     copyId: async () => {
       await vscode.env.clipboard.writeText(pid());
-      void vscode.window.setStatusBarMessage('$(clippy) Copied the project ID', 3000);
+      void vscode.window.setStatusBarMessage(`$(clippy) ${vscode.l10n.t('Copied the project ID')}`, 3000);
       return { done: true };
     },
 
     rename: async ({ name }) => {
-      const next = text(name, 'A name', 256);
+      const next = text(name, vscode.l10n.t('A name'), 256);
       const was = w.project().name;
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Renaming project ${q(was)}…`,
+        progress: vscode.l10n.t('Renaming project {0}…', q(was)),
         call: (c) => c.projects.update(pid(), { name: next }, { signal: w.signal }),
         effects: (p) => projectEffects.renamed(p),
-        done: (p) => `Renamed project to ${q(p.name)}`,
+        done: (p) => vscode.l10n.t('Renamed project to {0}', q(p.name)),
       }));
     },
 
@@ -110,105 +110,105 @@ export function projectWrites(w: WriteContext): Writes {
     },
 
     addMember: async (params) => {
-      const userId = text(params.userId, 'A member');
+      const userId = text(params.userId, vscode.l10n.t('A member'));
       const r = role(params.role);
       offeredMembers.require(userId);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Adding a member to project ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Adding a member to project {0}…', q(w.project().name)),
         call: (c) => c.projectUsers.create(pid(), { user_id: userId, role: r }),
         effects: (u) => projectUserEffects.added(pid(), u),
-        done: (u) => `Added ${q(label(u))} to ${q(w.project().name)} as ${u.role}`,
+        done: (u) => vscode.l10n.t('Added {0} to {1} as {2}', q(label(u)), q(w.project().name), u.role),
       }));
     },
 
     setMemberRole: async (params) => {
-      const userId = text(params.userId, 'A member');
+      const userId = text(params.userId, vscode.l10n.t('A member'));
       const r = role(params.role);
       await isMember(userId);
       const name = memberName(userId);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Making ${q(name)} ${r} of ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Making {0} {1} of {2}…', q(name), r, q(w.project().name)),
         call: (c) => c.projectUsers.update(pid(), userId, { role: r }),
         effects: (u) => projectUserEffects.roleChanged(pid(), u),
-        done: (u) => `${q(name)} is now ${u.role} of ${q(w.project().name)}`,
+        done: (u) => vscode.l10n.t('{0} is now {1} of {2}', q(name), u.role, q(w.project().name)),
       }));
     },
 
     removeMember: async (params) => {
-      const userId = text(params.userId, 'A member');
+      const userId = text(params.userId, vscode.l10n.t('A member'));
       await isMember(userId);
       const name = memberName(userId);
       const p = w.project();
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Removing ${q(name)} from ${q(p.name)}…`,
+        progress: vscode.l10n.t('Removing {0} from {1}…', q(name), q(p.name)),
         confirm: {
-          message: `Remove ${q(name)} from project ${q(p.name)}?`,
-          detail: `${userId}\n\nThey lose access to the project and its resources. They stay a member of the organization.`,
-          button: 'Remove from Project',
+          message: vscode.l10n.t('Remove {0} from project {1}?', q(name), q(p.name)),
+          detail: `${userId}\n\n${vscode.l10n.t('They lose access to the project and its resources. They stay a member of the organization.')}`,
+          button: vscode.l10n.t('Remove from Project'),
         },
         call: (c) => c.projectUsers.delete(p.id, userId),
         effects: () => projectUserEffects.removed(p.id, userId),
-        done: () => `Removed ${q(name)} from ${q(p.name)}`,
+        done: () => vscode.l10n.t('Removed {0} from {1}', q(name), q(p.name)),
       }));
     },
 
     assignRole: async (params) => {
-      const userId = text(params.userId, 'A member');
-      const roleId = text(params.roleId, 'A role');
+      const userId = text(params.userId, vscode.l10n.t('A member'));
+      const roleId = text(params.roleId, vscode.l10n.t('A role'));
       await isMember(userId);
-      await requireOffered(src, 'members', (d) => d.roles.some((r) => r.id === roleId), 'That role');
+      await requireOffered(src, 'members', (d) => d.roles.some((r) => r.id === roleId), vscode.l10n.t('That role'));
       const roleName = w.data().members?.roles.find((r) => r.id === roleId)?.name ?? roleId;
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Assigning ${q(roleName)} to ${q(memberName(userId))}…`,
+        progress: vscode.l10n.t('Assigning {0} to {1}…', q(roleName), q(memberName(userId))),
         call: (c) => c.projectUsers.roles.assign(pid(), userId, { role_id: roleId }),
         effects: () => projectUserEffects.roleAssigned(pid(), userId),
-        done: () => `Assigned ${q(roleName)} to ${q(memberName(userId))}`,
+        done: () => vscode.l10n.t('Assigned {0} to {1}', q(roleName), q(memberName(userId))),
       }));
     },
 
     unassignRole: async (params) => {
-      const userId = text(params.userId, 'A member');
-      const roleId = text(params.roleId, 'A role');
-      await requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId && m.roles.some((r) => r.id === roleId)), 'That member\'s role');
+      const userId = text(params.userId, vscode.l10n.t('A member'));
+      const roleId = text(params.roleId, vscode.l10n.t('A role'));
+      await requireOffered(src, 'members', (d) => d.members.some((m) => m.id === userId && m.roles.some((r) => r.id === roleId)), vscode.l10n.t("That member's role"));
       const assigned = w.data().members?.members.find((m) => m.id === userId)?.roles.find((r) => r.id === roleId);
       const roleName = assigned?.name ?? roleId;
       const name = memberName(userId);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Unassigning ${q(roleName)} from ${q(name)}…`,
+        progress: vscode.l10n.t('Unassigning {0} from {1}…', q(roleName), q(name)),
         confirm: {
-          message: `Unassign role ${q(roleName)} from ${q(name)} in project ${q(w.project().name)}?`,
-          detail: 'They lose the permissions this role grants.',
-          button: 'Unassign Role',
+          message: vscode.l10n.t('Unassign role {0} from {1} in project {2}?', q(roleName), q(name), q(w.project().name)),
+          detail: vscode.l10n.t('They lose the permissions this role grants.'),
+          button: vscode.l10n.t('Unassign Role'),
         },
         call: (c) => c.projectUsers.roles.unassign(pid(), userId, roleId),
         effects: () => projectUserEffects.roleUnassigned(pid(), userId, roleId),
-        done: () => `Unassigned ${q(roleName)} from ${q(name)}`,
+        done: () => vscode.l10n.t('Unassigned {0} from {1}', q(roleName), q(name)),
       }));
     },
 
     // The one-time key is shown by the shared helper in a VS Code modal; the webview only learns
     // that the account exists (from the reload), never the key.
     createServiceAccount: async (params) => {
-      const name = text(params.name, 'A name', 256);
+      const name = text(params.name, vscode.l10n.t('A name'), 256);
       return done(await createServiceAccount(ctx, w.project(), name, role(params.role), 'throw'));
     },
 
     deleteServiceAccount: async (params) => {
-      const id = text(params.id, 'A service account');
-      await requireOffered(src, 'serviceAccounts', (d) => d.some((s) => s.id === id), 'That service account');
+      const id = text(params.id, vscode.l10n.t('A service account'));
+      await requireOffered(src, 'serviceAccounts', (d) => d.some((s) => s.id === id), vscode.l10n.t('That service account'));
       const name = w.data().serviceAccounts?.find((s) => s.id === id)?.name;
       return done(await deleteServiceAccount(ctx, w.project(), { id, name }, 'throw'));
     },
 
     // Read fresh: the confirmation names the key's owner and last use as the API has them now.
     deleteApiKey: async (params) => {
-      const id = text(params.id, 'An API key');
-      await requireOffered(src, 'apiKeys', (d) => d.some((k) => k.id === id), 'That API key');
+      const id = text(params.id, vscode.l10n.t('An API key'));
+      await requireOffered(src, 'apiKeys', (d) => d.some((k) => k.id === id), vscode.l10n.t('That API key'));
       const key = await (await ctx.session.getClient()).projectApiKeys.retrieve(pid(), id, { signal: w.signal });
       return done(await deleteProjectApiKey(ctx, w.project(), key, 'throw'));
     },
@@ -219,7 +219,7 @@ export function projectWrites(w: WriteContext): Writes {
       const p = w.project();
       const client = await ctx.session.getClient();
       const result = await runWithProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Saving ${changes.length} rate limit${changes.length === 1 ? '' : 's'} of ${q(p.name)}…` },
+        { location: vscode.ProgressLocation.Notification, title: changes.length === 1 ? vscode.l10n.t('Saving 1 rate limit of {0}…', q(p.name)) : vscode.l10n.t('Saving {0} rate limits of {1}…', changes.length, q(p.name)) },
         () => saveRateLimits(client, p.id, changes, { force: params.force === true, signal: w.signal }),
       );
       if (result.status === 'conflict') {
@@ -232,7 +232,8 @@ export function projectWrites(w: WriteContext): Writes {
       if (saved) {
         // Each row's result is shaped for the page, not the limit as listed: the list is read again.
         ctx.store.apply([invalidate('projectRateLimits', p.id)]);
-        void vscode.window.setStatusBarMessage(`$(check) Saved ${saved} rate limit${saved === 1 ? '' : 's'} of ${q(p.name)}${failed.length ? ` (${failed.length} failed)` : ''}`, 5000);
+        const what = saved === 1 ? vscode.l10n.t('Saved 1 rate limit of {0}', q(p.name)) : vscode.l10n.t('Saved {0} rate limits of {1}', saved, q(p.name));
+        void vscode.window.setStatusBarMessage(`$(check) ${what}${failed.length ? ` ${vscode.l10n.t('({0} failed)', failed.length)}` : ''}`, 5000);
       }
       return result;
     },
@@ -245,20 +246,20 @@ export function projectWrites(w: WriteContext): Writes {
       const p = w.project();
       const client = await ctx.session.getClient();
       const result = await runWithProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Saving model permissions of ${q(p.name)}…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving model permissions of {0}…', q(p.name)) },
         () => saveModelPolicy(client, p.id, { mode: mode as PolicyChoice, modelIds: params.modelIds, before }, {
           force: params.force === true,
           signal: w.signal,
           confirmRemove: async () => {
-            const button = 'Remove Policy';
-            return button === await askModal('warning', `Remove the model permissions policy of project ${q(p.name)}?`,
-              'Without a policy, every model is allowed in the project.', button);
+            const button = vscode.l10n.t('Remove Policy');
+            return button === await askModal('warning', vscode.l10n.t('Remove the model permissions policy of project {0}?', q(p.name)),
+              vscode.l10n.t('Without a policy, every model is allowed in the project.'), button);
           },
         }),
       );
       if (result.status === 'saved') {
         ctx.store.apply([invalidate('modelPermissions', p.id)]);
-        void vscode.window.setStatusBarMessage(`$(check) Saved the model permissions of ${q(p.name)}`, 5000);
+        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved the model permissions of {0}', q(p.name))}`, 5000);
       }
       return result;
     },
@@ -274,12 +275,12 @@ export function projectWrites(w: WriteContext): Writes {
       const p = w.project();
       const client = await ctx.session.getClient();
       const result = await runWithProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Saving hosted tool permissions of ${q(p.name)}…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving hosted tool permissions of {0}…', q(p.name)) },
         () => saveHostedTools(client, p.id, { enabled, before }, { force: params.force === true, signal: w.signal }),
       );
       if (result.status === 'saved') {
         ctx.store.apply([invalidate('hostedToolPermissions', p.id)]);
-        void vscode.window.setStatusBarMessage(`$(check) Saved hosted tool permissions of ${q(p.name)}`, 5000);
+        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved hosted tool permissions of {0}', q(p.name))}`, 5000);
       }
       return result.status === 'conflict' ? { status: 'conflict', messages: result.messages } : { status: result.status === 'saved' ? 'saved' : 'unchanged' };
     },
@@ -288,10 +289,10 @@ export function projectWrites(w: WriteContext): Writes {
       const amount = dollars(params.amount);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Setting the spend limit of ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Setting the spend limit of {0}…', q(w.project().name)),
         call: (c) => c.projectSpendLimit.update(pid(), { threshold_amount: toCents(amount), currency: 'USD', interval: 'month' }),
         effects: (limit) => [upsert(listRef('projectSpendLimit', pid()), limit)],
-        done: () => `Spend limit of ${q(w.project().name)}: ${usd(amount)} per month`,
+        done: () => vscode.l10n.t('Spend limit of {0}: {1} per month', q(w.project().name), usd(amount)),
       }));
     },
 
@@ -299,15 +300,17 @@ export function projectWrites(w: WriteContext): Writes {
       const current = w.data().spend?.limit?.amount;
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Removing the spend limit of ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Removing the spend limit of {0}…', q(w.project().name)),
         confirm: {
-          message: `Remove the hard spend limit${current === undefined ? '' : ` of ${usd(current)} per month`} of project ${q(w.project().name)}?`,
-          detail: 'Spend is no longer capped. Spend alerts stay as they are.',
-          button: 'Remove Spend Limit',
+          message: current === undefined
+            ? vscode.l10n.t('Remove the hard spend limit of project {0}?', q(w.project().name))
+            : vscode.l10n.t('Remove the hard spend limit of {0} per month of project {1}?', usd(current), q(w.project().name)),
+          detail: vscode.l10n.t('Spend is no longer capped. Spend alerts stay as they are.'),
+          button: vscode.l10n.t('Remove Spend Limit'),
         },
         call: (c) => c.projectSpendLimit.delete(pid()),
         effects: () => [unset(listRef('projectSpendLimit', pid()))],
-        done: () => `Removed the spend limit of ${q(w.project().name)}`,
+        done: () => vscode.l10n.t('Removed the spend limit of {0}', q(w.project().name)),
       }));
     },
 
@@ -318,31 +321,33 @@ export function projectWrites(w: WriteContext): Writes {
       if (problem) throw new TypeError(problem);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Adding a ${usd(amount)} spend alert to ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Adding a {0} spend alert to {1}…', usd(amount), q(w.project().name)),
         call: (c) => c.projectSpendAlerts.create(pid(), {
           threshold_amount: toCents(amount), currency: 'USD', interval: 'month',
           notification_channel: { type: 'email', recipients: splitList(list) },
         }),
         effects: (alert) => [upsert(listRef('projectSpendAlerts', pid()), alert)],
-        done: () => `Added a ${usd(amount)} spend alert to ${q(w.project().name)}`,
+        done: () => vscode.l10n.t('Added a {0} spend alert to {1}', usd(amount), q(w.project().name)),
       }));
     },
 
     deleteSpendAlert: async (params) => {
-      const id = text(params.id, 'A spend alert');
-      await requireOffered(src, 'spend', (d) => d.alerts.some((a) => a.id === id), 'That spend alert');
+      const id = text(params.id, vscode.l10n.t('A spend alert'));
+      await requireOffered(src, 'spend', (d) => d.alerts.some((a) => a.id === id), vscode.l10n.t('That spend alert'));
       const alert = w.data().spend?.alerts.find((a) => a.id === id);
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Deleting a spend alert of ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Deleting a spend alert of {0}…', q(w.project().name)),
         confirm: {
-          message: `Delete the spend alert${alert ? ` at ${usd(alert.amount)} per ${alert.interval}` : ''} of project ${q(w.project().name)}?`,
-          detail: `${alert?.recipients.length ? `It emails ${alert.recipients.join(', ')}.\n` : ''}${id}`,
-          button: 'Delete Spend Alert',
+          message: alert
+            ? vscode.l10n.t('Delete the spend alert at {0} per {1} of project {2}?', usd(alert.amount), alert.interval, q(w.project().name))
+            : vscode.l10n.t('Delete the spend alert of project {0}?', q(w.project().name)),
+          detail: `${alert?.recipients.length ? `${vscode.l10n.t('It emails {0}.', alert.recipients.join(', '))}\n` : ''}${id}`,
+          button: vscode.l10n.t('Delete Spend Alert'),
         },
         call: (c) => c.projectSpendAlerts.delete(pid(), id),
         effects: () => [remove(listRef('projectSpendAlerts', pid()), id)],
-        done: () => `Deleted a spend alert of ${q(w.project().name)}`,
+        done: () => vscode.l10n.t('Deleted a spend alert of {0}', q(w.project().name)),
       }));
     },
 
@@ -352,11 +357,11 @@ export function projectWrites(w: WriteContext): Writes {
       const name = RETENTION_TYPES.find(([t]) => t === type)![1];
       return done(await runWrite(ctx, {
         failure: 'throw',
-        progress: `Setting data retention of ${q(w.project().name)}…`,
+        progress: vscode.l10n.t('Setting data retention of {0}…', q(w.project().name)),
         call: (c) => c.projectDataRetention.update(pid(), { retention_type: type }),
         effects: (setting) => [upsert(listRef('projectDataRetention', pid()), setting)],
 
-        done: () => `Data retention of ${q(w.project().name)}: ${name}`,
+        done: () => vscode.l10n.t('Data retention of {0}: {1}', q(w.project().name), name),
       }));
     },
   };

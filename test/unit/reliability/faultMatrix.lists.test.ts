@@ -2,6 +2,7 @@
 // the PagedCollection the tree uses) under each fault. A fault that happens once is absorbed by the
 // retry policy where it may be; otherwise the folder keeps a clear error and Retry (a reset and
 // reload, as ExplorerProvider.refresh does) brings back exactly the data. Other folders never notice.
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import type { AdminClient } from '../../../src/api';
 import { PagedCollection } from '../../../src/model/pagedCollection';

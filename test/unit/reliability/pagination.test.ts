@@ -1,6 +1,7 @@
 // Pagination truth: with faults on random pages (the fake's seeded RNG), a list loaded to the end the
 // way the explorer does it (Load more… page by page; on an error row, Retry reloads from the top)
 // holds exactly the fake's items in the fake's order, and so does all() with its read-ahead.
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import type { AdminClient, Page } from '../../../src/api';
 import { PagedCollection } from '../../../src/model/pagedCollection';

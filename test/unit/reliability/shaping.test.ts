@@ -2,6 +2,7 @@
 // data for the screen (tree node kinds, Project panel sections, usage views and exports), never
 // throws and always gives the views what they need. Webview input is checked the same way: the
 // host's readers of untrusted messages accept any JSON value.
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AdminClient } from '../../../src/api';

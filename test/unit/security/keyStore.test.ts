@@ -2,6 +2,7 @@
 // secrets only in memory. KeyStore must turn each case into the clear message with VS Code's remedy
 // (the password-store runtime argument), and the message must never carry the key itself. The
 // storage here is a stand-in for VS Code's SecretStorage interface, not a network mock.
+import './helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import { KEYRING_HINT, KeyStorageError, KeyStore } from '../../../src/auth/keyStore';
 

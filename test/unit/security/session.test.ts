@@ -1,6 +1,7 @@
 // Keyring missing at start-up: when VS Code cannot read its secret storage, the session reports it
 // once with the password-store remedy and shows the "set a key" page, instead of an unhandled
 // rejection nobody sees (the key would simply seem gone).
+import './helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import { KEYRING_HINT, KeyStore } from '../../../src/auth/keyStore';
 import type { Session as SessionType } from '../../../src/auth/session';

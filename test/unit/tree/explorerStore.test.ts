@@ -2,6 +2,7 @@
 // folders showing the changed list (without a request), a folder's Refresh re-reads only the lists
 // shown there, and two folders showing one list share its request. Against the fake Admin API, with
 // the `vscode` stand-in (the provider's glue runs in plain Node).
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import type { ExplorerProvider as ExplorerProviderType } from '../../../src/tree/explorerProvider';
 import type { TreeNode } from '../../../src/tree/treeNode';

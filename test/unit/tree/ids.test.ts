@@ -2,6 +2,7 @@
 // context-value words with `viewItem` clauses; a word the code never sets would leave a menu item
 // that silently never shows, so every word a clause names must be one of the module's words. Ids
 // split back into the keys they were built from, whatever the keys hold.
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 // share one list, so a page one of them reads is never read again by the other, and commands get
 // the object a row stands for from the store. Against the fake Admin API, with the `vscode`
 // stand-in and a scripted quick pick.
+import '../security/helpers/installVscodeStub';
 import assert from 'node:assert/strict';
 import type { ExplorerProvider as ExplorerProviderType } from '../../../src/tree/explorerProvider';
 import type * as PickersModule from '../../../src/ui/pickers';

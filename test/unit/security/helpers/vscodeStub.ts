@@ -57,6 +57,20 @@ class Uri {
 
 const disposable = () => ({ dispose() {} });
 
+/** `vscode.l10n.t` with no bundle (English): {0}, {1} (or {name}) replaced by the arguments, unknown ones kept. */
+function l10nFormat(message: string, args: readonly unknown[] | Record<string, unknown>): string {
+  return message.replace(/\{([^}]+)\}/g, (whole, key: string) => {
+    const value = (args as Record<string, unknown>)[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+type L10nMessage = string | { message: string; args?: unknown[] | Record<string, unknown>; comment?: string | string[] };
+function l10nT(message: L10nMessage, ...args: unknown[]): string {
+  if (typeof message !== 'string') return l10nFormat(message.message, message.args ?? []);
+  const named = args.length === 1 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]);
+  return l10nFormat(message, named ? args[0] as Record<string, unknown> : args);
+}
+
 const STUB_ID = '/virtual/vscode-stub.js';
 let installed: VscodeStub | undefined;
 
@@ -103,17 +117,8 @@ export function installVscodeStub(): VscodeStub {
       textDocuments: [], onDidOpenTextDocument: () => disposable(), onDidChangeTextDocument: () => disposable(), onDidCloseTextDocument: () => disposable(), onDidSaveTextDocument: () => disposable(),
     },
     languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) },
+    l10n: { t: l10nT, bundle: undefined, uri: undefined },
     env: { clipboard: { writeText: async () => {} }, openExternal: async () => true, language: 'en' },
-    // English, as VS Code runs without a language pack: no bundle, the code's strings are the text.
-    l10n: {
-      bundle: undefined,
-      uri: undefined,
-      t: (message: string | { message: string; args?: unknown }, ...args: unknown[]) => {
-        const text = typeof message === 'string' ? message : message.message;
-        const values = (typeof message === 'string' ? (args.length === 1 && typeof args[0] === 'object' ? args[0] : args) : message.args ?? []) as Record<string, unknown>;
-        return text.replace(/\{([^}]+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-      },
-    },
     commands: {
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
         stub.commands.set(id, fn);
