@@ -47,9 +47,18 @@ const LAZY = {
   spendStatus: 'src/status/spendStatus.ts',
 };
 const lazyFiles = new Map(Object.entries(LAZY).map(([name, file]) => [resolve(file), `./${name}.js`]));
+/**
+ * `@vscode/l10n` (the model's translations: src/model has no `vscode`) keeps the bundle that
+ * `l10n.config` loads at activation in module state, so the extension host must load exactly one copy:
+ * bundled into each lazy file, every file but extension.js would keep answering in English (and the
+ * extension bundles would carry it eight times). It gets its own file, dist/l10n.js, which every
+ * bundle requires.
+ */
+const SHARED = { l10n: 'node_modules/@vscode/l10n/dist/main.js' };
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: './l10n.js', external: true }));
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const base = resolve(args.resolveDir, args.path);
@@ -62,7 +71,7 @@ const lazyModules = {
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts', ...LAZY },
+  entryPoints: { extension: 'src/extension.ts', ...LAZY, ...SHARED },
   outdir: outRoot,
   platform: 'node',
   format: 'cjs',

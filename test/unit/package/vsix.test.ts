@@ -20,6 +20,7 @@ const ALLOWED = [
   /^dist\/api\.js$/, // the API client, loaded on the first request
   /^dist\/(usage|project|accessReview)Panel\.js$/, // the editor panels' host code, loaded when one opens
   /^dist\/commands\.js$/, // the organization commands, loaded when one first runs
+  /^dist\/l10n\.js$/, // @vscode/l10n, one copy every bundle shares (the translations l10n.config loads at activation)
   /^dist\/orgCode\.js$/, // the org-code commands (the engine, the YAML writer), loaded when one of them first runs
   /^dist\/orgFile\.js$/, // the org file's parser, loaded when a *.openai-org.yaml file is opened
   /^schemas\/openai-org\.schema\.json$/, // the org file's JSON Schema, for package.json's yamlValidation
@@ -109,7 +110,7 @@ describe('packaged .vsix', function () {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // What the entry point requires later (esbuild.mjs splits them off): the client on the first
     // request, each panel's host code when it opens, the commands when one first runs.
-    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js'];
+    const mustHave = ['package.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js', 'dist/l10n.js'];
     for (const v of pkg.contributes?.yamlValidation ?? []) mustHave.push(v.url);
     if (pkg.icon) mustHave.push(pkg.icon);
     for (const c of pkg.contributes?.viewsContainers?.activitybar ?? []) if (typeof c.icon === 'string') mustHave.push(c.icon);
