@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * "as of 10:42": how old the data a view shows is, from a list's read time (OrgStore.readAt). The
  * time alone while it is from today, with the date otherwise; in the display language (./locale.ts,
@@ -22,7 +24,7 @@ export function formatAsOf(readAt: number | undefined, options: AsOfOptions = {}
   const format: Intl.DateTimeFormatOptions = sameDay
     ? { hour: '2-digit', minute: '2-digit' }
     : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(when.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }) };
-  return `as of ${dateFormat(options.locale ?? displayLocale(), format).format(when)}`;
+  return l10n.t('as of {0}', dateFormat(options.locale ?? displayLocale(), format).format(when));
 }
 
 function dateFormat(locale: AsOfOptions['locale'], format: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

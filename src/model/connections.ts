@@ -1,6 +1,7 @@
 // Several organizations in one window: each is a named connection with its own admin key. This file
 // holds the list's rules (names, ids, what a stored list may contain); src/auth/connections.ts keeps
 // the list in VS Code's global state and each key in secret storage.
+import * as l10n from '@vscode/l10n';
 import { checkBaseUrl } from '../api/baseUrl';
 
 export interface Connection {
@@ -23,12 +24,12 @@ const ID = /^[a-z0-9]{1,32}$/;
 /** Why a name cannot be used (empty, too long, control characters, taken by another connection), or undefined. */
 export function checkConnectionName(raw: string, others: readonly Connection[], selfId?: string): string | undefined {
   const name = raw.trim();
-  if (!name) return 'Enter a name for the organization.';
-  if (name.length > MAX_NAME_LENGTH) return `Use at most ${MAX_NAME_LENGTH} characters.`;
+  if (!name) return l10n.t('Enter a name for the organization.');
+  if (name.length > MAX_NAME_LENGTH) return l10n.t('Use at most {0} characters.', MAX_NAME_LENGTH);
   // Bidirectional overrides and other controls would make one name look like another in the tree.
-  if (/[\p{Cc}\p{Cf}]/u.test(name)) return 'The name may not contain control or formatting characters.';
+  if (/[\p{Cc}\p{Cf}]/u.test(name)) return l10n.t('The name may not contain control or formatting characters.');
   const taken = others.some((c) => c.id !== selfId && c.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-  return taken ? `Another organization is already named "${name}".` : undefined;
+  return taken ? l10n.t('Another organization is already named "{0}".', name) : undefined;
 }
 
 /** A fresh id that no connection in `others` has. */

@@ -1,5 +1,7 @@
 /** API key expiry: how it reads in the explorer and the Project panel, and the lifetimes admins may choose. No `vscode` here. */
 
+import * as l10n from '@vscode/l10n';
+
 const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
@@ -20,7 +22,7 @@ export interface Expiry {
   text: string;
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 
 /**
  * A duration in the one unit that matters for rotating a key: days (not weeks or months, so
@@ -30,12 +32,13 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
  */
 function span(seconds: number): string {
   const minutes = Math.round(seconds / MINUTE);
-  if (minutes < 60) return plural(Math.max(1, minutes), 'minute');
+  if (minutes < 60) return Math.max(1, minutes) === 1 ? l10n.t('1 minute') : l10n.t('{0} minutes', minutes);
   const hours = Math.round(seconds / HOUR);
-  if (hours < 24) return plural(hours, 'hour');
+  if (hours < 24) return hours === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', hours);
   const days = Math.round(seconds / DAY);
-  if (days < 365) return plural(days, 'day');
-  return plural(Math.round(seconds / YEAR), 'year');
+  if (days < 365) return days === 1 ? l10n.t('1 day') : l10n.t('{0} days', days);
+  const years = Math.round(seconds / YEAR);
+  return years === 1 ? l10n.t('1 year') : l10n.t('{0} years', years);
 }
 
 /**
@@ -44,11 +47,11 @@ function span(seconds: number): string {
  * how close an expiry is flagged (`soon`).
  */
 export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now(), soonSeconds = EXPIRING_SOON_SECONDS): Expiry {
-  if (expiresAt === null || expiresAt === undefined) return { state: 'never', text: 'never expires' };
+  if (expiresAt === null || expiresAt === undefined) return { state: 'never', text: l10n.t('never expires') };
   const left = expiresAt - nowMs / 1000;
   // A key is unusable from its expiry second on.
-  if (left <= 0) return { state: 'expired', text: -left < MINUTE ? 'expired just now' : `expired ${span(-left)} ago` };
-  const text = left < MINUTE ? 'expires in less than a minute' : `expires in ${span(left)}`;
+  if (left <= 0) return { state: 'expired', text: -left < MINUTE ? l10n.t('expired just now') : l10n.t('expired {0} ago', span(-left)) };
+  const text = left < MINUTE ? l10n.t('expires in less than a minute') : l10n.t('expires in {0}', span(left));
   return { state: left <= soonSeconds ? 'soon' : 'valid', text };
 }
 
@@ -58,10 +61,10 @@ export function keyExpiry(expiresAt: number | null | undefined, nowMs = Date.now
  */
 export function checkExpiryDays(text: string): string | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter the days until the key expires: a whole number from 1 to ${MAX_EXPIRY_DAYS}.`;
+  if (!/^\d+$/.test(t)) return l10n.t('Enter the days until the key expires: a whole number from 1 to {0}.', MAX_EXPIRY_DAYS);
   const days = Number(t);
-  if (days < 1) return 'A key must stay valid for at least 1 day.';
-  if (days > MAX_EXPIRY_DAYS) return `A key can expire at most ${MAX_EXPIRY_DAYS} days from now: enter 1 to ${MAX_EXPIRY_DAYS} days.`;
+  if (days < 1) return l10n.t('A key must stay valid for at least 1 day.');
+  if (days > MAX_EXPIRY_DAYS) return l10n.t('A key can expire at most {0} days from now: enter 1 to {0} days.', MAX_EXPIRY_DAYS);
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * for the chosen provider (test/unit/model/externalForms.test.ts checks them against the spec).
  * No `vscode` here.
  */
+import * as l10n from '@vscode/l10n';
 import type { ExternalKeyCreateRequest, ExternalStorageCreateRequest } from '../api/types';
 import { EXTERNAL_KEY_PROVIDERS, EXTERNAL_STORAGE_PROVIDERS, type CloudProvider } from './externalProviders';
 
@@ -32,103 +33,111 @@ const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/.+$/;
 const PROJECT_NUMBER = /^[0-9]{1,19}$/;
 
 export function checkRoleArn(text: string): string | undefined {
-  return ROLE_ARN.test(text.trim()) ? undefined : 'Enter an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>.';
+  return ROLE_ARN.test(text.trim()) ? undefined : l10n.t('Enter an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
 }
 
 export function checkHttpsUri(text: string): string | undefined {
-  return /^https:\/\/[^/\s]+/.test(text.trim()) ? undefined : 'Enter an https:// URI, e.g. https://acme.vault.azure.net/.';
+  return /^https:\/\/[^/\s]+/.test(text.trim()) ? undefined : l10n.t('Enter an https:// URI, e.g. https://acme.vault.azure.net/.');
 }
 
 export function checkProjectNumber(text: string): string | undefined {
-  return PROJECT_NUMBER.test(text.trim()) ? undefined : 'Enter the numeric project number (up to 19 digits), not the project id.';
+  return PROJECT_NUMBER.test(text.trim()) ? undefined : l10n.t('Enter the numeric project number (up to 19 digits), not the project id.');
 }
 
 /** Every field is required and is an identifier, name or URL: empty or containing spaces is a typo. */
 export function checkField(field: FormField, text: string): string | undefined {
   const t = text.trim();
-  if (!t) return `${field.label} is required.`;
-  if (/\s/.test(t)) return `${field.label} cannot contain spaces.`;
+  if (!t) return l10n.t('{0} is required.', field.label);
+  if (/\s/.test(t)) return l10n.t('{0} cannot contain spaces.', field.label);
   return field.check?.(t);
 }
 
-const f = (key: string, label: string, prompt: string, placeholder?: string, check?: FormField['check']): FormField =>
-  ({ key, label, prompt, placeholder, check });
+// Label, prompt and placeholder are getters: the translation is looked up when a prompt shows them, after
+// activation configured l10n, not when this module loads.
+const f = (key: string, label: () => string, prompt: () => string, placeholder?: string | (() => string), check?: FormField['check']): FormField => ({
+  key,
+  get label() { return label(); },
+  get prompt() { return prompt(); },
+  get placeholder() { return typeof placeholder === 'function' ? placeholder() : placeholder; },
+  check,
+});
 
-const GCP_IDENTITY = [
-  f('workload_identity_project_number', 'Workload identity project number', 'Number of the GCP project where OpenAI\'s workload identity pool is registered', '123456789012', checkProjectNumber),
-  f('workload_identity_pool_id', 'Workload identity pool', 'ID of the workload identity pool', 'openai-pool'),
-  f('workload_identity_provider_id', 'Workload identity provider', 'ID of the workload identity provider registered for OpenAI', 'openai-provider'),
+// A function, not a shared list: a copy made with `{ ...field }` would freeze the getters' English at load.
+const gcpIdentity = (checkNumber: boolean) => [
+  f('workload_identity_project_number', () => l10n.t('Workload identity project number'), () => l10n.t("Number of the GCP project where OpenAI's workload identity pool is registered"), '123456789012', checkNumber ? checkProjectNumber : undefined),
+  f('workload_identity_pool_id', () => l10n.t('Workload identity pool'), () => l10n.t('ID of the workload identity pool'), 'openai-pool'),
+  f('workload_identity_provider_id', () => l10n.t('Workload identity provider'), () => l10n.t('ID of the workload identity provider registered for OpenAI'), 'openai-provider'),
 ];
 
 export const EXTERNAL_KEY_FORMS: ProviderForm[] = [
   {
-    type: 'aws', label: EXTERNAL_KEY_PROVIDERS.aws, detail: 'A KMS key OpenAI reaches by assuming an IAM role',
+    type: 'aws', label: EXTERNAL_KEY_PROVIDERS.aws, get detail() { return l10n.t('A KMS key OpenAI reaches by assuming an IAM role'); },
     fields: [
-      f('kms_arn', 'KMS key ARN', 'ARN of the customer-managed KMS key', 'arn:aws:kms:us-east-1:123456789012:key/…'),
-      f('role_arn', 'IAM role ARN', 'ARN of the IAM role OpenAI assumes to call KMS', 'arn:aws:iam::123456789012:role/openai-kms', checkRoleArn),
-      f('external_id', 'External ID', 'ExternalId for the AssumeRole call: the organization ID or one of its project IDs', 'org-… or proj_…'),
+      f('kms_arn', () => l10n.t('KMS key ARN'), () => l10n.t('ARN of the customer-managed KMS key'), 'arn:aws:kms:us-east-1:123456789012:key/…'),
+      f('role_arn', () => l10n.t('IAM role ARN'), () => l10n.t('ARN of the IAM role OpenAI assumes to call KMS'), 'arn:aws:iam::123456789012:role/openai-kms', checkRoleArn),
+      f('external_id', () => l10n.t('External ID'), () => l10n.t('ExternalId for the AssumeRole call: the organization ID or one of its project IDs'), () => l10n.t('org-… or proj_…')),
     ],
   },
   {
-    type: 'gcp', label: EXTERNAL_KEY_PROVIDERS.gcp, detail: 'A Cloud KMS key OpenAI reaches through workload identity federation',
+    type: 'gcp', label: EXTERNAL_KEY_PROVIDERS.gcp, get detail() { return l10n.t('A Cloud KMS key OpenAI reaches through workload identity federation'); },
     fields: [
-      f('audience', 'Audience', 'Audience of the token OpenAI sends to GCP STS: the organization ID or one of its project IDs', 'org-… or proj_…'),
-      f('kms_project_id', 'KMS project', 'ID of the GCP project that holds the key', 'acme-kms'),
-      f('kms_key_location', 'Key location', 'Location (region) of the key', 'us-central1'),
-      f('kms_key_ring_name', 'Key ring', 'Name of the key ring', 'openai'),
-      f('kms_key_name', 'Key name', 'Name of the key', 'openai-ekm'),
-      ...GCP_IDENTITY,
+      f('audience', () => l10n.t('Audience'), () => l10n.t('Audience of the token OpenAI sends to GCP STS: the organization ID or one of its project IDs'), () => l10n.t('org-… or proj_…')),
+      f('kms_project_id', () => l10n.t('KMS project'), () => l10n.t('ID of the GCP project that holds the key'), 'acme-kms'),
+      f('kms_key_location', () => l10n.t('Key location'), () => l10n.t('Location (region) of the key'), 'us-central1'),
+      f('kms_key_ring_name', () => l10n.t('Key ring'), () => l10n.t('Name of the key ring'), 'openai'),
+      f('kms_key_name', () => l10n.t('Key name'), () => l10n.t('Name of the key'), 'openai-ekm'),
+      ...gcpIdentity(true),
     ],
   },
   {
-    type: 'azure', label: EXTERNAL_KEY_PROVIDERS.azure, detail: 'A key in an Azure Key Vault',
+    type: 'azure', label: EXTERNAL_KEY_PROVIDERS.azure, get detail() { return l10n.t('A key in an Azure Key Vault'); },
     fields: [
-      f('tenant_id', 'Tenant ID', 'Azure tenant ID (a UUID)', '00000000-0000-0000-0000-000000000000'),
-      f('vault_uri', 'Vault URI', 'URI of the Key Vault that holds the key', 'https://acme.vault.azure.net/', checkHttpsUri),
-      f('key_name', 'Key name', 'Name of the key', 'openai-ekm'),
+      f('tenant_id', () => l10n.t('Tenant ID'), () => l10n.t('Azure tenant ID (a UUID)'), '00000000-0000-0000-0000-000000000000'),
+      f('vault_uri', () => l10n.t('Vault URI'), () => l10n.t('URI of the Key Vault that holds the key'), 'https://acme.vault.azure.net/', checkHttpsUri),
+      f('key_name', () => l10n.t('Key name'), () => l10n.t('Name of the key'), 'openai-ekm'),
     ],
   },
   {
-    type: 'oci', label: EXTERNAL_KEY_PROVIDERS.oci, detail: 'A key in an OCI Vault',
+    type: 'oci', label: EXTERNAL_KEY_PROVIDERS.oci, get detail() { return l10n.t('A key in an OCI Vault'); },
     fields: [
-      f('region', 'Region', 'OCI region of the vault', 'us-ashburn-1'),
-      f('vault_ocid', 'Vault OCID', 'OCID of the vault', 'ocid1.vault.oc1…'),
-      f('key_ocid', 'Key OCID', 'OCID of the key', 'ocid1.key.oc1…'),
+      f('region', () => l10n.t('Region'), () => l10n.t('OCI region of the vault'), 'us-ashburn-1'),
+      f('vault_ocid', () => l10n.t('Vault OCID'), () => l10n.t('OCID of the vault'), 'ocid1.vault.oc1…'),
+      f('key_ocid', () => l10n.t('Key OCID'), () => l10n.t('OCID of the key'), 'ocid1.key.oc1…'),
     ],
   },
 ];
 
 export const EXTERNAL_STORAGE_FORMS: ProviderForm[] = [
   {
-    type: 'aws', label: EXTERNAL_STORAGE_PROVIDERS.aws, detail: 'An S3 bucket OpenAI reaches by assuming an IAM role',
+    type: 'aws', label: EXTERNAL_STORAGE_PROVIDERS.aws, get detail() { return l10n.t('An S3 bucket OpenAI reaches by assuming an IAM role'); },
     fields: [
-      f('bucket', 'Bucket', 'Name of the S3 bucket', 'acme-openai-data'),
-      f('role_arn', 'IAM role ARN', 'ARN of the IAM role OpenAI assumes to reach the bucket', 'arn:aws:iam::123456789012:role/openai-storage'),
+      f('bucket', () => l10n.t('Bucket'), () => l10n.t('Name of the S3 bucket'), 'acme-openai-data'),
+      f('role_arn', () => l10n.t('IAM role ARN'), () => l10n.t('ARN of the IAM role OpenAI assumes to reach the bucket'), 'arn:aws:iam::123456789012:role/openai-storage'),
     ],
   },
   {
-    type: 'gcp', label: EXTERNAL_STORAGE_PROVIDERS.gcp, detail: 'A bucket OpenAI reaches through workload identity federation',
+    type: 'gcp', label: EXTERNAL_STORAGE_PROVIDERS.gcp, get detail() { return l10n.t('A bucket OpenAI reaches through workload identity federation'); },
     fields: [
-      f('bucket', 'Bucket', 'Name of the Cloud Storage bucket', 'acme-openai-data'),
-      ...GCP_IDENTITY.map((field) => ({ ...field, check: undefined })),
+      f('bucket', () => l10n.t('Bucket'), () => l10n.t('Name of the Cloud Storage bucket'), 'acme-openai-data'),
+      ...gcpIdentity(false),
     ],
   },
   {
-    type: 'azure', label: EXTERNAL_STORAGE_PROVIDERS.azure, detail: 'A blob container in an Azure storage account',
+    type: 'azure', label: EXTERNAL_STORAGE_PROVIDERS.azure, get detail() { return l10n.t('A blob container in an Azure storage account'); },
     fields: [
-      f('tenant_id', 'Tenant ID', 'Azure tenant ID', '00000000-0000-0000-0000-000000000000'),
-      f('subscription_id', 'Subscription ID', 'Azure subscription ID', '00000000-0000-0000-0000-000000000000'),
-      f('resource_group', 'Resource group', 'Resource group of the storage account', 'openai-storage'),
-      f('account_name', 'Storage account', 'Name of the storage account', 'acmeopenai'),
-      f('container', 'Container', 'Name of the blob container', 'openai-data'),
+      f('tenant_id', () => l10n.t('Tenant ID'), () => l10n.t('Azure tenant ID'), '00000000-0000-0000-0000-000000000000'),
+      f('subscription_id', () => l10n.t('Subscription ID'), () => l10n.t('Azure subscription ID'), '00000000-0000-0000-0000-000000000000'),
+      f('resource_group', () => l10n.t('Resource group'), () => l10n.t('Resource group of the storage account'), 'openai-storage'),
+      f('account_name', () => l10n.t('Storage account'), () => l10n.t('Name of the storage account'), 'acmeopenai'),
+      f('container', () => l10n.t('Container'), () => l10n.t('Name of the blob container'), 'openai-data'),
     ],
   },
   {
-    type: 'oci', label: EXTERNAL_STORAGE_PROVIDERS.oci, detail: 'An Object Storage bucket in Oracle Cloud',
+    type: 'oci', label: EXTERNAL_STORAGE_PROVIDERS.oci, get detail() { return l10n.t('An Object Storage bucket in Oracle Cloud'); },
     fields: [
-      f('bucket', 'Bucket', 'Name of the Object Storage bucket', 'acme-openai-data'),
-      f('region', 'Region', 'OCI region of the bucket', 'us-ashburn-1'),
-      f('tenancy_ocid', 'Tenancy OCID', 'OCID of the tenancy that owns the bucket', 'ocid1.tenancy.oc1…'),
+      f('bucket', () => l10n.t('Bucket'), () => l10n.t('Name of the Object Storage bucket'), 'acme-openai-data'),
+      f('region', () => l10n.t('Region'), () => l10n.t('OCI region of the bucket'), 'us-ashburn-1'),
+      f('tenancy_ocid', () => l10n.t('Tenancy OCID'), () => l10n.t('OCID of the tenancy that owns the bucket'), 'ocid1.tenancy.oc1…'),
     ],
   },
 ];

@@ -1,5 +1,7 @@
 /** Checks and parsing for what admins type into input boxes (emails, amounts, lists). No `vscode` here. */
 
+import * as l10n from '@vscode/l10n';
+
 // Deliberately loose: one @, no spaces, a dot in the domain. The API is the real judge; this catches typos.
 // Brackets, parentheses, backslash and colon are refused too: no ordinary address has them unquoted,
 // and with them an address could read as a Markdown link (`[Open](command:…)@example.com`).
@@ -7,8 +9,8 @@ const EMAIL = /^[^\s@,;<>"()[\]\\:]+@[^\s@,;<>"()[\]\\:]+\.[^\s@,;<>"()[\]\\:.]+
 
 export function checkEmail(text: string): string | undefined {
   const t = text.trim();
-  if (!t) return 'An email address is required.';
-  return EMAIL.test(t) ? undefined : `${JSON.stringify(t)} is not an email address.`;
+  if (!t) return l10n.t('An email address is required.');
+  return EMAIL.test(t) ? undefined : l10n.t('{0} is not an email address.', JSON.stringify(t));
 }
 
 /** Comma-, semicolon- or whitespace-separated values, trimmed, empties and repeats dropped. */
@@ -18,19 +20,19 @@ export function splitList(text: string): string[] {
 
 export function checkEmailList(text: string): string | undefined {
   const emails = splitList(text);
-  if (!emails.length) return 'Enter at least one email address.';
+  if (!emails.length) return l10n.t('Enter at least one email address.');
   const bad = emails.find((e) => checkEmail(e) !== undefined);
-  return bad === undefined ? undefined : `${JSON.stringify(bad)} is not an email address.`;
+  return bad === undefined ? undefined : l10n.t('{0} is not an email address.', JSON.stringify(bad));
 }
 
 /** Whole US dollars, as the spend endpoints take them: "500", "$1,000"; at least 1. */
 export function checkWholeDollars(text: string): string | undefined {
   const t = text.trim().replace(/^\$/, '').replace(/,(?=\d{3}(,|$))/g, '');
-  if (!t) return 'Enter an amount in whole US dollars, e.g. 500.';
-  if (!/^\d+$/.test(t)) return 'Enter whole US dollars only: no cents, units or signs, e.g. 500.';
+  if (!t) return l10n.t('Enter an amount in whole US dollars, e.g. 500.');
+  if (!/^\d+$/.test(t)) return l10n.t('Enter whole US dollars only: no cents, units or signs, e.g. 500.');
   const n = Number(t);
-  if (n < 1) return 'The amount must be at least $1.';
-  if (!Number.isSafeInteger(n)) return 'That amount is too large.';
+  if (n < 1) return l10n.t('The amount must be at least $1.');
+  if (!Number.isSafeInteger(n)) return l10n.t('That amount is too large.');
   return undefined;
 }
 
@@ -42,7 +44,7 @@ export function parseWholeDollars(text: string): number {
 
 /** Model ids typed by hand: comma- or space-separated; ids themselves never contain spaces or commas. */
 export function checkModelIds(text: string): string | undefined {
-  if (!splitList(text).length) return 'Enter one or more model ids, separated by commas.';
+  if (!splitList(text).length) return l10n.t('Enter one or more model ids, separated by commas.');
   const bad = splitList(text).find((m) => !/^[A-Za-z0-9][\w.:/-]*$/.test(m));
-  return bad === undefined ? undefined : `${JSON.stringify(bad)} does not look like a model id.`;
+  return bad === undefined ? undefined : l10n.t('{0} does not look like a model id.', JSON.stringify(bad));
 }

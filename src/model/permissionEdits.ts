@@ -1,4 +1,5 @@
 /** What a project's permission edits send: only what changed. No `vscode` here. */
+import * as l10n from '@vscode/l10n';
 import { HOSTED_TOOLS, type HostedTool } from './format';
 
 export type HostedToolState = Partial<Record<HostedTool, { enabled: boolean } | null | undefined>>;
@@ -57,8 +58,13 @@ export function modelPolicyEdit(current: PolicyState, mode: PolicyChoice, modelI
   if (mode === 'none') return current ? { kind: 'remove' } : { kind: 'unchanged' };
   const ids = [...new Set(modelIds.map((m) => m.trim()).filter(Boolean))];
   const bad = ids.find((m) => !MODEL_ID.test(m));
-  if (bad !== undefined) return { kind: 'invalid', problem: `${JSON.stringify(bad)} does not look like a model id.` };
-  if (!ids.length) return { kind: 'invalid', problem: `Choose at least one model for the ${mode === 'allow_list' ? 'allow' : 'deny'} list, or choose “Not set” to remove the policy.` };
+  if (bad !== undefined) return { kind: 'invalid', problem: l10n.t('{0} does not look like a model id.', JSON.stringify(bad)) };
+  if (!ids.length) {
+    const problem = mode === 'allow_list'
+      ? l10n.t('Choose at least one model for the allow list, or choose “Not set” to remove the policy.')
+      : l10n.t('Choose at least one model for the deny list, or choose “Not set” to remove the policy.');
+    return { kind: 'invalid', problem };
+  }
   if (current && samePolicy({ mode: current.mode, model_ids: current.modelIds }, mode, ids)) return { kind: 'unchanged' };
   return { kind: 'set', body: { mode, model_ids: ids } };
 }
@@ -69,8 +75,9 @@ export function samePolicyState(a: PolicyState, b: PolicyState): boolean {
 }
 
 export function describePolicy(p: PolicyState): string {
-  if (!p) return 'not set (every model allowed)';
-  return `${p.mode === 'allow_list' ? 'allow list' : 'deny list'} of ${p.modelIds.length ? p.modelIds.join(', ') : 'no models'}`;
+  if (!p) return l10n.t('not set (every model allowed)');
+  const models = p.modelIds.length ? p.modelIds.join(', ') : l10n.t('no models');
+  return p.mode === 'allow_list' ? l10n.t('allow list of {0}', models) : l10n.t('deny list of {0}', models);
 }
 
 /** Tools about to be changed whose server state is no longer the one editing started from. */

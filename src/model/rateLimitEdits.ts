@@ -1,4 +1,5 @@
 /** Editing a project rate limit: which fields to offer, what counts as a valid value, what to send. */
+import * as l10n from '@vscode/l10n';
 import type { ProjectRateLimit, ProjectRateLimitUpdateRequest } from '../api/types';
 import { RATE_LIMIT_FIELDS, thousands, type RateLimitField } from './format';
 import type { RateLimitRow, RateLimitValues } from './project/types';
@@ -26,10 +27,10 @@ const WHOLE = /^\d{1,3}([,_ ]\d{3})+$|^\d+$/;
 /** An input-box validation message, or undefined when `text` is a whole number ≥ 0. */
 export function checkWholeNumber(text: string): string | undefined {
   const t = text.trim();
-  if (!t) return 'Enter a whole number (0 or more).';
-  if (t.startsWith('-')) return 'The limit cannot be negative.';
-  if (!WHOLE.test(t)) return 'Enter a whole number without decimals or units, e.g. 10000.';
-  if (!Number.isSafeInteger(Number(t.replace(/[,_ ]/g, '')))) return 'That number is too large.';
+  if (!t) return l10n.t('Enter a whole number (0 or more).');
+  if (t.startsWith('-')) return l10n.t('The limit cannot be negative.');
+  if (!WHOLE.test(t)) return l10n.t('Enter a whole number without decimals or units, e.g. 10000.');
+  if (!Number.isSafeInteger(Number(t.replace(/[,_ ]/g, '')))) return l10n.t('That number is too large.');
   return undefined;
 }
 
@@ -86,10 +87,11 @@ export interface RateLimitDraftRow {
 export type RateLimitDraft = Record<string, RateLimitDraftRow>;
 
 const fieldName = (field: RateLimitField) => RATE_LIMIT_FIELDS.find(([f]) => f === field)?.[2] ?? field;
+const noSuchLimit = (model: string, field: RateLimitField) => l10n.t('{0} has no {1} limit.', model, fieldName(field).toLowerCase());
 
 /** A message for one cell, or undefined when it may be saved. */
 export function cellProblem(row: RateLimitRow, field: RateLimitField, text: string): string | undefined {
-  if (row.limits[field] === undefined) return `${row.model} has no ${fieldName(field).toLowerCase()} limit.`;
+  if (row.limits[field] === undefined) return noSuchLimit(row.model, field);
   return checkWholeNumber(text);
 }
 
@@ -139,7 +141,7 @@ export function diffRateLimits(rows: readonly RateLimitRow[], draft: RateLimitDr
   for (const [id, edit] of Object.entries(draft)) {
     const row = byId.get(id);
     if (!row) {
-      if (Object.keys(edit.entered).length) problems.push({ id, model: id, field: null, message: 'This rate limit no longer exists in the project.' });
+      if (Object.keys(edit.entered).length) problems.push({ id, model: id, field: null, message: l10n.t('This rate limit no longer exists in the project.') });
       continue;
     }
     const body: ProjectRateLimitUpdateRequest = {};
@@ -202,14 +204,14 @@ export function rateLimitConflicts(changes: readonly RateLimitRowChange[], curre
 
 /** "gpt-4o: RPM 500 → 800 on the server (you set 600)" */
 export function describeConflict(c: RateLimitConflict): string {
-  if (c.removed) return `${c.model}: removed from the project since you loaded it.`;
+  if (c.removed) return l10n.t('{0}: removed from the project since you loaded it.', c.model);
   const parts = c.fields.map((f) => {
     const abbr = RATE_LIMIT_FIELDS.find(([x]) => x === f.field)?.[1] ?? f.field;
-    const was = f.loaded === undefined ? 'none' : thousands(f.loaded);
-    const now = f.now === undefined ? 'none' : thousands(f.now);
-    return `${abbr} ${was} → ${now}${f.mine === undefined ? '' : ` (you set ${thousands(f.mine)})`}`;
+    const was = f.loaded === undefined ? l10n.t('none') : thousands(f.loaded);
+    const now = f.now === undefined ? l10n.t('none') : thousands(f.now);
+    return f.mine === undefined ? `${abbr} ${was} → ${now}` : l10n.t('{0} {1} → {2} (you set {3})', abbr, was, now, thousands(f.mine));
   });
-  return `${c.model}: changed on the server since you loaded it: ${parts.join(', ')}.`;
+  return l10n.t('{0}: changed on the server since you loaded it: {1}.', c.model, parts.join(', '));
 }
 
 /**
@@ -220,9 +222,9 @@ export function checkedBody(change: { body: Record<string, unknown> }, now: Rate
   const body: ProjectRateLimitUpdateRequest = {};
   for (const [key, value] of Object.entries(change.body)) {
     const field = RATE_LIMIT_FIELDS.find(([f]) => f === key)?.[0];
-    if (!field) return { problem: `Unknown rate limit field ${JSON.stringify(key)}.` };
-    if (now.limits[field] === undefined) return { problem: `${now.model} has no ${fieldName(field).toLowerCase()} limit.` };
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { problem: `${fieldName(field)} must be a whole number (0 or more).` };
+    if (!field) return { problem: l10n.t('Unknown rate limit field {0}.', JSON.stringify(key)) };
+    if (now.limits[field] === undefined) return { problem: noSuchLimit(now.model, field) };
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { problem: l10n.t('{0} must be a whole number (0 or more).', fieldName(field)) };
     if (value !== now.limits[field]) body[field] = value;
   }
   return { body };

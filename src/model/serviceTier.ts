@@ -3,6 +3,7 @@
  * names as the dashboard shows them, the tiers a project's settings can name, and the one rule that
  * makes a combination invalid, so the command and the panel refuse the same things. No `vscode` here.
  */
+import * as l10n from '@vscode/l10n';
 import type { ProjectOptionalServiceTier, ProjectServiceTierSettings } from '../api/types';
 
 /** The tiers `default` may be (UpdateProjectServiceTierSettingsBody.default): the tier a request uses when it names none. */
@@ -37,10 +38,10 @@ export function sameEnabledTiers(a: EnabledTiers, b: EnabledTiers): boolean {
 
 /** Why a default tier and enabled tiers cannot be saved together, if they cannot. */
 export function serviceTierProblem(defaultTier: string, enabled: 'all' | readonly string[]): string | undefined {
-  if (!isDefaultTier(defaultTier)) return 'Unknown default tier.';
-  if (enabled !== 'all' && enabled.some((t) => !isOptionalTier(t))) return 'Unknown service tier.';
+  if (!isDefaultTier(defaultTier)) return l10n.t('Unknown default tier.');
+  if (enabled !== 'all' && enabled.some((t) => !isOptionalTier(t))) return l10n.t('Unknown service tier.');
   // Fast is both a default and an optional tier: defaulting to a tier the project cannot use would refuse every request that names none.
-  if (defaultTier === 'fast' && enabled !== 'all' && !enabled.includes('fast')) return 'The default tier Fast must also be enabled: tick Fast, or choose another default.';
+  if (defaultTier === 'fast' && enabled !== 'all' && !enabled.includes('fast')) return l10n.t('The default tier Fast must also be enabled: tick Fast, or choose another default.');
   return undefined;
 }
 
@@ -53,6 +54,6 @@ export function enabledTiers(t: Pick<ProjectServiceTierSettings, 'enabled_tiers'
 /** "all (tiers added later too)", "Flex, Fast", "none: Standard only". */
 export function describeEnabledTiers(t: Pick<ProjectServiceTierSettings, 'enabled_tiers'>): string {
   const tiers = t.enabled_tiers;
-  if (tiers === 'all') return 'all (tiers added later too)';
-  return tiers.length ? tiers.map(tierName).join(', ') : 'none: Standard only';
+  if (tiers === 'all') return l10n.t('all (tiers added later too)');
+  return tiers.length ? tiers.map(tierName).join(', ') : l10n.t('none: Standard only');
 }

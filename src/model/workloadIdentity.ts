@@ -2,28 +2,29 @@
  * Checks and conversions for the workload identity forms (OIDC providers and their federation rules):
  * what admins type into input boxes, turned into request fields. No `vscode` here.
  */
+import * as l10n from '@vscode/l10n';
 import type { AttributeMatchers, FederationRulePermissions } from '../api/types';
 
 /** An `https://` URL, as OIDC issuers and discovery documents are served. */
-export function checkHttpsUrl(text: string, what = 'The URL'): string | undefined {
+export function checkHttpsUrl(text: string, what = l10n.t('The URL')): string | undefined {
   const t = text.trim();
-  if (!t) return `${what} is required.`;
+  if (!t) return l10n.t('{0} is required.', what);
   let url: URL;
   try {
     url = new URL(t);
   } catch {
-    return `${what} must be a URL such as https://token.actions.githubusercontent.com.`;
+    return l10n.t('{0} must be a URL such as https://token.actions.githubusercontent.com.', what);
   }
-  if (url.protocol !== 'https:') return `${what} must start with https://.`;
-  if (/\s/.test(t)) return `${what} cannot contain spaces.`;
+  if (url.protocol !== 'https:') return l10n.t('{0} must start with https://.', what);
+  if (/\s/.test(t)) return l10n.t('{0} cannot contain spaces.', what);
   return undefined;
 }
 
 /** Audiences are opaque to us, but a stray space is always a paste mistake. */
 export function checkAudience(text: string): string | undefined {
   const t = text.trim();
-  if (!t) return 'An audience is required.';
-  return /\s/.test(t) ? 'The audience cannot contain spaces.' : undefined;
+  if (!t) return l10n.t('An audience is required.');
+  return /\s/.test(t) ? l10n.t('The audience cannot contain spaces.') : undefined;
 }
 
 const CLAIM = /^[A-Za-z_][\w.:/-]*$/;
@@ -37,34 +38,34 @@ type Parsed = { matchers: AttributeMatchers } | { error: string };
  */
 export function parseMatchers(text: string): Parsed {
   const t = text.trim();
-  if (!t) return { error: 'Enter at least one attribute, e.g. sub=repo:acme/app:ref:refs/heads/main.' };
+  if (!t) return { error: l10n.t('Enter at least one attribute, e.g. sub=repo:acme/app:ref:refs/heads/main.') };
   const matchers: AttributeMatchers = {};
   if (t.startsWith('{')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(t);
     } catch {
-      return { error: 'That is not valid JSON.' };
+      return { error: l10n.t('That is not valid JSON.') };
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'Enter a JSON object of attribute: value.' };
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: l10n.t('Enter a JSON object of attribute: value.') };
     for (const [k, v] of Object.entries(parsed)) {
-      if (!CLAIM.test(k)) return { error: `${JSON.stringify(k)} is not an attribute name.` };
-      if (typeof v !== 'string' && typeof v !== 'boolean' && typeof v !== 'number') return { error: `The value of ${k} must be a string, number or true/false.` };
+      if (!CLAIM.test(k)) return { error: l10n.t('{0} is not an attribute name.', JSON.stringify(k)) };
+      if (typeof v !== 'string' && typeof v !== 'boolean' && typeof v !== 'number') return { error: l10n.t('The value of {0} must be a string, number or true/false.', k) };
       matchers[k] = v;
     }
   } else {
     for (const pair of t.split(',').map((s) => s.trim()).filter(Boolean)) {
       const eq = pair.indexOf('=');
-      if (eq <= 0) return { error: `${JSON.stringify(pair)} is not attribute=value.` };
+      if (eq <= 0) return { error: l10n.t('{0} is not attribute=value.', JSON.stringify(pair)) };
       const key = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (!CLAIM.test(key)) return { error: `${JSON.stringify(key)} is not an attribute name.` };
-      if (!value) return { error: `${key} has no value.` };
-      if (key in matchers) return { error: `${key} is given twice.` };
+      if (!CLAIM.test(key)) return { error: l10n.t('{0} is not an attribute name.', JSON.stringify(key)) };
+      if (!value) return { error: l10n.t('{0} has no value.', key) };
+      if (key in matchers) return { error: l10n.t('{0} is given twice.', key) };
       matchers[key] = value === 'true' ? true : value === 'false' ? false : value;
     }
   }
-  if (!Object.keys(matchers).length) return { error: 'Enter at least one attribute.' };
+  if (!Object.keys(matchers).length) return { error: l10n.t('Enter at least one attribute.') };
   return { matchers };
 }
 
@@ -83,6 +84,6 @@ export function formatMatchers(m: AttributeMatchers): string {
 
 /** "service account's permissions" / "restricted: api.all.read". */
 export function describePermissions(p: FederationRulePermissions | undefined): string {
-  if (!p || p.type === 'service_account_default') return "the service account's permissions";
-  return p.scopes.length ? `restricted to ${p.scopes.join(', ')}` : 'restricted (no scopes)';
+  if (!p || p.type === 'service_account_default') return l10n.t("the service account's permissions");
+  return p.scopes.length ? l10n.t('restricted to {0}', p.scopes.join(', ')) : l10n.t('restricted (no scopes)');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { deleteAdminKeyStep, deleteKeyStep, deleteServiceAccountStep, removeMemberStep, setKeyExpiryStep, type Plan, type PlanStep } from '../plan';
 import { objectKey } from './rules';
 import type { Finding, HygieneAction, HygieneObject } from './types';
@@ -37,9 +38,9 @@ export function hygienePlan(objects: readonly HygieneObject[], action: HygieneAc
     // Admin keys go last: if one is the key the run itself uses, the steps after it would fail.
     steps.push(...adminKeys);
     return {
-      title: `Delete ${count(steps.length, 'object')} (Key Hygiene)`,
+      title: steps.length === 1 ? l10n.t('Delete 1 object (Key Hygiene)') : l10n.t('Delete {0} objects (Key Hygiene)', steps.length),
       steps,
-      warnings: adminKeys.length ? [ADMIN_KEY_IN_USE] : undefined,
+      warnings: adminKeys.length ? [adminKeyInUse()] : undefined,
     };
   }
   const days = options.days;
@@ -50,13 +51,15 @@ export function hygienePlan(objects: readonly HygieneObject[], action: HygieneAc
     if (o.key.expires_at != null && Math.abs(o.key.expires_at - target) < DAY) continue;
     steps.push(setKeyExpiryStep(o.project, o.key, days));
   }
-  return { title: `Set ${count(steps.length, 'API key')} to expire in ${count(days, 'day')} (Key Hygiene)`, steps };
+  const keys = steps.length === 1 ? l10n.t('1 API key') : l10n.t('{0} API keys', steps.length);
+  const title = days === 1 ? l10n.t('Set {0} to expire in 1 day (Key Hygiene)', keys) : l10n.t('Set {0} to expire in {1} days (Key Hygiene)', keys, days);
+  return { title, steps };
 }
 
 /**
  * The explorer cannot tell which admin key it holds (the API lists them only in redacted form), so a
  * plan deleting admin keys says what happens if one is that key, as the single delete's modal does.
  */
-export const ADMIN_KEY_IN_USE = 'One of the admin API keys to delete may be the key this extension uses. If it is, the explorer loses access when it is deleted and asks for a new admin key. Admin keys are deleted last.';
-
-const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+export function adminKeyInUse(): string {
+  return l10n.t('One of the admin API keys to delete may be the key this extension uses. If it is, the explorer loses access when it is deleted and asks for a new admin key. Admin keys are deleted last.');
+}

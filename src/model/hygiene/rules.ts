@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AdminApiKey, ProjectApiKey } from '../../api';
 import { keyExpiry } from '../expiry';
 import { relativeTime } from '../format';
@@ -18,16 +19,17 @@ export interface RuleInfo {
   description: (s: HygieneSettings) => string;
 }
 
+// Titles are getters: the translation is looked up when the view reads them, after activation configured l10n, not at load.
 export const RULES: Record<RuleId, RuleInfo> = {
-  'expired-key': { title: 'Expired keys', description: () => 'Project API keys past their expiry: they no longer work and only clutter the list.' },
-  'expiring-key': { title: 'Keys expiring soon', description: () => `Project API keys that expire within ${EXPIRING_DAYS} days.` },
-  'orphaned-key': { title: 'Keys of former members', description: () => 'Project API keys whose owner no longer has access to the project (owner_project_access: inactive).' },
-  'unused-key': { title: 'Unused keys', description: (s) => `Project API keys not used for more than ${s.unusedKeyDays} days (openaiAdmin.unusedKeyDays).` },
-  'never-used-key': { title: 'Keys never used', description: () => `Project API keys never used and created more than ${NEVER_USED_DAYS} days ago.` },
-  'no-expiry-key': { title: 'Keys without expiry', description: () => 'Project API keys that never expire.' },
-  'unused-admin-key': { title: 'Unused admin keys', description: (s) => `Admin API keys not used for more than ${s.unusedKeyDays} days (never-used keys count from their creation).` },
-  'keyless-service-account': { title: 'Service accounts without keys', description: () => 'Service accounts with no API key in their project.' },
-  'member-without-project': { title: 'Members in no project', description: () => 'Organization members who belong to no active project.' },
+  'expired-key': { get title() { return l10n.t('Expired keys'); }, description: () => l10n.t('Project API keys past their expiry: they no longer work and only clutter the list.') },
+  'expiring-key': { get title() { return l10n.t('Keys expiring soon'); }, description: () => l10n.t('Project API keys that expire within {0} days.', EXPIRING_DAYS) },
+  'orphaned-key': { get title() { return l10n.t('Keys of former members'); }, description: () => l10n.t('Project API keys whose owner no longer has access to the project (owner_project_access: inactive).') },
+  'unused-key': { get title() { return l10n.t('Unused keys'); }, description: (s) => l10n.t('Project API keys not used for more than {0} days (openaiAdmin.unusedKeyDays).', s.unusedKeyDays) },
+  'never-used-key': { get title() { return l10n.t('Keys never used'); }, description: () => l10n.t('Project API keys never used and created more than {0} days ago.', NEVER_USED_DAYS) },
+  'no-expiry-key': { get title() { return l10n.t('Keys without expiry'); }, description: () => l10n.t('Project API keys that never expire.') },
+  'unused-admin-key': { get title() { return l10n.t('Unused admin keys'); }, description: (s) => l10n.t('Admin API keys not used for more than {0} days (never-used keys count from their creation).', s.unusedKeyDays) },
+  'keyless-service-account': { get title() { return l10n.t('Service accounts without keys'); }, description: () => l10n.t('Service accounts with no API key in their project.') },
+  'member-without-project': { get title() { return l10n.t('Members in no project'); }, description: () => l10n.t('Organization members who belong to no active project.') },
 };
 
 /** A stable key for the object a finding is about (the same object under several rules shares it). */
@@ -41,7 +43,8 @@ export function objectKey(o: HygieneObject): string {
 }
 
 const days = (seconds: number) => Math.floor(seconds / DAY);
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+/** "(limit 90 days)" after what `when` says. */
+const withLimit = (when: string, limit: number) => (limit === 1 ? l10n.t('{0} (limit 1 day)', when) : l10n.t('{0} (limit {1} days)', when, limit));
 const keyLabel = (k: ProjectApiKey | AdminApiKey) => `${quoted(k.name || k.id)} (${k.redacted_value})`;
 
 /**
@@ -61,25 +64,27 @@ export function findHygieneIssues(inputs: HygieneInputs, settings: HygieneSettin
     for (const key of keys) {
       const object: HygieneObject = { kind: 'projectKey', project, key };
       const label = keyLabel(key);
-      const owner = `owned by ${keyOwner(key)}`;
+      const owner = l10n.t('owned by {0}', keyOwner(key));
       const expiry = keyExpiry(key.expires_at, settings.nowMs, EXPIRING_DAYS * DAY);
-      if (expiry.state === 'expired') add('expired-key', object, label, `${expiry.text}, ${owner}`, 'Delete it: an expired key cannot be used or renewed.');
-      else if (expiry.state === 'soon') add('expiring-key', object, label, `${expiry.text}, ${owner}`, 'Set a later expiry, or rotate the key before it stops working.', 'setExpiry');
-      if (key.owner_project_access === 'inactive') add('orphaned-key', object, label, `${owner}, who no longer has access to the project`, 'Delete it: its owner left the project.');
+      if (expiry.state === 'expired') add('expired-key', object, label, `${expiry.text}, ${owner}`, l10n.t('Delete it: an expired key cannot be used or renewed.'));
+      else if (expiry.state === 'soon') add('expiring-key', object, label, `${expiry.text}, ${owner}`, l10n.t('Set a later expiry, or rotate the key before it stops working.'), 'setExpiry');
+      if (key.owner_project_access === 'inactive') add('orphaned-key', object, label, l10n.t('{0}, who no longer has access to the project', owner), l10n.t('Delete it: its owner left the project.'));
       const expired = expiry.state === 'expired';
       if (limit > 0 && key.last_used_at != null && days(now - key.last_used_at) > limit && !expired) {
-        add('unused-key', object, label, `last used ${relativeTime(key.last_used_at, settings.nowMs)} (limit ${plural(limit, 'day')}), ${owner}`, 'Delete it if nothing needs it, or set an expiry.');
+        const when = withLimit(l10n.t('last used {0}', relativeTime(key.last_used_at, settings.nowMs)), limit);
+        add('unused-key', object, label, `${when}, ${owner}`, l10n.t('Delete it if nothing needs it, or set an expiry.'));
       }
       if (key.last_used_at == null && days(now - key.created_at) > NEVER_USED_DAYS && !expired) {
-        add('never-used-key', object, label, `never used, created ${relativeTime(key.created_at, settings.nowMs)}, ${owner}`, 'Delete it: nothing has used it.');
+        add('never-used-key', object, label, l10n.t('never used, created {0}, {1}', relativeTime(key.created_at, settings.nowMs), owner), l10n.t('Delete it: nothing has used it.'));
       }
-      if (expiry.state === 'never') add('no-expiry-key', object, label, `never expires, ${owner}`, 'Set an expiry, so a leaked key stops working on its own.', 'setExpiry');
+      if (expiry.state === 'never') add('no-expiry-key', object, label, l10n.t('never expires, {0}', owner), l10n.t('Set an expiry, so a leaked key stops working on its own.'), 'setExpiry');
     }
     const owners = new Set(keys.map((k) => (k.owner?.type === 'service_account' ? k.owner.service_account?.id : undefined)).filter(Boolean));
     for (const account of inputs.serviceAccounts.get(project.id) ?? []) {
       if (owners.has(account.id)) continue;
       add('keyless-service-account', { kind: 'serviceAccount', project, account }, `${quoted(account.name || account.id)} (${account.id})`,
-        `no API key in project ${quoted(project.name || project.id)}, created ${relativeTime(account.created_at, settings.nowMs)}`, 'Delete it if nothing uses it (it can still be used through workload identity).');
+        l10n.t('no API key in project {0}, created {1}', quoted(project.name || project.id), relativeTime(account.created_at, settings.nowMs)),
+        l10n.t('Delete it if nothing uses it (it can still be used through workload identity).'));
     }
   }
 
@@ -87,8 +92,10 @@ export function findHygieneIssues(inputs: HygieneInputs, settings: HygieneSettin
     for (const key of inputs.adminKeys) {
       const since = key.last_used_at ?? key.created_at;
       if (days(now - since) <= limit) continue;
-      const when = key.last_used_at != null ? `last used ${relativeTime(key.last_used_at, settings.nowMs)}` : `never used, created ${relativeTime(key.created_at, settings.nowMs)}`;
-      add('unused-admin-key', { kind: 'adminKey', key }, keyLabel(key), `${when} (limit ${plural(limit, 'day')})`, 'Delete it: an idle admin key is full access nobody needs.');
+      const when = key.last_used_at != null
+        ? l10n.t('last used {0}', relativeTime(key.last_used_at, settings.nowMs))
+        : l10n.t('never used, created {0}', relativeTime(key.created_at, settings.nowMs));
+      add('unused-admin-key', { kind: 'adminKey', key }, keyLabel(key), withLimit(when, limit), l10n.t('Delete it: an idle admin key is full access nobody needs.'));
     }
   }
 
@@ -98,7 +105,10 @@ export function findHygieneIssues(inputs: HygieneInputs, settings: HygieneSettin
     if (inSomeProject.has(user.id)) continue;
     const who = user.name || user.email || user.id;
     add('member-without-project', { kind: 'member', user }, `${quoted(who)}${user.email && user.email !== who ? ` <${user.email}>` : ''}`,
-      `${user.role ?? 'member'} of the organization, in none of ${plural(inputs.projects.length, 'active project')}`, 'Add them to a project, or remove them from the organization.');
+      inputs.projects.length === 1
+        ? l10n.t('{0} of the organization, in none of 1 active project', user.role ?? 'member')
+        : l10n.t('{0} of the organization, in none of {1} active projects', user.role ?? 'member', inputs.projects.length),
+      l10n.t('Add them to a project, or remove them from the organization.'));
   }
 
   const order = new Map(RULE_IDS.map((id, i) => [id, i]));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Group, Project, ProjectApiKey, ProjectUser, User } from '../../api';
 import { describeError } from '../describeError';
 import { listRef, RESOURCES, type ItemOfResource, type ListRef, type OrgStore, type ResourceName } from '../store';
@@ -38,7 +39,7 @@ const HOLDING_LISTS: readonly ResourceName[] = ['members', 'projects', 'groups',
 /** An organization-wide list (members, projects, groups) could not be read, so no plan can be made. */
 export class HoldingsReadError extends Error {
   constructor(readonly ref: ListRef, readonly error: unknown) {
-    super(`Couldn't read the ${RESOURCES[ref.resource].what}: ${describeError(error)}`);
+    super(l10n.t("Couldn't read the {0}: {1}", RESOURCES[ref.resource].what, describeError(error)));
     this.name = 'HoldingsReadError';
   }
 }

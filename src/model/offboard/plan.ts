@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Group } from '../../api';
 import { describeError } from '../describeError';
 import { deleteKeyStep, projectGroup, quoted, removeMemberStep, type Plan, type PlanStep } from '../plan';
@@ -66,9 +67,14 @@ export function planFor(holdings: MemberHoldings, options: Pick<OffboardOptions,
     steps.push({ ...removeMemberStep(member, elsewhere), target: { kind: 'organization' }, after: steps.map((s) => s.id) });
   }
   const identity = member?.email && member.email !== member.name ? `<${member.email}> (${userId})` : `(${userId})`;
-  const notMember = member ? '' : ': not a member of the organization';
-  const keys = options.deleteKeys ? 'deleting the API keys they own' : 'keeping the API keys they own';
-  return { title: `Offboard ${who} ${identity}${notMember}, ${keys}`, steps };
+  const title = member
+    ? options.deleteKeys
+      ? l10n.t('Offboard {0} {1}, deleting the API keys they own', who, identity)
+      : l10n.t('Offboard {0} {1}, keeping the API keys they own', who, identity)
+    : options.deleteKeys
+      ? l10n.t('Offboard {0} {1}: not a member of the organization, deleting the API keys they own', who, identity)
+      : l10n.t('Offboard {0} {1}: not a member of the organization, keeping the API keys they own', who, identity);
+  return { title, steps };
 }
 
 function projectSteps(held: ProjectHolding, userId: string, who: string, deleteKeys: boolean): OffboardStep[] {
@@ -76,13 +82,13 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
   const pid = project.id;
   const keySteps: OffboardStep[] = held.keys.map((key) => {
     const step = deleteKeyStep(project, key);
-    const left = key.owner_project_access === 'inactive' ? ', who is no longer in the project' : '';
-    return { ...step, title: `${step.title}${left}`, target: { kind: 'key', projectId: pid, keyId: key.id } };
+    const title = key.owner_project_access === 'inactive' ? l10n.t('{0}, who is no longer in the project', step.title) : step.title;
+    return { ...step, title, target: { kind: 'key', projectId: pid, keyId: key.id } };
   });
   if (deleteKeys && held.keysUnread !== undefined) keySteps.push(unreadKeysStep(held, userId, who));
   const steps = [...keySteps];
   if (held.membership || held.membersUnread !== undefined) {
-    const role = held.membership?.role ? ` (${held.membership.role})` : '';
+    const role = held.membership?.role;
     // Keys they still own here move from the plain key list to the one of owners who left.
     const gone = projectUserEffects.removed(pid, userId);
     steps.push({
@@ -91,8 +97,8 @@ function projectSteps(held: ProjectHolding, userId: string, who: string, deleteK
       group: projectGroup(project),
       change: 'delete',
       title: held.membership
-        ? `Remove ${who} from the project${role}`
-        : `Remove ${who} from the project if they are in it: its users could not be read (${describeError(held.membersUnread)})`,
+        ? role ? l10n.t('Remove {0} from the project ({1})', who, role) : l10n.t('Remove {0} from the project', who)
+        : l10n.t('Remove {0} from the project if they are in it: its users could not be read ({1})', who, describeError(held.membersUnread)),
       call: `DELETE /organization/projects/${pid}/users/${userId}`,
       ...(keySteps.length ? { after: keySteps.map((s) => s.id) } : {}),
       run: async (client, signal) => {
@@ -118,12 +124,16 @@ function unreadKeysStep(held: ProjectHolding, userId: string, who: string): Offb
     target: { kind: 'key', projectId: pid },
     group: projectGroup(held.project),
     change: 'delete',
-    title: `Delete the API keys ${who} owns here: not listed, the key list could not be read (${describeError(held.keysUnread)}); this step reads it again and deletes nothing`,
+    title: l10n.t('Delete the API keys {0} owns here: not listed, the key list could not be read ({1}); this step reads it again and deletes nothing', who, describeError(held.keysUnread)),
     call: `GET /organization/projects/${pid}/api_keys?owner_project_access=any`,
     run: async (client, signal): Promise<StoreEffect[]> => {
       const keys = await client.projectApiKeys.all(pid, { owner_project_access: 'any' }, { signal });
       const owned = keys.filter((k) => ownedBy(k, userId));
-      if (owned.length) throw new Error(`${who} owns ${owned.length} API key${owned.length === 1 ? '' : 's'} here that the plan did not list: run again to list and delete them`);
+      if (owned.length) {
+        throw new Error(owned.length === 1
+          ? l10n.t('{0} owns 1 API key here that the plan did not list: run again to list and delete them', who)
+          : l10n.t('{0} owns {1} API keys here that the plan did not list: run again to list and delete them', who, owned.length));
+      }
       return [invalidate('projectApiKeys', pid), invalidate('projectInactiveApiKeys', pid)];
     },
   };
@@ -138,8 +148,8 @@ function groupStep(held: GroupHolding, userId: string, who: string): OffboardSte
     group: groupHeading(held.group),
     change: 'delete',
     title: held.membersUnread === undefined
-      ? `Remove ${who} from the group`
-      : `Remove ${who} from the group if they are in it: its members could not be read (${describeError(held.membersUnread)})`,
+      ? l10n.t('Remove {0} from the group', who)
+      : l10n.t('Remove {0} from the group if they are in it: its members could not be read ({1})', who, describeError(held.membersUnread)),
     call: `DELETE /organization/groups/${gid}/users/${userId}`,
     run: async (client, signal) => {
       await client.groups.users.remove(gid, userId, { signal });
@@ -151,5 +161,5 @@ function groupStep(held: GroupHolding, userId: string, who: string): OffboardSte
 
 /** 'Group “Eng” (group_abc)', as projectGroup heads a project's steps. */
 function groupHeading(group: Pick<Group, 'id' | 'name'>): string {
-  return `Group ${quoted(group.name || group.id)} (${group.id})`;
+  return l10n.t('Group {0} ({1})', quoted(group.name || group.id), group.id);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ProjectSpec } from './format';
 import type { LiveIndex } from './live';
 
@@ -8,10 +9,10 @@ import type { LiveIndex } from './live';
 export function matchProject(spec: Pick<ProjectSpec, 'name' | 'id'>, index: LiveIndex): { id?: string; problem?: string } {
   if (spec.id !== undefined) {
     if (index.projectNameById.has(spec.id)) return { id: spec.id };
-    return { problem: `Project “${spec.name}”: no active project has the id ${spec.id} (archived, or of another organization); nothing is planned for it.` };
+    return { problem: l10n.t('Project “{0}”: no active project has the id {1} (archived, or of another organization); nothing is planned for it.', spec.name, spec.id) };
   }
   if (index.ambiguousProjectNames.has(spec.name)) {
-    return { problem: `Project “${spec.name}”: several active projects have this name; pin the one you mean with \`id\`. Nothing is planned for it.` };
+    return { problem: l10n.t('Project “{0}”: several active projects have this name; pin the one you mean with `id`. Nothing is planned for it.', spec.name) };
   }
   return { id: index.projectIdByName.get(spec.name) };
 }

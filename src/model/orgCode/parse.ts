@@ -6,6 +6,7 @@
 // editors validate with, so the editor and this check cannot disagree about a field; only the rules a
 // schema cannot say (duplicates, one of user/group, prune without its section) are written by hand,
 // in rules.ts.
+import * as l10n from '@vscode/l10n';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import schema from '../../../schemas/openai-org.schema.json';
@@ -47,7 +48,7 @@ export function parseOrgFile(text: string): ParsedOrgFile {
     return parse(text);
   } catch (err) {
     // A bug here must not take the editor's diagnostics or the CLI down with a stack trace.
-    return { ok: false, problems: [problemAt([1, 1], [1, 2], `The file could not be checked: ${err instanceof Error ? err.message : String(err)}`)] };
+    return { ok: false, problems: [problemAt([1, 1], [1, 2], l10n.t('The file could not be checked: {0}', err instanceof Error ? err.message : String(err)))] };
   }
 }
 
@@ -60,8 +61,8 @@ function parse(text: string): ParsedOrgFile {
   const bytes = text.length > MAX_ORG_FILE_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_ORG_FILE_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    const size = text.length > MAX_ORG_FILE_BYTES ? `at least ${mb(bytes)}` : mb(bytes);
-    return { ok: false, problems: [problemAt([1, 1], [1, 2], `The file is ${size}, more than an organization file may be (${mb(MAX_ORG_FILE_BYTES)}); it was not read.`)] };
+    const size = text.length > MAX_ORG_FILE_BYTES ? l10n.t('at least {0}', mb(bytes)) : mb(bytes);
+    return { ok: false, problems: [problemAt([1, 1], [1, 2], l10n.t('The file is {0}, more than an organization file may be ({1}); it was not read.', size, mb(MAX_ORG_FILE_BYTES)))] };
   }
 
   const lines = new LineCounter();
@@ -82,35 +83,41 @@ function parse(text: string): ParsedOrgFile {
     if (e.code === 'DUPLICATE_KEY') {
       // The parser marks the key's first character; underline and quote the whole key.
       const key = keyAt(doc, e.pos[0]) ?? e.pos;
-      problems.push(at.offsets(key[0], key[1], `Duplicate key: ${quoteSource(text, key)} is already set above in the same mapping.`, 'error'));
+      problems.push(at.offsets(key[0], key[1], l10n.t('Duplicate key: {0} is already set above in the same mapping.', quoteSource(text, key)), 'error'));
       continue;
     }
     const message = e.code === 'MULTIPLE_DOCS'
-      ? 'The file holds more than one YAML document (a second ---); an organization file is one document.'
-      : `YAML syntax: ${e.message}`;
+      ? l10n.t('The file holds more than one YAML document (a second ---); an organization file is one document.')
+      : l10n.t('YAML syntax: {0}', e.message);
     problems.push(at.offsets(e.pos[0], e.pos[1], message, 'error'));
   }
+  let tagRefused = false;
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
       const tag = text.slice(w.pos[0], w.pos[1]);
-      problems.push(at.offsets(w.pos[0], w.pos[1], `Tag ${quoteSource(text, w.pos)} is not allowed: an organization file holds plain YAML values (tags such as ${tag.startsWith('!!') ? '!!js/function or !foo' : '!foo'} are refused).`, 'error'));
+      const message = tag.startsWith('!!')
+        ? l10n.t('Tag {0} is not allowed: an organization file holds plain YAML values (tags such as !!js/function or !foo are refused).', quoteSource(text, w.pos))
+        : l10n.t('Tag {0} is not allowed: an organization file holds plain YAML values (tags such as !foo are refused).', quoteSource(text, w.pos));
+      problems.push(at.offsets(w.pos[0], w.pos[1], message, 'error'));
+      tagRefused = true;
     } else {
-      problems.push(at.offsets(w.pos[0], w.pos[1], `YAML: ${w.message}`, 'warning'));
+      problems.push(at.offsets(w.pos[0], w.pos[1], l10n.t('YAML: {0}', w.message), 'warning'));
     }
   }
   // Belt and braces: a tag the parser did resolve but that is not the core schema's.
   visit(doc, {
     Node(_key, node) {
       const tag = (node as { tag?: string }).tag;
-      if (tag && !CORE_TAGS.has(tag) && node.range && !problems.some((p) => p.message.startsWith('Tag '))) {
-        problems.push(at.offsets(node.range[0], node.range[1], `Tag ${quote(tag)} is not allowed: an organization file holds plain YAML values.`, 'error'));
+      if (tag && !CORE_TAGS.has(tag) && node.range && !tagRefused) {
+        tagRefused = true;
+        problems.push(at.offsets(node.range[0], node.range[1], l10n.t('Tag {0} is not allowed: an organization file holds plain YAML values.', quote(tag)), 'error'));
       }
     },
   });
   if (problems.some((p) => p.severity === 'error')) return finish(problems);
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return finish([...problems, problemAt([1, 1], [1, 2], 'The file is empty: an organization file starts with `version: 1`.')]);
+    return finish([...problems, problemAt([1, 1], [1, 2], l10n.t('The file is empty: an organization file starts with `version: 1`.'))]);
   }
 
   let data: unknown;
@@ -119,8 +126,8 @@ function parse(text: string): ParsedOrgFile {
   } catch (err) {
     const first = firstAliasOffset(doc);
     const message = /alias/i.test(err instanceof Error ? err.message : '')
-      ? `Aliases (*name) expand to too many values (more than ${MAX_ALIAS_COUNT}); an organization file may reuse a few blocks, not multiply them.`
-      : `The file could not be read: ${err instanceof Error ? err.message : String(err)}`;
+      ? l10n.t('Aliases (*name) expand to too many values (more than {0}); an organization file may reuse a few blocks, not multiply them.', MAX_ALIAS_COUNT)
+      : l10n.t('The file could not be read: {0}', err instanceof Error ? err.message : String(err));
     return finish([...problems, first ? at.offsets(first[0], first[1], message, 'error') : problemAt([1, 1], [1, 2], message)]);
   }
 
@@ -138,7 +145,8 @@ function finish(problems: FileProblem[], file?: OrgFile): ParsedOrgFile {
   if (sorted.length > MAX_PROBLEMS) {
     const last = sorted[MAX_PROBLEMS - 1]!;
     const more = sorted.length - MAX_PROBLEMS;
-    sorted = [...sorted.slice(0, MAX_PROBLEMS), { ...last, path: [], message: `… and ${more} more problem${more === 1 ? '' : 's'} not shown.` }];
+    const message = more === 1 ? l10n.t('… and 1 more problem not shown.') : l10n.t('… and {0} more problems not shown.', more);
+    sorted = [...sorted.slice(0, MAX_PROBLEMS), { ...last, path: [], message }];
   }
   const ok = file !== undefined && !sorted.some((p) => p.severity === 'error');
   return ok ? { ok, file, problems: sorted } : { ok: false, problems: sorted };

@@ -3,6 +3,7 @@
 // and show real ids (or `{new group “X”}` for objects created earlier in the same run, whose ids the
 // create steps record). The plan is always built from a fresh read, so running it again after a
 // partial failure plans only what is left and never creates an object twice.
+import * as l10n from '@vscode/l10n';
 import type { Plan } from '../plan';
 import type { OrgFile, ProjectSpec } from './format';
 import type { LiveState } from './live';
@@ -45,15 +46,17 @@ export function planOrgFile(file: OrgFile, live: LiveState, options: OrgPlanOpti
     planOrganizationAssignments(ctx, org);
     planProviders(ctx, org);
   }
-  return ctx.b.plan('Apply organization file');
+  return ctx.b.plan(l10n.t('Apply organization file'));
 }
 
 /** Rate limits, model permissions, hosted tools and service tier of one project, onto others. */
 export function copyProjectSettingsPlan(live: LiveState, source: string, targets: readonly string[], options: OrgPlanOptions = {}): OrgPlan {
   const sourceId = live.index.projectIdByName.get(source);
   const from = sourceId ? live.index.projects.get(sourceId)?.spec : undefined;
-  const title = `Copy settings of project ${quoted(source)} to ${targets.length} project${targets.length === 1 ? '' : 's'}`;
-  if (!from) return { title, steps: [], warnings: [`Project ${quoted(source)} was not found or not read; nothing to copy.`] };
+  const title = targets.length === 1
+    ? l10n.t('Copy settings of project {0} to 1 project', quoted(source))
+    : l10n.t('Copy settings of project {0} to {1} projects', quoted(source), targets.length);
+  if (!from) return { title, steps: [], warnings: [l10n.t('Project {0} was not found or not read; nothing to copy.', quoted(source))] };
   const warnings: string[] = [];
   const projects: ProjectSpec[] = [];
   for (const name of targets) {
@@ -61,7 +64,7 @@ export function copyProjectSettingsPlan(live: LiveState, source: string, targets
     const id = live.index.projectIdByName.get(name);
     if (!id) {
       // Copying settings never creates a project.
-      warnings.push(`Project ${quoted(name)} does not exist; nothing is copied to it.`);
+      warnings.push(l10n.t('Project {0} does not exist; nothing is copied to it.', quoted(name)));
       continue;
     }
     projects.push({

@@ -1,5 +1,6 @@
 // What the section planners share: the builder, the live state, and the objects the plan creates
 // (so a later step can wait for its create step and read its id at run time).
+import * as l10n from '@vscode/l10n';
 import type { StoreEffect } from '../store';
 import type { SpendAlertSpec, SpendLimitSpec } from './format';
 import type { LiveProject, LiveState } from './live';
@@ -44,25 +45,26 @@ export interface PlanContext {
   projects: Map<string, ProjectTarget>;
 }
 
-export const ORGANIZATION_GROUP = 'Organization';
+/** The heading of organization-wide steps (a function: the translation is looked up when a plan is built, not at load). */
+export const organizationGroup = (): string => l10n.t('Organization');
 
 export function groupTarget(ctx: PlanContext, name: string): Target | undefined {
   const planned = ctx.groups.get(name);
   if (planned) return planned;
   const id = ctx.live.index.groupIdByName.get(name);
-  return id ? { ref: { id, label: `group ${quoted(name)}` } } : undefined;
+  return id ? { ref: { id, label: l10n.t('group {0}', quoted(name)) } } : undefined;
 }
 
 export function orgRoleTarget(ctx: PlanContext, name: string): Target | undefined {
   const planned = ctx.orgRoles.get(name);
   if (planned) return planned;
   const id = ctx.live.index.roleIdByName.get(name);
-  return id ? { ref: { id, label: `role ${quoted(name)}` } } : undefined;
+  return id ? { ref: { id, label: l10n.t('role {0}', quoted(name)) } } : undefined;
 }
 
 /** "1000 USD/month" */
 export function limitText(limit: SpendLimitSpec | null | undefined): string {
-  if (!limit) return 'none';
+  if (!limit) return l10n.t('none');
   const l = fullLimit(limit);
   return `${l.threshold_amount} ${l.currency}/${l.interval}`;
 }
@@ -102,7 +104,7 @@ export function spendLimitSteps(ctx: PlanContext, scope: SpendScope, desired: Sp
     if (!isNew && !live) return;
     ctx.b.add({
       id: ['remove-spend-limit', ...scope.idParts], group: scope.group, change: 'delete',
-      title: isNew ? 'Remove the spend limit (if one is set)' : `Remove the spend limit (${limitText(live)})`,
+      title: isNew ? l10n.t('Remove the spend limit (if one is set)') : l10n.t('Remove the spend limit ({0})', limitText(live)),
       call: callText('DELETE', `${scope.path}/spend_limit`), after: [scope.after],
       run: (c) => scope.limit.remove(c), goneEffects: scope.limit.gone,
     });
@@ -112,7 +114,7 @@ export function spendLimitSteps(ctx: PlanContext, scope: SpendScope, desired: Sp
   const body = { threshold_amount: full.threshold_amount, currency: full.currency as 'USD', interval: full.interval as 'month' };
   ctx.b.add({
     id: ['set-spend-limit', ...scope.idParts], group: scope.group, change: live || isNew ? 'update' : 'create',
-    title: isNew ? `Set the spend limit to ${limitText(desired)}` : live ? `Change the spend limit: ${limitText(live)} → ${limitText(desired)}` : `Set a spend limit of ${limitText(desired)}`,
+    title: isNew ? l10n.t('Set the spend limit to {0}', limitText(desired)) : live ? l10n.t('Change the spend limit: {0} → {1}', limitText(live), limitText(desired)) : l10n.t('Set a spend limit of {0}', limitText(desired)),
     call: callText('POST', `${scope.path}/spend_limit`, body), after: [scope.after],
     run: (c) => scope.limit.set(c, body),
   });
@@ -139,14 +141,14 @@ export function spendAlertSteps(
     if (!have || !id) {
       ctx.b.add({
         id: ['create-spend-alert', ...scope.idParts, String(a.threshold_amount)], group: scope.group, change: 'create',
-        title: `Create a spend alert at ${a.threshold_amount} for ${a.recipients.join(', ')}`,
+        title: l10n.t('Create a spend alert at {0} for {1}', a.threshold_amount, a.recipients.join(', ')),
         call: callText('POST', `${scope.path}/spend_alerts`, body), after: [scope.after],
         run: (c) => scope.alerts.create(c, body),
       });
     } else if (!sameAlert(a, have)) {
       ctx.b.add({
         id: ['update-spend-alert', ...scope.idParts, String(a.threshold_amount)], group: scope.group, change: 'update',
-        title: `Change the spend alert at ${a.threshold_amount}: ${alertText(have)} → ${alertText(a)}`,
+        title: l10n.t('Change the spend alert at {0}: {1} → {2}', a.threshold_amount, alertText(have), alertText(a)),
         call: callText('POST', `${scope.path}/spend_alerts/${id}`, body), after: [scope.after],
         run: (c) => scope.alerts.update(c, id, body),
       });
@@ -158,7 +160,7 @@ export function spendAlertSteps(
     if (wanted.has(l.threshold_amount) || !id) continue;
     ctx.b.add({
       id: ['delete-spend-alert', ...scope.idParts, String(l.threshold_amount)], group: scope.group, change: 'delete',
-      title: `Delete the spend alert at ${l.threshold_amount} (${alertText(l)})`,
+      title: l10n.t('Delete the spend alert at {0} ({1})', l.threshold_amount, alertText(l)),
       call: callText('DELETE', `${scope.path}/spend_alerts/${id}`), after: [scope.after],
       run: (c) => scope.alerts.remove(c, id), goneEffects: scope.alerts.gone?.(id),
     });
@@ -166,5 +168,5 @@ export function spendAlertSteps(
 }
 
 function alertText(a: SpendAlertSpec): string {
-  return `${sorted(a.recipients).join(', ') || 'no recipients'}${a.subject_prefix ? ` [${a.subject_prefix}]` : ''}`;
+  return `${sorted(a.recipients).join(', ') || l10n.t('no recipients')}${a.subject_prefix ? ` [${a.subject_prefix}]` : ''}`;
 }

@@ -1,5 +1,6 @@
 // Workload identity providers and their federation rules. A rule names a project and a service
 // account by name; either may be created by the same plan, so the rule's step waits for them.
+import * as l10n from '@vscode/l10n';
 import type { FederationRuleCreateRequest, FederationRuleUpdateRequest, WorkloadIdentityProviderUpdateRequest } from '../../api';
 import { workloadIdentityEffects } from '../writeEffects';
 import type { FederationRuleSpec, OrganizationSpec, WorkloadIdentityProviderSpec } from './format';
@@ -16,7 +17,7 @@ export function planProviders(ctx: PlanContext, desired: OrganizationSpec): void
   const { index } = ctx.live;
   const live = ctx.live.file.organization?.workload_identity_providers ?? [];
   for (const p of wanted) {
-    const heading = `Workload identity provider ${quoted(p.name)}`;
+    const heading = l10n.t('Workload identity provider {0}', quoted(p.name));
     const have = live.find((l) => l.name === p.name);
     const liveId = index.providerIdByName.get(p.name);
     let target: Target;
@@ -30,7 +31,7 @@ export function planProviders(ctx: PlanContext, desired: OrganizationSpec): void
         ...(p.discovery_url ? { verification: { type: 'discovery' as const, discovery_url: p.discovery_url } } : {}),
       };
       const step = ctx.b.add({
-        id: ['create-provider', p.name], group: heading, change: 'create', title: `Create workload identity provider ${quoted(p.name)} (${p.issuer})`,
+        id: ['create-provider', p.name], group: heading, change: 'create', title: l10n.t('Create workload identity provider {0} ({1})', quoted(p.name), p.issuer),
         call: callText('POST', PROVIDERS, body),
         run: async (c) => {
           const created = await c.client.workloadIdentityProviders.create(body, { signal: c.signal });
@@ -38,9 +39,9 @@ export function planProviders(ctx: PlanContext, desired: OrganizationSpec): void
           return workloadIdentityEffects.providerSaved(created);
         },
       });
-      target = { ref: { key, label: `new provider ${quoted(p.name)}` }, step };
+      target = { ref: { key, label: l10n.t('new provider {0}', quoted(p.name)) }, step };
     } else {
-      target = { ref: { id: liveId, label: `provider ${quoted(p.name)}` } };
+      target = { ref: { id: liveId, label: l10n.t('provider {0}', quoted(p.name)) } };
       providerUpdate(ctx, heading, liveId, p, have);
     }
     planRules(ctx, heading, p, target, have?.rules ?? [], liveId ? index.ruleIdByName.get(liveId) : undefined);
@@ -51,8 +52,8 @@ export function planProviders(ctx: PlanContext, desired: OrganizationSpec): void
     const id = index.providerIdByName.get(l.name);
     if (names.has(l.name) || !id) continue;
     ctx.b.add({
-      id: ['delete-provider', l.name], group: `Workload identity provider ${quoted(l.name)}`, change: 'delete',
-      title: `Delete workload identity provider ${quoted(l.name)} and its ${(l.rules ?? []).length} rule(s)`,
+      id: ['delete-provider', l.name], group: l10n.t('Workload identity provider {0}', quoted(l.name)), change: 'delete',
+      title: l10n.t('Delete workload identity provider {0} and its {1} rule(s)', quoted(l.name), (l.rules ?? []).length),
       call: callText('DELETE', `${PROVIDERS}/${id}`),
       run: async (c) => {
         await c.client.workloadIdentityProviders.delete(id, { signal: c.signal });
@@ -69,22 +70,22 @@ function providerUpdate(ctx: PlanContext, heading: string, id: string, p: Worklo
   const changes: string[] = [];
   if ((p.description ?? '') !== (have.description ?? '')) {
     body.description = p.description ?? null;
-    changes.push(`description ${quoted(have.description ?? '')} → ${quoted(p.description ?? '')}`);
+    changes.push(l10n.t('description {0} → {1}', quoted(have.description ?? ''), quoted(p.description ?? '')));
   }
-  if (p.issuer !== have.issuer) { body.issuer = p.issuer; changes.push(`issuer ${have.issuer} → ${p.issuer}`); }
-  if (p.audience !== have.audience) { body.audience = p.audience; changes.push(`audience ${have.audience} → ${p.audience}`); }
+  if (p.issuer !== have.issuer) { body.issuer = p.issuer; changes.push(l10n.t('issuer {0} → {1}', have.issuer, p.issuer)); }
+  if (p.audience !== have.audience) { body.audience = p.audience; changes.push(l10n.t('audience {0} → {1}', have.audience, p.audience)); }
   if (p.enabled !== undefined && p.enabled !== have.enabled) { body.enabled = p.enabled; changes.push(p.enabled ? 'enable' : 'disable'); }
   if (p.discovery_url !== undefined && p.discovery_url !== have.discovery_url) {
     body.verification = { type: 'discovery', discovery_url: p.discovery_url };
-    changes.push(`discovery URL ${have.discovery_url ?? 'none'} → ${p.discovery_url}`);
+    changes.push(l10n.t('discovery URL {0} → {1}', have.discovery_url ?? l10n.t('none'), p.discovery_url ?? ''));
   }
   if (p.attribute_transformations !== undefined && !sameJson(p.attribute_transformations, have.attribute_transformations ?? [])) {
     body.attribute_transformations = p.attribute_transformations.map((t) => ({ ...t }));
-    changes.push(`attribute transformations (${p.attribute_transformations.length})`);
+    changes.push(l10n.t('attribute transformations ({0})', p.attribute_transformations.length));
   }
   if (!changes.length) return;
   ctx.b.add({
-    id: ['update-provider', p.name], group: heading, change: 'update', title: `Change workload identity provider ${quoted(p.name)}: ${changes.join('; ')}`,
+    id: ['update-provider', p.name], group: heading, change: 'update', title: l10n.t('Change workload identity provider {0}: {1}', quoted(p.name), changes.join('; ')),
     call: callText('POST', `${PROVIDERS}/${id}`, body),
     run: async (c) => workloadIdentityEffects.providerSaved(await c.client.workloadIdentityProviders.update(id, body, { signal: c.signal })),
   });
@@ -96,7 +97,7 @@ function ruleTargets(ctx: PlanContext, providerName: string, r: FederationRuleSp
   const byId = ctx.live.index.projectNameById.has(r.project);
   const named = [...ctx.projects.values()].filter((t) => (byId ? t.ref.id === r.project : t.name === r.project));
   if (named.length > 1 || (!byId && ctx.live.index.ambiguousProjectNames.has(r.project))) {
-    ctx.b.warn(`Provider ${quoted(providerName)}, rule ${quoted(r.name)}: several projects are named ${quoted(r.project)}; not planned.`);
+    ctx.b.warn(l10n.t('Provider {0}, rule {1}: several projects are named {2}; not planned.', quoted(providerName), quoted(r.name), quoted(r.project)));
     return undefined;
   }
   const planned = named[0];
@@ -105,12 +106,14 @@ function ruleTargets(ctx: PlanContext, providerName: string, r: FederationRuleSp
   if (!planned) {
     const id = byId ? r.project : ctx.live.index.projectIdByName.get(r.project);
     const live = id ? ctx.live.index.projects.get(id) : undefined;
-    if (id) project = { ref: { id, label: `project ${quoted(r.project)}` } };
+    if (id) project = { ref: { id, label: l10n.t('project {0}', quoted(r.project)) } };
     const saId = live?.serviceAccountIdByName.get(r.service_account);
-    if (saId) account = { ref: { id: saId, label: `service account ${quoted(r.service_account)}` } };
+    if (saId) account = { ref: { id: saId, label: l10n.t('service account {0}', quoted(r.service_account)) } };
   }
   if (!project || !account) {
-    ctx.b.warn(`Provider ${quoted(providerName)}, rule ${quoted(r.name)}: ${!project ? `no project ${quoted(r.project)}` : `no service account ${quoted(r.service_account)} in project ${quoted(r.project)}`} exists or is created by the file; not planned.`);
+    ctx.b.warn(!project
+      ? l10n.t('Provider {0}, rule {1}: no project {2} exists or is created by the file; not planned.', quoted(providerName), quoted(r.name), quoted(r.project))
+      : l10n.t('Provider {0}, rule {1}: no service account {2} in project {3} exists or is created by the file; not planned.', quoted(providerName), quoted(r.name), quoted(r.service_account), quoted(r.project)));
     return undefined;
   }
   return { project, account };
@@ -132,7 +135,7 @@ function planRules(ctx: PlanContext, heading: string, p: WorkloadIdentityProvide
     let deleted: string | undefined;
     if (have && id && moved) {
       // A rule cannot be pointed at another service account: it is deleted and created again.
-      deleted = deleteRuleStep(ctx, heading, p.name, provider.ref, id, r.name, `to point it at ${quoted(r.project)}/${quoted(r.service_account)}`);
+      deleted = deleteRuleStep(ctx, heading, p.name, provider.ref, id, r.name, `${quoted(r.project)}/${quoted(r.service_account)}`);
     }
     if (!have || !id || moved) {
       const body = (projectId: string, accountId: string): FederationRuleCreateRequest => ({
@@ -141,7 +144,7 @@ function planRules(ctx: PlanContext, heading: string, p: WorkloadIdentityProvide
       });
       ctx.b.add({
         id: ['create-rule', p.name, r.name], group: heading, change: 'create',
-        title: `Create federation rule ${quoted(r.name)} → ${quoted(r.project)}/${quoted(r.service_account)}`,
+        title: l10n.t('Create federation rule {0} → {1}/{2}', quoted(r.name), quoted(r.project), quoted(r.service_account)),
         call: callText('POST', rulesPath, body(show(targets.project.ref), show(targets.account.ref))),
         after: [provider.step, targets.project.step, targets.account.step, deleted],
         run: async (c) => {
@@ -155,15 +158,15 @@ function planRules(ctx: PlanContext, heading: string, p: WorkloadIdentityProvide
     const changes: string[] = [];
     if ((r.description ?? '') !== (have.description ?? '')) { update.description = r.description ?? null; changes.push('description'); }
     if (r.enabled !== undefined && r.enabled !== have.enabled) { update.enabled = r.enabled; changes.push(r.enabled ? 'enable' : 'disable'); }
-    if (!sameJson(r.attribute_matchers, have.attribute_matchers)) { update.attribute_matchers = { ...r.attribute_matchers }; changes.push('attribute matchers'); }
+    if (!sameJson(r.attribute_matchers, have.attribute_matchers)) { update.attribute_matchers = { ...r.attribute_matchers }; changes.push(l10n.t('attribute matchers')); }
     if (!(r.scopes === undefined ? have.scopes === undefined : sameSet(r.scopes, have.scopes))) {
       update.permissions = permissionsOf(r);
-      changes.push(r.scopes ? `scopes ${r.scopes.join(', ')}` : 'default permissions');
+      changes.push(r.scopes ? l10n.t('scopes {0}', r.scopes.join(', ')) : l10n.t('default permissions'));
     }
     if (!changes.length) continue;
     const providerId = provider.ref.id!;
     ctx.b.add({
-      id: ['update-rule', p.name, r.name], group: heading, change: 'update', title: `Change federation rule ${quoted(r.name)}: ${changes.join('; ')}`,
+      id: ['update-rule', p.name, r.name], group: heading, change: 'update', title: l10n.t('Change federation rule {0}: {1}', quoted(r.name), changes.join('; ')),
       call: callText('POST', `${rulesPath}/${id}`, update),
       run: async (c) => workloadIdentityEffects.ruleSaved(await c.client.workloadIdentityProviders.federationRules.update(providerId, id, update, { signal: c.signal })),
     });
@@ -177,10 +180,12 @@ function planRules(ctx: PlanContext, heading: string, p: WorkloadIdentityProvide
   }
 }
 
-function deleteRuleStep(ctx: PlanContext, heading: string, providerName: string, provider: Ref, id: string, name: string, why?: string): string {
+/** `movedTo`: the “project”/“service account” the rule is deleted to be created again for. */
+function deleteRuleStep(ctx: PlanContext, heading: string, providerName: string, provider: Ref, id: string, name: string, movedTo?: string): string {
   const providerId = provider.id!;
   return ctx.b.add({
-    id: ['delete-rule', providerName, name], group: heading, change: 'delete', title: `Delete federation rule ${quoted(name)}${why ? ` ${why}` : ''}`,
+    id: ['delete-rule', providerName, name], group: heading, change: 'delete',
+    title: movedTo ? l10n.t('Delete federation rule {0} to point it at {1}', quoted(name), movedTo) : l10n.t('Delete federation rule {0}', quoted(name)),
     call: callText('DELETE', `${PROVIDERS}/${providerId}/federation_rules/${id}`),
     run: async (c) => {
       await c.client.workloadIdentityProviders.federationRules.delete(providerId, id, { signal: c.signal });

@@ -1,19 +1,20 @@
 // Organization-level sections: data retention, spend limit and alerts, custom roles, groups and
 // their members, and role assignments of members and groups.
+import * as l10n from '@vscode/l10n';
 import type { Role } from '../../api';
 import { listRef, remove, upsert, type StoreEffect } from '../store';
 import { groupEffects, roleAssignmentEffects, roleEffects, unset } from '../writeEffects';
 import type { OrganizationSpec, RoleAssignmentSpec, RoleSpec } from './format';
 import { assignmentKey, sameSet } from './order';
 import {
-  ORGANIZATION_GROUP, groupTarget, orgRoleTarget, spendAlertSteps, spendLimitSteps, type PlanContext, type SpendScope, type Target,
+  organizationGroup, groupTarget, orgRoleTarget, spendAlertSteps, spendLimitSteps, type PlanContext, type SpendScope, type Target,
 } from './planContext';
 import { callText, show, type Ref, type RunContext } from './steps';
 import { quoted } from '../plan/apiKeySteps';
 
 const ORG_SPEND: SpendScope = {
   idParts: ['organization'],
-  group: ORGANIZATION_GROUP,
+  get group() { return organizationGroup(); },
   path: '/organization',
   limit: {
     set: async ({ client, signal }, body) => [upsert(listRef('spendLimit'), await client.spendLimit.update(body, { signal }))],
@@ -39,8 +40,8 @@ export function planOrganizationSettings(ctx: PlanContext, desired: Organization
   if (desired.data_retention !== undefined && desired.data_retention !== live.data_retention) {
     const body = { retention_type: desired.data_retention };
     ctx.b.add({
-      id: ['set-data-retention', 'organization'], group: ORGANIZATION_GROUP, change: 'update',
-      title: `Set data retention: ${live.data_retention ?? 'not set'} → ${desired.data_retention}`,
+      id: ['set-data-retention', 'organization'], group: organizationGroup(), change: 'update',
+      title: l10n.t('Set data retention: {0} → {1}', live.data_retention ?? l10n.t('not set'), desired.data_retention),
       call: callText('POST', '/organization/data_retention', body),
       run: async ({ client, signal }) => [upsert(listRef('dataRetention'), await client.dataRetention.update(body, { signal }))],
     });
@@ -71,13 +72,15 @@ export function planRoles(
   for (const r of desired) {
     const have = live.find((l) => l.name === r.name);
     const id = liveIds.get(r.name);
-    const label = `role ${quoted(r.name)}`;
+    const label = l10n.t('role {0}', quoted(r.name));
     if (!have || !id) {
       const key = `${scope.key}:${r.name}`;
       const body = { role_name: r.name, permissions: [...r.permissions], ...(r.description ? { description: r.description } : {}) };
       const step = ctx.b.add({
         id: ['create-role', ...scope.idParts, r.name], group: scope.group, change: 'create',
-        title: `Create role ${quoted(r.name)} with ${r.permissions.length} permission${r.permissions.length === 1 ? '' : 's'}`,
+        title: r.permissions.length === 1
+          ? l10n.t('Create role {0} with 1 permission', quoted(r.name))
+          : l10n.t('Create role {0} with {1} permissions', quoted(r.name), r.permissions.length),
         call: callText('POST', scope.path, body), after: [scope.after],
         run: async (c) => {
           const projectId = scope.projectRef ? await c.id(scope.projectRef) : undefined;
@@ -88,7 +91,7 @@ export function planRoles(
           return roleEffects.created(projectId, created);
         },
       });
-      targets.set(r.name, { ref: { key, label: `new ${label}` }, step });
+      targets.set(r.name, { ref: { key, label: l10n.t('new role {0}', quoted(r.name)) }, step });
       continue;
     }
     targets.set(r.name, { ref: { id, label } });
@@ -98,16 +101,16 @@ export function planRoles(
       body.permissions = [...r.permissions];
       const added = r.permissions.filter((p) => !have.permissions.includes(p));
       const dropped = have.permissions.filter((p) => !r.permissions.includes(p));
-      changes.push(`permissions${added.length ? ` +${added.join(' +')}` : ''}${dropped.length ? ` −${dropped.join(' −')}` : ''}`);
+      changes.push(`${l10n.t('permissions')}${added.length ? ` +${added.join(' +')}` : ''}${dropped.length ? ` −${dropped.join(' −')}` : ''}`);
     }
     if ((r.description ?? '') !== (have.description ?? '')) {
       body.description = r.description ?? null;
-      changes.push(`description ${quoted(have.description ?? '')} → ${quoted(r.description ?? '')}`);
+      changes.push(l10n.t('description {0} → {1}', quoted(have.description ?? ''), quoted(r.description ?? '')));
     }
     if (!changes.length) continue;
     ctx.b.add({
       id: ['update-role', ...scope.idParts, r.name], group: scope.group, change: 'update',
-      title: `Change role ${quoted(r.name)}: ${changes.join('; ')}`,
+      title: l10n.t('Change role {0}: {1}', quoted(r.name), changes.join('; ')),
       call: callText('POST', `${scope.path}/${id}`, body), after: [scope.after],
       run: async (c) => {
         const projectId = scope.projectRef ? await c.id(scope.projectRef) : undefined;
@@ -126,7 +129,7 @@ export function planRoles(
     const projectId = scope.projectRef?.id;
     ctx.b.add({
       id: ['delete-role', ...scope.idParts, l.name], group: scope.group, change: 'delete',
-      title: `Delete role ${quoted(l.name)} (its assignments go with it)`,
+      title: l10n.t('Delete role {0} (its assignments go with it)', quoted(l.name)),
       call: callText('DELETE', `${scope.path}/${id}`), after: [scope.after],
       run: async (c) => {
         if (projectId) await api(c).projectRoles.delete(projectId, id, { signal: c.signal });
@@ -140,7 +143,7 @@ export function planRoles(
 
 export function planOrganizationRoles(ctx: PlanContext, desired: OrganizationSpec): void {
   const live = ctx.live.file.organization?.roles ?? [];
-  planRoles(ctx, { idParts: ['organization'], group: ORGANIZATION_GROUP, path: '/organization/roles', key: 'role' },
+  planRoles(ctx, { idParts: ['organization'], group: organizationGroup(), path: '/organization/roles', key: 'role' },
     desired.roles, live, ctx.live.index.roleIdByName, !!desired.prune?.roles, ctx.orgRoles);
 }
 
@@ -150,7 +153,7 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
   const { index } = ctx.live;
   const live = ctx.live.file.organization?.groups ?? [];
   for (const g of desired.groups) {
-    const heading = `Group ${quoted(g.name)}`;
+    const heading = l10n.t('Group {0}', quoted(g.name));
     const have = live.find((l) => l.name === g.name);
     const liveId = index.groupIdByName.get(g.name);
     let target: Target;
@@ -158,7 +161,7 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
       const key = `group:${g.name}`;
       const body = { name: g.name };
       const step = ctx.b.add({
-        id: ['create-group', g.name], group: heading, change: 'create', title: `Create group ${quoted(g.name)}`,
+        id: ['create-group', g.name], group: heading, change: 'create', title: l10n.t('Create group {0}', quoted(g.name)),
         call: callText('POST', '/organization/groups', body),
         run: async (c) => {
           const created = await c.client.groups.create(body, { signal: c.signal });
@@ -166,9 +169,9 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
           return groupEffects.created(created);
         },
       });
-      target = { ref: { key, label: `new group ${quoted(g.name)}` }, step };
+      target = { ref: { key, label: l10n.t('new group {0}', quoted(g.name)) }, step };
     } else {
-      target = { ref: { id: liveId, label: `group ${quoted(g.name)}` } };
+      target = { ref: { id: liveId, label: l10n.t('group {0}', quoted(g.name)) } };
     }
     ctx.groups.set(g.name, target);
     if (!g.members) continue;
@@ -177,12 +180,12 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
       if (haveMembers.has(email)) continue;
       const userId = index.userIdByEmail.get(email);
       if (!userId) {
-        ctx.b.warn(`Group ${quoted(g.name)}: ${email} is not a member of the organization (invite them first); not added.`);
+        ctx.b.warn(l10n.t('Group {0}: {1} is not a member of the organization (invite them first); not added.', quoted(g.name), email));
         continue;
       }
       const body = { user_id: userId };
       ctx.b.add({
-        id: ['add-group-member', g.name, email], group: heading, change: 'create', title: `Add ${email} to group ${quoted(g.name)}`,
+        id: ['add-group-member', g.name, email], group: heading, change: 'create', title: l10n.t('Add {0} to group {1}', email, quoted(g.name)),
         call: callText('POST', `/organization/groups/${show(target.ref)}/users`, body), after: [target.step],
         run: async (c) => {
           const groupId = await c.id(target.ref);
@@ -197,7 +200,7 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
         const userId = index.userIdByEmail.get(email);
         if (wanted.has(email) || !userId) continue;
         ctx.b.add({
-          id: ['remove-group-member', g.name, email], group: heading, change: 'delete', title: `Remove ${email} from group ${quoted(g.name)}`,
+          id: ['remove-group-member', g.name, email], group: heading, change: 'delete', title: l10n.t('Remove {0} from group {1}', email, quoted(g.name)),
           call: callText('DELETE', `/organization/groups/${liveId}/users/${userId}`),
           run: async (c) => {
             await c.client.groups.users.remove(liveId, userId, { signal: c.signal });
@@ -214,8 +217,8 @@ export function planGroups(ctx: PlanContext, desired: OrganizationSpec): void {
     const id = index.groupIdByName.get(l.name);
     if (wanted.has(l.name) || !id) continue;
     ctx.b.add({
-      id: ['delete-group', l.name], group: `Group ${quoted(l.name)}`, change: 'delete',
-      title: `Delete group ${quoted(l.name)} (${(l.members ?? []).length} members; it loses its project access and roles)`,
+      id: ['delete-group', l.name], group: l10n.t('Group {0}', quoted(l.name)), change: 'delete',
+      title: l10n.t('Delete group {0} ({1} members; it loses its project access and roles)', quoted(l.name), (l.members ?? []).length),
       call: callText('DELETE', `/organization/groups/${id}`),
       run: async (c) => {
         await c.client.groups.delete(id, { signal: c.signal });
@@ -236,14 +239,14 @@ export function planOrganizationAssignments(ctx: PlanContext, desired: Organizat
     if (have.has(assignmentKey(a))) continue;
     const role = orgRoleTarget(ctx, a.role);
     if (!role) {
-      ctx.b.warn(`Organization role assignment: no role ${quoted(a.role)} exists or is created by the file; not assigned.`);
+      ctx.b.warn(l10n.t('Organization role assignment: no role {0} exists or is created by the file; not assigned.', quoted(a.role)));
       continue;
     }
     const principal = principalOf(ctx, a);
     if (!principal) continue;
     ctx.b.add({
-      id: ['assign-role', 'organization', a.role, principal.what], group: ORGANIZATION_GROUP, change: 'create',
-      title: `Assign role ${quoted(a.role)} to ${principal.text}`,
+      id: ['assign-role', 'organization', a.role, principal.what], group: organizationGroup(), change: 'create',
+      title: l10n.t('Assign role {0} to {1}', quoted(a.role), principal.text),
       call: callText('POST', `/organization/${principal.kind === 'user' ? 'users' : 'groups'}/${show(principal.target.ref)}/roles`, { role_id: show(role.ref) }),
       after: [role.step, principal.target.step],
       run: async (c) => {
@@ -265,8 +268,10 @@ export function planOrganizationAssignments(ctx: PlanContext, desired: Organizat
     const kind = a.user !== undefined ? 'user' : 'group';
     const effects: StoreEffect[] = roleAssignmentEffects(kind === 'user' ? 'memberRoles' : 'groupRoles', principalId, { unassigned: roleId });
     ctx.b.add({
-      id: ['unassign-role', 'organization', a.role, kind === 'user' ? `user:${a.user}` : `group:${a.group}`], group: ORGANIZATION_GROUP, change: 'delete',
-      title: `Unassign role ${quoted(a.role)} from ${kind === 'user' ? a.user : `group ${quoted(a.group)}`}`,
+      id: ['unassign-role', 'organization', a.role, kind === 'user' ? `user:${a.user}` : `group:${a.group}`], group: organizationGroup(), change: 'delete',
+      title: kind === 'user'
+        ? l10n.t('Unassign role {0} from {1}', quoted(a.role), a.user!)
+        : l10n.t('Unassign role {0} from group {1}', quoted(a.role), quoted(a.group)),
       call: callText('DELETE', `/organization/${kind === 'user' ? 'users' : 'groups'}/${principalId}/roles/${roleId}`),
       run: async (c) => {
         if (kind === 'user') await c.client.users.roles.unassign(principalId, roleId, { signal: c.signal });
@@ -283,15 +288,15 @@ function principalOf(ctx: PlanContext, a: RoleAssignmentSpec): { kind: 'user' | 
   if (a.user !== undefined) {
     const id = ctx.live.index.userIdByEmail.get(a.user);
     if (!id) {
-      ctx.b.warn(`Organization role assignment: ${a.user} is not a member of the organization (invite them first); role ${quoted(a.role)} not assigned.`);
+      ctx.b.warn(l10n.t('Organization role assignment: {0} is not a member of the organization (invite them first); role {1} not assigned.', a.user, quoted(a.role)));
       return undefined;
     }
     return { kind: 'user', target: { ref: { id, label: a.user } }, text: a.user, what: `user:${a.user}` };
   }
   const group = groupTarget(ctx, a.group ?? '');
   if (!group) {
-    ctx.b.warn(`Organization role assignment: no group ${quoted(a.group ?? '')} exists or is created by the file; role ${quoted(a.role)} not assigned.`);
+    ctx.b.warn(l10n.t('Organization role assignment: no group {0} exists or is created by the file; role {1} not assigned.', quoted(a.group ?? ''), quoted(a.role)));
     return undefined;
   }
-  return { kind: 'group', target: group, text: `group ${quoted(a.group)}`, what: `group:${a.group}` };
+  return { kind: 'group', target: group, text: l10n.t('group {0}', quoted(a.group)), what: `group:${a.group}` };
 }

@@ -1,6 +1,7 @@
 // One project of the file: created (or matched), then its members, service accounts, roles, groups,
 // role assignments and settings. In a project this plan creates, every listed setting is sent (the
 // new project's defaults are not known before it exists); in a live one only what differs.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient, ProjectRateLimitUpdateRequest } from '../../api';
 import { projectGroup } from '../plan';
 import { deleteServiceAccountStep } from '../plan/orgSteps';
@@ -32,32 +33,34 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
       matched.add(id);
       const live = index.projects.get(id);
       if (!live) {
-        ctx.b.warn(`Project ${quoted(spec.name)} (${id}) was not read; nothing is planned for it.`);
+        ctx.b.warn(l10n.t('Project {0} ({1}) was not read; nothing is planned for it.', quoted(spec.name), id));
         continue;
       }
       const liveName = index.projectNameById.get(id) ?? spec.name;
-      const target = projectTarget(spec, { ref: { id, label: `project ${quoted(liveName)}` } }, projectGroup({ id, name: liveName }), live);
+      const target = projectTarget(spec, { ref: { id, label: l10n.t('project {0}', quoted(liveName)) } }, projectGroup({ id, name: liveName }), live);
       ctx.projects.set(target.stepKey, target);
       planned.push(spec);
       if (liveName !== spec.name) {
         const body = { name: spec.name };
         ctx.b.add({
-          id: ['rename-project', id], group: target.group, change: 'update', title: `Rename project ${quoted(liveName)} → ${quoted(spec.name)}`,
+          id: ['rename-project', id], group: target.group, change: 'update', title: l10n.t('Rename project {0} → {1}', quoted(liveName), quoted(spec.name)),
           call: callText('POST', `/organization/projects/${id}`, body),
           run: async (c) => projectEffects.renamed(await c.client.projects.update(id, body, { signal: c.signal })),
         });
       }
       if (spec.residency !== undefined && live.spec.residency !== undefined && spec.residency !== live.spec.residency) {
-        ctx.b.warn(`Project ${quoted(spec.name)}: residency is ${live.spec.residency} and cannot be changed to ${spec.residency} (only a new project takes a residency).`);
+        ctx.b.warn(l10n.t('Project {0}: residency is {1} and cannot be changed to {2} (only a new project takes a residency).', quoted(spec.name), live.spec.residency, spec.residency));
       }
       continue;
     }
     const key = `project:${spec.name}`;
     const body = { name: spec.name, ...(spec.residency ? { residency: spec.residency as never } : {}) };
-    const group = `Project ${quoted(spec.name)} (new)`;
+    const group = l10n.t('Project {0} (new)', quoted(spec.name));
     const step = ctx.b.add({
       id: ['create-project', spec.name], group, change: 'create',
-      title: `Create project ${quoted(spec.name)}${spec.residency ? ` (residency ${spec.residency})` : ''}`,
+      title: spec.residency
+        ? l10n.t('Create project {0} (residency {1})', quoted(spec.name), spec.residency)
+        : l10n.t('Create project {0}', quoted(spec.name)),
       call: callText('POST', '/organization/projects', body),
       run: async (c) => {
         const created = await c.client.projects.create(body, { signal: c.signal });
@@ -65,7 +68,7 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
         return projectEffects.created(created);
       },
     });
-    const target = projectTarget(spec, { ref: { key, label: `new project ${quoted(spec.name)}` }, step }, group, undefined);
+    const target = projectTarget(spec, { ref: { key, label: l10n.t('new project {0}', quoted(spec.name)) }, step }, group, undefined);
     ctx.projects.set(target.stepKey, target);
     planned.push(spec);
   }
@@ -74,7 +77,7 @@ export function planProjectTargets(ctx: PlanContext, projects: readonly ProjectS
       if (matched.has(id)) continue;
       ctx.b.add({
         id: ['archive-project', id], group: projectGroup({ id, name }), change: 'delete',
-        title: `Archive project ${quoted(name)} (its keys stop working; archived projects cannot be restored)`,
+        title: l10n.t('Archive project {0} (its keys stop working; archived projects cannot be restored)', quoted(name)),
         call: callText('POST', `/organization/projects/${id}/archive`),
         run: async (c) => projectEffects.archived(await c.client.projects.archive(id, { signal: c.signal })),
       });
@@ -88,8 +91,8 @@ function projectTarget(spec: ProjectSpec, target: Target, group: string, live: L
   const serviceAccounts = new Map<string, Target>();
   const roles = new Map<string, Target>();
   if (live) {
-    for (const [n, id] of live.serviceAccountIdByName) serviceAccounts.set(n, { ref: { id, label: `service account ${quoted(n)}` } });
-    for (const [n, id] of live.roleIdByName) roles.set(n, { ref: { id, label: `role ${quoted(n)}` } });
+    for (const [n, id] of live.serviceAccountIdByName) serviceAccounts.set(n, { ref: { id, label: l10n.t('service account {0}', quoted(n)) } });
+    for (const [n, id] of live.roleIdByName) roles.set(n, { ref: { id, label: l10n.t('role {0}', quoted(n)) } });
   }
   const out: ProjectTarget = { ...target, name, stepKey: projectStepKey(spec), group, live, serviceAccounts, roles, memberSteps: new Map(), groupSteps: new Map() };
   if (!live) {
@@ -97,7 +100,7 @@ function projectTarget(spec: ProjectSpec, target: Target, group: string, live: L
     const read = sharedLookup((client: AdminClient, signal: AbortSignal, projectId: string) => client.projectRoles.all(projectId, {}, { signal }));
     out.roleLookup = (roleName) => ({
       key: `${target.ref.key}:role:${roleName}`,
-      label: `role ${quoted(roleName)} of new project ${quoted(name)}`,
+      label: l10n.t('role {0} of new project {1}', quoted(roleName), quoted(name)),
       lookup: async (client, signal, resolve) => (await read(client, signal, await resolve(target.ref))).find((r) => r.name === roleName)?.id,
     });
   }
@@ -138,14 +141,14 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
   for (const m of spec.members) {
     const userId = index.userIdByEmail.get(m.email);
     if (!userId) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: ${m.email} is not a member of the organization (invite them first); not added.`);
+      ctx.b.warn(l10n.t('Project {0}: {1} is not a member of the organization (invite them first); not added.', quoted(spec.name), m.email));
       continue;
     }
     const h = have.get(m.email);
     if (!h) {
       const body = { user_id: userId, role: m.role };
       t.memberSteps.set(m.email, ctx.b.add({
-        id: ['add-project-member', t.stepKey, m.email], group: t.group, change: 'create', title: `Add ${m.email} as ${m.role}`,
+        id: ['add-project-member', t.stepKey, m.email], group: t.group, change: 'create', title: l10n.t('Add {0} as {1}', m.email, m.role),
         call: callText('POST', `${P(t.ref)}/users`, body), after: [t.step],
         run: async (c) => {
           const pid = await c.id(t.ref);
@@ -156,7 +159,7 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
       const body = { role: m.role };
       const pid = t.live!.id;
       ctx.b.add({
-        id: ['change-project-member-role', t.stepKey, m.email], group: t.group, change: 'update', title: `Change ${m.email}'s role: ${h.role} → ${m.role}`,
+        id: ['change-project-member-role', t.stepKey, m.email], group: t.group, change: 'update', title: l10n.t("Change {0}'s role: {1} → {2}", m.email, h.role, m.role),
         call: callText('POST', `/organization/projects/${pid}/users/${userId}`, body),
         run: async (c) => projectUserEffects.roleChanged(pid, await c.client.projectUsers.update(pid, userId, body, { signal: c.signal })),
       });
@@ -168,7 +171,7 @@ function planMembers(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): voi
   for (const [email, userId] of t.live.memberIdByEmail) {
     if (wanted.has(email)) continue;
     ctx.b.add({
-      id: ['remove-project-member', t.stepKey, email], group: t.group, change: 'delete', title: `Remove ${email} (${have.get(email)?.role ?? 'member'}) from the project`,
+      id: ['remove-project-member', t.stepKey, email], group: t.group, change: 'delete', title: l10n.t('Remove {0} ({1}) from the project', email, have.get(email)?.role ?? 'member'),
       call: callText('DELETE', `/organization/projects/${pid}/users/${userId}`),
       run: async (c) => {
         await c.client.projectUsers.delete(pid, userId, { signal: c.signal });
@@ -190,7 +193,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
       const body = { name: sa.name };
       const step = ctx.b.add({
         id: ['create-service-account', t.stepKey, sa.name], group: t.group, change: 'create',
-        title: `Create service account ${quoted(sa.name)} (its API key is shown once)`,
+        title: l10n.t('Create service account {0} (its API key is shown once)', quoted(sa.name)),
         call: callText('POST', `${P(t.ref)}/service_accounts`, body), after: [t.step],
         run: async (c) => {
           const pid = await c.id(t.ref);
@@ -202,12 +205,12 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
           return serviceAccountEffects.created(pid, created);
         },
       });
-      const target: Target = { ref: { key, label: `new service account ${quoted(sa.name)}` }, step };
+      const target: Target = { ref: { key, label: l10n.t('new service account {0}', quoted(sa.name)) }, step };
       t.serviceAccounts.set(sa.name, target);
       if (sa.role === 'owner') {
         const roleBody = { role: 'owner' as const };
         ctx.b.add({
-          id: ['change-service-account-role', t.stepKey, sa.name], group: t.group, change: 'update', title: `Make service account ${quoted(sa.name)} an owner`,
+          id: ['change-service-account-role', t.stepKey, sa.name], group: t.group, change: 'update', title: l10n.t('Make service account {0} an owner', quoted(sa.name)),
           call: callText('POST', `${P(t.ref)}/service_accounts/${show(target.ref)}`, roleBody), after: [step],
           run: async (c) => {
             const [pid, id] = [await c.id(t.ref), await c.id(target.ref)];
@@ -220,7 +223,7 @@ function planServiceAccounts(ctx: PlanContext, t: ProjectTarget, spec: ProjectSp
       const roleBody = { role: sa.role };
       ctx.b.add({
         id: ['change-service-account-role', t.stepKey, sa.name], group: t.group, change: 'update',
-        title: `Change service account ${quoted(sa.name)}'s role: ${h.role ?? 'none'} → ${sa.role}`,
+        title: l10n.t("Change service account {0}'s role: {1} → {2}", quoted(sa.name), h.role ?? l10n.t('none'), sa.role),
         call: callText('POST', `/organization/projects/${pid}/service_accounts/${liveId}`, roleBody),
         run: async (c) => serviceAccountEffects.updated(pid, await c.client.serviceAccounts.update(pid, liveId, roleBody, { signal: c.signal })),
       });
@@ -242,18 +245,18 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
   for (const g of spec.groups) {
     const group = groupTarget(ctx, g.group);
     if (!group) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: no group ${quoted(g.group)} exists or is created by the file; not added.`);
+      ctx.b.warn(l10n.t('Project {0}: no group {1} exists or is created by the file; not added.', quoted(spec.name), quoted(g.group)));
       continue;
     }
     const role = projectRole(t, g.role);
     if (!role) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: no project role ${quoted(g.role)}; group ${quoted(g.group)} not added.`);
+      ctx.b.warn(l10n.t('Project {0}: no project role {1}; group {2} not added.', quoted(spec.name), quoted(g.role), quoted(g.group)));
       continue;
     }
     const h = have.get(g.group);
     if (!h) {
       t.groupSteps.set(g.group, ctx.b.add({
-        id: ['add-project-group', t.stepKey, g.group], group: t.group, change: 'create', title: `Give group ${quoted(g.group)} access as ${quoted(g.role)}`,
+        id: ['add-project-group', t.stepKey, g.group], group: t.group, change: 'create', title: l10n.t('Give group {0} access as {1}', quoted(g.group), quoted(g.role)),
         call: callText('POST', `${P(t.ref)}/groups`, { group_id: show(group.ref), role: show(role.ref) }), after: [t.step, group.step, role.step],
         run: async (c) => {
           const [pid, gid, rid] = [await c.id(t.ref), await c.id(group.ref), await c.id(role.ref)];
@@ -266,7 +269,7 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
       const gid = group.ref.id!;
       const old = t.live!.groupRoleIdByGroupId.get(gid);
       ctx.b.add({
-        id: ['change-project-group-role', t.stepKey, g.group], group: t.group, change: 'update', title: `Change group ${quoted(g.group)}'s role: ${quoted(h.role)} → ${quoted(g.role)}`,
+        id: ['change-project-group-role', t.stepKey, g.group], group: t.group, change: 'update', title: l10n.t("Change group {0}'s role: {1} → {2}", quoted(g.group), quoted(h.role), quoted(g.role)),
         call: `${callText('POST', `/projects/${pid}/groups/${gid}/roles`, { role_id: show(role.ref) })}${old ? `, then ${callText('DELETE', `/projects/${pid}/groups/${gid}/roles/${old}`)}` : ''}`,
         after: [role.step],
         run: async (c) => {
@@ -286,7 +289,7 @@ function planProjectGroups(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec
     if (wanted.has(g.group) || !gid) continue;
     const effects = [...groupEffects.projectGroupRemoved(pid, gid), invalidate('projectGroupRoles', pid, gid)];
     ctx.b.add({
-      id: ['remove-project-group', t.stepKey, g.group], group: t.group, change: 'delete', title: `Remove group ${quoted(g.group)}'s access (${quoted(g.role)})`,
+      id: ['remove-project-group', t.stepKey, g.group], group: t.group, change: 'delete', title: l10n.t("Remove group {0}'s access ({1})", quoted(g.group), quoted(g.role)),
       call: callText('DELETE', `/organization/projects/${pid}/groups/${gid}`),
       run: async (c) => {
         await c.client.projectGroups.remove(pid, gid, { signal: c.signal });
@@ -308,18 +311,18 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
     if (have.has(assignmentKey(a))) continue;
     const role = projectRole(t, a.role);
     if (!role) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: no project role ${quoted(a.role)}; not assigned.`);
+      ctx.b.warn(l10n.t('Project {0}: no project role {1}; not assigned.', quoted(spec.name), quoted(a.role)));
       continue;
     }
     if (a.user !== undefined) {
       const userId = index.userIdByEmail.get(a.user);
       const memberStep = t.memberSteps.get(a.user);
       if (!userId || (!liveMembers.has(a.user) && !memberStep)) {
-        ctx.b.warn(`Project ${quoted(spec.name)}: ${a.user} is not a member of the project (add them under members); role ${quoted(a.role)} not assigned.`);
+        ctx.b.warn(l10n.t('Project {0}: {1} is not a member of the project (add them under members); role {2} not assigned.', quoted(spec.name), a.user, quoted(a.role)));
         continue;
       }
       ctx.b.add({
-        id: ['assign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to ${a.user}`,
+        id: ['assign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'create', title: l10n.t('Assign role {0} to {1}', quoted(a.role), a.user),
         call: callText('POST', `/projects/${show(t.ref)}/users/${userId}/roles`, { role_id: show(role.ref) }), after: [t.step, memberStep, role.step],
         run: async (c) => {
           const [pid, rid] = [await c.id(t.ref), await c.id(role.ref)];
@@ -332,11 +335,11 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
     const group = groupTarget(ctx, a.group ?? '');
     const groupStep = t.groupSteps.get(a.group ?? '');
     if (!group || (!liveGroups.has(a.group ?? '') && !groupStep)) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: group ${quoted(a.group ?? '')} has no access to the project (list it under groups); role ${quoted(a.role)} not assigned.`);
+      ctx.b.warn(l10n.t('Project {0}: group {1} has no access to the project (list it under groups); role {2} not assigned.', quoted(spec.name), quoted(a.group ?? ''), quoted(a.role)));
       continue;
     }
     ctx.b.add({
-      id: ['assign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'create', title: `Assign role ${quoted(a.role)} to group ${quoted(a.group)}`,
+      id: ['assign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'create', title: l10n.t('Assign role {0} to group {1}', quoted(a.role), quoted(a.group)),
       call: callText('POST', `/projects/${show(t.ref)}/groups/${show(group.ref)}/roles`, { role_id: show(role.ref) }), after: [t.step, groupStep, role.step],
       run: async (c) => {
         const [pid, gid, rid] = [await c.id(t.ref), await c.id(group.ref), await c.id(role.ref)];
@@ -357,7 +360,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
       if (!userId) continue;
       const effects = projectUserEffects.roleUnassigned(pid, userId, roleId);
       ctx.b.add({
-        id: ['unassign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from ${a.user}`,
+        id: ['unassign-project-role', t.stepKey, a.role, `user:${a.user}`], group: t.group, change: 'delete', title: l10n.t('Unassign role {0} from {1}', quoted(a.role), a.user),
         call: callText('DELETE', `/projects/${pid}/users/${userId}/roles/${roleId}`),
         run: async (c) => {
           await c.client.projectUsers.roles.unassign(pid, userId, roleId, { signal: c.signal });
@@ -370,7 +373,7 @@ function planProjectAssignments(ctx: PlanContext, t: ProjectTarget, spec: Projec
       if (!gid) continue;
       const effects = [remove(listRef('projectGroupRoles', pid, gid), roleId)];
       ctx.b.add({
-        id: ['unassign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'delete', title: `Unassign role ${quoted(a.role)} from group ${quoted(a.group)}`,
+        id: ['unassign-project-role', t.stepKey, a.role, `group:${a.group}`], group: t.group, change: 'delete', title: l10n.t('Unassign role {0} from group {1}', quoted(a.role), quoted(a.group)),
         call: callText('DELETE', `/projects/${pid}/groups/${gid}/roles/${roleId}`),
         run: async (c) => {
           await c.client.projectGroups.roles.unassign(pid, gid, roleId, { signal: c.signal });
@@ -396,7 +399,7 @@ function planRateLimits(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): 
     const have = t.live?.spec.rate_limits?.[model];
     const liveId = t.live?.rateLimitIdByModel.get(model);
     if (t.live && (!have || !liveId)) {
-      ctx.b.warn(`Project ${quoted(spec.name)}: the project has no rate limit for model ${quoted(model)}; not set.`);
+      ctx.b.warn(l10n.t('Project {0}: the project has no rate limit for model {1}; not set.', quoted(spec.name), quoted(model)));
       continue;
     }
     const body: ProjectRateLimitUpdateRequest = {};
@@ -405,7 +408,7 @@ function planRateLimits(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): 
       const value = want[field];
       if (value === undefined) continue;
       if (have && have[field] === undefined) {
-        ctx.b.warn(`Project ${quoted(spec.name)}: ${field} does not apply to model ${quoted(model)}; left out.`);
+        ctx.b.warn(l10n.t('Project {0}: {1} does not apply to model {2}; left out.', quoted(spec.name), field, quoted(model)));
         continue;
       }
       if (have && have[field] === value) continue;
@@ -414,13 +417,13 @@ function planRateLimits(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): 
     }
     if (!changes.length) continue;
     const ref: Ref = liveId
-      ? { id: liveId, label: `rate limit of ${model}` }
+      ? { id: liveId, label: l10n.t('rate limit of {0}', model) }
       : {
-        key: `${refKey(t)}:rate-limit:${model}`, label: `rate limit of ${model} in new project ${quoted(spec.name)}`,
+        key: `${refKey(t)}:rate-limit:${model}`, label: l10n.t('rate limit of {0} in new project {1}', model, quoted(spec.name)),
         lookup: async (client, signal, resolve) => (await read(client, signal, await resolve(t.ref))).find((r) => r.model === model)?.id,
       };
     ctx.b.add({
-      id: ['set-rate-limits', t.stepKey, model], group: t.group, change: 'update', title: `Set rate limits of ${model}: ${changes.join(', ')}`,
+      id: ['set-rate-limits', t.stepKey, model], group: t.group, change: 'update', title: l10n.t('Set rate limits of {0}: {1}', model, changes.join(', ')),
       call: callText('POST', `${P(t.ref)}/rate_limits/${show(ref)}`, body), after: [t.step],
       run: async (c) => {
         const [pid, id] = [await c.id(t.ref), await c.id(ref)];
@@ -431,8 +434,8 @@ function planRateLimits(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): 
 }
 
 function tierText(s: ServiceTierSpec | undefined): string {
-  if (!s) return 'not set';
-  return `default ${s.default}, enabled ${s.enabled_tiers === 'all' ? 'all' : s.enabled_tiers.join(', ') || 'none'}`;
+  if (!s) return l10n.t('not set');
+  return l10n.t('default {0}, enabled {1}', s.default, s.enabled_tiers === 'all' ? 'all' : s.enabled_tiers.join(', ') || l10n.t('none'));
 }
 
 function sameTier(a: ServiceTierSpec, b: ServiceTierSpec | undefined): boolean {
@@ -449,7 +452,9 @@ function planSettings(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): vo
 
   const mp = spec.model_permissions;
   if (mp === null && (isNew || live?.model_permissions)) {
-    add('remove-model-permissions', 'delete', isNew ? 'Remove model restrictions (if any)' : `Remove model restrictions (${live!.model_permissions!.mode}: ${live!.model_permissions!.model_ids.join(', ')})`,
+    add('remove-model-permissions', 'delete', isNew
+      ? l10n.t('Remove model restrictions (if any)')
+      : l10n.t('Remove model restrictions ({0}: {1})', live!.model_permissions!.mode, live!.model_permissions!.model_ids.join(', ')),
       callText('DELETE', `${P(t.ref)}/model_permissions`),
       async (pid, c) => {
         await c.client.modelPermissions.delete(pid, { signal: c.signal });
@@ -457,8 +462,9 @@ function planSettings(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): vo
       }, t.live ? [unset(listRef('modelPermissions', t.live.id))] : undefined);
   } else if (mp && (isNew || !live?.model_permissions || live.model_permissions.mode !== mp.mode || !sameSet(live.model_permissions.model_ids, mp.model_ids))) {
     const body = { mode: mp.mode, model_ids: [...mp.model_ids] };
-    const before = live?.model_permissions ? `${live.model_permissions.mode}: ${live.model_permissions.model_ids.join(', ') || 'none'}` : 'no restrictions';
-    add('set-model-permissions', 'update', `${isNew ? 'Set model permissions' : `Change model permissions: ${before} →`} ${mp.mode}: ${mp.model_ids.join(', ') || 'none'}`,
+    const before = live?.model_permissions ? `${live.model_permissions.mode}: ${live.model_permissions.model_ids.join(', ') || l10n.t('none')}` : l10n.t('no restrictions');
+    const after = `${mp.mode}: ${mp.model_ids.join(', ') || l10n.t('none')}`;
+    add('set-model-permissions', 'update', isNew ? l10n.t('Set model permissions {0}', after) : l10n.t('Change model permissions: {0} → {1}', before, after),
       callText('POST', `${P(t.ref)}/model_permissions`, body),
       async (pid, c) => [upsert(listRef('modelPermissions', pid), await c.client.modelPermissions.update(pid, body, { signal: c.signal }))]);
   }
@@ -472,24 +478,28 @@ function planSettings(ctx: PlanContext, t: ProjectTarget, spec: ProjectSpec): vo
       const have = live?.hosted_tools?.[tool];
       if (!isNew && have === want) continue;
       body[tool] = { enabled: want };
-      changes.push(`${tool} ${want ? 'on' : 'off'}`);
+      changes.push(want ? l10n.t('{0} on', tool) : l10n.t('{0} off', tool));
     }
     if (changes.length) {
-      add('set-hosted-tools', 'update', `Set hosted tools: ${changes.join(', ')}`, callText('POST', `${P(t.ref)}/hosted_tool_permissions`, body),
+      add('set-hosted-tools', 'update', l10n.t('Set hosted tools: {0}', changes.join(', ')), callText('POST', `${P(t.ref)}/hosted_tool_permissions`, body),
         async (pid, c) => [upsert(listRef('hostedToolPermissions', pid), await c.client.hostedToolPermissions.update(pid, body, { signal: c.signal }))]);
     }
   }
 
   if (spec.service_tier && (isNew || !sameTier(spec.service_tier, live?.service_tier))) {
     const body = { default: spec.service_tier.default, enabled_tiers: spec.service_tier.enabled_tiers === 'all' ? 'all' as const : [...spec.service_tier.enabled_tiers] };
-    add('set-service-tier', 'update', isNew ? `Set service tiers: ${tierText(spec.service_tier)}` : `Change service tiers: ${tierText(live?.service_tier)} → ${tierText(spec.service_tier)}`,
+    add('set-service-tier', 'update', isNew
+      ? l10n.t('Set service tiers: {0}', tierText(spec.service_tier))
+      : l10n.t('Change service tiers: {0} → {1}', tierText(live?.service_tier), tierText(spec.service_tier)),
       callText('POST', `${P(t.ref)}/service_tier_settings`, body),
       async (pid, c) => [upsert(listRef('serviceTier', pid), await c.client.serviceTierSettings.update(pid, body, { signal: c.signal }))]);
   }
 
   if (spec.data_retention !== undefined && (isNew || spec.data_retention !== live?.data_retention)) {
     const body = { retention_type: spec.data_retention };
-    add('set-data-retention', 'update', isNew ? `Set data retention: ${spec.data_retention}` : `Set data retention: ${live?.data_retention ?? 'not set'} → ${spec.data_retention}`,
+    add('set-data-retention', 'update', isNew
+      ? l10n.t('Set data retention: {0}', spec.data_retention)
+      : l10n.t('Set data retention: {0} → {1}', live?.data_retention ?? l10n.t('not set'), spec.data_retention),
       callText('POST', `${P(t.ref)}/data_retention`, body),
       async (pid, c) => [upsert(listRef('projectDataRetention', pid), await c.client.projectDataRetention.update(pid, body, { signal: c.signal }))]);
   }

@@ -2,6 +2,7 @@
 // in their list, a role assignment names exactly one of user/group, a `prune` names a section the
 // object lists (else it does nothing), emails look like emails. Runs on a file the schema accepted,
 // so every value has its declared type. Pure: a finding is a path and words; parse.ts places it.
+import * as l10n from '@vscode/l10n';
 import type { OrgFile, RoleAssignmentSpec, SpendAlertSpec } from './format';
 import { pathText, quote } from './problems';
 
@@ -24,7 +25,7 @@ export function checkRules(file: OrgFile): RuleFinding[] {
 
   /** Second and later items whose key an earlier item of the list already has. */
   const unique = <T>(list: readonly T[] | undefined, listPath: Path, what: string, keyOf: (item: T) => string | number | undefined,
-    field?: string, shown: (item: T) => unknown = keyOf, why = `each ${what.toLowerCase()} may appear once`) => {
+    field?: string, shown: (item: T) => unknown = keyOf, why = l10n.t('each {0} may appear once', what.toLowerCase())) => {
     const first = new Map<string | number, number>();
     list?.forEach((item, i) => {
       const key = keyOf(item);
@@ -33,13 +34,13 @@ export function checkRules(file: OrgFile): RuleFinding[] {
       if (earlier === undefined) { first.set(key, i); return; }
       out.push({
         path: field ? [...listPath, i, field] : [...listPath, i], severity: 'error',
-        message: `${what} ${quote(shown(item))} is listed twice in ${pathText(listPath)} (items ${earlier} and ${i}); ${why}.`,
+        message: l10n.t('{0} {1} is listed twice in {2} (items {3} and {4}); {5}.', what, quote(shown(item)), pathText(listPath), earlier, i, why),
       });
     });
   };
 
   const email = (value: string, path: Path) => {
-    if (!EMAIL.test(value)) out.push({ path, severity: 'warning', message: `${pathText(path)}: ${quote(value)} does not look like an email address.` });
+    if (!EMAIL.test(value)) out.push({ path, severity: 'warning', message: l10n.t('{0}: {1} does not look like an email address.', pathText(path), quote(value)) });
   };
 
   const prune = (flags: Record<string, boolean | undefined> | undefined, owner: Record<string, unknown>, ownerPath: Path, needs: Record<string, string> = {}) => {
@@ -49,8 +50,8 @@ export function checkRules(file: OrgFile): RuleFinding[] {
       const sectionPath = pathText([...ownerPath, section]);
       out.push({
         path: [...ownerPath, 'prune', flag], atKey: true, severity: 'warning',
-        message: `${pathText([...ownerPath, 'prune', flag])} does nothing: the file does not list ${sectionPath}, and a section left out is not managed. `
-          + `To remove every item, list the section empty (${section}: []).`,
+        message: l10n.t('{0} does nothing: the file does not list {1}, and a section left out is not managed. To remove every item, list the section empty ({2}: []).',
+          pathText([...ownerPath, 'prune', flag]), sectionPath, section),
       });
     }
   };
@@ -59,20 +60,20 @@ export function checkRules(file: OrgFile): RuleFinding[] {
     list?.forEach((a, i) => {
       const at = [...listPath, i];
       if (a.user !== undefined && a.group !== undefined) {
-        out.push({ path: [...at, 'group'], atKey: true, severity: 'error', message: `${pathText(at)} names both a user and a group; a role assignment gives the role to exactly one of them.` });
+        out.push({ path: [...at, 'group'], atKey: true, severity: 'error', message: l10n.t('{0} names both a user and a group; a role assignment gives the role to exactly one of them.', pathText(at)) });
       } else if (a.user === undefined && a.group === undefined) {
-        out.push({ path: [...at, 'role'], atKey: true, severity: 'error', message: `${pathText(at)} names neither a user nor a group; add \`user: <email>\` or \`group: <name>\`.` });
+        out.push({ path: [...at, 'role'], atKey: true, severity: 'error', message: l10n.t('{0} names neither a user nor a group; add `user: <email>` or `group: <name>`.', pathText(at)) });
       } else if (a.user !== undefined) {
         email(a.user, [...at, 'user']);
       }
     });
-    unique(list, listPath, 'Role assignment', (a) => (a.user !== undefined) === (a.group !== undefined) ? undefined
+    unique(list, listPath, l10n.t('Role assignment'), (a) => (a.user !== undefined) === (a.group !== undefined) ? undefined
       : `${a.role}\u0000${a.user !== undefined ? `user\u0000${a.user.toLowerCase()}` : `group\u0000${a.group}`}`,
     undefined, (a) => `${a.role} → ${a.user ?? a.group}`);
   };
 
   const alerts = (list: SpendAlertSpec[] | undefined, listPath: Path) => {
-    unique(list, listPath, 'Spend alert threshold', (a) => a.threshold_amount, 'threshold_amount', undefined, 'an alert is identified by its threshold');
+    unique(list, listPath, l10n.t('Spend alert threshold'), (a) => a.threshold_amount, 'threshold_amount', undefined, l10n.t('an alert is identified by its threshold'));
     list?.forEach((a, i) => a.recipients.forEach((r, j) => email(r, [...listPath, i, 'recipients', j])));
   };
 
@@ -82,33 +83,33 @@ export function checkRules(file: OrgFile): RuleFinding[] {
   if (org) {
     const at: Path = ['organization'];
     alerts(org.spend_alerts, [...at, 'spend_alerts']);
-    unique(org.groups, [...at, 'groups'], 'Group', (g) => g.name, 'name');
+    unique(org.groups, [...at, 'groups'], l10n.t('Group'), (g) => g.name, 'name');
     org.groups?.forEach((g, i) => {
       const members: Path = [...at, 'groups', i, 'members'];
-      unique(g.members, members, 'Member', (m) => m.toLowerCase(), undefined, (m) => m);
+      unique(g.members, members, l10n.t('Member'), (m) => m.toLowerCase(), undefined, (m) => m);
       g.members?.forEach((m, j) => email(m, [...members, j]));
     });
-    unique(org.roles, [...at, 'roles'], 'Role', (r) => r.name, 'name');
+    unique(org.roles, [...at, 'roles'], l10n.t('Role'), (r) => r.name, 'name');
     assignments(org.role_assignments, [...at, 'role_assignments']);
-    unique(org.workload_identity_providers, [...at, 'workload_identity_providers'], 'Provider', (p) => p.name, 'name');
+    unique(org.workload_identity_providers, [...at, 'workload_identity_providers'], l10n.t('Provider'), (p) => p.name, 'name');
     org.workload_identity_providers?.forEach((p, i) => {
       const providerPath: Path = [...at, 'workload_identity_providers', i];
-      unique(p.rules, [...providerPath, 'rules'], 'Rule', (r) => r.name, 'name');
+      unique(p.rules, [...providerPath, 'rules'], l10n.t('Rule'), (r) => r.name, 'name');
       prune(p.prune, p as unknown as Record<string, unknown>, providerPath);
     });
     prune(org.prune, org as unknown as Record<string, unknown>, at, { group_members: 'groups' });
   }
 
-  unique(file.projects, ['projects'], 'Project', (p) => p.name, 'name');
-  unique(file.projects, ['projects'], 'Project id', (p) => p.id, 'id');
+  unique(file.projects, ['projects'], l10n.t('Project'), (p) => p.name, 'name');
+  unique(file.projects, ['projects'], l10n.t('Project id'), (p) => p.id, 'id');
   file.projects?.forEach((p, i) => {
     const at: Path = ['projects', i];
-    unique(p.members, [...at, 'members'], 'Member', (m) => m.email.toLowerCase(), 'email', (m) => m.email);
+    unique(p.members, [...at, 'members'], l10n.t('Member'), (m) => m.email.toLowerCase(), 'email', (m) => m.email);
     p.members?.forEach((m, j) => email(m.email, [...at, 'members', j, 'email']));
     assignments(p.role_assignments, [...at, 'role_assignments']);
-    unique(p.roles, [...at, 'roles'], 'Role', (r) => r.name, 'name');
-    unique(p.groups, [...at, 'groups'], 'Group', (g) => g.group, 'group');
-    unique(p.service_accounts, [...at, 'service_accounts'], 'Service account', (s) => s.name, 'name');
+    unique(p.roles, [...at, 'roles'], l10n.t('Role'), (r) => r.name, 'name');
+    unique(p.groups, [...at, 'groups'], l10n.t('Group'), (g) => g.group, 'group');
+    unique(p.service_accounts, [...at, 'service_accounts'], l10n.t('Service account'), (s) => s.name, 'name');
     alerts(p.spend_alerts, [...at, 'spend_alerts']);
     prune(p.prune, p as unknown as Record<string, unknown>, at);
   });

@@ -1,27 +1,36 @@
 // Ajv's errors against schemas/openai-org.schema.json, in words a person editing the file acts on:
 // "Unknown field “foo” in projects[2]. Allowed: name, id, …" rather than "must NOT have additional
 // properties". Each finding keeps the path into the data, so parse.ts can place it in the YAML.
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import { pathText, quote } from './problems';
 import type { Path, RuleFinding } from './rules';
 
 type Schema = Record<string, unknown>;
 
-const TYPE_WORDS: Record<string, string> = {
-  number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false',
-  array: 'a list', object: 'a mapping (key: value)', null: 'null',
-};
+function typeWords(type: string): string {
+  switch (type) {
+    case 'number': return l10n.t('a number');
+    case 'integer': return l10n.t('a whole number');
+    case 'string': return l10n.t('text');
+    case 'boolean': return l10n.t('true or false');
+    case 'array': return l10n.t('a list');
+    case 'object': return l10n.t('a mapping (key: value)');
+    default: return type;
+  }
+}
 
-function words(list: readonly string[], last = 'or'): string {
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} ${last} ${list[list.length - 1]}`;
+/** "a, b or c" */
+function words(list: readonly string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : l10n.t('{0} or {1}', list.slice(0, -1).join(', '), list[list.length - 1]);
 }
 
 /** What a value is, for "must be a number, not text “lots”". */
 function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text ${quote(value)}`;
+  if (value === null || value === undefined) return l10n.t('empty');
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('a mapping');
+  if (typeof value === 'string') return l10n.t('text {0}', quote(value));
   return String(value);
 }
 
@@ -41,7 +50,7 @@ function dataPath(instancePath: string): Path {
 }
 
 function where(path: Path): string {
-  return path.length ? pathText(path) : 'The file';
+  return path.length ? pathText(path) : l10n.t('The file');
 }
 
 function schemaAllows(branch: Schema, value: unknown): boolean {
@@ -60,45 +69,48 @@ function describe(e: ErrorObject): RuleFinding | undefined {
     case 'additionalProperties': {
       const field = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(((e.parentSchema as Schema | undefined)?.properties ?? {}) as Schema);
-      const inside = path.length ? `in ${pathText(path)}` : 'at the top level';
       return {
         path: [...path, field], atKey: true, severity: 'error',
-        message: `Unknown field ${quote(field)} ${inside}. Allowed: ${allowed.join(', ')}.`,
+        message: path.length
+          ? l10n.t('Unknown field {0} in {1}. Allowed: {2}.', quote(field), pathText(path), allowed.join(', '))
+          : l10n.t('Unknown field {0} at the top level. Allowed: {1}.', quote(field), allowed.join(', ')),
       };
     }
     case 'required': {
       const field = (e.params as { missingProperty: string }).missingProperty;
-      return { path, severity: 'error', message: `${at} is missing ${quote(field)}, which is required.` };
+      return { path, severity: 'error', message: l10n.t('{0} is missing {1}, which is required.', at, quote(field)) };
     }
     case 'type': {
       const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
-      const wanted = words(types.map((t) => TYPE_WORDS[t] ?? t));
-      return { path, severity: 'error', message: `${at} must be ${wanted}, not ${describeValue(value)}.` };
+      const wanted = words(types.map(typeWords));
+      return { path, severity: 'error', message: l10n.t('{0} must be {1}, not {2}.', at, wanted, describeValue(value)) };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      return { path, severity: 'error', message: `${at} must be one of ${words(allowed)}, not ${describeValue(value)}.` };
+      return { path, severity: 'error', message: l10n.t('{0} must be one of {1}, not {2}.', at, words(allowed), describeValue(value)) };
     }
     case 'const': {
       const wanted = (e.params as { allowedValue: unknown }).allowedValue;
-      return { path, severity: 'error', message: `${at} must be ${JSON.stringify(wanted)}, not ${describeValue(value)}.` };
+      return { path, severity: 'error', message: l10n.t('{0} must be {1}, not {2}.', at, JSON.stringify(wanted), describeValue(value)) };
     }
     case 'minimum':
-      return { path, severity: 'error', message: `${at} must be ${(e.params as { limit: number }).limit} or more, not ${describeValue(value)}.` };
+      return { path, severity: 'error', message: l10n.t('{0} must be {1} or more, not {2}.', at, (e.params as { limit: number }).limit, describeValue(value)) };
     case 'minLength':
-      return { path, severity: 'error', message: `${at} must not be empty.` };
+      return { path, severity: 'error', message: l10n.t('{0} must not be empty.', at) };
     case 'uniqueItems': {
       const { i, j } = e.params as { i: number; j: number };
       const later = Math.max(i, j);
       const item = Array.isArray(value) ? value[later] : undefined;
-      return { path: [...path, later], severity: 'error', message: `${at} lists ${quote(item)} twice (items ${Math.min(i, j)} and ${later}).` };
+      return { path: [...path, later], severity: 'error', message: l10n.t('{0} lists {1} twice (items {2} and {3}).', at, quote(item), Math.min(i, j), later) };
     }
     case 'anyOf': {
       const description = (e.parentSchema as Schema | undefined)?.description;
-      return { path, severity: 'error', message: `${at} must be ${typeof description === 'string' ? description.replace(/\.$/, '') : 'one of the allowed forms'}; it is ${describeValue(value)}.` };
+      const forms = typeof description === 'string' ? description.replace(/\.$/, '') : l10n.t('one of the allowed forms');
+      return { path, severity: 'error', message: l10n.t('{0} must be {1}; it is {2}.', at, forms, describeValue(value)) };
     }
     default:
-      return { path, severity: 'error', message: `${at} ${e.message ?? 'is not valid'}.` };
+      // Ajv's own words (English) when it has them.
+      return { path, severity: 'error', message: e.message ? `${at} ${e.message}.` : l10n.t('{0} is not valid.', at) };
   }
 }
 

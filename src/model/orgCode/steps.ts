@@ -1,6 +1,7 @@
 // The pieces every org-file step is built from: references to objects that may not exist yet (a
 // group the same plan creates), resolved when the step runs from the id its create step recorded,
 // and a builder that collects steps and plan-time problems.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import type { ChangeKind, Plan, PlanStep } from '../plan';
 import type { StoreEffect } from '../store';
@@ -41,7 +42,7 @@ export class IdRegistry {
       if (ref.key) this.ids.set(ref.key, found);
       return found;
     }
-    throw new Error(`${ref.label} does not exist (the step that creates it did not run)`);
+    throw new Error(l10n.t('{0} does not exist (the step that creates it did not run)', ref.label));
   }
 }
 

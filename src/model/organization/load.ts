@@ -25,6 +25,7 @@
  *
  * No `vscode` import: the command, the bench, the tests and the Access Review share it.
  */
+import * as l10n from '@vscode/l10n';
 import type { Project, Role } from '../../api';
 import { PageQueue } from './pageQueue';
 import { listKey, listRef, RESOURCES, type ListRef, type OrgStore, type ResourceName, type StoredList } from '../store';
@@ -333,7 +334,7 @@ class Loader {
   }
 
   private stuck(entry: Entry, cursor: string | undefined): void {
-    this.finish(entry, 'failed', new Error(`Pagination stopped: the ${RESOURCES[entry.ref.resource].what} list repeated the cursor ${cursor ?? '(none)'}`));
+    this.finish(entry, 'failed', new Error(l10n.t('Pagination stopped: the {0} list repeated the cursor {1}', RESOURCES[entry.ref.resource].what, cursor ?? '(none)')));
   }
 
   private failed(entry: Entry, error: unknown): void {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ProjectApiKey } from '../../api';
 import { relativeTime } from '../format';
 import { listRef, remove, upsert } from '../store';
@@ -17,15 +18,20 @@ export function quoted(text: string | null | undefined): string {
 
 /** 'Project “Alpha” (proj_abc)': the heading plan steps on a project's objects share. */
 export function projectGroup(project: ProjectName): string {
-  return `Project ${quoted(project.name || project.id)} (${project.id})`;
+  return l10n.t('Project {0} ({1})', quoted(project.name || project.id), project.id);
 }
 
 /** "Ada Lovelace" / "service account “ci”": whose work stops when the key goes. */
 export function keyOwner(k: ProjectApiKey): string {
   const o = k.owner;
-  if (o?.type === 'service_account') return `service account ${quoted(o.service_account?.name || o.service_account?.id)}`;
+  if (o?.type === 'service_account') return l10n.t('service account {0}', quoted(o.service_account?.name || o.service_account?.id));
   const who = o?.user?.name || o?.user?.email || o?.user?.id;
-  return who ? quoted(who) : 'an unknown owner';
+  return who ? quoted(who) : l10n.t('an unknown owner');
+}
+
+/** "last used 3 days ago" / "never used". */
+export function lastUsed(lastUsedAt: number | null | undefined, nowMs: number): string {
+  return lastUsedAt ? l10n.t('last used {0}', relativeTime(lastUsedAt, nowMs)) : l10n.t('never used');
 }
 
 const keyPath = (projectId: string, keyId: string) => `/organization/projects/${projectId}/api_keys/${keyId}`;
@@ -42,7 +48,7 @@ export function deleteKeyStep(project: ProjectName, k: ProjectApiKey, nowMs = Da
     id: `delete-key:${project.id}:${k.id}`,
     group: projectGroup(project),
     change: 'delete',
-    title: `Delete API key ${quoted(k.name || k.id)} (${k.redacted_value}), owned by ${keyOwner(k)}, ${k.last_used_at ? `last used ${relativeTime(k.last_used_at, nowMs)}` : 'never used'}`,
+    title: l10n.t('Delete API key {0} ({1}), owned by {2}, {3}', quoted(k.name || k.id), k.redacted_value, keyOwner(k), lastUsed(k.last_used_at, nowMs)),
     call: `DELETE ${keyPath(project.id, k.id)}`,
     run: async (client, signal) => {
       await client.projectApiKeys.delete(project.id, k.id, { signal });
@@ -59,7 +65,9 @@ export function setKeyExpiryStep(project: ProjectName, k: ProjectApiKey, days: n
     id: `expire-key:${project.id}:${k.id}`,
     group: projectGroup(project),
     change: 'update',
-    title: `Set API key ${quoted(k.name || k.id)} (${k.redacted_value}), owned by ${keyOwner(k)}, to expire in ${days} day${days === 1 ? '' : 's'}`,
+    title: days === 1
+      ? l10n.t('Set API key {0} ({1}), owned by {2}, to expire in 1 day', quoted(k.name || k.id), k.redacted_value, keyOwner(k))
+      : l10n.t('Set API key {0} ({1}), owned by {2}, to expire in {3} days', quoted(k.name || k.id), k.redacted_value, keyOwner(k), days),
     call: `POST ${keyPath(project.id, k.id)} {"expires_in_seconds": ${seconds}}`,
     run: async (client, signal) => {
       const updated = await client.projectApiKeys.update(project.id, k.id, { expires_in_seconds: seconds }, { signal });

@@ -1,8 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { AdminApiKey, ProjectServiceAccount, User } from '../../api';
-import { relativeTime } from '../format';
 import { invalidate, listRef, remove, type StoreEffect } from '../store';
 import { memberEffects, serviceAccountEffects } from '../writeEffects';
-import { projectGroup, quoted, type ProjectName } from './apiKeySteps';
+import { lastUsed, projectGroup, quoted, type ProjectName } from './apiKeySteps';
 import type { PlanStep } from './types';
 
 /** Deletes a project's service account (with any keys it still has). */
@@ -12,7 +12,7 @@ export function deleteServiceAccountStep(project: ProjectName, account: ProjectS
     id: `delete-service-account:${project.id}:${account.id}`,
     group: projectGroup(project),
     change: 'delete',
-    title: `Delete service account ${quoted(account.name || account.id)} (${account.id})`,
+    title: l10n.t('Delete service account {0} ({1})', quoted(account.name || account.id), account.id),
     call: `DELETE /organization/projects/${project.id}/service_accounts/${account.id}`,
     run: async (client, signal) => {
       await client.serviceAccounts.delete(project.id, account.id, { signal });
@@ -23,17 +23,18 @@ export function deleteServiceAccountStep(project: ProjectName, account: ProjectS
   };
 }
 
-export const ADMIN_KEYS_GROUP = 'Admin API keys';
-export const MEMBERS_GROUP = 'Organization members';
+/** Headings of the organization-wide steps (functions: a translation is looked up when a plan is built, not at load). */
+export const adminKeysGroup = (): string => l10n.t('Admin API keys');
+export const membersGroup = (): string => l10n.t('Organization members');
 
 /** Deletes an admin API key. */
 export function deleteAdminKeyStep(k: AdminApiKey, nowMs = Date.now()): PlanStep {
   const gone = [remove(listRef('adminKeys'), k.id)];
   return {
     id: `delete-admin-key:${k.id}`,
-    group: ADMIN_KEYS_GROUP,
+    group: adminKeysGroup(),
     change: 'delete',
-    title: `Delete admin API key ${quoted(k.name || k.id)} (${k.redacted_value}), ${k.last_used_at ? `last used ${relativeTime(k.last_used_at, nowMs)}` : 'never used'}`,
+    title: l10n.t('Delete admin API key {0} ({1}), {2}', quoted(k.name || k.id), k.redacted_value, lastUsed(k.last_used_at, nowMs)),
     call: `DELETE /organization/admin_api_keys/${k.id}`,
     run: async (client, signal) => {
       await client.adminApiKeys.delete(k.id, { signal });
@@ -53,9 +54,11 @@ export function removeMemberStep(user: User, elsewhere?: readonly StoreEffect[])
   const who = user.name || user.email || user.id;
   return {
     id: `remove-member:${user.id}`,
-    group: MEMBERS_GROUP,
+    group: membersGroup(),
     change: 'delete',
-    title: `Remove ${quoted(who)}${user.email && user.email !== who ? ` <${user.email}>` : ''} (${user.role ?? 'member'}) from the organization`,
+    title: user.email && user.email !== who
+      ? l10n.t('Remove {0} <{1}> ({2}) from the organization', quoted(who), user.email, user.role ?? 'member')
+      : l10n.t('Remove {0} ({1}) from the organization', quoted(who), user.role ?? 'member'),
     call: `DELETE /organization/users/${user.id}`,
     run: async (client, signal) => {
       await client.users.delete(user.id, { signal });

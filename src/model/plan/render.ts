@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeError } from '../describeError';
 import type { ChangeKind, Plan, PlanStep, StepOutcome } from './types';
 
@@ -12,8 +13,8 @@ export function planTotals(plan: Plan): { create: number; update: number; delete
 /** "3 to create, 1 to update, 5 to delete" (only the kinds present); "nothing to change" for none. */
 export function totalsPhrase(plan: Plan): string {
   const t = planTotals(plan);
-  const parts = [t.create && `${t.create} to create`, t.update && `${t.update} to update`, t.delete && `${t.delete} to delete`].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'nothing to change';
+  const parts = [t.create && l10n.t('{0} to create', t.create), t.update && l10n.t('{0} to update', t.update), t.delete && l10n.t('{0} to delete', t.delete)].filter(Boolean);
+  return parts.length ? parts.join(', ') : l10n.t('nothing to change');
 }
 
 /**
@@ -22,14 +23,15 @@ export function totalsPhrase(plan: Plan): string {
  * name with a line break cannot pose as another step.
  */
 export function renderPlan(plan: Plan): string {
-  return render(plan, `${plan.steps.length} ${plan.steps.length === 1 ? 'change' : 'changes'}: ${totalsPhrase(plan)}`, () => []);
+  const headline = plan.steps.length === 1 ? l10n.t('1 change: {0}', totalsPhrase(plan)) : l10n.t('{0} changes: {1}', plan.steps.length, totalsPhrase(plan));
+  return render(plan, headline, () => []);
 }
 
 /** The same document with each step's result under it, and a results line at the top. */
 export function renderResults(plan: Plan, outcomes: Map<string, StepOutcome>): string {
   return render(plan, outcomeSummary(outcomes), (step) => {
     const outcome = outcomes.get(step.id);
-    return [`    result: ${outcome ? outcomeText(outcome) : 'not run'}`];
+    return [`    ${l10n.t('result: {0}', outcome ? outcomeText(outcome) : l10n.t('not run'))}`];
   });
 }
 
@@ -37,16 +39,21 @@ export function renderResults(plan: Plan, outcomes: Map<string, StepOutcome>): s
 export function outcomeSummary(outcomes: Map<string, StepOutcome>): string {
   const n = { done: 0, alreadyDone: 0, failed: 0, skipped: 0 };
   for (const o of outcomes.values()) n[o.status]++;
-  const parts = [n.done && `${n.done} done`, n.alreadyDone && `${n.alreadyDone} already done`, n.failed && `${n.failed} failed`, n.skipped && `${n.skipped} skipped`].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'nothing run';
+  const parts = [
+    n.done && l10n.t('{0} done', n.done),
+    n.alreadyDone && l10n.t('{0} already done', n.alreadyDone),
+    n.failed && l10n.t('{0} failed', n.failed),
+    n.skipped && l10n.t('{0} skipped', n.skipped),
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : l10n.t('nothing run');
 }
 
 export function outcomeText(outcome: StepOutcome): string {
   switch (outcome.status) {
-    case 'done': return 'done';
-    case 'alreadyDone': return 'already done (the object was already gone)';
-    case 'failed': return `FAILED: ${oneLine(describeError(outcome.error))}`;
-    case 'skipped': return `skipped: ${oneLine(outcome.reason)}`;
+    case 'done': return l10n.t('done');
+    case 'alreadyDone': return l10n.t('already done (the object was already gone)');
+    case 'failed': return l10n.t('FAILED: {0}', oneLine(describeError(outcome.error)));
+    case 'skipped': return l10n.t('skipped: {0}', oneLine(outcome.reason));
   }
 }
 
@@ -59,18 +66,18 @@ function render(plan: Plan, headline: string, extra: (step: PlanStep) => string[
   }
   const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
   const lines = [oneLine(plan.title), headline, ''];
-  for (const warning of plan.warnings ?? []) lines.push(`Warning: ${oneLine(warning)}`, '');
+  for (const warning of plan.warnings ?? []) lines.push(l10n.t('Warning: {0}', oneLine(warning)), '');
   for (const [group, steps] of groups) {
     lines.push(oneLine(group));
     for (const step of steps) {
       lines.push(`  ${SIGN[step.change]} ${oneLine(step.title)}`, `    ${oneLine(step.call)}`);
       const waits = (step.after ?? []).filter((id) => titles.has(id));
-      if (waits.length) lines.push(`    after: ${waits.map((id) => oneLine(titles.get(id)!)).join('; ')}`);
+      if (waits.length) lines.push(`    ${l10n.t('after: {0}', waits.map((id) => oneLine(titles.get(id)!)).join('; '))}`);
       lines.push(...extra(step));
     }
     lines.push('');
   }
-  lines.push('Signs: + create, ~ update, − delete.');
+  lines.push(l10n.t('Signs: + create, ~ update, − delete.'));
   return lines.join('\n') + '\n';
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import type { OrgStore } from '../store';
 import type { Plan, PlanStep, StepOutcome } from './types';
@@ -42,8 +43,8 @@ export async function runPlan(plan: Plan, client: AdminClient, options: RunPlanO
       if (!byId.has(id) || id === step.id) continue;
       const before = outcomes.get(id);
       if (!before) return 'waiting';
-      if (before.status === 'failed') return { reason: `${byId.get(id)!.title} failed` };
-      if (before.status === 'skipped') return { reason: `${byId.get(id)!.title} was skipped` };
+      if (before.status === 'failed') return { reason: l10n.t({ message: '{0} failed', args: [byId.get(id)!.title], comment: ['{0} is the title of the plan step this one waited for'] }) };
+      if (before.status === 'skipped') return { reason: l10n.t('{0} was skipped', byId.get(id)!.title) };
     }
     return 'ready';
   };
@@ -51,7 +52,7 @@ export async function runPlan(plan: Plan, client: AdminClient, options: RunPlanO
   await new Promise<void>((resolve) => {
     const pump = () => {
       if (signal?.aborted) {
-        for (const step of pending.splice(0)) settle(step, { status: 'skipped', reason: 'cancelled' });
+        for (const step of pending.splice(0)) settle(step, { status: 'skipped', reason: l10n.t('cancelled') });
       }
       // Settle what can no longer run (its prerequisite failed) until nothing changes: a skip can skip more.
       for (let changed = true; changed;) {
@@ -77,7 +78,7 @@ export async function runPlan(plan: Plan, client: AdminClient, options: RunPlanO
       }
       if (running === 0) {
         // Whatever still waits, waits on a step that waits on it.
-        for (const step of pending.splice(0)) settle(step, { status: 'skipped', reason: 'its prerequisites wait for each other' });
+        for (const step of pending.splice(0)) settle(step, { status: 'skipped', reason: l10n.t('its prerequisites wait for each other') });
         resolve();
       }
     };
@@ -99,7 +100,7 @@ export async function runPlan(plan: Plan, client: AdminClient, options: RunPlanO
         if (step.goneEffects) store?.apply(step.goneEffects);
         return { status: 'alreadyDone' };
       }
-      if (controller.signal.aborted) return { status: 'skipped', reason: 'cancelled while it was being sent (Run Again checks whether it happened)' };
+      if (controller.signal.aborted) return { status: 'skipped', reason: l10n.t('cancelled while it was being sent (Run Again checks whether it happened)') };
       return { status: 'failed', error };
     } finally {
       signal?.removeEventListener('abort', abort);

@@ -2,6 +2,7 @@
 // saves it with setState, so edits survive a reload); everything about it — is it dirty, is it
 // valid, what would be sent, did the server move underneath it — is decided here, without `vscode`,
 // and unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { HOSTED_TOOLS, RATE_LIMIT_FIELDS, thousands, type HostedTool } from '../format';
 import {
   describePolicy, hostedToolChanges, modelPolicyEdit, samePolicyState, toolState, type PolicyChoice, type PolicyEdit, type PolicyState,
@@ -9,7 +10,7 @@ import {
 import { diffRateLimits, type RateLimitDraft } from '../rateLimitEdits';
 import { describeKeyBody, diffApiKeys, keysChangedElsewhere, type KeyDrafts } from './keyEdits';
 import { changedFields, describeServiceTierBody, draftServiceTierEdit, type ServiceTierDraft } from './serviceTier';
-import { RETENTION_TYPES, type HostedToolsData, type ModelPolicy, type RateLimitRow, type RetentionType, type SectionData, type SectionId } from './types';
+import { retentionLabel, type HostedToolsData, type ModelPolicy, type RateLimitRow, type RetentionType, type SectionData, type SectionId } from './types';
 
 export interface PolicyDraft {
   mode: PolicyChoice;
@@ -51,7 +52,7 @@ export interface PendingChange {
 
 type Loaded = Partial<SectionData>;
 
-const retentionLabel = (t: string) => RETENTION_TYPES.find(([k]) => k === t)?.[1] ?? t;
+
 const toolName = (t: string) => HOSTED_TOOLS.find(([k]) => k === t)?.[1] ?? t;
 const abbr = (f: string) => RATE_LIMIT_FIELDS.find(([k]) => k === f)?.[1] ?? f;
 
@@ -62,8 +63,8 @@ export function policyState(p: ModelPolicy | null | undefined): PolicyState {
 export function nameEdit(loaded: Loaded, draft: PanelDraft): { name: string } | { problem: string } | undefined {
   if (draft.name === undefined || !loaded.overview) return undefined;
   const name = draft.name.trim();
-  if (!name) return { problem: 'The project name cannot be empty.' };
-  if (name.length > 256) return { problem: 'The project name is longer than 256 characters.' };
+  if (!name) return { problem: l10n.t('The project name cannot be empty.') };
+  if (name.length > 256) return { problem: l10n.t('The project name is longer than 256 characters.') };
   return name === loaded.overview.name ? undefined : { name };
 }
 
@@ -88,38 +89,41 @@ export function retentionEdit(loaded: Loaded, draft: PanelDraft): RetentionType 
 export function pendingChanges(loaded: Loaded, draft: PanelDraft, nowSeconds = Math.floor(Date.now() / 1000)): PendingChange[] {
   const out: PendingChange[] = [];
   const name = nameEdit(loaded, draft);
-  if (name) out.push('problem' in name ? { section: 'overview', text: name.problem, invalid: true } : { section: 'overview', text: `Name: “${loaded.overview!.name}” → “${name.name}”` });
+  if (name) out.push('problem' in name ? { section: 'overview', text: name.problem, invalid: true } : { section: 'overview', text: l10n.t('Name: “{0}” → “{1}”', loaded.overview!.name, name.name) });
 
   if (loaded.rateLimits) {
     const diff = diffRateLimits(loaded.rateLimits, draft.rateLimits);
     for (const c of diff.changes) {
       const row = loaded.rateLimits.find((r) => r.id === c.id)!;
       const parts = Object.entries(c.body).map(([f, v]) => `${abbr(f)} ${thousands(row.limits[f as keyof typeof row.limits])} → ${thousands(v as number)}`);
-      out.push({ section: 'rateLimits', text: `Rate limit ${c.model}: ${parts.join(', ')}` });
+      out.push({ section: 'rateLimits', text: l10n.t('Rate limit {0}: {1}', c.model, parts.join(', ')) });
     }
-    for (const p of diff.problems) out.push({ section: 'rateLimits', text: `Rate limit ${p.model}${p.field ? ` ${abbr(p.field)}` : ''}: ${p.message}`, invalid: true });
+    for (const p of diff.problems) {
+      const text = p.field ? l10n.t('Rate limit {0} {1}: {2}', p.model, abbr(p.field), p.message) : l10n.t('Rate limit {0}: {1}', p.model, p.message);
+      out.push({ section: 'rateLimits', text, invalid: true });
+    }
   }
 
   const policy = policyEdit(loaded, draft);
-  if (policy.kind === 'set') out.push({ section: 'modelPermissions', text: `Model permissions: ${describePolicy({ mode: policy.body.mode, modelIds: policy.body.model_ids })}` });
-  else if (policy.kind === 'remove') out.push({ section: 'modelPermissions', text: 'Model permissions: remove the policy (every model allowed)' });
-  else if (policy.kind === 'invalid') out.push({ section: 'modelPermissions', text: `Model permissions: ${policy.problem}`, invalid: true });
+  if (policy.kind === 'set') out.push({ section: 'modelPermissions', text: l10n.t('Model permissions: {0}', describePolicy({ mode: policy.body.mode, modelIds: policy.body.model_ids })) });
+  else if (policy.kind === 'remove') out.push({ section: 'modelPermissions', text: l10n.t('Model permissions: remove the policy (every model allowed)') });
+  else if (policy.kind === 'invalid') out.push({ section: 'modelPermissions', text: l10n.t('Model permissions: {0}', policy.problem), invalid: true });
 
   const tools = toolsEdit(loaded, draft);
-  for (const [t, v] of Object.entries(tools)) out.push({ section: 'hostedTools', text: `${toolName(t)}: ${v!.enabled ? 'on' : 'off'}` });
+  for (const [t, v] of Object.entries(tools)) out.push({ section: 'hostedTools', text: v!.enabled ? l10n.t('{0}: on', toolName(t)) : l10n.t('{0}: off', toolName(t)) });
 
   if (loaded.apiKeys && draft.apiKeys) {
     const keys = diffApiKeys(loaded.apiKeys, draft.apiKeys, nowSeconds);
-    for (const c of keys.changes) out.push({ section: 'apiKeys', text: `API key ${c.name}: ${describeKeyBody(c.body)}` });
-    for (const p of keys.problems) out.push({ section: 'apiKeys', text: `API key ${p.name}: ${p.message}`, invalid: true });
+    for (const c of keys.changes) out.push({ section: 'apiKeys', text: l10n.t('API key {0}: {1}', c.name, describeKeyBody(c.body)) });
+    for (const p of keys.problems) out.push({ section: 'apiKeys', text: l10n.t('API key {0}: {1}', p.name, p.message), invalid: true });
   }
 
   const tier = draftServiceTierEdit(loaded.serviceTier, draft.serviceTier);
   if (tier.kind === 'set') for (const line of describeServiceTierBody(loaded.serviceTier!, tier.body)) out.push({ section: 'serviceTier', text: line });
-  else if (tier.kind === 'invalid') out.push({ section: 'serviceTier', text: `Service tier: ${tier.problem}`, invalid: true });
+  else if (tier.kind === 'invalid') out.push({ section: 'serviceTier', text: l10n.t('Service tier: {0}', tier.problem), invalid: true });
 
   const retention = retentionEdit(loaded, draft);
-  if (retention) out.push({ section: 'dataRetention', text: `Data retention: ${retentionLabel(loaded.dataRetention!.type)} → ${retentionLabel(retention)}` });
+  if (retention) out.push({ section: 'dataRetention', text: l10n.t('Data retention: {0} → {1}', retentionLabel(loaded.dataRetention!.type), retentionLabel(retention)) });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // webview keeps the edits as typed (a KeyDraft per key, in the panel's draft); what they would send,
 // whether they are valid, and whether a key changed on the server since editing started are decided
 // here, without `vscode` or API calls, for the webview, the host and the unit tests alike.
+import * as l10n from '@vscode/l10n';
 import { checkExpiryDays, expiryDaysToSeconds, keyExpiry } from '../expiry';
 import { splitList } from '../inputs';
 import { checkScopes } from '../scopes';
@@ -44,8 +45,8 @@ export const keyName = (k: Pick<ApiKeyRow, 'name' | 'redacted' | 'id'>) => (k.na
 
 /** Why this key's edit cannot be saved, if it cannot. */
 export function keyEditProblem(key: ApiKeyRow | undefined, edit: KeyDraft, nowSeconds: number): string | undefined {
-  if (!key) return 'This key is no longer in the project.';
-  if (keyExpiry(key.expiresAt, nowSeconds * 1000).state === 'expired') return 'This key has expired; an expired key cannot be changed.';
+  if (!key) return l10n.t('This key is no longer in the project.');
+  if (keyExpiry(key.expiresAt, nowSeconds * 1000).state === 'expired') return l10n.t('This key has expired; an expired key cannot be changed.');
   if (edit.expiryDays !== undefined) {
     const p = checkExpiryDays(edit.expiryDays);
     if (p) return p;
@@ -82,9 +83,9 @@ export function describeKeyBody(body: ApiKeyBody): string {
   const parts: string[] = [];
   if (body.expires_in_seconds !== undefined) {
     const days = Math.round(body.expires_in_seconds / 86_400);
-    parts.push(`expires ${days} day${days === 1 ? '' : 's'} after saving`);
+    parts.push(days === 1 ? l10n.t('expires 1 day after saving') : l10n.t('expires {0} days after saving', days));
   }
-  if (body.scopes) parts.push(body.scopes.length ? `scopes ${body.scopes.join(', ')}` : 'unrestricted (the owner\'s permissions)');
+  if (body.scopes) parts.push(body.scopes.length ? l10n.t('scopes {0}', body.scopes.join(', ')) : l10n.t("unrestricted (the owner's permissions)"));
   return parts.join('; ');
 }
 

@@ -2,6 +2,7 @@
 // into plain rows. A list the tree (or a pick) has read already is not read again, and loads of the
 // same list are merged. Sections load in parallel (the client's limiter bounds the requests) and
 // fail on their own: an error in one becomes that section's message, never the panel's. No `vscode` here.
+import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import type { AssignedRole, Project, ProjectApiKey, ProjectServiceAccount, ProjectUser, Role } from '../../api';
 import { describeError } from '../describeError';
@@ -103,7 +104,7 @@ async function loadSpend(store: OrgStore, projectId: string, signal: AbortSignal
 /** A setting the API always has (its list is never empty unless the read failed). */
 async function required<R extends ResourceName>(store: OrgStore, resource: R, projectId: string, signal: AbortSignal): Promise<ItemOfResource<R>> {
   const value = await setting(store, resource, projectId, signal);
-  if (value === undefined) throw new Error(`No ${RESOURCES[resource].what} were returned.`);
+  if (value === undefined) throw new Error(l10n.t('No {0} were returned.', RESOURCES[resource].what));
   return value;
 }
 

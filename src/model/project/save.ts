@@ -2,6 +2,7 @@
 // to overwrite) when someone else changed it since the admin loaded it, then send only what changed.
 // Rate limits go row by row, each with its own result, so one refused row never blocks the others.
 // No `vscode` here; the host adds confirmations, progress and tree refreshes.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import { describeError } from '../describeError';
 import { orNotSet } from '../notSet';
@@ -46,7 +47,7 @@ export async function saveRateLimits(
   const byId = new Map(current.map((r) => [r.id, r]));
   const results = await Promise.all(changes.map(async (c): Promise<RowResult> => {
     const now = byId.get(c.id);
-    if (!now) return { id: c.id, model: c.model, ok: false, error: 'This rate limit no longer exists in the project.' };
+    if (!now) return { id: c.id, model: c.model, ok: false, error: l10n.t('This rate limit no longer exists in the project.') };
     const checked = checkedBody(c, now);
     if ('problem' in checked) return { id: c.id, model: now.model, ok: false, error: checked.problem };
     // Someone else already set these values: nothing left to send, and the row is as the admin wants it.
@@ -71,7 +72,7 @@ export async function saveModelPolicy(
 ): Promise<SingleSave> {
   const server = await readPolicy(client, projectId, opts.signal);
   if (!opts.force && !samePolicyState(edit.before, server)) {
-    return { status: 'conflict', messages: [`Model permissions changed on the server since you loaded them: ${describePolicy(edit.before)} → ${describePolicy(server)}.`] };
+    return { status: 'conflict', messages: [l10n.t('Model permissions changed on the server since you loaded them: {0} → {1}.', describePolicy(edit.before), describePolicy(server))] };
   }
   const change = modelPolicyEdit(server, edit.mode, edit.modelIds);
   switch (change.kind) {
@@ -108,8 +109,11 @@ export async function saveHostedTools(
   const mine = hostedToolChanges(toolState(edit.before), new Set(HOSTED_TOOLS.map(([t]) => t).filter((t) => edit.enabled[t] ?? edit.before[t])));
   const conflicts = hostedToolConflicts(toolState(edit.before), toolState(server), mine);
   if (conflicts.length && !opts.force) {
-    const names = conflicts.map((t) => `${HOSTED_TOOLS.find(([k]) => k === t)![1]} is now ${server[t] ? 'on' : 'off'}`);
-    return { status: 'conflict', messages: [`Hosted tool permissions changed on the server since you loaded them: ${names.join(', ')}.`] };
+    const names = conflicts.map((t) => {
+      const tool = HOSTED_TOOLS.find(([k]) => k === t)![1];
+      return server[t] ? l10n.t('{0} is now on', tool) : l10n.t('{0} is now off', tool);
+    });
+    return { status: 'conflict', messages: [l10n.t('Hosted tool permissions changed on the server since you loaded them: {0}.', names.join(', '))] };
   }
   const changes = hostedToolChanges(toolState(server), wanted);
   const sent = Object.keys(changes);
@@ -136,9 +140,9 @@ export async function saveServiceTier(
   const conflicts = serviceTierConflicts(edit.before, server, edit.wanted);
   if (conflicts.length && !opts.force) {
     const said = conflicts.map((f) => (f === 'default'
-      ? `the default tier is now ${tierName(server.default)} (was ${tierName(edit.before.default)})`
-      : `the enabled tiers are now ${describeEnabled(server.enabled)} (were ${describeEnabled(edit.before.enabled)})`));
-    return { status: 'conflict', fields: conflicts, messages: [`Service tiers changed on the server since you loaded them: ${said.join('; ')}.`], current: server };
+      ? l10n.t('the default tier is now {0} (was {1})', tierName(server.default), tierName(edit.before.default))
+      : l10n.t('the enabled tiers are now {0} (were {1})', describeEnabled(server.enabled), describeEnabled(edit.before.enabled))));
+    return { status: 'conflict', fields: conflicts, messages: [l10n.t('Service tiers changed on the server since you loaded them: {0}.', said.join('; '))], current: server };
   }
   const change = serviceTierEdit(server, edit.wanted, changedFields(edit.before, edit.wanted));
   if (change.kind === 'unchanged') return { status: 'unchanged', current: server };

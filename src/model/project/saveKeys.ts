@@ -2,6 +2,7 @@
 // saved: read each edited key again, refuse (unless told to overwrite) when its expiry changed or it
 // went away since the admin loaded it, then update key by key, each with its own result, so one
 // refused key never blocks the others. No `vscode` here.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import { describeError } from '../describeError';
 import { keyExpiry, MAX_EXPIRY_SECONDS } from '../expiry';
@@ -27,7 +28,7 @@ export type ApiKeySave =
   | { status: 'conflict'; conflicts: KeyConflict[]; messages: string[] }
   | { status: 'saved'; results: KeyResult[] };
 
-const when = (t: number | null) => (t === null ? 'never expires' : `expires ${isoDate(t)}`);
+const when = (t: number | null) => (t === null ? l10n.t('never expires') : l10n.t('expires {0}', isoDate(t)));
 
 /** The keys the panel asks to update, as received: every field checked before anything is sent. */
 export function readKeyChanges(value: unknown): ApiKeyChange[] {
@@ -77,20 +78,20 @@ export async function saveApiKeys(
   const conflicts: KeyConflict[] = [];
   changes.forEach((c, i) => {
     const key = fresh[i];
-    if (key === undefined) conflicts.push({ id: c.id, name: c.name, removed: true, message: `${c.name}: removed from the project since you loaded it.` });
+    if (key === undefined) conflicts.push({ id: c.id, name: c.name, removed: true, message: l10n.t('{0}: removed from the project since you loaded it.', c.name) });
     else if (!(key instanceof Error) && key.expiresAt !== c.before.expiresAt) {
-      conflicts.push({ id: c.id, name: keyName(key), message: `${keyName(key)}: changed on the server since you loaded it: ${when(c.before.expiresAt)} → ${when(key.expiresAt)}.` });
+      conflicts.push({ id: c.id, name: keyName(key), message: l10n.t('{0}: changed on the server since you loaded it: {1} → {2}.', keyName(key), when(c.before.expiresAt), when(key.expiresAt)) });
     }
   });
   if (conflicts.length && !opts.force) return { status: 'conflict', conflicts, messages: conflicts.map((c) => c.message) };
 
   const results = await Promise.all(changes.map(async (c, i): Promise<KeyResult> => {
     const key = fresh[i];
-    if (key === undefined) return { id: c.id, name: c.name, ok: false, error: 'This key is no longer in the project.' };
+    if (key === undefined) return { id: c.id, name: c.name, ok: false, error: l10n.t('This key is no longer in the project.') };
     if (key instanceof Error) return { id: c.id, name: c.name, ok: false, error: describeError(key) };
     const name = keyName(key);
     // The API refuses these anyway; saying why is clearer than its 400.
-    if (keyExpiry(key.expiresAt, now() * 1000).state === 'expired') return { id: c.id, name, ok: false, error: 'This key has expired; an expired key cannot be changed.' };
+    if (keyExpiry(key.expiresAt, now() * 1000).state === 'expired') return { id: c.id, name, ok: false, error: l10n.t('This key has expired; an expired key cannot be changed.') };
     try {
       const updated = await client.projectApiKeys.update(projectId, c.id, c.body, { signal: opts.signal });
       return { id: c.id, name, ok: true, row: toApiKeyRow(updated) };

@@ -2,6 +2,7 @@
 // use. What an edit would send, whether it is consistent, and whether the server moved underneath
 // it are decided here (no `vscode`, no API calls), so the webview, the host and the unit tests
 // apply the same rules.
+import * as l10n from '@vscode/l10n';
 import {
   isDefaultTier, isOptionalTier, normalTiers, sameEnabledTiers, serviceTierProblem, tierName, type DefaultTier, type OptionalTier,
 } from '../serviceTier';
@@ -36,9 +37,9 @@ export function toServiceTierData(s: { default: string; enabled_tiers: 'all' | r
 }
 
 export function describeEnabled(enabled: 'all' | readonly OptionalTier[]): string {
-  if (enabled === 'all') return 'all tiers, including ones added later';
+  if (enabled === 'all') return l10n.t('all tiers, including ones added later');
   const list = normalTiers(enabled) as OptionalTier[];
-  return list.length ? `Standard, ${list.map(tierName).join(', ')}` : 'Standard only';
+  return list.length ? l10n.t('Standard, {0}', list.map(tierName).join(', ')) : l10n.t('Standard only');
 }
 
 /** A combination the panel refuses (the same rule as the Edit Service Tier command): a default tier the project may not use. */
@@ -91,7 +92,7 @@ export function serviceTierConflicts(before: ServiceTierData, server: ServiceTie
 /** One line per changed field, "Default tier: Standard → Fast". */
 export function describeServiceTierBody(current: ServiceTierData, body: ServiceTierBody): string[] {
   const out: string[] = [];
-  if (body.default !== undefined) out.push(`Default tier: ${tierName(current.default)} → ${tierName(body.default)}`);
-  if (body.enabled_tiers !== undefined) out.push(`Enabled tiers: ${describeEnabled(current.enabled)} → ${describeEnabled(body.enabled_tiers)}`);
+  if (body.default !== undefined) out.push(l10n.t('Default tier: {0} → {1}', tierName(current.default), tierName(body.default)));
+  if (body.enabled_tiers !== undefined) out.push(l10n.t('Enabled tiers: {0} → {1}', describeEnabled(current.enabled), describeEnabled(body.enabled_tiers)));
   return out;
 }

@@ -1,6 +1,7 @@
 // What the Project panel shows, as plain rows: only the fields the panel uses, strings and numbers,
 // so the webview never receives more of an API object than it displays. Imported by the host, the
 // protocol and the webview bundle: types only, no imports with side effects.
+import * as l10n from '@vscode/l10n';
 import type { HostedTool, RateLimitField } from '../format';
 import type { DefaultTier, OptionalTier } from '../serviceTier';
 
@@ -129,6 +130,19 @@ export const RETENTION_TYPES = [
 ] as const;
 
 export type RetentionType = (typeof RETENTION_TYPES)[number][0];
+
+/** A retention type's name in the display language (RETENTION_TYPES holds the English one); the API's own type for one this version does not know. */
+export function retentionLabel(type: string): string {
+  switch (type) {
+    case 'organization_default': return l10n.t('Organization default');
+    case 'none': return l10n.t('None');
+    case 'zero_data_retention': return l10n.t('Zero data retention');
+    case 'modified_abuse_monitoring': return l10n.t('Modified abuse monitoring');
+    case 'enhanced_zero_data_retention': return l10n.t('Enhanced zero data retention');
+    case 'enhanced_modified_abuse_monitoring': return l10n.t('Enhanced modified abuse monitoring');
+    default: return type;
+  }
+}
 
 export interface SectionData {
   overview: OverviewData;

@@ -10,6 +10,8 @@ export const REVIEW_CSV_HEADER = [
   'invite_status', 'invite_expires',
 ] as const;
 
+// Not translated, on purpose: the column names and the words inside cells ("member", "last used", "never") are a data
+// format that scripts and spreadsheets read, so they stay the same English whatever VS Code's display language.
 const iso = (t: number | null | undefined) => (t === null || t === undefined ? '' : new Date(t * 1000).toISOString());
 const KIND: Record<ReviewRow['kind'], string> = { member: 'member', invite: 'invite', serviceAccount: 'service account' };
 

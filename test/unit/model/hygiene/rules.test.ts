@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createAdminClient, type AdminClient } from '../../../../src/api';
 import { renderPlan } from '../../../../src/model/plan';
-import { ADMIN_KEY_IN_USE, findHygieneIssues, hygienePlan, hygieneSnapshot, loadHygieneInputs, objectsOf, type Finding, type RuleId } from '../../../../src/model/hygiene';
+import { adminKeyInUse, findHygieneIssues, hygienePlan, hygieneSnapshot, loadHygieneInputs, objectsOf, type Finding, type RuleId } from '../../../../src/model/hygiene';
 import { OrgStore } from '../../../../src/model/store';
 import { startFakeAdminApi, type FakeAdminApi } from '../../../fake-admin-api';
 import { ownerHasAccess } from '../../../fake-admin-api/views';
@@ -145,7 +145,7 @@ describe('Key Hygiene rules (findHygieneIssues over the org store)', () => {
       `DELETE /organization/users/${ids.loner}`,
       'DELETE /organization/admin_api_keys/key_hygadminidle',
     ], 'admin keys last: one may be the key the run uses');
-    assert.deepEqual(plan.warnings, [ADMIN_KEY_IN_USE], 'the plan says an admin key may be the one in use');
+    assert.deepEqual(plan.warnings, [adminKeyInUse()], 'the plan says an admin key may be the one in use');
     assert.match(renderPlan(plan), /Warning: One of the admin API keys to delete may be the key this extension uses/);
     assert.equal(hygienePlan(objectsOf(chosen.filter((f) => !f.label.includes('admin'))), 'delete', { nowMs: NOW * 1000 }).warnings, undefined);
     const expiry = hygienePlan(objectsOf(chosen), 'setExpiry', { days: 30, nowMs: NOW * 1000 });
