@@ -3,9 +3,11 @@
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.mjs --watch       dev bundles, rebuilt on change
 //   --outdir=DIR                   instead of dist/ (the bundle-size test and the benchmark build elsewhere)
+//   --metafile=FILE                also writes the extension host build's inputs per bundle (esbuild's metafile), to see what a bundle holds
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -53,7 +55,20 @@ const LAZY = {
  * its own that every bundle requires, so the lazily loaded ones see what activation set; bundled into
  * each they would be copies left unset. Both are tiny (about 3 KB together).
  */
-const SHARED = { locale: 'src/model/locale.ts' };
+const SHARED = {
+  locale: 'src/model/locale.ts',
+  // Modules several bundles use, in one file each rather than a copy in each: the resource table
+  // (six bundles), the webview host (three panels), the organization loader, cost attribution, the
+  // hygiene rules, the formatters, "as of" and key expiry. Together 45 KB of copies (BENCHMARKS.md fig. 3's size budget).
+  storeResources: 'src/model/store/resources.ts',
+  webviewHost: 'src/webviews/panel.ts',
+  organizationLoad: 'src/model/organization/load.ts',
+  costAttribution: 'src/model/usage/attribution.ts',
+  hygieneRules: 'src/model/hygiene/rules.ts',
+  format: 'src/model/format.ts',
+  asOf: 'src/model/asOf.ts',
+  expiry: 'src/model/expiry.ts',
+};
 const SHARED_PACKAGES = { l10n: '@vscode/l10n' };
 const sharedPackageEntries = Object.fromEntries(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [name, createRequire(import.meta.url).resolve(pkg)]));
 const sharedPackageFiles = new Map(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [pkg, `./${name}.js`]));
@@ -74,6 +89,28 @@ const lazyModules = {
   },
 };
 
+/**
+ * `vscode.l10n.t(` is written at about 1,300 call sites (the extractor, `npm run l10n`, reads that
+ * form). Minified, each stays `x.l10n.t(`; calling one imported function instead makes each `x(`,
+ * about 10 KB less of the extension bundles (BENCHMARKS.md fig. 3: ≤ 700 KB). Same function, same
+ * arguments: src/util/l10nCall.ts only forwards to vscode.l10n.t.
+ */
+const L10N_SHIM = resolve('src/util/l10nCall.ts');
+const shortL10nCalls = {
+  name: 'short-l10n-calls',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('vscode.l10n.t(')) return undefined;
+      const shim = relative(dirname(args.path), L10N_SHIM).replace(/\\/g, '/').replace(/\.ts$/, '');
+      return {
+        contents: `import { __vscodeL10nT } from '${shim.startsWith('.') ? shim : `./${shim}`}';\n${text.replaceAll('vscode.l10n.t(', '__vscodeL10nT(')}`,
+        loader: 'ts',
+      };
+    });
+  },
+};
+
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
@@ -84,7 +121,7 @@ const extension = {
   target: 'node20',
   external: ['vscode'],
   define: { EXTENSION_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyModules],
+  plugins: [lazyModules, shortL10nCalls],
   // `await import(…)` of a lazy module becomes a require('./<name>.js') when it runs.
   supported: { 'dynamic-import': false },
 };
@@ -144,6 +181,8 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  const metafile = process.argv.find((a) => a.startsWith('--metafile='))?.slice('--metafile='.length);
+  if (metafile) writeFileSync(metafile, JSON.stringify(results[0].metafile));
   for (const r of results) {
     for (const [file, info] of Object.entries(r.metafile.outputs)) {
       if (!file.endsWith('.map')) console.log(`${file}  ${(info.bytes / 1024).toFixed(1)} KB`);

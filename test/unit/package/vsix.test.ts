@@ -23,6 +23,7 @@ const ALLOWED = [
   /^dist\/(usage|project|accessReview)Panel\.js$/, // the editor panels' host code, loaded when one opens
   /^dist\/commands\.js$/, // the organization commands, loaded when one first runs
   /^dist\/(l10n|locale)\.js$/, // @vscode/l10n and the display language, one copy every bundle shares (esbuild.mjs SHARED)
+  /^dist\/(storeResources|webviewHost|organizationLoad|costAttribution|hygieneRules|format|asOf|expiry)\.js$/, // modules several bundles share (esbuild.mjs SHARED)
   /^dist\/orgCode\.js$/, // the org-code commands (the engine, the YAML writer), loaded when one of them first runs
   /^dist\/orgFile\.js$/, // the org file's parser, loaded when a *.openai-org.yaml file is opened
   /^schemas\/openai-org\.schema\.json$/, // the org file's JSON Schema, for package.json's yamlValidation
@@ -112,7 +113,7 @@ describe('packaged .vsix', function () {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // What the entry point requires later (esbuild.mjs splits them off): the client on the first
     // request, each panel's host code when it opens, the commands when one first runs.
-    const mustHave = ['package.json', 'package.nls.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js', 'dist/l10n.js', 'dist/locale.js'];
+    const mustHave = ['package.json', 'package.nls.json', pkg.main.replace(/^\.\//, ''), 'dist/api.js', 'dist/usagePanel.js', 'dist/projectPanel.js', 'dist/accessReviewPanel.js', 'dist/commands.js', 'dist/orgCode.js', 'dist/orgFile.js', 'dist/spendStatus.js', 'dist/l10n.js', 'dist/locale.js', 'dist/storeResources.js', 'dist/webviewHost.js', 'dist/organizationLoad.js', 'dist/costAttribution.js', 'dist/hygieneRules.js', 'dist/format.js', 'dist/asOf.js', 'dist/expiry.js'];
     for (const v of pkg.contributes?.yamlValidation ?? []) mustHave.push(v.url);
     if (pkg.l10n) mustHave.push(`${pkg.l10n.replace(/^\.\//, '')}/bundle.l10n.json`);
     if (pkg.icon) mustHave.push(pkg.icon);
