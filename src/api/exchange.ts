@@ -1,11 +1,15 @@
 import type { Dispatcher as DispatcherNamespace } from 'undici';
 import type { Dispatcher } from './undici';
 
+type RawHeaders = readonly (Buffer | string)[] | null;
+
 /** A whole response: the client reads every body in full before it decodes it. */
 export interface RawResponse {
   status: number;
   /** Lower-cased names; a repeated header gives an array. */
-  headers: Record<string, string | string[] | undefined>;
+  readonly headers: Record<string, string | string[] | undefined>;
+  /** The first value of one header (`name` in lower case), read without building `headers`. */
+  header(name: string): string | undefined;
   body: Buffer;
 }
 
@@ -22,7 +26,7 @@ export class DeadlineExceeded extends Error {}
 export class Cancelled extends Error {}
 
 /** Headers as undici hands them over: alternating names and values, as bytes. */
-function parseRawHeaders(raw: readonly (Buffer | string)[] | null): RawResponse['headers'] {
+function parseRawHeaders(raw: RawHeaders): RawResponse['headers'] {
   const headers: RawResponse['headers'] = {};
   if (!raw) return headers;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -37,15 +41,61 @@ function parseRawHeaders(raw: readonly (Buffer | string)[] | null): RawResponse[
 }
 
 /**
+ * The headers are decoded only when asked for: a successful page needs none of them (at most the
+ * request id, for the log), and decoding every header of every response into an object was a
+ * measurable share of the client's time per request (BENCHMARKS.md fig. 6).
+ */
+class Response implements RawResponse {
+  #raw: RawHeaders;
+  #headers: RawResponse['headers'] | undefined;
+
+  constructor(readonly status: number, raw: RawHeaders, readonly body: Buffer) {
+    this.#raw = raw;
+  }
+
+  get headers(): RawResponse['headers'] {
+    if (this.#headers === undefined) {
+      this.#headers = parseRawHeaders(this.#raw);
+      this.#raw = null;
+    }
+    return this.#headers;
+  }
+
+  header(name: string): string | undefined {
+    const raw = this.#raw;
+    if (raw === null) {
+      const value = this.#headers?.[name];
+      return Array.isArray(value) ? value[0] : value;
+    }
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i]!;
+      // Latin-1: one character per byte, so a name of another length cannot match.
+      if (key.length === name.length && key.toString('latin1').toLowerCase() === name) return raw[i + 1]!.toString('latin1');
+    }
+    return undefined;
+  }
+}
+
+/** The request's deadline passed (a timer callback without a closure of its own). */
+function deadline(collector: Collector): void {
+  collector.stop(new DeadlineExceeded());
+}
+
+/**
  * undici's handler interface, collecting a response into one buffer. `request()` would wrap each
  * body in a Readable stream, parse the headers for it and tie an AbortSignal to it; for a client
  * that reads every body whole, that machinery was a sizeable share of its time per page (BENCHMARKS.md
  * fig. 1). These are the 7.x handler methods, which its Request calls directly (undici is pinned
  * to 7.x; test/unit/api/undici.test.ts and the transport tests cover them).
+ *
+ * It also owns the request's deadline timer and is itself the listener of the caller's signal
+ * (`handleEvent`), so a request allocates no closures beyond its promise's.
  */
 class Collector {
   readonly #resolve: (response: RawResponse) => void;
   readonly #reject: (error: unknown) => void;
+  readonly #signal: AbortSignal | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   #status = 0;
   #rawHeaders: (Buffer | string)[] | null = null;
   #chunks: Buffer[] = [];
@@ -54,9 +104,26 @@ class Collector {
   #stopped: Error | null = null;
   #settled = false;
 
-  constructor(resolve: (response: RawResponse) => void, reject: (error: unknown) => void) {
+  constructor(resolve: (response: RawResponse) => void, reject: (error: unknown) => void, signal: AbortSignal | undefined) {
     this.#resolve = resolve;
     this.#reject = reject;
+    this.#signal = signal;
+  }
+
+  /** Starts the deadline and listens to the signal; false (and settled) when the signal had already fired. */
+  arm(timeoutMs: number): boolean {
+    if (this.#signal?.aborted) {
+      this.stop(new Cancelled());
+      return false;
+    }
+    this.#timer = setTimeout(deadline, timeoutMs, this);
+    this.#signal?.addEventListener('abort', this, { once: true });
+    return true;
+  }
+
+  /** The signal's abort event. */
+  handleEvent(): void {
+    this.stop(new Cancelled());
   }
 
   onConnect(abort: (reason?: Error) => void): void {
@@ -81,16 +148,16 @@ class Collector {
 
   onComplete(): void {
     if (this.#settled) return;
-    this.#settled = true;
+    this.#settle();
     const chunks = this.#chunks;
     const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.#size);
     this.#chunks = [];
-    this.#resolve({ status: this.#status, headers: parseRawHeaders(this.#rawHeaders), body });
+    this.#resolve(new Response(this.#status, this.#rawHeaders, body));
   }
 
   onError(error: unknown): void {
     if (this.#settled) return;
-    this.#settled = true;
+    this.#settle();
     this.#chunks = [];
     this.#reject(error);
   }
@@ -102,6 +169,12 @@ class Collector {
     this.onError(reason);
     this.#abort?.(reason);
   }
+
+  #settle(): void {
+    this.#settled = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#signal?.removeEventListener('abort', this);
+  }
 }
 
 /**
@@ -111,25 +184,8 @@ class Collector {
  */
 export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, timeoutMs: number, signal?: AbortSignal): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
-    let onAbort: (() => void) | undefined;
-    const timer = setTimeout(() => collector.stop(new DeadlineExceeded()), timeoutMs);
-    const collector = new Collector(
-      (response) => {
-        clearTimeout(timer);
-        if (onAbort) signal!.removeEventListener('abort', onAbort);
-        resolve(response);
-      },
-      (error) => {
-        clearTimeout(timer);
-        if (onAbort) signal!.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-    if (signal) {
-      if (signal.aborted) return collector.stop(new Cancelled());
-      onAbort = () => collector.stop(new Cancelled());
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
+    const collector = new Collector(resolve, reject, signal);
+    if (!collector.arm(timeoutMs)) return;
     dispatcher.dispatch(
       { origin: request.origin, path: request.path, method: request.method as DispatcherNamespace.HttpMethod, headers: request.headers, body: request.body },
       collector as unknown as DispatcherNamespace.DispatchHandler,

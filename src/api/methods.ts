@@ -61,8 +61,8 @@ interface SplitArgs {
   options: RequestOptions | undefined;
 }
 
-function split(op: OperationId, args: readonly unknown[], hasExtra: boolean): SplitArgs {
-  const n = placeholderCount(OPERATIONS[op].path);
+/** `n`: the operation's path placeholders (placeholderCount, worked out once per method). */
+function split(n: number, args: readonly unknown[], hasExtra: boolean): SplitArgs {
   return {
     ids: args.slice(0, n) as string[],
     extra: hasExtra ? args[n] : undefined,
@@ -92,35 +92,39 @@ export function methodBuilders(transport: Transport) {
   return {
     /** Operations with neither query nor body: most retrieves and deletes, archive. */
     plain<K extends PlainOps>(op: K): PlainMethod<K> {
+      const n = placeholderCount(OPERATIONS[op].path);
       return tag(op, (...args: unknown[]) => {
-        const { ids, options } = split(op, args, false);
+        const { ids, options } = split(n, args, false);
         return send<ResponseOf<K>>(op, ids, undefined, undefined, options);
       }) as PlainMethod<K>;
     },
 
     withQuery<K extends OpsWithQuery>(op: K): QueryMethod<K> {
+      const n = placeholderCount(OPERATIONS[op].path);
       return tag(op, (...args: unknown[]) => {
-        const { ids, extra, options } = split(op, args, true);
+        const { ids, extra, options } = split(n, args, true);
         return send<ResponseOf<K>>(op, ids, extra as object | undefined, undefined, options);
       }) as QueryMethod<K>;
     },
 
     withBody<K extends OpsWithBody>(op: K): BodyMethod<K> {
+      const n = placeholderCount(OPERATIONS[op].path);
       return tag(op, (...args: unknown[]) => {
-        const { ids, extra, options } = split(op, args, true);
+        const { ids, extra, options } = split(n, args, true);
         return send<ResponseOf<K>>(op, ids, undefined, extra, options);
       }) as BodyMethod<K>;
     },
 
     paged<K extends ListOps & OpsWithQuery>(op: K, style: PaginationStyle, limit: LimitRule): PagedMethods<K> {
       const cursorParam = CURSOR_PARAM[style];
+      const n = placeholderCount(OPERATIONS[op].path);
       const fetchPage = async (ids: string[], query: Record<string, unknown>, options?: RequestOptions, peek?: BodyPeek) => {
         const withLimit = { ...query, limit: query.limit ?? (typeof limit === 'function' ? limit(query) : limit) };
         const envelope = await send<object>(op, ids, withLimit, undefined, options, peek);
         return readPage<ItemOf<K>>(style, envelope);
       };
       const iterate = (...args: unknown[]) => {
-        const { ids, extra, options } = split(op, args, true);
+        const { ids, extra, options } = split(n, args, true);
         const query = { ...(extra as Record<string, unknown> | undefined) };
         let where;
         try {
@@ -132,14 +136,14 @@ export function methodBuilders(transport: Transport) {
       };
       return {
         listPage: tag(op, (...args: unknown[]) => {
-          const { ids, extra, options } = split(op, args, true);
+          const { ids, extra, options } = split(n, args, true);
           return fetchPage(ids, { ...(extra as Record<string, unknown> | undefined) }, options);
         }),
         iterate: tag(op, iterate),
         // Unlike iterate() (lazy: nothing is fetched that the loop does not ask for), all() wants
         // every page, so it requests each next page as soon as the current body's end names it.
         all: tag(op, (...args: unknown[]) => {
-          const { ids, extra, options } = split(op, args, true);
+          const { ids, extra, options } = split(n, args, true);
           const query = { ...(extra as Record<string, unknown> | undefined) };
           let where;
           try {

@@ -74,11 +74,6 @@ type Outcome =
   | { ok: true; value: unknown }
   | { ok: false; error: AdminApiError; facts: FailureFacts; headers?: RawResponse['headers'] };
 
-function header(headers: RawResponse['headers'] | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function lowLevelCode(cause: unknown): string {
   const c = cause as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = c?.code ?? c?.cause?.code;
@@ -310,16 +305,19 @@ export class Transport {
       release?.(raw === undefined ? undefined : raw.status === 429 ? { rateLimitedMs: retryDelayMs(attempt - 1, raw.headers) } : 'answered');
       limitAfter = this.#limiter?.limit;
     }
-    this.#log({
-      method: req.method,
-      path: this.#scrub(req.path),
-      status: raw?.status,
-      durationMs: Math.round(performance.now() - started),
-      requestId: this.#header(raw, 'x-request-id'),
-      attempt,
-      error: outcome.ok ? undefined : outcome.error.message,
-      concurrencyLimit: limitAfter !== limitBefore ? limitAfter : undefined,
-    });
+    // The entry (a scrubbed path, the request id) is built only for a listener: most clients have none.
+    if (this.#onRequest) {
+      this.#log({
+        method: req.method,
+        path: this.#scrub(req.path),
+        status: raw?.status,
+        durationMs: Math.round(performance.now() - started),
+        requestId: this.#header(raw, 'x-request-id'),
+        attempt,
+        error: outcome.ok ? undefined : outcome.error.message,
+        concurrencyLimit: limitAfter !== limitBefore ? limitAfter : undefined,
+      });
+    }
     return outcome;
   }
 
@@ -416,7 +414,7 @@ export class Transport {
 
   /** Response headers are server-controlled text too, so they are scrubbed like bodies. */
   #header(raw: RawResponse | undefined, name: string): string | undefined {
-    const value = header(raw?.headers, name);
+    const value = raw?.header(name);
     return value === undefined ? undefined : this.#scrub(value);
   }
 

@@ -2,7 +2,21 @@ import type { Page } from '../api';
 
 export type { Page };
 
+/**
+ * Reads one page. `signal` fires when the list's load is cancelled or reset; the loader must be done
+ * with it once its promise settles (no listener left on it, no work still using it): a signal that
+ * never fired is handed to a later load (see `spare`).
+ */
 export type PageLoader<T> = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+
+/**
+ * Controllers of finished page loads whose signal never fired, for the next load of any list.
+ * Creating an AbortSignal costs several µs in Node 20 (it re-prototypes an EventTarget), more than
+ * the rest of a page's bookkeeping in the client, and Load Organization reads some 24,000 pages
+ * (BENCHMARKS.md fig. 6), nearly all of them a list's only page.
+ */
+const spare: AbortController[] = [];
+const SPARE_MAX = 32;
 
 /**
  * One lazily loaded, paged list (a tree folder's children, a quick pick's source). It is the cache
@@ -92,7 +106,7 @@ export class PagedCollection<T> {
 
   private loadNext(): Promise<void> {
     const generation = this.generation;
-    const controller = new AbortController();
+    const controller = spare.pop() ?? new AbortController();
     this.controller = controller;
     this.started = true;
     const run = (async () => {
@@ -111,6 +125,8 @@ export class PagedCollection<T> {
         if (generation === this.generation) {
           this.inflight = undefined;
           this.controller = undefined;
+          // Not cancelled, so it never fired: the loader is done with it (PageLoader's contract).
+          if (spare.length < SPARE_MAX && !controller.signal.aborted) spare.push(controller);
           this.onChange?.();
         }
       }

@@ -111,8 +111,8 @@ const MAX_STALLS = 3;
 interface Entry {
   ref: ListRef;
   list: StoredList<unknown>;
-  /** Cursors this list has been read from, so a repeated one is caught. */
-  cursors: Set<string>;
+  /** Cursors this list has been read from, so a repeated one is caught (made at its second page: most lists have one). */
+  cursors?: Set<string>;
   rateLimited: number;
   /** Reads in a row that left the cursor where it was (cancelled or reset by another view, or a stuck API). */
   stalls: number;
@@ -262,7 +262,7 @@ class Loader {
     const known = this.entries.get(key);
     if (known) return known;
     const list = this.store.list(ref as ListRef<ResourceName>) as StoredList<unknown>;
-    const entry: Entry = { ref, list, cursors: new Set(), rateLimited: 0, stalls: 0, state: 'pending', onPage, waiters: [] };
+    const entry: Entry = { ref, list, rateLimited: 0, stalls: 0, state: 'pending', onPage, waiters: [] };
     this.entries.set(key, entry);
     if (this.stopped) return entry;
     if (isComplete(list)) {
@@ -321,8 +321,8 @@ class Loader {
     if (isComplete(list)) return this.finish(entry, 'done');
     const next = list.isLoaded ? list.nextCursor : undefined;
     if (next !== undefined && next !== from) {
-      if (entry.cursors.has(next)) return this.stuck(entry, next);
-      entry.cursors.add(next);
+      if (entry.cursors?.has(next)) return this.stuck(entry, next);
+      (entry.cursors ??= new Set()).add(next);
       entry.stalls = 0;
     } else if (++entry.stalls > MAX_STALLS) {
       return this.stuck(entry, next);

@@ -70,6 +70,21 @@ describe('api policy (pure functions)', () => {
       assert.equal(encodeQuery({}), '');
       assert.equal(encodeQuery(undefined), '');
     });
+
+    it('writes every scalar query exactly as URLSearchParams does (plain ones skip it)', () => {
+      const values = [
+        'user_abc-123.x*', '', 'a b', 'a+b', "!'()~", 'é', '日本', '\ud800', 'x&y=z', '%41', 1, 0, -0, -1.5, 1e21, NaN, Infinity, true, false, 10n,
+      ];
+      for (const value of values) {
+        for (const key of ['after', 'a b', 'k[]', '']) {
+          const query = { [key]: value, limit: 100 };
+          const reference = new URLSearchParams();
+          for (const [k, v] of Object.entries(query)) reference.append(k, String(v));
+          assert.equal(encodeQuery(query), `?${reference.toString()}`, `${key}=${String(value)}`);
+        }
+      }
+      assert.equal(expandPath('/organization/projects/{project_id}/users/{user_id}/roles', ['proj_1', 'user_2']), '/organization/projects/proj_1/users/user_2/roles');
+    });
   });
 
   describe('proxy choice', () => {

@@ -2,6 +2,7 @@
 // index (src/api/undici.ts), and reads responses through dispatch() with its own handler
 // (src/api/exchange.ts). These checks fail when an undici update moves or changes those pieces.
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cancelled, DeadlineExceeded, exchange } from '../../../src/api/exchange';
@@ -79,7 +80,13 @@ describe('api: exchange() (one request, the whole response)', () => {
   it('gives a repeated header as an array, an error status with its body, and an empty body for 204', async () => {
     const notFound = await get('/headers');
     assert.equal(notFound.status, 404);
+    // header() reads one without building the map (names as sent: Set-Cookie, X-Request-Id), before and after it is built.
+    assert.equal(notFound.header('x-request-id'), 'req_2');
+    assert.equal(notFound.header('set-cookie'), 'a=1');
+    assert.equal(notFound.header('x-absent'), undefined);
     assert.deepEqual(notFound.headers['set-cookie'], ['a=1', 'b=2']);
+    assert.equal(notFound.header('set-cookie'), 'a=1');
+    assert.equal(notFound.header('x-request-id'), 'req_2');
     assert.equal(notFound.body.toString(), '{"error":{"message":"no"}}');
     const empty = await get('/empty');
     assert.equal(empty.status, 204);
@@ -103,6 +110,19 @@ describe('api: exchange() (one request, the whole response)', () => {
     const before = server.requests.length;
     await assert.rejects(get('/big', 5_000, AbortSignal.abort()), Cancelled);
     assert.equal(server.requests.length, before);
+  });
+
+  it('leaves no listener on the signal once it settles, whichever way (page loads hand signals on: src/model/pagedCollection.ts)', async () => {
+    const signal = new AbortController().signal;
+    await get('/big', 5_000, signal);
+    await get('/headers', 5_000, signal);
+    await assert.rejects(get('/stall', 200, signal), DeadlineExceeded);
+    await assert.rejects(
+      exchange(agent, { origin: 'http://127.0.0.1:9', path: '/', method: 'GET', headers: {} }, 5_000, signal),
+      (error: unknown) => (error as { code?: string }).code === 'ECONNREFUSED',
+    );
+    assert.equal(getEventListeners(signal, 'abort').length, 0);
+    assert.equal(signal.aborted, false);
   });
 
   it('rejects with undici\'s own error when nothing listens', async () => {

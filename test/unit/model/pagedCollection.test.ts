@@ -83,4 +83,40 @@ describe('PagedCollection (the cache behind every tree folder and search pick)',
     await c.ensureLoaded();
     assert.equal(c.items.length, 100);
   });
+
+  it('hands a finished page\'s signal to a later load of any list, never a fired one, and cancel still aborts only that load', async () => {
+    const seen: AbortSignal[] = [];
+    const watched = () => new PagedCollection<User>((after, signal) => {
+      seen.push(signal);
+      return client.users.listPage({ after }, { signal });
+    });
+    // Signals are reused (building one per page was a measurable share of Load Organization's time).
+    await watched().ensureLoaded();
+    await watched().ensureLoaded();
+    assert.equal(seen[1], seen[0], 'the second list did not reuse the first page\'s signal');
+
+    // Two slow loads in flight: cancelling the one on a reused signal aborts its request only.
+    fake.resetStats();
+    fake.faults.add({ path: '^/organization/users$', kind: 'latency', latencyMs: 1500, times: 2 });
+    const cancelled = watched();
+    const other = watched();
+    const pendingCancelled = cancelled.ensureLoaded();
+    const pendingOther = other.ensureLoaded();
+    assert.equal(seen[2], seen[0], 'the slow load did not get the reused signal');
+    for (let i = 0; i < 200 && fake.stats.inFlight < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(cancelled.cancel(), true);
+    await Promise.all([pendingCancelled, pendingOther]);
+    assert.equal(seen[2]!.aborted, true);
+    assert.equal(seen[3]!.aborted, false);
+    assert.equal(other.items.length, 100, 'the other list was cut by a signal it shared');
+    assert.equal(other.error, undefined);
+    for (let i = 0; i < 100 && fake.stats.aborted === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(fake.stats.aborted, 1);
+
+    // The fired signal is never handed out again: the next loads get live ones and succeed.
+    await cancelled.ensureLoaded();
+    await watched().ensureLoaded();
+    assert.ok(seen.slice(4).every((signal) => signal !== seen[2] && !signal.aborted));
+    assert.equal(cancelled.items.length, 100);
+  });
 });

@@ -293,4 +293,32 @@ describe('model: Load Organization (fake Admin API)', function () {
     const tries = fake().requests.filter((r) => r.path === `/organization/projects/${p6}/service_accounts`);
     for (let i = 2; i < tries.length; i += 2) assert.ok(tries[i]!.startedAt - tries[i - 1]!.endedAt! >= 45, `queued again ${tries[i]!.startedAt - tries[i - 1]!.endedAt!} ms after a 429 asking for 50`);
   });
+
+  it('fails a list whose API answers with a cursor it gave before (instead of reading it forever), and loads the rest', async () => {
+    // The members' third page names the second page's cursor again.
+    const pages: Record<string, { data: { id: string }[]; hasMore: boolean; nextCursor: string | null }> = {
+      first: { data: [{ id: 'user_a' }], hasMore: true, nextCursor: 'c1' },
+      c1: { data: [{ id: 'user_b' }], hasMore: true, nextCursor: 'c2' },
+      c2: { data: [{ id: 'user_c' }], hasMore: true, nextCursor: 'c1' },
+    };
+    let memberPages = 0;
+    const looping = {
+      ...client,
+      users: { ...client.users, listPage: async (query?: { after?: string }) => {
+        if (++memberPages > 10) throw new Error('read on and on');
+        return pages[query?.after ?? 'first']!;
+      } },
+    } as unknown as AdminClient;
+    const looped = new OrgStore(async () => looping);
+    try {
+      const result = await loadOrganization(looped, { resources: ['members', 'invites'], includeRoleAssignments: false });
+      assert.equal(memberPages, 3);
+      assert.deepEqual(result.errors.map((e) => [listKey(e.ref), String((e.error as Error).message)]), [
+        ['members', 'Pagination stopped: the members list repeated the cursor c1'],
+      ]);
+      assert.ok(result.lists.some((ref) => ref.resource === 'invites'), 'the invites were not loaded');
+    } finally {
+      looped.dispose();
+    }
+  });
 });
