@@ -130,6 +130,28 @@ describe('several organizations', function () {
     assert.match(b.text, /^\$\(graph\) Second Org: /);
     assert.notEqual(a.text.replace('Organization', ''), b.text.replace('Second Org', ''), 'two organizations, two amounts');
     assert.deepEqual((b.command?.arguments?.[0] as { organization?: string }).organization, secondId, 'a click opens Usage & Costs on that organization');
+
+    // A spend limit the month passes, set at the second fake only: only the second item warns.
+    const limit = async (origin: string, key: string, method: string, body?: unknown) => fetch(`${origin}/v1/organization/spend_limit`, {
+      method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const firstLimit = await limit(fake.origin(), fake.adminKey, 'GET');
+    await limit(fake.origin(), fake.adminKey, 'DELETE');
+    await t.spendStatus.refresh();
+    const firstWarning = t.spendStatus.snapshot()!.warning;
+    try {
+      assert.equal((await limit(second.origin(), second.key(), 'POST', { threshold_amount: 1, currency: 'USD', interval: 'month' })).status, 200);
+      await t.spendStatus.refresh(secondId);
+      await t.spendStatus.refresh();
+      assert.equal(t.spendStatus.snapshot(secondId)!.warning, true, 'the second organization\'s forecast passes its $1 limit');
+      assert.equal(t.spendStatus.snapshot()!.warning, firstWarning, 'the first organization\'s item follows its own fake only');
+    } finally {
+      await limit(second.origin(), second.key(), 'DELETE');
+      if (firstLimit.ok) {
+        const { threshold_amount } = await firstLimit.json() as { threshold_amount: number };
+        await limit(fake.origin(), fake.adminKey, 'POST', { threshold_amount, currency: 'USD', interval: 'month' });
+      }
+    }
   });
 
   it('Usage & Costs for all organizations: one series per organization, the costs the sum of both fakes', async () => {
