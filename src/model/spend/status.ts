@@ -1,6 +1,7 @@
 // What the spend status bar item shows, computed from the costs endpoint and the org store's spend
 // settings: this month's cost so far, the projects that cost most, the month-end forecast, and
 // whether any of that deserves a warning colour.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import { listRef, type OrgStore } from '../store';
 import { UsageNames } from '../usage/attribution';
@@ -86,7 +87,7 @@ export function spendStatus(buckets: readonly RawBucket[], now: number, settings
     .filter(([, amount]) => amount > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_PROJECTS)
-    .map(([id, amount]) => ({ id, name: id ? settings.projectName(id) ?? id : '(no project)', amount }));
+    .map(([id, amount]) => ({ id, name: id ? settings.projectName(id) ?? id : l10n.t('(no project)'), amount }));
   const limit = settings.limitCents === undefined ? null : settings.limitCents / 100;
   const warnings: SpendWarning[] = [];
   if (limit !== null && forecast.projected > limit) warnings.push({ kind: 'forecastOverLimit', forecast: forecast.projected, limit });
