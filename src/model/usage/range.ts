@@ -1,7 +1,7 @@
 // Time ranges: presets and custom days become [start, end) in unix seconds, aligned to the bucket
 // width (the API buckets on UTC boundaries), and the bucket grid the chart and table are drawn on.
 import * as l10n from '@vscode/l10n';
-import { thousands } from '../format';
+import { displayLocale } from '../locale';
 import type { RangeSelection, Width } from './types';
 
 export const WIDTH_SECONDS: Readonly<Record<Width, number>> = { '1m': 60, '1h': 3_600, '1d': 86_400 };
@@ -62,7 +62,7 @@ export function queryRange(range: RangeSelection, width: Width, nowSeconds: numb
   const resolved = resolveRange(range, width, nowSeconds);
   const count = bucketCount(resolved, width);
   if (count > MAX_BUCKETS) {
-    const [n, most] = [thousands(count), thousands(MAX_BUCKETS)];
+    const [n, most] = [count, MAX_BUCKETS].map((x) => x.toLocaleString(displayLocale()));
     throw new RangeError(width === '1d'
       ? l10n.t('This range spans {0} days; at most {1} can be shown. Pick a shorter range.', n, most)
       : width === '1h'
