@@ -3,6 +3,7 @@
 // from the theme's --vscode-charts-* variables and re-read when the theme changes. It draws no more
 // bars than fit (src/model/usage/bars.ts): more buckets than that are joined into wider bars, and a
 // note under the chart says so.
+import * as l10n from '@vscode/l10n';
 import {
   BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration, type ChartDataset as ChartJsDataset,
@@ -11,7 +12,7 @@ import { barStep, stepLabel, toBars, type Bars } from '../../src/model/usage/bar
 import type { ChartDataset, CostInsights, UsageView } from '../../src/model/usage/types';
 import { replace } from '../shared/dom';
 import { cssVar } from '../shared/theme';
-import { bucketLabel, formatValue } from './format';
+import { bucketLabel, factorText, formatValue } from './format';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -36,7 +37,19 @@ export function seriesColour(i: number, other = false): string {
 
 /** A bar needs a few pixels to be seen and hovered. */
 const MIN_BAR_PX = 4;
-const BUCKET_NAMES = { '1m': 'one-minute', '1h': 'hourly', '1d': 'daily' } as const;
+
+/** The note under a chart whose bars join `step` buckets each (whole sentences, one per case, for translations). */
+function joinedNote(width: UsageView['width'], step: number, peak: boolean): string {
+  const covers = stepLabel(width, step);
+  if (peak) {
+    if (width === '1m') return l10n.t('Each bar covers {0}: the highest of {1} one-minute buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+    if (width === '1h') return l10n.t('Each bar covers {0}: the highest of {1} hourly buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+    return l10n.t('Each bar covers {0}: the highest of {1} daily buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+  }
+  if (width === '1m') return l10n.t('Each bar covers {0}: the sum of {1} one-minute buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+  if (width === '1h') return l10n.t('Each bar covers {0}: the sum of {1} hourly buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+  return l10n.t('Each bar covers {0}: the sum of {1} daily buckets, so the chart fits the panel. The table and the exports keep every bucket.', covers, step);
+}
 
 export class UsageChart {
   private chart?: Chart<'bar' | 'line', number[], string>;
@@ -68,7 +81,7 @@ export class UsageChart {
     }
     this.canvas.style.visibility = '';
     this.note.hidden = bars.step === 1;
-    replace(this.note, bars.step === 1 ? '' : `Each bar covers ${stepLabel(view.width, bars.step)}: ${metric.aggregate === 'peak' ? 'the highest' : 'the sum'} of ${bars.step} ${BUCKET_NAMES[view.width]} buckets, so the chart fits the panel. The table and the exports keep every bucket.`);
+    replace(this.note, bars.step === 1 ? '' : joinedNote(view.width, bars.step, metric.aggregate === 'peak'));
   }
 
   /** New names for the same datasets: only the labels (tooltips) change, so nothing is redrawn. */
@@ -182,7 +195,7 @@ export class UsageChart {
               },
               label: (item) => {
                 const text = (item.dataset as { anomalyText?: Map<number, string> }).anomalyText?.get(item.dataIndex);
-                return text ? ` ${text}` : ` ${item.dataset.label}: ${formatValue(metric, Number(item.raw), currency)}`;
+                return ` ${text ?? l10n.t('{0}: {1}', item.dataset.label ?? '', formatValue(metric, Number(item.raw), currency))}`;
               },
             },
             titleFont: font,
@@ -213,7 +226,10 @@ function anomalyTexts(view: UsageView, step: number, insights: CostInsights): Ma
   const out = new Map<number, string>();
   for (const a of insights.anomalies) {
     const i = Math.floor((a.day - view.buckets[0]!) / DAY / step);
-    const text = `Anomaly · ${a.label}: ${formatValue(COST, a.amount, currency, 'short')} (${a.factor === null ? 'usually nothing' : `${a.factor.toFixed(1)}× the median`})`;
+    const amount = formatValue(COST, a.amount, currency, 'short');
+    const text = a.factor === null
+      ? l10n.t('Anomaly · {0}: {1} (usually nothing)', a.label, amount)
+      : l10n.t('Anomaly · {0}: {1} ({2}× the median)', a.label, amount, factorText(a.factor));
     out.set(i, out.has(i) ? `${out.get(i)}; ${text}` : text);
   }
   return out;
@@ -247,7 +263,7 @@ function addInsights(config: ChartConfiguration<'bar' | 'line', number[], string
       marks[i] = Math.max(marks[i] ?? 0, top);
     }
     datasets.push({
-      id: ANOMALY_ID, type: 'line', label: 'Anomaly', data: marks as number[], showLine: false, stack: ANOMALY_ID,
+      id: ANOMALY_ID, type: 'line', label: l10n.t('Anomaly'), data: marks as number[], showLine: false, stack: ANOMALY_ID,
       pointStyle: 'triangle', pointRadius: 7, pointHoverRadius: 9, backgroundColor: colours.anomaly, borderColor: colours.anomaly, order: -1,
       anomalyText: anomalyTexts(view, bars.step, insights),
     } as unknown as ChartJsDataset<'bar' | 'line', number[]>);
@@ -265,17 +281,17 @@ function addInsights(config: ChartConfiguration<'bar' | 'line', number[], string
   };
   const common = { type: 'line' as const, yAxisID: 'y1', pointRadius: 0, borderWidth: 2, stack: 'month', spanGaps: false, order: -2 };
   datasets.push(
-    { ...common, label: 'Month to date', data: at(f.cumulative), borderColor: colours.month, backgroundColor: colours.month },
-    { ...common, label: 'Forecast', data: at(f.projected), borderColor: colours.month, backgroundColor: colours.month, borderDash: [6, 4] },
+    { ...common, label: l10n.t('Month to date'), data: at(f.cumulative), borderColor: colours.month, backgroundColor: colours.month },
+    { ...common, label: l10n.t('Forecast'), data: at(f.projected), borderColor: colours.month, backgroundColor: colours.month, borderDash: [6, 4] },
   );
   if (f.limit !== null) {
-    datasets.push({ ...common, label: 'Spend limit', data: labels.map(() => f.limit!), borderColor: colours.limit, backgroundColor: colours.limit, borderDash: [2, 3] } as ChartJsDataset<'bar' | 'line', number[]>);
+    datasets.push({ ...common, label: l10n.t('Spend limit'), data: labels.map(() => f.limit!), borderColor: colours.limit, backgroundColor: colours.limit, borderDash: [2, 3] } as ChartJsDataset<'bar' | 'line', number[]>);
   }
   const y = config.options!.scales!.y!;
   config.options!.scales!.y1 = {
     position: 'right', beginAtZero: true, stacked: false, grid: { display: false }, border: { display: false },
     suggestedMax: Math.max(f.forecast, f.limit ?? 0) * 1.05,
     ticks: { ...(y.ticks as object), callback: (v: unknown) => formatValue(COST, Number(v), currency, 'axis') },
-    title: { display: true, text: 'This month', color: (y.ticks as { color?: string }).color },
+    title: { display: true, text: l10n.t('This month'), color: (y.ticks as { color?: string }).color },
   } as never;
 }

@@ -1,6 +1,7 @@
 // The toolbar and filter row. Controls stay in place (focus and open dropdowns survive a reload of
 // the data); only their options change when the usage kind does. Every change goes through
 // normalizeWith, the same rules the host applies, before it is reported.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -8,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { VscodeMultiSelect } from '@vscode-elements/elements/dist/vscode-multi-select/vscode-multi-select.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { normalizeWith } from '../../src/model/usage/normalize';
-import { ALL_ORGANIZATIONS, ALL_ORGANIZATIONS_LABEL, isOrgScopedParam, patchSelection, type OrganizationChoice } from '../../src/model/usage/organizations';
+import { ALL_ORGANIZATIONS, allOrganizationsLabel, isOrgScopedParam, patchSelection, type OrganizationChoice } from '../../src/model/usage/organizations';
 import { formatDay, widthsFor } from '../../src/model/usage/range';
 import type { FilterOption, KindInfo, RangePreset, Selection, Width } from '../../src/model/usage/types';
 import type { ExportFormat } from '../../src/webviews/usage/protocol';
@@ -21,15 +22,16 @@ interface Choice {
   disabled?: boolean;
 }
 
+// Looked up when this module first runs: after media/shared/l10n.ts, which main.ts imports first.
 const RANGES: Choice[] = [
-  { value: '24h', label: 'Last 24 hours' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: '30d', label: 'Last 30 days' },
-  { value: '90d', label: 'Last 90 days' },
-  { value: 'custom', label: 'Custom range' },
+  { value: '24h', label: l10n.t('Last 24 hours') },
+  { value: '7d', label: l10n.t('Last 7 days') },
+  { value: '30d', label: l10n.t('Last 30 days') },
+  { value: '90d', label: l10n.t('Last 90 days') },
+  { value: 'custom', label: l10n.t('Custom range') },
 ];
-const WIDTHS: Record<Width, string> = { '1m': 'Minute', '1h': 'Hour', '1d': 'Day' };
-const CHARTS: Choice[] = [{ value: 'bar', label: 'Stacked bars' }, { value: 'line', label: 'Lines' }];
+const WIDTHS: Record<Width, string> = { '1m': l10n.t('Minute'), '1h': l10n.t('Hour'), '1d': l10n.t('Day') };
+const CHARTS: Choice[] = [{ value: 'bar', label: l10n.t('Stacked bars') }, { value: 'line', label: l10n.t('Lines') }];
 /** Multi-selects report every click; wait for the user to finish picking. */
 const MULTI_SETTLE_MS = 500;
 
@@ -50,8 +52,9 @@ function fill(select: VscodeSingleSelect | VscodeMultiSelect, choices: Choice[],
   else (select as VscodeSingleSelect).value = values[0] ?? '';
 }
 
-function field(label: string, control: HTMLElement, extra = '', note?: HTMLElement): HTMLElement {
-  const id = `ctl-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+/** `key` names the control's id (`ctl-<key>`, which tests find it by), whatever language its label is in. */
+function field(key: string, label: string, control: HTMLElement, extra = '', note?: HTMLElement): HTMLElement {
+  const id = `ctl-${key.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   control.id = id;
   nameControl(control, label);
   if (note) note.id = `${id}-note`;
@@ -65,7 +68,7 @@ function field(label: string, control: HTMLElement, extra = '', note?: HTMLEleme
 function describeChoice(choices: Choice[], values: string[], none: string): string {
   if (!values.length) return none;
   const labels = values.map((v) => choices.find((c) => c.value === v)?.label ?? v);
-  return labels.length > 2 ? `${labels.slice(0, 2).join(', ')} +${labels.length - 2}` : labels.join(', ');
+  return labels.length > 2 ? l10n.t('{0}, {1} +{2}', labels[0]!, labels[1]!, labels.length - 2) : labels.join(', ');
 }
 
 const noteEl = () => h('span', { class: 'field-note' });
@@ -87,13 +90,13 @@ export class Controls {
   private readonly groupBy = h('vscode-multi-select', { class: 'group-by' });
   private readonly groupByNote = noteEl();
   private readonly chart = h('vscode-single-select');
-  private readonly filterRow = h('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' });
+  private readonly filterRow = h('div', { class: 'filters', role: 'group', 'aria-label': l10n.t('Filters') });
   private readonly filterControls = new Map<string, { control: VscodeSingleSelect | VscodeMultiSelect; note: HTMLElement }>();
   private filterOptions: Record<string, FilterOption[]> = {};
   private readonly customFields: HTMLElement[];
   private settleTimer?: ReturnType<typeof setTimeout>;
-  readonly refreshButton = h('vscode-button', {}, 'Refresh');
-  readonly exportButtons = [h('vscode-button', { secondary: true }, 'Export CSV'), h('vscode-button', { secondary: true }, 'Export JSON')];
+  readonly refreshButton = h('vscode-button', {}, l10n.t('Refresh'));
+  readonly exportButtons = [h('vscode-button', { secondary: true }, l10n.t('Export CSV')), h('vscode-button', { secondary: true }, l10n.t('Export JSON'))];
 
   constructor(
     root: HTMLElement,
@@ -105,12 +108,12 @@ export class Controls {
   ) {
     this.selection = initial;
     this.organizations = organizations;
-    this.customFields = [field('From', this.from, 'custom'), field('To', this.to, 'custom')];
-    this.organizationField = field('Organization', this.organization);
+    this.customFields = [field('from', l10n.t('From'), this.from, 'custom'), field('to', l10n.t('To'), this.to, 'custom')];
+    this.organizationField = field('organization', l10n.t('Organization'), this.organization);
     root.append(
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Usage selection' },
-        this.organizationField, field('Usage', this.kind), field('Metric', this.metric), field('Range', this.range), ...this.customFields,
-        field('Bucket', this.width), field('Group by', this.groupBy, '', this.groupByNote), field('Chart', this.chart),
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': l10n.t('Usage selection') },
+        this.organizationField, field('usage', l10n.t('Usage'), this.kind), field('metric', l10n.t('Metric'), this.metric), field('range', l10n.t('Range'), this.range), ...this.customFields,
+        field('bucket', l10n.t('Bucket'), this.width), field('group-by', l10n.t('Group by'), this.groupBy, '', this.groupByNote), field('chart', l10n.t('Chart'), this.chart),
         // An empty label keeps the buttons level with the other controls.
         h('div', { class: 'field actions' }, h('label', { 'aria-hidden': 'true' }, '\u00a0'), h('div', { class: 'buttons' }, this.refreshButton, ...this.exportButtons))),
       this.filterRow,
@@ -136,7 +139,7 @@ export class Controls {
     this.selection = selection;
     this.organizationField.hidden = this.organizations.length < 2;
     if (this.organizations.length > 1) {
-      fill(this.organization, [...this.organizations.map((o) => ({ value: o.id, label: o.name })), { value: ALL_ORGANIZATIONS, label: ALL_ORGANIZATIONS_LABEL }], [selection.organization ?? '']);
+      fill(this.organization, [...this.organizations.map((o) => ({ value: o.id, label: o.name })), { value: ALL_ORGANIZATIONS, label: allOrganizationsLabel() }], [selection.organization ?? '']);
     }
     const kind = this.kindInfo();
     const allowed = widthsFor(selection.range, kind.widths, this.now);
@@ -146,7 +149,7 @@ export class Controls {
     fill(this.width, kind.widths.map((w) => ({ value: w, label: WIDTHS[w], disabled: !allowed.includes(w) })), [selection.width]);
     const groupChoices = kind.groupBy.map((g) => ({ value: g.field, label: g.label }));
     fill(this.groupBy, groupChoices, selection.groupBy);
-    replace(this.groupByNote, describeChoice(groupChoices, selection.groupBy, 'Not grouped: one total'));
+    replace(this.groupByNote, describeChoice(groupChoices, selection.groupBy, l10n.t('Not grouped: one total')));
     fill(this.chart, CHARTS, [selection.chart]);
     const custom = selection.range.preset === 'custom';
     for (const f of this.customFields) f.hidden = !custom;
@@ -234,14 +237,14 @@ export class Controls {
         });
         entry = { control, note: noteEl() };
         this.filterControls.set(f.param, entry);
-        this.filterRow.insertBefore(field(f.label, control, '', f.type === 'bool' ? undefined : entry.note), this.filterRow.children[i] ?? null);
+        this.filterRow.insertBefore(field(f.param, f.label, control, '', f.type === 'bool' ? undefined : entry.note), this.filterRow.children[i] ?? null);
       }
       const selected = this.selection.filters[f.param] ?? [];
       const known = this.filterOptions[f.param] ?? (f.values ?? []).map((v) => ({ value: v, label: v }));
       const missing = selected.filter((v) => !known.some((o) => o.value === v)).map((v) => ({ value: v, label: v }));
-      const choices = f.type === 'bool' ? [{ value: '', label: 'Any' }, ...known] : [...missing, ...known];
+      const choices = f.type === 'bool' ? [{ value: '', label: l10n.t('Any') }, ...known] : [...missing, ...known];
       fill(entry.control, choices, f.type === 'bool' ? [selected[0] ?? ''] : selected);
-      replace(entry.note, describeChoice(choices, selected, 'All'));
+      replace(entry.note, describeChoice(choices, selected, l10n.t('All')));
     });
   }
 }

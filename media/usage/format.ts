@@ -1,9 +1,9 @@
-// Numbers and times as the panel shows them. Times are UTC: the API buckets on UTC boundaries, and a
+// Numbers and times as the panel shows them, in the display language (src/model/locale.ts, set from
+// the page before anything here runs). Times are UTC: the API buckets on UTC boundaries, and a
 // local-time label would put a day's usage under the wrong date.
+import * as l10n from '@vscode/l10n';
+import { displayLocale } from '../../src/model/locale';
 import type { MetricInfo, Width } from '../../src/model/usage/types';
-
-const full = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /**
  * `full`: every digit (tables, exports); `short`: figures and lists, where money keeps its cents
@@ -11,18 +11,43 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
  */
 export type Style = 'full' | 'short' | 'axis';
 
+/** The formatters, made once per language: the chart table formats thousands of cells. */
+function formatters(locale: string | undefined) {
+  const utc = { timeZone: 'UTC' } as const;
+  return {
+    locale,
+    full: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+    // Without grouping, as toFixed wrote them: "1234.50", "1023.9".
+    twoDigits: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+    oneDigit: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }),
+    plain: new Intl.NumberFormat(locale, { maximumFractionDigits: 20, useGrouping: false }),
+    day: new Intl.DateTimeFormat(locale, { ...utc, month: 'short', day: 'numeric' }),
+    hour: new Intl.DateTimeFormat(locale, { ...utc, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    minute: new Intl.DateTimeFormat(locale, { ...utc, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    date: new Intl.DateTimeFormat(locale, { ...utc, month: 'short', day: 'numeric', year: 'numeric' }),
+  };
+}
+
+let cached: ReturnType<typeof formatters> | undefined;
+function fmt(): ReturnType<typeof formatters> {
+  const locale = displayLocale();
+  if (!cached || cached.locale !== locale) cached = formatters(locale);
+  return cached;
+}
+
 function money(value: number, currency: string | undefined, style: Style): string {
   const compactOn = style === 'axis' || (style === 'short' && Math.abs(value) >= 10_000);
   if (currency) {
     try {
-      return new Intl.NumberFormat('en-US', {
+      return new Intl.NumberFormat(displayLocale(), {
         style: 'currency', currency: currency.toUpperCase(), ...(compactOn ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
       }).format(value);
     } catch {
       // Not an ISO 4217 code: show the number with whatever the API called its currency.
     }
   }
-  const n = compactOn ? compact.format(value) : value.toFixed(2);
+  const n = compactOn ? fmt().compact.format(value) : fmt().twoDigits.format(value);
   return currency ? `${n} ${currency}` : n;
 }
 
@@ -34,27 +59,28 @@ function bytes(value: number): string {
     v /= 1024;
     i++;
   }
-  return `${i ? v.toFixed(1) : v} ${units[i]}`;
+  return `${(i ? fmt().oneDigit : fmt().plain).format(v)} ${units[i]}`;
 }
 
 /** A value with its unit: "$1,234.56", "1.2 GiB", "12,345". */
 export function formatValue(metric: Pick<MetricInfo, 'unit'>, value: number, currency?: string, style: Style = 'full'): string {
   if (metric.unit === 'currency') return money(value, currency, style);
   if (metric.unit === 'bytes') return bytes(value);
-  return style === 'full' ? full.format(value) : compact.format(value);
+  return style === 'full' ? fmt().full.format(value) : fmt().compact.format(value);
 }
 
-const DAY_FMT = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
-const HOUR_FMT = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const MINUTE_FMT = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 export function bucketLabel(start: number, width: Width): string {
-  const d = new Date(start * 1000);
-  return (width === '1d' ? DAY_FMT : width === '1h' ? HOUR_FMT : MINUTE_FMT).format(d);
+  const f = fmt();
+  return (width === '1d' ? f.day : width === '1h' ? f.hour : f.minute).format(new Date(start * 1000));
 }
 
 /** "Jun 1 – Jun 30, 2026 (UTC)" for the range shown. */
 export function rangeLabel(start: number, end: number): string {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
-  return `${f.format(new Date(start * 1000))} – ${f.format(new Date((end - 1) * 1000))} (UTC)`;
+  const { date } = fmt();
+  return l10n.t('{0} – {1} (UTC)', date.format(new Date(start * 1000)), date.format(new Date((end - 1) * 1000)));
+}
+
+/** "6.0": how many times its median an anomaly cost. */
+export function factorText(factor: number): string {
+  return fmt().oneDigit.format(factor);
 }

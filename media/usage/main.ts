@@ -1,6 +1,8 @@
 // The Usage & Costs webview. It holds no data of its own: every number comes from the host through
 // src/webviews/usage/protocol.ts, and the only thing it keeps (setState) is the selection, so the
 // panel comes back as it was after a window reload.
+import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import { chartSummary } from '../../src/model/usage/chartSummary';
 import { mergeNames, withNames, type NameTable } from '../../src/model/usage/labels';
@@ -24,19 +26,19 @@ const cspViolations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
 class UsageApp {
-  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': 'Loading usage' });
+  private readonly progress = h('vscode-progress-bar', { indeterminate: true, 'aria-label': l10n.t('Loading usage') });
   private readonly message = h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
   private readonly summary = h('div', { class: 'summary' });
   // The canvas is one image to assistive technology: its name is the chart's summary in words, and
   // its description is the note on joined bars and the disclosure that holds the chart's data table.
-  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Usage chart', 'aria-describedby': 'chart-note chart-data-toggle' });
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': l10n.t('Usage chart'), 'aria-describedby': 'chart-note chart-data-toggle' });
   private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
   private readonly chartNote = h('p', { class: 'chart-note', id: 'chart-note', hidden: true });
   /** Says the new summary once per load, politely (not on every name that arrives later). */
   private readonly chartLive = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-chart-summary': true });
-  private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
+  private readonly legend = h('ul', { class: 'legend', 'aria-label': l10n.t('Legend') });
   private readonly chartTable = new ChartTable();
-  private readonly insights = h('section', { class: 'insights', 'aria-label': 'Anomalies and forecast', hidden: true });
+  private readonly insights = h('section', { class: 'insights', 'aria-label': l10n.t('Anomalies and forecast'), hidden: true });
   private readonly tableEl = h('table', { class: 'data', id: 'usage-table' });
   private readonly content = h('div', { class: 'content' }, this.summary, this.chartBox, this.chartNote, this.chartLive, this.legend, this.insights, this.chartTable.el, h('div', { class: 'table-wrap' }, this.tableEl));
   private readonly chart = new UsageChart(this.canvas, this.chartNote);
@@ -51,11 +53,11 @@ class UsageApp {
   constructor(private readonly root: HTMLElement, private readonly kinds: KindInfo[], now: number, private selection: Selection, organizations: OrganizationChoice[]) {
     const header = h('header', {});
     // The editor tab shows the title; screen readers get it as the page's first heading.
-    root.append(h('h1', { class: 'visually-hidden' }, 'Usage & Costs'), header, this.progress, this.message, this.content);
+    root.append(h('h1', { class: 'visually-hidden' }, l10n.t('Usage & Costs')), header, this.progress, this.message, this.content);
     this.controls = new Controls(header, kinds, now, selection, organizations, {
       change: (next) => this.select(next),
       refresh: () => void this.load(true),
-      export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(`Export failed: ${(err as Error).message}`, 'error')),
+      export: (format) => void rpc.call('export', { format }).catch((err: unknown) => this.showMessage(l10n.t('Export failed: {0}', (err as Error).message), 'error')),
     });
     this.controls.setCanExport(false);
     // The organizations changed (or a key did): the host dropped what it had read; the selection is
@@ -120,7 +122,7 @@ class UsageApp {
       if (warnings.length && !this.message.classList.contains('error')) this.showMessage(warnings.join(' '), 'warning');
     } catch (err) {
       if (key === this.optionsKey) this.optionsKey = '';
-      if (!(err instanceof RpcCallError && err.cancelled)) this.showMessage(`Couldn't load filter choices: ${(err as Error).message}`, 'warning');
+      if (!(err instanceof RpcCallError && err.cancelled)) this.showMessage(l10n.t("Couldn't load filter choices: {0}", (err as Error).message), 'warning');
     }
   }
 
@@ -158,7 +160,7 @@ class UsageApp {
     const data = this.data = withNames(loaded, this.names);
     const { view } = data;
     const kindLabel = this.kinds.find((k) => k.id === view.selection.kind)?.label ?? view.selection.kind;
-    const emptyText = `No ${kindLabel.toLowerCase()} in this range: every bucket is zero.`;
+    const emptyText = l10n.t('No {0} in this range: every bucket is zero.', kindLabel.toLowerCase());
     // Warnings win over "empty": an organization that could not be read must not pass for one with no usage.
     if (data.warnings.length) this.showMessage(view.empty ? `${emptyText} ${data.warnings.join(' ')}` : data.warnings.join(' '), 'warning');
     else if (view.empty) this.showMessage(emptyText, 'info');
@@ -192,7 +194,7 @@ class UsageApp {
 
   private renderError(message: string): void {
     this.data = undefined;
-    this.showMessage(`Couldn't load usage: ${message}`, 'error');
+    this.showMessage(l10n.t("Couldn't load usage: {0}", message), 'error');
     this.content.hidden = true;
     this.controls.setCanExport(false);
     this.report('error', message);
@@ -224,7 +226,7 @@ async function start(): Promise<void> {
     const init = await rpc.call('init', { state: loadState<UsageState>() });
     new UsageApp(root, init.catalogue, init.now, init.selection, init.organizations);
   } catch (err) {
-    replace(root, h('p', { class: 'message error' }, `The Usage & Costs panel could not start: ${(err as Error).message}`));
+    replace(root, h('p', { class: 'message error' }, l10n.t('The Usage & Costs panel could not start: {0}', (err as Error).message)));
   }
 }
 

@@ -1,5 +1,6 @@
 // The legend under the chart and the sortable table of every group. Both are DOM text: group names
 // come from the API (project, user and key names) and must never be parsed as markup.
+import * as l10n from '@vscode/l10n';
 import type { ChartDataset, MetricInfo, Series, UsageView } from '../../src/model/usage/types';
 import { h, replace } from '../shared/dom';
 import { seriesColour } from './chart';
@@ -18,6 +19,8 @@ export function renderLegend(list: HTMLElement, view: UsageView, datasets: Chart
 
 interface Column {
   title: string;
+  /** The metric a numeric column shows. */
+  metric?: MetricInfo;
   numeric: boolean;
   value(s: Series): string | number;
   text(s: Series): string;
@@ -38,7 +41,7 @@ export class UsageTable {
   private columns(view: UsageView): Column[] {
     const groups: Column[] = view.groupFields.length
       ? view.groupFields.map((g) => ({ title: g.label, numeric: false, value: (s) => s.names[g.field] ?? '', text: (s) => s.names[g.field] ?? '' }))
-      : [{ title: 'Group', numeric: false, value: (s) => s.label, text: (s) => s.label }];
+      : [{ title: l10n.t('Group'), numeric: false, value: (s) => s.label, text: (s) => s.label }];
     // The selected metric first; quantity (costs) only means something per line item.
     const metrics = [...view.metrics]
       .filter((m) => m.unit !== 'quantity' || view.selection.groupBy.includes('line_item'))
@@ -74,8 +77,8 @@ export class UsageTable {
       ? h('th', { scope: 'row', title: groupTitle(view, s, i) }, c.text(s))
       : h('td', { class: 'num' }, c.text(s))))));
     const foot = view.series.length > 1
-      ? h('tr', { class: 'total' }, h('th', { scope: 'row', colspan: firstMetric }, 'Total'),
-        ...columns.slice(firstMetric).map((c) => h('td', { class: 'num' }, totalText(view, c.title))))
+      ? h('tr', { class: 'total' }, h('th', { scope: 'row', colspan: firstMetric }, l10n.t('Total')),
+        ...columns.slice(firstMetric).map((c) => h('td', { class: 'num' }, totalText(view, c.metric!))))
       : null;
     replace(this.table, h('thead', {}, head), h('tbody', {}, ...body), foot && h('tfoot', {}, foot));
     this.table.hidden = view.series.length === 0;
@@ -83,17 +86,17 @@ export class UsageTable {
 }
 
 function metricColumn(m: MetricInfo, view: UsageView): Column {
-  const title = m.aggregate === 'peak' ? `${m.label} (peak)` : m.label;
+  const title = m.aggregate === 'peak' ? l10n.t('{0} (peak)', m.label) : m.label;
   return {
     title,
+    metric: m,
     numeric: true,
     value: (s) => s.totals[m.key] ?? 0,
     text: (s) => formatValue(m, s.totals[m.key] ?? 0, s.currency ?? view.currencies[0]?.currency),
   };
 }
 
-function totalText(view: UsageView, title: string): string {
-  const m = view.metrics.find((x) => title === x.label || title === `${x.label} (peak)`)!;
+function totalText(view: UsageView, m: MetricInfo): string {
   if (m.unit === 'currency' && view.currencies.length > 1) return view.currencies.map((c) => formatValue(m, c.value, c.currency)).join(' + ');
   return formatValue(m, view.totals[m.key] ?? 0, view.currencies[0]?.currency);
 }

@@ -2,6 +2,7 @@
 // own dashboard (its own client, cache and store), names applied per organization before the loads
 // are combined (an id is only known to its own organization's store), then combined
 // (src/model/usage/combine.ts). One organization failing leaves the others on screen.
+import * as l10n from '@vscode/l10n';
 import { describeError } from '../describeError';
 import { combineOrganizations, type OrganizationPart } from './combine';
 import type { UsageDashboard } from './dashboard';
@@ -26,7 +27,7 @@ export interface CombinedLoadOptions {
 /** `selection` must be normalized with organization 'all'. Rejects only when no organization could be read (or on cancellation). */
 export async function loadAllOrganizations(orgs: readonly OrganizationDashboard[], selection: Selection, signal: AbortSignal, options: CombinedLoadOptions): Promise<DashboardData> {
   const parts = await Promise.all(orgs.map((org) => loadPart(org, selection, signal, options)));
-  if (!parts.some((p) => p.data)) throw new Error(parts.map((p) => `${p.name}: ${p.error}`).join('; '));
+  if (!parts.some((p) => p.data)) throw new Error(parts.map((p) => l10n.t('{0}: {1}', p.name, p.error ?? '')).join('; '));
   return combineOrganizations(selection, parts, TOP_N);
 }
 
@@ -44,6 +45,6 @@ async function loadPart({ id, name, dashboard }: OrganizationDashboard, selectio
     return { id, name, data: withNames({ ...data, warnings: [...data.warnings, ...warnings] }, names) };
   } catch (err) {
     if (signal.aborted || isCancellation(err)) throw err;
-    return { id, name, data: { ...data, warnings: [...data.warnings, `Couldn't name the ids: ${describeError(err)}`] } };
+    return { id, name, data: { ...data, warnings: [...data.warnings, l10n.t("Couldn't name the ids: {0}", describeError(err))] } };
   }
 }

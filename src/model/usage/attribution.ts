@@ -3,6 +3,7 @@
 // another view already loaded costs no request, and a rename anywhere shows here too. An id missing
 // from its list once the list is read to its end is named for what it is ("deleted key key_…"),
 // never shown bare as if it were a name.
+import * as l10n from '@vscode/l10n';
 import type { Project, ProjectApiKey, User } from '../../api';
 import { describeError } from '../describeError';
 import { listRef, type OrgStore, type StoredList, type Subscription } from '../store';
@@ -38,7 +39,7 @@ export function userLabel(u: Pick<User, 'id' | 'name' | 'email'>): string {
 
 function ownerLabel(k: ProjectApiKey): string | undefined {
   const o = k.owner;
-  if (o?.type === 'service_account') return o.service_account?.name ? `${o.service_account.name} (service account)` : 'service account';
+  if (o?.type === 'service_account') return o.service_account?.name ? l10n.t('{0} (service account)', o.service_account.name) : l10n.t('service account');
   return o?.user ? userLabel(o.user as Pick<User, 'id' | 'name' | 'email'>) : undefined;
 }
 
@@ -62,12 +63,18 @@ export class UsageNames {
    */
   async resolve(ids: UsageIds, findProjects: KeyProjectFinder, signal: AbortSignal): Promise<ResolvedNames> {
     const warnings: string[] = [];
-    const attempt = async (what: string, load: () => Promise<unknown>) => {
+    // Whole sentences per kind of name, for translations.
+    const failed = {
+      key: (error: string) => l10n.t("Couldn't load API key names: {0}.", error),
+      project: (error: string) => l10n.t("Couldn't load project names: {0}.", error),
+      user: (error: string) => l10n.t("Couldn't load user names: {0}.", error),
+    };
+    const attempt = async (what: keyof typeof failed, load: () => Promise<unknown>) => {
       try {
         await load();
       } catch (err) {
         signal.throwIfAborted();
-        warnings.push(`Couldn't load ${what} names: ${describeError(err)}.`);
+        warnings.push(failed[what](describeError(err)));
       }
     };
     for (const [key, project] of Object.entries(ids.keyProjects)) this.keyHome.set(key, project);
@@ -75,7 +82,7 @@ export class UsageNames {
     const homeless = ids.api_key_id.filter((k) => !this.keyHome.has(k));
     const jobs: Promise<void>[] = [];
     if (homeless.length) {
-      jobs.push(attempt('API key', async () => {
+      jobs.push(attempt('key', async () => {
         for (const [key, project] of await findProjects(homeless, signal)) this.keyHome.set(key, project);
       }));
     }
@@ -84,11 +91,11 @@ export class UsageNames {
     if (ids.user_id.length) jobs.push(attempt('user', () => this.store.loadAll(listRef('members'), signal)));
     await Promise.all(jobs);
     const unplaced = ids.api_key_id.filter((k) => !this.keyHome.has(k) && !this.nowhere.has(k));
-    if (unplaced.length) await attempt('API key', () => this.search(unplaced, signal));
+    if (unplaced.length) await attempt('key', () => this.search(unplaced, signal));
     // Where the keys live is known now: their projects' key lists, and archived projects if one is not active.
     await Promise.all([
       projectsWanted ? attempt('project', () => this.loadArchived(ids, signal)) : undefined,
-      attempt('API key', () => this.loadKeys(ids.api_key_id, signal)),
+      attempt('key', () => this.loadKeys(ids.api_key_id, signal)),
     ]);
     signal.throwIfAborted();
     return { names: this.label(ids), warnings: [...new Set(warnings)] };
@@ -119,7 +126,9 @@ export class UsageNames {
     ]);
     const projects = [...active, ...archived].map((p) => p.id);
     if (projects.length > MAX_PROJECTS_SEARCHED) {
-      throw new Error(`${keyIds.length} key(s) are in no project the usage names, and ${projects.length} projects are too many to search`);
+      throw new Error(keyIds.length === 1
+        ? l10n.t('1 key is in no project the usage names, and {0} projects are too many to search', projects.length)
+        : l10n.t('{0} keys are in no project the usage names, and {1} projects are too many to search', keyIds.length, projects.length));
     }
     await eachLimited(projects, KEY_LIST_CONCURRENCY, signal, async (project) => {
       const [listed, hidden] = await Promise.all([
@@ -162,8 +171,8 @@ export class UsageNames {
     const users = new Map((members?.items ?? []).map((u) => [u.id, u]));
     const projectText = (id: string): string | undefined => {
       const p = projects.byId.get(id);
-      if (p) return p.status === 'archived' ? `${p.name || p.id} (archived)` : p.name || p.id;
-      return projects.complete ? `unknown project ${id}` : undefined;
+      if (p) return p.status === 'archived' ? l10n.t('{0} (archived)', p.name || p.id) : p.name || p.id;
+      return projects.complete ? l10n.t('unknown project {0}', id) : undefined;
     };
 
     const names: NameTable = { project_id: {}, user_id: {}, api_key_id: {} };
@@ -174,7 +183,7 @@ export class UsageNames {
     for (const id of ids.user_id) {
       const u = users.get(id);
       if (u) names.user_id![id] = userLabel(u);
-      else if (fullyRead(members)) names.user_id![id] = `unknown user ${id}`;
+      else if (fullyRead(members)) names.user_id![id] = l10n.t('unknown user {0}', id);
     }
     for (const id of ids.api_key_id) {
       const project = this.keyHome.get(id);
@@ -184,7 +193,7 @@ export class UsageNames {
         names.api_key_id![id] = [key.name ? `${key.name} (${key.redacted_value})` : key.redacted_value || key.id, ownerLabel(key), projectName]
           .filter(Boolean).join(' · ');
       } else if (project ? KEY_LISTS.every((r) => fullyRead(this.store.peek(listRef(r, project)))) : this.nowhere.has(id)) {
-        names.api_key_id![id] = `deleted key ${id}`;
+        names.api_key_id![id] = l10n.t('deleted key {0}', id);
       }
     }
     return names;

@@ -3,6 +3,7 @@
 // at most as many bars as fit, each bar a whole number of consecutive buckets from a set of
 // readable steps (5 min, 10 min, 1 h, …). Minute and hour bars start on UTC multiples of the step,
 // day bars at the range's first day. The table, the summary and the exports keep every bucket.
+import * as l10n from '@vscode/l10n';
 import type { Width } from './types';
 
 const WIDTH_SECONDS: Record<Width, number> = { '1m': 60, '1h': 3_600, '1d': 86_400 };
@@ -70,6 +71,7 @@ export function toBars(buckets: readonly number[], width: Width, series: readonl
 /** "10 minutes", "6 hours", "7 days": what one bar covers. */
 export function stepLabel(width: Width, step: number): string {
   const minutes = (WIDTH_SECONDS[width] * step) / 60;
-  const [n, unit] = minutes % 1_440 === 0 ? [minutes / 1_440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes % 1_440 === 0) return minutes === 1_440 ? l10n.t('1 day') : l10n.t('{0} days', minutes / 1_440);
+  if (minutes % 60 === 0) return minutes === 60 ? l10n.t('1 hour') : l10n.t('{0} hours', minutes / 60);
+  return minutes === 1 ? l10n.t('1 minute') : l10n.t('{0} minutes', minutes);
 }

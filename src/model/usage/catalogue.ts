@@ -1,6 +1,7 @@
 // The twelve usage and costs endpoints as the dashboard sees them: what each one can be grouped and
 // filtered by, which bucket widths it takes, and which numbers its results carry. Everything else in
 // model/usage is generic over this table.
+import * as l10n from '@vscode/l10n';
 import type { AdminClient } from '../../api';
 import type { FieldInfo, FilterInfo, KindId, KindInfo, MetricInfo, Unit, Width } from './types';
 
@@ -29,53 +30,64 @@ export interface EndpointSpec extends KindInfo {
   derived(metric: string): ((result: RawResult) => number) | undefined;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  project_id: 'Project',
-  user_id: 'User',
-  api_key_id: 'API key',
-  model: 'Model',
-  batch: 'Batch',
-  service_tier: 'Service tier',
-  size: 'Size',
-  source: 'Source',
-  context_level: 'Context level',
-  vector_store_id: 'Vector store',
-  line_item: 'Line item',
-  api_source: 'API source',
+/**
+ * `info` with a `label` looked up each time it is read: this table is built when the module loads,
+ * and a label is shown later, in the display language @vscode/l10n was configured with at
+ * activation (CONTRIBUTING.md, Localization). Ids, keys and API field names are never translated.
+ */
+function labelled<T extends object>(info: T, label: () => string): T & { label: string } {
+  return Object.defineProperty(info, 'label', { get: label, enumerable: true, configurable: true }) as T & { label: string };
+}
+
+const FIELD_LABELS: Record<string, () => string> = {
+  project_id: () => l10n.t('Project'),
+  user_id: () => l10n.t('User'),
+  api_key_id: () => l10n.t('API key'),
+  model: () => l10n.t('Model'),
+  batch: () => l10n.t('Batch'),
+  service_tier: () => l10n.t('Service tier'),
+  size: () => l10n.t('Size'),
+  source: () => l10n.t('Source'),
+  context_level: () => l10n.t('Context level'),
+  vector_store_id: () => l10n.t('Vector store'),
+  line_item: () => l10n.t('Line item'),
+  api_source: () => l10n.t('API source'),
 };
 
-const fields = (...names: string[]): FieldInfo[] => names.map((field) => ({ field, label: FIELD_LABELS[field] ?? field }));
+const fields = (...names: string[]): FieldInfo[] => names.map((field) => labelled({ field }, FIELD_LABELS[field] ?? (() => field)));
+const filter = (param: string, field: string, label: () => string, type: FilterInfo['type'], values?: string[]): FilterInfo =>
+  labelled({ param, field, type, ...(values ? { values } : {}) }, label);
 
-const PROJECTS: FilterInfo = { param: 'project_ids', field: 'project_id', label: 'Projects', type: 'multi' };
-const USERS: FilterInfo = { param: 'user_ids', field: 'user_id', label: 'Users', type: 'multi' };
-const KEYS: FilterInfo = { param: 'api_key_ids', field: 'api_key_id', label: 'API keys', type: 'multi' };
-const MODELS: FilterInfo = { param: 'models', field: 'model', label: 'Models', type: 'multi' };
-const BATCH: FilterInfo = { param: 'batch', field: 'batch', label: 'Batch', type: 'bool' };
+const PROJECTS = filter('project_ids', 'project_id', () => l10n.t('Projects'), 'multi');
+const USERS = filter('user_ids', 'user_id', () => l10n.t('Users'), 'multi');
+const KEYS = filter('api_key_ids', 'api_key_id', () => l10n.t('API keys'), 'multi');
+const MODELS = filter('models', 'model', () => l10n.t('Models'), 'multi');
+const BATCH = filter('batch', 'batch', () => l10n.t('Batch'), 'bool');
 const STANDARD_FILTERS = [PROJECTS, USERS, KEYS, MODELS];
 const STANDARD_GROUPS = fields('project_id', 'user_id', 'api_key_id', 'model');
 const MODEL_CALL_GROUPS = fields('project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier', 'api_source');
 const MODEL_CALL_FILTERS = [...STANDARD_FILTERS, BATCH];
 
-const metric = (key: string, label: string, unit: Unit, aggregate: MetricInfo['aggregate'] = 'sum'): MetricInfo => ({ key, label, unit, aggregate });
-const REQUESTS = metric('num_model_requests', 'Model requests', 'requests');
+const metric = (key: string, label: () => string, unit: Unit, aggregate: MetricInfo['aggregate'] = 'sum'): MetricInfo => labelled({ key, unit, aggregate }, label);
+const REQUESTS = metric('num_model_requests', () => l10n.t('Model requests'), 'requests');
 // `input_cache_write_tokens` is the 30-minute and 12-hour cache writes together; the API also reports each.
 const CACHE_WRITES = [
-  metric('input_cache_write_tokens', 'Cache-write tokens', 'tokens'),
-  metric('input_cache_write_30m_tokens', 'Cache-write tokens (30 min)', 'tokens'),
-  metric('input_cache_write_12h_tokens', 'Cache-write tokens (12 h)', 'tokens'),
+  metric('input_cache_write_tokens', () => l10n.t('Cache-write tokens'), 'tokens'),
+  metric('input_cache_write_30m_tokens', () => l10n.t('Cache-write tokens (30 min)'), 'tokens'),
+  metric('input_cache_write_12h_tokens', () => l10n.t('Cache-write tokens (12 h)'), 'tokens'),
 ];
 // Completions and Decisions (model calls) group, filter and total their tokens alike.
 const TOKEN_TOTALS = [
-  metric('total_tokens', 'Total tokens', 'tokens'),
-  metric('input_tokens', 'Input tokens', 'tokens'),
-  metric('output_tokens', 'Output tokens', 'tokens'),
-  metric('input_cached_tokens', 'Cached input tokens', 'tokens'),
+  metric('total_tokens', () => l10n.t('Total tokens'), 'tokens'),
+  metric('input_tokens', () => l10n.t('Input tokens'), 'tokens'),
+  metric('output_tokens', () => l10n.t('Output tokens'), 'tokens'),
+  metric('input_cached_tokens', () => l10n.t('Cached input tokens'), 'tokens'),
 ];
 const MEDIA_TOKENS = [
-  metric('input_audio_tokens', 'Audio input tokens', 'tokens'),
-  metric('output_audio_tokens', 'Audio output tokens', 'tokens'),
-  metric('input_image_tokens', 'Image input tokens', 'tokens'),
-  metric('output_image_tokens', 'Image output tokens', 'tokens'),
+  metric('input_audio_tokens', () => l10n.t('Audio input tokens'), 'tokens'),
+  metric('output_audio_tokens', () => l10n.t('Audio output tokens'), 'tokens'),
+  metric('input_image_tokens', () => l10n.t('Image input tokens'), 'tokens'),
+  metric('output_image_tokens', () => l10n.t('Image output tokens'), 'tokens'),
 ];
 
 const ALL_WIDTHS: Width[] = ['1d', '1h', '1m'];
@@ -94,32 +106,31 @@ const derived = (metricKey: string) => DERIVED[metricKey];
 
 type Accessor = (c: AdminClient) => unknown;
 
-function endpoint(id: KindId, label: string, accessor: Accessor, info: Omit<KindInfo, 'id' | 'label' | 'widths'> & { widths?: Width[] }): EndpointSpec {
-  return {
+function endpoint(id: KindId, label: () => string, accessor: Accessor, info: Omit<KindInfo, 'id' | 'label' | 'widths'> & { widths?: Width[] }): EndpointSpec {
+  return labelled({
     id,
-    label,
     widths: info.widths ?? ALL_WIDTHS,
     groupBy: info.groupBy,
     filters: info.filters,
     metrics: info.metrics,
     // The accessors' query types differ only in their enums; the dashboard builds queries from this table.
-    source: (c) => accessor(c) as BucketSource,
+    source: (c: AdminClient) => accessor(c) as BucketSource,
     derived,
-  };
+  }, label);
 }
 
-const countAnd = (key: string, label: string, unit: Unit) => [metric(key, label, unit), REQUESTS];
+const countAnd = (key: string, label: () => string, unit: Unit) => [metric(key, label, unit), REQUESTS];
 
 export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
-  costs: endpoint('costs', 'Costs', (c) => c.costs, {
+  costs: endpoint('costs', () => l10n.t('Costs'), (c) => c.costs, {
     widths: ['1d'],
     groupBy: fields('project_id', 'user_id', 'line_item', 'api_key_id', 'api_source'),
     // Line items match exactly; the choices are the ones seen in the range.
-    filters: [PROJECTS, KEYS, { param: 'line_items', field: 'line_item', label: 'Line items', type: 'multi' }],
+    filters: [PROJECTS, KEYS, filter('line_items', 'line_item', () => l10n.t('Line items'), 'multi')],
     // The API fills `quantity` only per line item; its unit is the line item's own.
-    metrics: [metric('amount', 'Cost', 'currency'), metric('quantity', 'Quantity (per line item)', 'quantity')],
+    metrics: [metric('amount', () => l10n.t('Cost'), 'currency'), metric('quantity', () => l10n.t('Quantity (per line item)'), 'quantity')],
   }),
-  completions: endpoint('completions', 'Completions', (c) => c.usage.completions, {
+  completions: endpoint('completions', () => l10n.t('Completions'), (c) => c.usage.completions, {
     groupBy: MODEL_CALL_GROUPS,
     filters: MODEL_CALL_FILTERS,
     metrics: [
@@ -130,55 +141,55 @@ export const ENDPOINTS: Readonly<Record<KindId, EndpointSpec>> = {
     ],
   }),
   // The Decisions API's token counts other than input, output and requests may be null (not reported): they count as 0.
-  decisions: endpoint('decisions', 'Decisions', (c) => c.usage.decisions, {
+  decisions: endpoint('decisions', () => l10n.t('Decisions'), (c) => c.usage.decisions, {
     groupBy: MODEL_CALL_GROUPS,
     filters: MODEL_CALL_FILTERS,
     metrics: [
       ...TOKEN_TOTALS,
-      metric('input_uncached_tokens', 'Uncached input tokens', 'tokens'),
+      metric('input_uncached_tokens', () => l10n.t('Uncached input tokens'), 'tokens'),
       ...CACHE_WRITES,
-      metric('input_text_tokens', 'Text input tokens', 'tokens'),
-      metric('output_text_tokens', 'Text output tokens', 'tokens'),
+      metric('input_text_tokens', () => l10n.t('Text input tokens'), 'tokens'),
+      metric('output_text_tokens', () => l10n.t('Text output tokens'), 'tokens'),
       ...MEDIA_TOKENS,
       REQUESTS,
     ],
   }),
-  embeddings: endpoint('embeddings', 'Embeddings', (c) => c.usage.embeddings, {
-    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('input_tokens', 'Input tokens', 'tokens'),
+  embeddings: endpoint('embeddings', () => l10n.t('Embeddings'), (c) => c.usage.embeddings, {
+    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('input_tokens', () => l10n.t('Input tokens'), 'tokens'),
   }),
-  moderations: endpoint('moderations', 'Moderations', (c) => c.usage.moderations, {
-    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('input_tokens', 'Input tokens', 'tokens'),
+  moderations: endpoint('moderations', () => l10n.t('Moderations'), (c) => c.usage.moderations, {
+    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('input_tokens', () => l10n.t('Input tokens'), 'tokens'),
   }),
-  images: endpoint('images', 'Images', (c) => c.usage.images, {
+  images: endpoint('images', () => l10n.t('Images'), (c) => c.usage.images, {
     groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'size', 'source'),
     filters: [
       ...STANDARD_FILTERS,
-      { param: 'sizes', field: 'size', label: 'Sizes', type: 'multi', values: ['256x256', '512x512', '1024x1024', '1792x1792', '1024x1792'] },
-      { param: 'sources', field: 'source', label: 'Sources', type: 'multi', values: ['image.generation', 'image.edit', 'image.variation'] },
+      filter('sizes', 'size', () => l10n.t('Sizes'), 'multi', ['256x256', '512x512', '1024x1024', '1792x1792', '1024x1792']),
+      filter('sources', 'source', () => l10n.t('Sources'), 'multi', ['image.generation', 'image.edit', 'image.variation']),
     ],
-    metrics: countAnd('images', 'Images', 'images'),
+    metrics: countAnd('images', () => l10n.t('Images'), 'images'),
   }),
-  audio_speeches: endpoint('audio_speeches', 'Audio speeches', (c) => c.usage.audioSpeeches, {
-    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('characters', 'Characters', 'characters'),
+  audio_speeches: endpoint('audio_speeches', () => l10n.t('Audio speeches'), (c) => c.usage.audioSpeeches, {
+    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('characters', () => l10n.t('Characters'), 'characters'),
   }),
-  audio_transcriptions: endpoint('audio_transcriptions', 'Audio transcriptions', (c) => c.usage.audioTranscriptions, {
-    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('seconds', 'Seconds', 'seconds'),
+  audio_transcriptions: endpoint('audio_transcriptions', () => l10n.t('Audio transcriptions'), (c) => c.usage.audioTranscriptions, {
+    groupBy: STANDARD_GROUPS, filters: STANDARD_FILTERS, metrics: countAnd('seconds', () => l10n.t('Seconds'), 'seconds'),
   }),
-  vector_stores: endpoint('vector_stores', 'Vector stores', (c) => c.usage.vectorStores, {
-    groupBy: fields('project_id'), filters: [PROJECTS], metrics: [metric('usage_bytes', 'Storage', 'bytes', 'peak')],
+  vector_stores: endpoint('vector_stores', () => l10n.t('Vector stores'), (c) => c.usage.vectorStores, {
+    groupBy: fields('project_id'), filters: [PROJECTS], metrics: [metric('usage_bytes', () => l10n.t('Storage'), 'bytes', 'peak')],
   }),
-  code_interpreter_sessions: endpoint('code_interpreter_sessions', 'Code interpreter sessions', (c) => c.usage.codeInterpreterSessions, {
-    groupBy: fields('project_id'), filters: [PROJECTS], metrics: [metric('num_sessions', 'Sessions', 'sessions')],
+  code_interpreter_sessions: endpoint('code_interpreter_sessions', () => l10n.t('Code interpreter sessions'), (c) => c.usage.codeInterpreterSessions, {
+    groupBy: fields('project_id'), filters: [PROJECTS], metrics: [metric('num_sessions', () => l10n.t('Sessions'), 'sessions')],
   }),
-  file_search_calls: endpoint('file_search_calls', 'File search calls', (c) => c.usage.fileSearchCalls, {
+  file_search_calls: endpoint('file_search_calls', () => l10n.t('File search calls'), (c) => c.usage.fileSearchCalls, {
     groupBy: fields('project_id', 'user_id', 'api_key_id', 'vector_store_id'),
-    filters: [PROJECTS, USERS, KEYS, { param: 'vector_store_ids', field: 'vector_store_id', label: 'Vector stores', type: 'multi' }],
-    metrics: [metric('num_requests', 'File search calls', 'calls')],
+    filters: [PROJECTS, USERS, KEYS, filter('vector_store_ids', 'vector_store_id', () => l10n.t('Vector stores'), 'multi')],
+    metrics: [metric('num_requests', () => l10n.t('File search calls'), 'calls')],
   }),
-  web_search_calls: endpoint('web_search_calls', 'Web search calls', (c) => c.usage.webSearchCalls, {
+  web_search_calls: endpoint('web_search_calls', () => l10n.t('Web search calls'), (c) => c.usage.webSearchCalls, {
     groupBy: fields('project_id', 'user_id', 'api_key_id', 'model', 'context_level', 'api_source'),
-    filters: [...STANDARD_FILTERS, { param: 'context_levels', field: 'context_level', label: 'Context levels', type: 'multi', values: ['low', 'medium', 'high'] }],
-    metrics: [metric('num_requests', 'Web search calls', 'calls'), REQUESTS],
+    filters: [...STANDARD_FILTERS, filter('context_levels', 'context_level', () => l10n.t('Context levels'), 'multi', ['low', 'medium', 'high'])],
+    metrics: [metric('num_requests', () => l10n.t('Web search calls'), 'calls'), REQUESTS],
   }),
 };
 

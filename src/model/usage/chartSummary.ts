@@ -3,6 +3,7 @@
 // highest $210.00 on Nov 12; 12 groups, largest Checkout ($402.10)". It describes the data, every
 // bucket, not the bars drawn (bars may join buckets to fit the panel). Formatting is passed in: the
 // webview formats numbers and times its own way (media/usage/format.ts).
+import * as l10n from '@vscode/l10n';
 import type { ChartDataset, Width } from './types';
 
 export interface ChartSummaryInput {
@@ -24,23 +25,30 @@ export interface ChartSummaryFormat {
   range: string;
 }
 
-const PER: Record<Width, string> = { '1m': 'minute', '1h': 'hour', '1d': 'day' };
+function heading(what: string, width: Width, range: string): string {
+  if (width === '1m') return l10n.t('{0} by minute, {1}', what, range);
+  if (width === '1h') return l10n.t('{0} by hour, {1}', what, range);
+  return l10n.t('{0} by day, {1}', what, range);
+}
 
 export function chartSummary(input: ChartSummaryInput, fmt: ChartSummaryFormat): string {
   const { what, width, buckets, datasets, aggregate } = input;
-  const head = `${what} by ${PER[width]}, ${fmt.range}`;
+  const head = heading(what, width, fmt.range);
   const perBucket = buckets.map((_, i) => datasets.reduce((sum, d) => sum + (d.values[i] ?? 0), 0));
   let top = -1;
   perBucket.forEach((v, i) => { if (v > 0 && (top < 0 || v > perBucket[top]!)) top = i; });
-  if (top < 0) return `${head}: nothing in this range.`;
-  const when = `${width === '1d' ? 'on' : 'at'} ${fmt.bucket(buckets[top]!)}`;
+  if (top < 0) return l10n.t('{0}: nothing in this range.', head);
+  const when = width === '1d' ? l10n.t('on {0}', fmt.bucket(buckets[top]!)) : l10n.t('at {0}', fmt.bucket(buckets[top]!));
   const figures = aggregate === 'peak'
-    ? `peak ${fmt.value(perBucket[top]!)} ${when}`
-    : `total ${fmt.value(perBucket.reduce((a, b) => a + b, 0))}, highest ${fmt.value(perBucket[top]!)} ${when}`;
+    ? l10n.t('peak {0} {1}', fmt.value(perBucket[top]!), when)
+    : l10n.t('total {0}, highest {1} {2}', fmt.value(perBucket.reduce((a, b) => a + b, 0)), fmt.value(perBucket[top]!), when);
   const groupValue = (d: ChartDataset) => (aggregate === 'peak' ? Math.max(0, ...d.values) : d.values.reduce((a, b) => a + b, 0));
   const named = datasets.filter((d) => !d.other);
-  if (datasets.length < 2 || !named.length) return `${head}: ${figures}.`;
+  if (datasets.length < 2 || !named.length) return l10n.t('{0}: {1}.', head, figures);
   const largest = named.reduce((best, d) => (groupValue(d) > groupValue(best) ? d : best));
-  const groups = `${datasets.length} ${datasets.some((d) => d.other) ? 'series' : 'groups'}, largest ${largest.label} (${fmt.value(groupValue(largest))})`;
-  return `${head}: ${figures}; ${groups}.`;
+  const largestValue = fmt.value(groupValue(largest));
+  const groups = datasets.some((d) => d.other)
+    ? l10n.t('{0} series, largest {1} ({2})', datasets.length, largest.label, largestValue)
+    : l10n.t('{0} groups, largest {1} ({2})', datasets.length, largest.label, largestValue);
+  return l10n.t('{0}: {1}; {2}.', head, figures, groups);
 }

@@ -2,7 +2,8 @@
 // series under its name (the organization is the first group field), totals summed per bucket,
 // costs summed per currency (never one currency into another), and an organization that could not
 // be read named with its error while the others' numbers stay. Pure: the loads come in finished.
-import { ORGANIZATION_FIELD, ORGANIZATION_LABEL } from './organizations';
+import * as l10n from '@vscode/l10n';
+import { ORGANIZATION_FIELD, organizationLabel } from './organizations';
 import type { ChartDataset, CostAnomaly, CostInsights, CurrencyTotal, DashboardData, MetricInfo, RankedItem, Selection, Series, Summary, UsageView } from './types';
 
 /** One organization's load: its data (names already applied), or why there is none. */
@@ -24,9 +25,9 @@ const MAX_DATASETS = 10;
 export function combineOrganizations(selection: Selection, parts: readonly OrganizationPart[], topN: number): DashboardData {
   const loaded = parts.filter((p): p is OrganizationPart & { data: DashboardData } => !!p.data);
   const template = loaded[0]?.data.view;
-  if (!template) throw new Error('No organization could be read.');
+  if (!template) throw new Error(l10n.t('No organization could be read.'));
   const slot = new Map(template.buckets.map((t, i) => [t, i]));
-  const groupFields = [{ field: ORGANIZATION_FIELD, label: ORGANIZATION_LABEL }, ...template.groupFields];
+  const groupFields = [{ field: ORGANIZATION_FIELD, label: organizationLabel() }, ...template.groupFields];
 
   const series: Series[] = [];
   for (const { id, name, data } of loaded) {
@@ -59,15 +60,15 @@ export function combineOrganizations(selection: Selection, parts: readonly Organ
 
   const warnings: string[] = [];
   for (const p of parts) {
-    if (!p.data) warnings.push(`Couldn't load ${p.name}: ${p.error ?? 'unknown error'}. Its numbers are not included.`);
-    else for (const w of p.data.warnings) warnings.push(`${p.name}: ${w}`);
+    if (!p.data) warnings.push(l10n.t("Couldn't load {0}: {1}. Its numbers are not included.", p.name, p.error ?? l10n.t('unknown error')));
+    else for (const w of p.data.warnings) warnings.push(l10n.t('{0}: {1}', p.name, w));
   }
   const data: DashboardData = {
     view,
     chart: organizationDatasets(view, loaded.map((p) => ({ id: p.id, name: p.name }))),
     summary: combineSummaries(loaded, topN, warnings),
     warnings,
-    organizations: parts.map((p) => ({ id: p.id, name: p.name, ...(p.data ? {} : { error: p.error ?? 'unknown error' }) })),
+    organizations: parts.map((p) => ({ id: p.id, name: p.name, ...(p.data ? {} : { error: p.error ?? l10n.t('unknown error') }) })),
   };
   const insights = combineInsights(loaded);
   if (insights) data.insights = insights;
@@ -127,7 +128,7 @@ function organizationDatasets(view: UsageView, orgs: readonly { id: string; name
   const shown = ordered.slice(0, MAX_DATASETS - 1);
   const rest = ordered.slice(MAX_DATASETS - 1);
   const values = view.buckets.map((_, i) => rest.reduce((sum, d) => sum + d.values[i]!, 0));
-  return [...shown, { key: 'other', label: `Other (${rest.length} organizations)`, values, other: true }];
+  return [...shown, { key: 'other', label: l10n.t('Other ({0} organizations)', rest.length), values, other: true }];
 }
 
 /**
@@ -139,8 +140,8 @@ function combineSummaries(loaded: readonly (OrganizationPart & { data: Dashboard
   const withCost = loaded.filter((p) => p.data.summary.cost);
   const withModels = loaded.filter((p) => !p.data.summary.modelError);
   for (const p of loaded) {
-    if (p.data.summary.costError && withCost.length) warnings.push(`${p.name}: couldn't read its costs for the summary: ${p.data.summary.costError}`);
-    if (p.data.summary.modelError && withModels.length) warnings.push(`${p.name}: couldn't read its top models: ${p.data.summary.modelError}`);
+    if (p.data.summary.costError && withCost.length) warnings.push(l10n.t("{0}: couldn't read its costs for the summary: {1}", p.name, p.data.summary.costError));
+    if (p.data.summary.modelError && withModels.length) warnings.push(l10n.t("{0}: couldn't read its top models: {1}", p.name, p.data.summary.modelError));
   }
   const summary: Summary = {
     cost: withCost.length ? {

@@ -2,6 +2,7 @@
 // top models over the same range), fetched in parallel within the fetcher's concurrency limit and
 // all cancelled together through one AbortSignal. Names for the ids come from the org store: those
 // it holds at once, the rest afterwards (resolveNames), so the first chart never waits for them.
+import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import type { AdminClient } from '../../api';
 import { describeError } from '../describeError';
@@ -163,7 +164,7 @@ export class UsageDashboard {
     const options: Record<string, FilterOption[]> = {};
     await Promise.all(spec.filters.filter((f) => !only || only(f.param)).map(async (f) => {
       try {
-        if (f.type === 'bool') options[f.param] = [{ value: 'true', label: 'Batch only' }, { value: 'false', label: 'Not batch' }];
+        if (f.type === 'bool') options[f.param] = [{ value: 'true', label: l10n.t('Batch only') }, { value: 'false', label: l10n.t('Not batch') }];
         else if (f.values) options[f.param] = f.values.map((value) => ({ value, label: value }));
         else if (f.field === 'project_id') options[f.param] = await this.projectOptions(signal);
         else if (f.field === 'user_id') options[f.param] = byLabel((await this.store.loadAll(listRef('members'), signal)).map((u) => ({ value: u.id, label: userLabel(u) })));
@@ -171,7 +172,7 @@ export class UsageDashboard {
       } catch (err) {
         if (signal.aborted || isCancellation(err)) throw err;
         options[f.param] = [];
-        warnings.push(`Couldn't load the ${f.label.toLowerCase()} to filter by: ${describeError(err)}`);
+        warnings.push(l10n.t("Couldn't load the {0} to filter by: {1}", f.label.toLowerCase(), describeError(err)));
       }
     }));
     return { options, warnings };

@@ -1,5 +1,8 @@
 // The current view as a file: CSV with one row per bucket and group (zeros included, so the rows add
 // up to the chart and to the API's totals) and JSON with the same numbers plus the selection.
+// Both are data formats: the CSV header (API field names and metric keys) and the JSON keys stay
+// as they are in every display language, so scripts can read any export; only the JSON's `label`
+// texts (the kind, metrics, groups) are in the language the panel showed.
 import { csvLine } from '../csv';
 import { ENDPOINTS } from './catalogue';
 import { NAMED_FIELDS as NAMED } from './labels';

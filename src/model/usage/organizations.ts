@@ -1,6 +1,7 @@
 // Which organization Usage & Costs shows: one of the connected organizations or all of them
 // together. Pure and import-free apart from types, so the webview (media/usage) applies the same
 // rules to its controls as the host does to the loads it answers.
+import * as l10n from '@vscode/l10n';
 import type { Selection } from './types';
 
 /** The selection's `organization` for "All organizations". */
@@ -17,8 +18,10 @@ export const ORG_SCOPED_FIELDS: readonly string[] = ['project_id', 'user_id', 'a
 
 /** The group field the combined view adds in front of the selection's own (its names are the organizations' names). */
 export const ORGANIZATION_FIELD = 'organization_id';
-export const ORGANIZATION_LABEL = 'Organization';
-export const ALL_ORGANIZATIONS_LABEL = 'All organizations';
+// Functions, not constants: the host looks a string up when it shows it, after activation has
+// configured @vscode/l10n (CONTRIBUTING.md, Localization).
+export const organizationLabel = (): string => l10n.t('Organization');
+export const allOrganizationsLabel = (): string => l10n.t('All organizations');
 
 const MAX_ID_LENGTH = 200;
 
@@ -61,9 +64,8 @@ export function isOrgScopedParam(param: string): boolean {
 
 /** The panel's tab title: plain with one organization, naming the one shown (or "All organizations") with several. */
 export function usageTitle(organizations: readonly OrganizationChoice[], selected: string | undefined): string {
-  const base = 'Usage & Costs';
-  if (organizations.length < 2) return base;
-  if (selected === ALL_ORGANIZATIONS) return `${base} — ${ALL_ORGANIZATIONS_LABEL}`;
+  if (organizations.length < 2) return l10n.t('Usage & Costs');
+  if (selected === ALL_ORGANIZATIONS) return l10n.t('Usage & Costs — All organizations');
   const org = organizations.find((o) => o.id === selected) ?? organizations[0]!;
-  return `${base} — ${org.name}`;
+  return l10n.t('Usage & Costs — {0}', org.name);
 }

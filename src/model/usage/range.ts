@@ -1,5 +1,7 @@
 // Time ranges: presets and custom days become [start, end) in unix seconds, aligned to the bucket
 // width (the API buckets on UTC boundaries), and the bucket grid the chart and table are drawn on.
+import * as l10n from '@vscode/l10n';
+import { displayLocale } from '../locale';
 import type { RangeSelection, Width } from './types';
 
 export const WIDTH_SECONDS: Readonly<Record<Width, number>> = { '1m': 60, '1h': 3_600, '1d': 86_400 };
@@ -44,8 +46,8 @@ export function resolveRange(range: RangeSelection, width: Width, nowSeconds: nu
   if (range.preset === 'custom') {
     const from = parseDay(range.from);
     const to = parseDay(range.to);
-    if (from === undefined || to === undefined) throw new RangeError('Pick a start and an end day (YYYY-MM-DD).');
-    if (to < from) throw new RangeError('The end day is before the start day.');
+    if (from === undefined || to === undefined) throw new RangeError(l10n.t('Pick a start and an end day (YYYY-MM-DD).'));
+    if (to < from) throw new RangeError(l10n.t('The end day is before the start day.'));
     return { start: alignDown(from, w), end: alignDown(to + DAY + w - 1, w) };
   }
   const end = alignDown(nowSeconds, w) + w;
@@ -60,8 +62,12 @@ export function queryRange(range: RangeSelection, width: Width, nowSeconds: numb
   const resolved = resolveRange(range, width, nowSeconds);
   const count = bucketCount(resolved, width);
   if (count > MAX_BUCKETS) {
-    const unit = width === '1d' ? 'days' : width === '1h' ? 'hours' : 'minutes';
-    throw new RangeError(`This range spans ${count.toLocaleString('en-US')} ${unit}; at most ${MAX_BUCKETS.toLocaleString('en-US')} can be shown. Pick a shorter range.`);
+    const [n, most] = [count, MAX_BUCKETS].map((x) => x.toLocaleString(displayLocale()));
+    throw new RangeError(width === '1d'
+      ? l10n.t('This range spans {0} days; at most {1} can be shown. Pick a shorter range.', n, most)
+      : width === '1h'
+        ? l10n.t('This range spans {0} hours; at most {1} can be shown. Pick a shorter range.', n, most)
+        : l10n.t('This range spans {0} minutes; at most {1} can be shown. Pick a shorter range.', n, most));
   }
   return resolved;
 }

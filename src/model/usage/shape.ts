@@ -1,5 +1,6 @@
 // Buckets from the API → one series per group on the full bucket grid (missing buckets are zero),
 // totals, currencies, the chart's datasets and ranked lists.
+import * as l10n from '@vscode/l10n';
 import type { EndpointSpec, RawBucket, RawResult } from './catalogue';
 import { bucketGrid, WIDTH_SECONDS, type TimeRange } from './range';
 import type { ChartDataset, CurrencyTotal, MetricInfo, RankedItem, Selection, Series, UsageView } from './types';
@@ -7,8 +8,9 @@ import type { ChartDataset, CurrencyTotal, MetricInfo, RankedItem, Selection, Se
 /** Display names for ids (projects, users, keys); undefined when unknown. */
 export type NameLookup = (field: string, value: string) => string | undefined;
 
-export const NONE_LABEL = '(none)';
-export const TOTAL_LABEL = 'Total';
+// Looked up when used (after activation has configured @vscode/l10n), never at module load.
+export const noneLabel = (): string => l10n.t('(none)');
+export const totalLabel = (): string => l10n.t('Total');
 
 function groupValue(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -20,15 +22,18 @@ function groupValue(v: unknown): string | null {
  * says `agents_api` or `unlabeled` (which covers older and unknown origins, not "direct API use"); a
  * null there is an origin it did not report, shown as a dash rather than "(none)".
  */
-const VALUE_LABELS = new Map<string, { values: Map<string, string>; none?: string }>([
-  ['batch', { values: new Map([['true', 'Batch'], ['false', 'Not batch']]) }],
-  ['api_source', { values: new Map([['agents_api', 'Agents API'], ['unlabeled', 'Unlabeled']]), none: '—' }],
-]);
+let valueLabels: Map<string, { values: Map<string, string>; none?: string }> | undefined;
+function fixedLabels(): NonNullable<typeof valueLabels> {
+  return valueLabels ??= new Map([
+    ['batch', { values: new Map([['true', l10n.t('Batch')], ['false', l10n.t('Not batch')]]) }],
+    ['api_source', { values: new Map([['agents_api', l10n.t('Agents API')], ['unlabeled', l10n.t('Unlabeled')]]), none: '—' }],
+  ]);
+}
 
 /** The text a group field's value is shown as. */
 export function displayValue(field: string, value: string | null, names?: NameLookup): string {
-  const fixed = VALUE_LABELS.get(field);
-  if (value === null || value === '') return fixed?.none ?? NONE_LABEL;
+  const fixed = fixedLabels().get(field);
+  if (value === null || value === '') return fixed?.none ?? noneLabel();
   return fixed?.values.get(value) ?? names?.(field, value) ?? value;
 }
 
@@ -93,7 +98,7 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
           key,
           group,
           names: nameOf,
-          label: groupFields.length ? groupFields.map((g) => nameOf[g.field]).join(' · ') : TOTAL_LABEL,
+          label: groupFields.length ? groupFields.map((g) => nameOf[g.field]).join(' · ') : totalLabel(),
           ...(currency !== undefined ? { currency } : {}),
           values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(grid.length).fill(0)])),
           totals: {},
@@ -144,7 +149,7 @@ export function shape(spec: EndpointSpec, buckets: readonly RawBucket[], { selec
 
 function zeroSeries(metrics: readonly MetricInfo[], n: number): Series {
   return {
-    key: '[null]', group: {}, names: {}, label: TOTAL_LABEL, totals: {},
+    key: '[null]', group: {}, names: {}, label: totalLabel(), totals: {},
     values: Object.fromEntries(metrics.map((m) => [m.key, new Array<number>(n).fill(0)])),
   };
 }
@@ -166,7 +171,7 @@ export function chartDatasets(view: UsageView, max = 10): ChartDataset[] {
   const rest = view.series.slice(shown.length);
   if (rest.length) {
     const values = view.buckets.map((_, i) => rest.reduce((sum, s) => sum + s.values[metric]![i]!, 0));
-    datasets.push({ key: 'other', label: `Other (${rest.length} groups)`, values, other: true });
+    datasets.push({ key: 'other', label: l10n.t('Other ({0} groups)', rest.length), values, other: true });
   }
   return datasets;
 }

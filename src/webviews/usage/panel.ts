@@ -149,14 +149,14 @@ export class UsagePanel {
   async export(format: ExportFormat, target?: vscode.Uri): Promise<boolean> {
     const data = this.data;
     if (!data) {
-      void notify('info', 'Nothing to export yet: the Usage & Costs panel has not loaded any data.');
+      void notify('info', vscode.l10n.t('Nothing to export yet: the Usage & Costs panel has not loaded any data.'));
       return false;
     }
     const uri = target ?? (await vscode.window.showSaveDialog({
-      title: `Export ${format.toUpperCase()}`,
+      title: format === 'csv' ? vscode.l10n.t('Export CSV') : vscode.l10n.t('Export JSON'),
       defaultUri: defaultExportUri(data, format),
-      filters: format === 'csv' ? { 'CSV files': ['csv'] } : { 'JSON files': ['json'] },
-      saveLabel: 'Export',
+      filters: format === 'csv' ? { [vscode.l10n.t('CSV files')]: ['csv'] } : { [vscode.l10n.t('JSON files')]: ['json'] },
+      saveLabel: vscode.l10n.t('Export'),
     }));
     if (!uri) return false;
     const text = format === 'csv' ? toCsv(data.view) : toJson(data.view);
@@ -233,7 +233,7 @@ export class UsagePanel {
   private entryFor(id: string | undefined): OrgEntry {
     const orgs = this.services.organizations();
     const org = orgs.find((o) => o.id === id) ?? orgs[0];
-    if (!org) throw new Error('No organization is connected: set an admin key first.');
+    if (!org) throw new Error(vscode.l10n.t('No organization is connected: set an admin key first.'));
     return this.entry(org);
   }
 
@@ -279,7 +279,7 @@ export class UsagePanel {
 
   private async exportWithDialog(format: ExportFormat): Promise<boolean> {
     const saved = await this.export(format);
-    if (saved) void vscode.window.setStatusBarMessage(`Usage exported as ${format.toUpperCase()}`, 4000);
+    if (saved) void vscode.window.setStatusBarMessage(format === 'csv' ? vscode.l10n.t('Usage exported as CSV') : vscode.l10n.t('Usage exported as JSON'), 4000);
     return saved;
   }
 

@@ -94,12 +94,15 @@ export function registerUsagePanel(services: UsageServices): { disposables: vsco
 
   const exportCurrent = async (format?: unknown) => {
     if (!current) {
-      void notify('info', 'Open "OpenAI Admin: Open Usage & Costs" first: the export writes what the panel shows.');
+      void notify('info', vscode.l10n.t('Open "OpenAI Admin: Open Usage & Costs" first: the export writes what the panel shows.'));
       return;
     }
     const chosen = format === 'csv' || format === 'json' ? format : (await vscode.window.showQuickPick(
-      [{ label: 'CSV', description: 'one row per bucket and group', format: 'csv' as const }, { label: 'JSON', description: 'series with the selection', format: 'json' as const }],
-      { title: 'Export Usage & Costs', placeHolder: 'Format' },
+      [
+        { label: 'CSV', description: vscode.l10n.t('one row per bucket and group'), format: 'csv' as const },
+        { label: 'JSON', description: vscode.l10n.t('series with the selection'), format: 'json' as const },
+      ],
+      { title: vscode.l10n.t('Export Usage & Costs'), placeHolder: vscode.l10n.t('Format') },
     ))?.format;
     if (chosen) await current.export(chosen);
   };

@@ -5,7 +5,7 @@ import { ENDPOINTS, KIND_IDS, type RawBucket } from '../../../src/model/usage/ca
 import { BucketFetcher } from '../../../src/model/usage/fetch';
 import { WIDTH_SECONDS } from '../../../src/model/usage/range';
 import { buildQuery, normalizeSelection, rangeOf } from '../../../src/model/usage/selection';
-import { chartDatasets, NONE_LABEL, ranked, shape, TOTAL_LABEL } from '../../../src/model/usage/shape';
+import { chartDatasets, noneLabel, ranked, shape, totalLabel } from '../../../src/model/usage/shape';
 import { CLOCK_MS, close, rawBuckets, rawSum, subsets, useUsageFake } from './usageHelpers';
 
 const NOW = CLOCK_MS / 1000;
@@ -39,7 +39,7 @@ describe('usage model: shaping every endpoint and group_by combination (fake Adm
         const keys = new Set(raw.flatMap((b) => b.results.map((r) => groupKey(r, groupBy))));
         sawData ||= keys.size > 0;
         if (groupBy.length || keys.size) assert.equal(view.series.length, keys.size, `${what}: one series per group`);
-        else assert.deepEqual(view.series.map((s) => s.label), [TOTAL_LABEL], `${what}: an empty ungrouped range keeps its zero series`);
+        else assert.deepEqual(view.series.map((s) => s.label), [totalLabel()], `${what}: an empty ungrouped range keeps its zero series`);
 
         for (const m of view.metrics) {
           const perBucket = raw.map((b) => rawSum([b], m.key));
@@ -53,7 +53,7 @@ describe('usage model: shaping every endpoint and group_by combination (fake Adm
         for (const s of view.series) {
           assert.deepEqual(Object.keys(s.group), view.groupFields.map((g) => g.field));
           for (const m of view.metrics) assert.equal(s.values[m.key]!.length, view.buckets.length);
-          if (groupBy.length) assert.ok(s.label.length > 0 && s.label !== TOTAL_LABEL);
+          if (groupBy.length) assert.ok(s.label.length > 0 && s.label !== totalLabel());
         }
         const sel = view.selection.metric;
         for (let i = 1; i < view.series.length; i++) assert.ok(view.series[i - 1]!.totals[sel]! >= view.series[i]!.totals[sel]!, `${what}: sorted by ${sel}`);
@@ -102,7 +102,7 @@ describe('usage model: zero-filling and grouping details (no server)', () => {
     assert.equal(gpt.label, 'gpt-4o · Not batch');
     const none = view.series.find((s) => s.group.model === null)!;
     assert.deepEqual(none.group, { model: null, batch: 'true' });
-    assert.equal(none.label, `${NONE_LABEL} · Batch`);
+    assert.equal(none.label, `${noneLabel()} · Batch`);
     assert.deepEqual(view.totals.input_tokens, 18);
   });
 
@@ -112,7 +112,7 @@ describe('usage model: zero-filling and grouping details (no server)', () => {
     assert.equal(view.series.length, 0);
     const ungrouped = normalizeSelection({ ...selection, groupBy: [] }, NOW);
     const zero = shape(spec, [], { selection: ungrouped, range });
-    assert.deepEqual(zero.series.map((s) => [s.label, s.values.total_tokens]), [[TOTAL_LABEL, [0, 0, 0, 0, 0]]]);
+    assert.deepEqual(zero.series.map((s) => [s.label, s.values.total_tokens]), [[totalLabel(), [0, 0, 0, 0, 0]]]);
   });
 
   it('the chart keeps the nine largest groups and folds the rest into "Other"', () => {
@@ -179,7 +179,7 @@ describe('usage model: zero-filling and grouping details (no server)', () => {
     const costView = shape(ENDPOINTS.costs, [{ start_time: range.start, end_time: range.start + day, results: [cost('user_a', 'agents_api', 4), cost('user_b', 'unlabeled', 2), cost(null, 'unlabeled', 1)] }], {
       selection: cs, range, names: (field, id) => (field === 'user_id' && id === 'user_a' ? 'ada@example.com' : undefined),
     });
-    assert.deepEqual(costView.series.map((s) => s.label), ['ada@example.com · Agents API', 'user_b · Unlabeled', `${NONE_LABEL} · Unlabeled`]);
+    assert.deepEqual(costView.series.map((s) => s.label), ['ada@example.com · Agents API', 'user_b · Unlabeled', `${noneLabel()} · Unlabeled`]);
     assert.deepEqual(costView.currencies, [{ currency: 'usd', value: 7 }]);
   });
 
