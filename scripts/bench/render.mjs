@@ -93,7 +93,7 @@ export async function renderFigure({ quick, log }) {
   await run(process.execPath, ['esbuild.mjs', ...build, `--outdir=${join(out, 'dist')}`], { cwd: ROOT, quiet: true, timeoutMs: 180_000 });
   const script = readFileSync(join(out, 'dist', 'webviews', 'usage.js'), 'utf8');
   const styles = ['shared/base.css', 'usage/usage.css'].map((s) => readFileSync(join(ROOT, 'media', s), 'utf8'));
-  const init = { catalogue: catalogue(), selection, now: Math.floor(nowMs / 1000) };
+  const init = { catalogue: catalogue(), selection, now: Math.floor(nowMs / 1000), organizations: [{ id: 'default', name: 'Organization' }] };
   const { context, close } = await launchBrowser({ viewport: { width: 1200, height: 900 } });
   const renders = [];
   try {
