@@ -23,15 +23,23 @@ export function explainKeyFailure(err: unknown): string {
  * Validates with one cheap request before storing, so a mistyped or non-admin key never replaces a
  * working one. Returns whether a key was stored (tests pass the key as an argument).
  */
-export async function setAdminKey(session: Session, log: Logger, given?: string, organization?: string): Promise<boolean> {
-  const key = (given ?? await vscode.window.showInputBox({
-    title: organization ? vscode.l10n.t('OpenAI Admin: Set Admin API Key of {0}', organization) : vscode.l10n.t('OpenAI Admin: Set Admin API Key'),
-    prompt: vscode.l10n.t('Paste an organization admin API key. It is checked against the API, then kept in VS Code secret storage.'),
+/** The masked box an admin key is typed into; it refuses text that cannot be a key before anything is sent. */
+export function askAdminKey(title: string, prompt: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt,
     placeHolder: 'sk-admin-…',
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? checkApiKeyText(v.trim()) : undefined),
-  }))?.trim();
+  });
+}
+
+export async function setAdminKey(session: Session, log: Logger, given?: string, organization?: string): Promise<boolean> {
+  const key = (given ?? await askAdminKey(
+    organization ? vscode.l10n.t('OpenAI Admin: Set Admin API Key of {0}', organization) : vscode.l10n.t('OpenAI Admin: Set Admin API Key'),
+    vscode.l10n.t('Paste an organization admin API key. It is checked against the API, then kept in VS Code secret storage.'),
+  ))?.trim();
   if (!key) return false;
   // A key passed as an argument skipped the input box's check.
   const keyProblem = checkApiKeyText(key);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { checkApiKeyText } from '../api/apiKey';
 import { checkBaseUrl } from '../api/baseUrl';
 import type { ConnectionRegistry } from '../auth/connections';
-import { clearAdminKey, explainKeyFailure, setAdminKey } from '../auth/keyCommands';
+import { askAdminKey, clearAdminKey, explainKeyFailure, setAdminKey } from '../auth/keyCommands';
 import { KeyStorageError } from '../auth/keyStore';
 import type { Logger } from '../log';
 import { checkConnectionName, DEFAULT_CONNECTION_ID } from '../model/connections';
@@ -91,14 +91,10 @@ async function addOrganization(orgs: Organizations, registry: ConnectionRegistry
     void notify('error', vscode.l10n.t('{0} Nothing was added.', nameProblem));
     return undefined;
   }
-  const key = (typeof given.key === 'string' ? given.key : await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add Organization (2/3)'),
-    prompt: vscode.l10n.t('Paste an admin API key of {0}. It is checked against the API, then kept in VS Code secret storage.', name.trim()),
-    placeHolder: 'sk-admin-…',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? checkApiKeyText(v.trim()) : undefined),
-  }))?.trim();
+  const key = (typeof given.key === 'string' ? given.key : await askAdminKey(
+    vscode.l10n.t('Add Organization (2/3)'),
+    vscode.l10n.t('Paste an admin API key of {0}. It is checked against the API, then kept in VS Code secret storage.', name.trim()),
+  ))?.trim();
   if (!key) return undefined;
   const keyProblem = checkApiKeyText(key);
   if (keyProblem) {
