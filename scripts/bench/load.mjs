@@ -54,15 +54,21 @@ export async function figureLoad({ quick, log }) {
     const out = [];
     for (let i = 0; i < runs; i++) {
       await fake.reset();
+      const cpu0 = process.cpuUsage();
+      const fakeCpu0 = fake.cpuMs();
       const t0 = performance.now();
       const result = await load(client);
       const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const fakeCpu = fake.cpuMs() - fakeCpu0;
       const records = await fake.requests();
       const { maxInFlight } = await fake.stats();
       if (result.errors.length) throw new Error(`Load Organization reported ${result.errors.length} failed lists: ${result.errors[0].error}`);
       const n = records.length;
       const bound = Math.ceil(n / concurrency) * LATENCY;
-      out.push({ ms, n, bound, efficiency: bound / ms, lists: result.lists.length, dup: duplicates(records), maxInFlight });
+      // CPU per 1,000 requests, the client's apart from the fake's (which shares the machine's two cores).
+      const clientCpu = ((cpu.user + cpu.system) / 1000 / n) * 1000;
+      out.push({ ms, n, bound, efficiency: bound / ms, lists: result.lists.length, dup: duplicates(records), maxInFlight, clientCpu, fakeCpu: (fakeCpu / n) * 1000 });
       log(`  figure 6, load run ${i + 1}/${runs}: ${ms.toFixed(0)} ms for ${n} requests, ${result.lists.length} lists (bound ${bound} ms, ${((bound / ms) * 100).toFixed(1)} %), max in flight at the fake ${maxInFlight}`);
     }
     const efficiency = median(out.map((r) => r.efficiency));
@@ -83,6 +89,7 @@ export async function figureLoad({ quick, log }) {
         requests: `${[...new Set(out.map((r) => r.n))].join('/')} per load, ${[...new Set(out.map((r) => r.lists))].join('/')} lists`,
         efficiencies: out.map((r) => `${(r.efficiency * 100).toFixed(1)} %`).join(' '),
         'max in flight at the fake': String(maxInFlight),
+        'CPU per 1,000 requests': `client ${median(out.map((r) => r.clientCpu)).toFixed(0)} ms, fake ${median(out.map((r) => r.fakeCpu)).toFixed(0)} ms`,
       },
     });
   } finally {

@@ -1,6 +1,6 @@
 // Each fault kind behaves as documented, including whether a faulted write happened.
 import assert from 'node:assert/strict';
-import { call, outsider } from './helpers';
+import { busyProject, call, outsider } from './helpers';
 import { startFakeAdminApi } from './index';
 import type { FakeAdminApi } from './types';
 
@@ -167,6 +167,50 @@ describe('fake-admin-api: latency option and concurrency stats', () => {
       await eventually(() => fake.stats.inFlight === 0);
       fake.resetStats();
       assert.deepEqual([fake.requests.length, fake.stats.total, fake.stats.aborted], [0, 0, 0]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('answers no read sooner than latencyMs after it arrived, also when many arrive together', async () => {
+    const fake = await startFakeAdminApi({ projects: 40, users: 400, latencyMs: 30 });
+    try {
+      const timed = async (path: string) => {
+        const t0 = performance.now();
+        const r = await call(fake, 'GET', path);
+        return { status: r.status, ms: performance.now() - t0 };
+      };
+      const paths = fake.state.projects.values().filter((p) => p.status === 'active').flatMap((p) => [`/organization/projects/${p.id}/users`, `/organization/projects/${p.id}/api_keys`]);
+      const replies = await Promise.all(paths.map(timed));
+      assert.ok(replies.every((r) => r.status === 200));
+      const early = replies.filter((r) => r.ms < 30);
+      assert.deepEqual(early, [], `answered before the latency: ${early.map((r) => r.ms.toFixed(2)).join(', ')} ms`);
+      // At the fake itself, from each request's arrival to its answer.
+      const atFake = fake.requests.map((r) => r.durationMs!).filter((ms) => !(ms >= 30));
+      assert.deepEqual(atFake, [], `answered before the latency at the fake: ${atFake.map((ms) => ms.toFixed(2)).join(', ')} ms`);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('does a read\'s work when it arrives and a write\'s after the wait, so a client that gives up writes nothing', async () => {
+    const fake = await startFakeAdminApi({ projects: 3, users: 10, latencyMs: 200 });
+    try {
+      const project = fake.state.projects.get(busyProject(fake))!;
+      const before = project.name;
+      const read = call(fake, 'GET', `/organization/projects/${project.id}`);
+      await eventually(() => fake.stats.inFlight === 1);
+      // Changed behind the API while the read waits out its latency: the read was answered as of its arrival.
+      project.name = 'changed during the wait';
+      assert.equal((await read).json.name, before);
+      project.name = before;
+
+      const t0 = Date.now();
+      await assert.rejects(call(fake, 'POST', `/organization/projects/${project.id}`, { body: { name: 'impatient' }, signal: AbortSignal.timeout(80) }));
+      await new Promise((r) => setTimeout(r, 250));
+      assert.ok(Date.now() - t0 >= 250);
+      assert.equal(fake.state.projects.get(project.id)!.name, before);
+      assert.equal((await call(fake, 'POST', `/organization/projects/${project.id}`, { body: { name: 'patient' } })).json.name, 'patient');
     } finally {
       await fake.close();
     }

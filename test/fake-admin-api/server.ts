@@ -1,6 +1,7 @@
 // The HTTP side: one request's life from arrival to response.
 //
 //   record → read body → global latency → auth (401/403) → rate limit (429) → faults → route → handler → respond
+//   (a GET runs auth … handler at once and responds when the global latency is over: see handleV1)
 //
 // Fault semantics for writes (documented in README.md):
 //   status / reset / timeout  happen before the handler runs: the write did NOT happen.
@@ -36,20 +37,42 @@ interface Exchange {
   req: http.IncomingMessage;
   res: http.ServerResponse;
   record: RequestRecord;
-  /** Aborted when the client goes away before the response finished. */
-  gone: AbortSignal;
+  /** Set when the connection closed (the client went away, or the response finished). */
+  gone: boolean;
   /** Marks that the fake itself cut the connection (reset/truncated), not the client. */
   cutByServer(): void;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
+/** Waits `ms`, or less if the client goes away first. */
+function sleep(ms: number, ex: Exchange): Promise<void> {
+  return ms > 0 ? sleepUntil(performance.now() + ms, ex) : Promise.resolve();
+}
+
+/**
+ * Waits until `deadline` (a performance.now() time), or less if the client goes away first. Never
+ * less otherwise: a timer counts from the event loop's cached time, which can be a few milliseconds
+ * old when many requests arrived together, so it can fire early; the wait goes on until the deadline.
+ */
+function sleepUntil(deadline: number, ex: Exchange): Promise<void> {
+  if (ex.gone || performance.now() >= deadline) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    let immediate: NodeJS.Immediate | undefined;
+    tick();
+    // The response's own close event rather than an AbortSignal: an aborted signal builds a
+    // DOMException with a stack for every request, a tenth of the fake's time per request.
+    ex.res.once('close', done);
+    function tick() {
+      const left = deadline - performance.now();
+      // Timers have whole milliseconds; the last fraction is waited out one event-loop turn at a time.
+      if (left >= 1) timer = setTimeout(tick, Math.floor(left));
+      else if (left > 0) immediate = setImmediate(tick);
+      else done();
+    }
     function done() {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      clearImmediate(immediate);
+      ex.res.removeListener('close', done);
       resolve();
     }
   });
@@ -156,11 +179,11 @@ async function sendMangled(ctx: ServerContext, ex: Exchange, fault: FaultRule, s
   const pieces = Math.max(1, Math.min(10, bytes.length));
   const pause = (fault.latencyMs ?? 1000) / pieces;
   for (let i = 0; i < pieces; i++) {
-    if (ex.gone.aborted) return;
+    if (ex.gone) return;
     const chunk = bytes.subarray(Math.floor((i * bytes.length) / pieces), Math.floor(((i + 1) * bytes.length) / pieces));
     if (i === pieces - 1) ex.res.end(chunk);
     else ex.res.write(chunk);
-    if (i < pieces - 1) await sleep(pause, ex.gone);
+    if (i < pieces - 1) await sleep(pause, ex);
   }
 }
 
@@ -177,6 +200,7 @@ function runHandler(ctx: ServerContext, match: Match, query: URLSearchParams, bo
 }
 
 async function handleV1(ctx: ServerContext, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const arrived = performance.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname.slice('/v1'.length) || '/';
   const match = matchRoute(method, path);
@@ -198,18 +222,18 @@ async function handleV1(ctx: ServerContext, req: http.IncomingMessage, res: http
   ctx.stats.inFlight++;
   ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
 
-  const goneController = new AbortController();
   let cut = false;
   res.on('close', () => {
     ctx.stats.inFlight--;
     record.endedAt = Date.now();
+    record.durationMs = performance.now() - arrived;
     if (!res.writableFinished && !cut && !ctx.closing) {
       record.aborted = true;
       ctx.stats.aborted++;
     }
-    goneController.abort();
+    ex.gone = true;
   });
-  const ex: Exchange = { req, res, record, gone: goneController.signal, cutByServer: () => void (cut = true) };
+  const ex: Exchange = { req, res, record, gone: false, cutByServer: () => void (cut = true) };
 
   let raw: string;
   try {
@@ -230,35 +254,74 @@ async function handleV1(ctx: ServerContext, req: http.IncomingMessage, res: http
     record.body = body;
   }
 
-  await sleep(ctx.config.latencyMs, ex.gone);
-  if (ex.gone.aborted) return;
+  // A read is answered at arrival + latency, its work done during the wait, as a server's own time
+  // is part of a real round trip. Done after the wait, the work of reads that arrived together would
+  // run one after another on this one thread and hold the last one's answer back by all of theirs
+  // (about 0.3 ms each; BENCHMARKS.md figure 6 counts the difference). A write still waits first, so a
+  // client that gives up during the wait never has it applied.
+  const reads = method === 'GET';
+  const answerAt = arrived + ctx.config.latencyMs;
+  if (!reads) {
+    await sleepUntil(answerAt, ex);
+    if (ex.gone) return;
+  }
+  const next = decide(ctx, ex, method, path, match, url, body, badJson, reads);
+  if (reads) {
+    await sleepUntil(answerAt, ex);
+    if (ex.gone) return;
+  }
+  await sleep(next.latencyMs, ex);
+  if (ex.gone) return;
+  await next.reply();
+}
 
-  const { auth, key } = authenticate(ctx, req.headers.authorization);
-  if (auth === 'invalid') return sendError(ctx, ex, invalidApiKey(key));
-  if (auth === 'not-admin') return sendError(ctx, ex, notAdminKey());
+/**
+ * Auth, rate limit, faults and routing for one request, and the reply they lead to. With `eager`, the
+ * handler runs now; otherwise only when the reply is sent (after any fault latency).
+ */
+function decide(
+  ctx: ServerContext,
+  ex: Exchange,
+  method: string,
+  path: string,
+  match: Match | undefined,
+  url: URL,
+  body: unknown,
+  badJson: boolean,
+  eager: boolean,
+): { latencyMs: number; reply: () => void | Promise<void> } {
+  const now = (reply: () => void | Promise<void>) => ({ latencyMs: 0, reply });
+  const { auth, key } = authenticate(ctx, ex.req.headers.authorization);
+  if (auth === 'invalid') return now(() => sendError(ctx, ex, invalidApiKey(key)));
+  if (auth === 'not-admin') return now(() => sendError(ctx, ex, notAdminKey()));
   const bucket = ctx.config.rateLimit;
   if (bucket) {
     const waitMs = bucket.take();
-    if (waitMs > 0) return sendError(ctx, ex, rateLimited(bucket.perSecond, waitMs));
+    if (waitMs > 0) return now(() => sendError(ctx, ex, rateLimited(bucket.perSecond, waitMs)));
   }
 
   const decision = ctx.faults.decide(method, path);
-  await sleep(decision.latencyMs, ex.gone);
-  if (ex.gone.aborted) return;
+  const later = (reply: () => void | Promise<void>) => ({ latencyMs: decision.latencyMs, reply });
   const fault = decision.fault;
-  if (fault && (fault.kind === 'status' || fault.kind === 'reset' || fault.kind === 'timeout')) return applyPreFault(ctx, ex, fault);
+  if (fault && (fault.kind === 'status' || fault.kind === 'reset' || fault.kind === 'timeout')) return later(() => applyPreFault(ctx, ex, fault));
 
-  if (!match) return sendError(ctx, ex, invalidUrl(method, `/v1${path}`));
+  if (!match) return later(() => sendError(ctx, ex, invalidUrl(method, `/v1${path}`)));
   if (badJson) {
-    return sendError(
-      ctx,
-      ex,
-      new ApiError(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)", 'invalid_request_error'),
+    return later(() =>
+      sendError(
+        ctx,
+        ex,
+        new ApiError(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)", 'invalid_request_error'),
+      ),
     );
   }
-  const result = runHandler(ctx, match, url.searchParams, body);
-  if (fault) return sendMangled(ctx, ex, fault, result.status, result.body);
-  send(ctx, ex, result.status, result.body);
+  const run = () => runHandler(ctx, match, url.searchParams, body);
+  const ready = eager ? run() : undefined;
+  return later(() => {
+    const result = ready ?? run();
+    if (fault) return sendMangled(ctx, ex, fault, result.status, result.body);
+    send(ctx, ex, result.status, result.body);
+  });
 }
 
 export function createFakeServer(ctx: ServerContext, controlPlane: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>): http.Server {

@@ -65,6 +65,8 @@ export interface RequestRecord {
   body?: unknown;
   startedAt: number;
   endedAt?: number;
+  /** Milliseconds from arrival to the connection's close, from the monotonic clock (Date.now() can step). */
+  durationMs?: number;
 }
 
 export interface FakeStats {
