@@ -111,6 +111,30 @@ const shortL10nCalls = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` compiles, in each of the 80-odd modules that write it, to a
+ * __toESM(require("vscode")) call: a copy of every property of the VS Code API (some 250) as a getter.
+ * With 24 such modules in extension.js alone that was several milliseconds of its load, about a fifth of
+ * the activation figure (BENCHMARKS.md fig. 3). Every use of the namespace is a property read, which the
+ * API object answers itself, so the bundles use the required object as it is
+ * (test/unit/bundleSize.test.ts checks that no wrapped require is left).
+ */
+const plainVscodeRequire = {
+  name: 'plain-vscode-require',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!file.endsWith('.js')) continue;
+        const text = readFileSync(file, 'utf8');
+        const plain = text.replace(VSCODE_REQUIRE_WRAPPED, 'require("vscode")');
+        if (plain !== text) writeFileSync(file, plain);
+      }
+    });
+  },
+};
+/** The wrapped form esbuild emits: `__toESM(require("vscode"))`, or a short name for it when minified. */
+const VSCODE_REQUIRE_WRAPPED = /\b[A-Za-z_$][\w$]*\(require\("vscode"\)\)/g;
+
 /** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
 const extension = {
   ...common,
@@ -121,7 +145,7 @@ const extension = {
   target: 'node20',
   external: ['vscode'],
   define: { EXTENSION_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyModules, shortL10nCalls],
+  plugins: [lazyModules, shortL10nCalls, plainVscodeRequire],
   // `await import(…)` of a lazy module becomes a require('./<name>.js') when it runs.
   supported: { 'dynamic-import': false },
 };

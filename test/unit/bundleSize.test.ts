@@ -76,6 +76,14 @@ describe('bundle sizes (production build)', function () {
     }
   });
 
+  it('the host bundles use the VS Code API object as required, not a getter copy of it per module (activation, BENCHMARKS.md fig. 3)', () => {
+    const hostFiles = readdirSync(join(out, 'dist')).filter((f) => f.endsWith('.js') && f !== 'cli.js');
+    const texts = hostFiles.map((f) => [f, readFileSync(join(out, 'dist', f), 'utf8')] as const);
+    const wrapped = texts.filter(([, text]) => /[\w$]\(require\("vscode"\)\)/.test(text)).map(([f]) => f);
+    assert.deepEqual(wrapped, [], 'esbuild.mjs plainVscodeRequire leaves no __toESM(require("vscode"))');
+    assert.ok(texts.some(([f, text]) => f === 'extension.js' && text.includes('require("vscode")')), 'extension.js requires vscode');
+  });
+
   it('ships no source maps in the production build', () => {
     const maps: string[] = [];
     const walk = (dir: string) => {
