@@ -78,7 +78,10 @@ fresh org store, through a client built as the extension builds it (at most 8 re
 limits, model and hosted-tool permissions, service tier, groups and roles, the members, invites, groups with their members,
 roles and admin keys, and the role assignments where a custom role exists (every member's and group's, since the generated
 organization has custom roles; the users' of each project with a custom role). *Bound* = ceil(requests ÷ 8) × 20 ms,
-requests counted by the fake; the ratio is bound ÷ our time, median of 2 runs (1 with --quick). The row also requires no
+requests counted by the fake; the ratio is bound ÷ our time, median of 2 runs (1 with --quick). The fake answers each read
+20 ms after it arrived and never sooner, doing the read's work during that wait (as a real server's own time is part of the
+round trip): otherwise the reads of a bunch would run one after another on its one thread and that queue, not the client,
+would be measured. The detail gives the CPU per 1,000 requests of the client and of the fake. The row also requires no
 request made twice and never more than 8 at the fake. *Rate limited*: 500 projects and 1,000 members (100 and 300 with
 --quick) at 20 ms latency behind the fake's \`--rate-limit 100\` (a token bucket of 100 requests/s with a burst of 100,
 answering 429 with Retry-After); one run. *Sustained rate* = answered (non-429) requests that ended after the first 429
