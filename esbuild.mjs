@@ -1,3 +1,4 @@
+// @ts-check
 // Builds every bundle the extension ships plus the bundle the in-editor tests run from.
 //   node esbuild.mjs               dev bundles with source maps
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
@@ -17,6 +18,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const outRoot = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   minify: production,
@@ -73,6 +75,7 @@ const SHARED_PACKAGES = { l10n: '@vscode/l10n' };
 const sharedPackageEntries = Object.fromEntries(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [name, createRequire(import.meta.url).resolve(pkg)]));
 const sharedPackageFiles = new Map(Object.entries(SHARED_PACKAGES).map(([name, pkg]) => [pkg, `./${name}.js`]));
 const lazyFiles = new Map(Object.entries({ ...LAZY, ...SHARED }).map(([name, file]) => [resolve(file), `./${name}.js`]));
+/** @type {import('esbuild').Plugin} */
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
@@ -96,6 +99,7 @@ const lazyModules = {
  * arguments: src/util/l10nCall.ts only forwards to vscode.l10n.t.
  */
 const L10N_SHIM = resolve('src/util/l10nCall.ts');
+/** @type {import('esbuild').Plugin} */
 const shortL10nCalls = {
   name: 'short-l10n-calls',
   setup(build) {
@@ -118,6 +122,7 @@ const shortL10nCalls = {
  * the activation figure (BENCHMARKS.md fig. 3). Every use of the namespace is a property read, which the
  * API object answers itself, so the bundles use the required object as it is
  * (test/unit/bundleSize.test.ts checks that no wrapped require is left).
+ * @type {import('esbuild').Plugin}
  */
 const plainVscodeRequire = {
   name: 'plain-vscode-require',
@@ -135,7 +140,10 @@ const plainVscodeRequire = {
 /** The wrapped form esbuild emits: `__toESM(require("vscode"))`, or a short name for it when minified. */
 const VSCODE_REQUIRE_WRAPPED = /\b[A-Za-z_$][\w$]*\(require\("vscode"\)\)/g;
 
-/** Extension host: CommonJS on Node 20; `vscode` is provided by the host. */
+/**
+ * Extension host: CommonJS on Node 20; `vscode` is provided by the host.
+ * @type {import('esbuild').BuildOptions}
+ */
 const extension = {
   ...common,
   entryPoints: { extension: 'src/extension.ts', ...LAZY, ...SHARED, ...sharedPackageEntries },
@@ -153,6 +161,7 @@ const extension = {
 /**
  * The organization-as-code CLI (src/cli, `npm run org`): one self-contained file for plain Node. It
  * imports no `vscode` (the build fails if anything it reaches does) and is not part of the .vsix.
+ * @type {import('esbuild').BuildOptions}
  */
 const cli = {
   ...common,
@@ -170,6 +179,7 @@ const webviewEntries = existsSync('media')
       .filter((d) => d.isDirectory() && existsSync(join('media', d.name, 'main.ts')))
       .map((d) => [d.name, join('media', d.name, 'main.ts')])
   : [];
+/** @type {import('esbuild').BuildOptions} */
 const webviews = {
   ...common,
   entryPoints: Object.fromEntries(webviewEntries),
@@ -181,6 +191,7 @@ const webviews = {
 
 /** Tests that run inside the real extension host (code-server); never shipped. */
 const integrationEntry = 'test/integration/index.ts';
+/** @type {import('esbuild').BuildOptions} */
 const integration = {
   ...common,
   minify: false,
@@ -196,6 +207,7 @@ const integration = {
 // A production build must not leave a dev build's source maps behind for the .vsix to pick up.
 if (production) rmSync(outRoot, { recursive: true, force: true });
 
+/** @type {import('esbuild').BuildOptions[]} */
 const configs = [extension, cli];
 if (webviewEntries.length) configs.push(webviews);
 if (!production && existsSync(integrationEntry)) configs.push(integration);
@@ -208,7 +220,7 @@ if (watch) {
   const metafile = process.argv.find((a) => a.startsWith('--metafile='))?.slice('--metafile='.length);
   if (metafile) writeFileSync(metafile, JSON.stringify(results[0].metafile));
   for (const r of results) {
-    for (const [file, info] of Object.entries(r.metafile.outputs)) {
+    for (const [file, info] of Object.entries(/** @type {import('esbuild').Metafile} */ (r.metafile).outputs)) {
       if (!file.endsWith('.map')) console.log(`${file}  ${(info.bytes / 1024).toFixed(1)} KB`);
     }
   }

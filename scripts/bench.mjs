@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm run bench [-- --quick] [--only 1,2,3,4,5,6] [--no-write]
 //
 // Six figures against the fake Admin API on 127.0.0.1 (each figure starts its own fake, in its own
@@ -70,7 +71,7 @@ if (selected.some((figure) => figure.needsInstall)) {
   log('[bench] install: code-server + chromium for figures 3–5 (scripts/install-code-server.sh, cached in .vscode-test/)…');
   try {
     await run('bash', [join(ROOT, 'scripts', 'install-code-server.sh')], { name: 'bash scripts/install-code-server.sh', cwd: ROOT, timeoutMs: 600_000, stdio: ['ignore', 2, 2] });
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     installError = err;
     log(`[bench] install failed: ${err?.message ?? err}`);
   } finally {
@@ -101,7 +102,7 @@ for (const figure of selected) {
     if (figure.needsInstall && installError) throw new Error(`the install step failed: ${installError?.message ?? installError}`);
     const out = await figure.run({ quick, log, notes, verbose: opts.verbose });
     rows.push(...out);
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     log(`[bench] figure ${figure.id} failed to run: ${err?.stack ?? err}`);
     broken.push(`figure ${figure.id} (${figure.title}) did not run: ${err?.message ?? err}`);
     rows.push({ figure: figure.id, name: `${figure.title}: did not run`, ours: '', reference: '', ratio: '', budget: '', pass: false, why: String(err?.message ?? err).split('\n')[0] });
@@ -129,5 +130,5 @@ if (failures.length) {
   log(`\n[bench] ${failures.length} budget(s) not met:`);
   for (const f of failures) log(`  - ${f}`);
 }
-log(`[bench] done in ${((finished - started) / 1000).toFixed(0)} s`);
+log(`[bench] done in ${((/** @type {any} */ (finished) - /** @type {any} */ (started)) / 1000).toFixed(0)} s`);
 process.exit(broken.length ? 2 : failures.length ? 1 : 0);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run demo`: the packaged extension in code-server against the fake Admin API with demo data.
 //   1. npm run package (production build + .vsix)
 //   2. the fake Admin API on 127.0.0.1:8787 (or a free port): --projects 20 --users 200 --seed 1, a
@@ -129,7 +130,7 @@ try {
   } else {
     await new Promise(() => {}); // until SIGINT/SIGTERM (installSignalHandlers tears everything down)
   }
-} catch (err) {
+} catch (/** @type {any} */ err) {
   console.error(`\ndemo failed: ${err?.stack ?? err}`);
   process.exitCode = 1;
 } finally {

@@ -1,3 +1,4 @@
+// @ts-check
 // Regenerates src/api/schema.d.ts from the official OpenAPI file (kept outside the repo, in ../shared).
 //   npm run gen:types            (OPENAI_ADMIN_OPENAPI overrides the path)
 // The spec's `oneOf` discriminators have no `mapping`; openapi-typescript then invents `object: "<SchemaName>"`,

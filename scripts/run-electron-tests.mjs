@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The integration suite (out/integration/index.js) in desktop VS Code through @vscode/test-electron,
 // for machines that have VS Code installed. It never downloads VS Code: point it at an executable with
 //   VSCODE_EXECUTABLE_PATH=/usr/share/code/code npm run test:electron
@@ -76,7 +77,7 @@ try {
     return 1;
   });
   console.log(`\nelectron integration tests: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-} catch (err) {
+} catch (/** @type {any} */ err) {
   console.error(err?.stack ?? err);
   code = 1;
 } finally {

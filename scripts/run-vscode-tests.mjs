@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3) against the fake Admin API:
 //   1. install   code-server + chromium, cached in .vscode-test/ (scripts/install-code-server.sh)
 //   2. build     node esbuild.mjs (dev bundles + out/integration/index.js)
@@ -60,7 +61,7 @@ async function stage(name, fn, { fatal = false } = {}) {
     // A stage returns an exit code, false, or anything else (e.g. a command's output) when it succeeded.
     ok = typeof r === 'number' ? r === 0 : r !== false;
     if (!ok) note = typeof r === 'number' ? `exit code ${r}` : 'failed';
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     note = err?.message?.split('\n')[0] ?? String(err);
     console.error(`\n[harness] ${name} failed: ${err?.stack ?? err}`);
   } finally {

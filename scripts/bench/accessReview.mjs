@@ -79,8 +79,11 @@ export async function figureAccessReview({ quick, log }) {
 
   // Host: the review from the store, its index, the first window as the message that carries it.
   const hostTimes = [];
-  let review;
-  let index;
+  // Set by the loop below, which runs at least once.
+  /** @type {import('../../src/model/review/types').Review} */
+  let review = /** @type {any} */ (undefined);
+  /** @type {import('../../src/model/review/query').ReviewIndex} */
+  let index = /** @type {any} */ (undefined);
   let firstMessage = '';
   for (let r = 0; r < runs + 1; r++) {
     const t0 = performance.now();
@@ -189,7 +192,7 @@ export async function figureAccessReview({ quick, log }) {
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
       }
       // Keystrokes: a name's first letters typed one by one, each to the frame after its rows are drawn.
-      const word = review.rows.find((row) => row.kind === 'member' && row.name.length >= 4 && /^[a-z]/i.test(row.name)).name.slice(0, 4).toLowerCase();
+      const word = /** @type {import('../../src/model/review/types').ReviewRow} */ (review.rows.find((row) => row.kind === 'member' && row.name.length >= 4 && /^[a-z]/i.test(row.name))).name.slice(0, 4).toLowerCase();
       for (let i = 1; i <= word.length; i++) {
         const typed = word.slice(0, i);
         const t = await page.evaluate(async (text) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Figure 2 — organization crawl: every active project's users, service accounts, API keys, rate
 // limits, model permissions and hosted tool permissions (every page) at 50 ms added latency, with
 // Load Organization's loader (src/model/organization/load.ts) limited to those lists, into a fresh
@@ -22,14 +23,14 @@ async function sdkCrawl(sdk) {
   const org = sdk.admin.organization;
   const out = [];
   for await (const project of org.projects.list({ limit: 100 })) {
-    const entry = { project, users: [], serviceAccounts: [], apiKeys: [], rateLimits: [] };
+    const entry = { project, users: /** @type {unknown[]} */ ([]), serviceAccounts: /** @type {unknown[]} */ ([]), apiKeys: /** @type {unknown[]} */ ([]), rateLimits: /** @type {unknown[]} */ ([]) };
     for await (const u of org.projects.users.list(project.id, { limit: 100 })) entry.users.push(u);
     for await (const s of org.projects.serviceAccounts.list(project.id, { limit: 100 })) entry.serviceAccounts.push(s);
     for await (const k of org.projects.apiKeys.list(project.id, { limit: 100 })) entry.apiKeys.push(k);
     for await (const r of org.projects.rateLimits.listRateLimits(project.id, { limit: 100 })) entry.rateLimits.push(r);
     try {
       entry.modelPermissions = await org.projects.modelPermissions.retrieve(project.id);
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       if (err?.status !== 404) throw err;
       entry.modelPermissions = null;
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Figure 5 — the dashboard's data: 90 days of daily buckets from the eleven usage and costs endpoints
 // at 50 ms latency through the usage model's BucketFetcher (as the dashboard loads them), against the
 // slowest single endpoint's page chain alone (next_page followed one page at a time); then render.mjs.
@@ -72,6 +73,7 @@ export async function figureDashboard({ quick, log }) {
       const fetcher = new BucketFetcher(async () => client);
       const cpu0 = fake.cpuMs();
       const t0 = performance.now();
+      /** @type {number | undefined} */
       let firstAt;
       await Promise.all(queries.map(async ({ kind, query }) => {
         const buckets = await fetcher.buckets(kind, query, never);
@@ -82,7 +84,7 @@ export async function figureDashboard({ quick, log }) {
       fakeCpu.push(fake.cpuMs() - cpu0);
       first.push(firstAt);
       requests = (await fake.stats()).total;
-      log(`  figure 5, run ${r + 1}/${runs}: first ${firstAt.toFixed(0)} ms, all eleven ${complete.at(-1).toFixed(0)} ms (the fake's CPU ${fakeCpu.at(-1).toFixed(0)} ms; slowest chain alone ${slowest[r].toFixed(0)} ms)`);
+      log(`  figure 5, run ${r + 1}/${runs}: first ${/** @type {number} */ (firstAt).toFixed(0)} ms, all eleven ${/** @type {number} */ (complete.at(-1)).toFixed(0)} ms (the fake's CPU ${/** @type {number} */ (fakeCpu.at(-1)).toFixed(0)} ms; slowest chain alone ${slowest[r].toFixed(0)} ms)`);
     }
     const ratio = median(complete) / median(slowest);
 

@@ -1,3 +1,4 @@
+// @ts-check
 // What each figure measures, exactly, for BENCHMARKS.md.
 import { SDK_LABEL } from './sdk.mjs';
 

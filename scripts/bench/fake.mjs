@@ -1,3 +1,4 @@
+// @ts-check
 // The fake Admin API for the benchmarks: its own process (the harness helper), so the server's work
 // never shares an event loop with the client being measured; plus the control-plane calls we need.
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // The bench's end of test/bench/extensionHost.ts: a loopback HTTP server the suite in the extension
 // host calls. Each call carries the answer to the previous command and is held open until the bench
 // has the next one (or a minute passes: then it gets a noop and calls again).
@@ -6,11 +7,13 @@ import { onCleanup } from '../vscode/index.mjs';
 
 const HOLD_MS = 50_000;
 
+/** @param {{ log?: (line: string) => void }} [options] */
 export async function startHostControl({ log = () => {} } = {}) {
   let nextId = 1;
   const queue = [];           // commands not yet handed out
   const pending = new Map();  // id → { resolve, reject, op }
   let held;                   // { res, timer } of the call waiting for a command
+  /** @type {Array<(sessions: number) => void>} */
   const helloWaiters = [];
   let sessions = 0;
 
@@ -33,6 +36,7 @@ export async function startHostControl({ log = () => {} } = {}) {
     req.setEncoding('utf8');
     req.on('data', (c) => { body += c; });
     req.on('end', () => {
+      /** @type {any} */
       let msg = {};
       try { msg = body ? JSON.parse(body) : {}; } catch { /* empty */ }
       if (req.url === '/hello') {
@@ -53,8 +57,8 @@ export async function startHostControl({ log = () => {} } = {}) {
       handOut(res);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}`;
+  await new Promise(/** @param {(value?: unknown) => void} resolve */ (resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
   const close = onCleanup(async () => {
     if (held) { clearTimeout(held.timer); held.res.destroy(); held = undefined; }

@@ -1,3 +1,4 @@
+// @ts-check
 // Figure 5, second half: 24 h × 1 min of completions grouped by model (1,440 buckets × 10 models):
 // the host's share (UsageDashboard.load: shaping the buckets into series, totals, chart datasets and
 // summaries) in Node, and the webview's share (dist/webviews/usage.js drawing it: chart, legend,
@@ -70,13 +71,15 @@ export async function renderFigure({ quick, log }) {
   const runs = quick ? 2 : 7;
   const nowMs = Math.floor(Date.now() / 1000 / DAY) * DAY * 1000 + 10 * 3600 * 1000;
   // Grouped by model, so no names are looked up in the store.
-  const dashboard = new UsageDashboard(async () => stubClient, new OrgStore(async () => stubClient), { clock: () => nowMs });
+  const dashboard = new UsageDashboard(async () => /** @type {any} */ (stubClient), new OrgStore(async () => /** @type {any} */ (stubClient)), { clock: () => nowMs });
   const selection = dashboard.normalize({ kind: 'completions', range: { preset: '24h' }, width: '1m', groupBy: ['model'] });
   const signal = new AbortController().signal;
 
   // Host: load = fetch (a stub: no I/O) + shape + chart datasets + summaries.
   const shapeTimes = [];
-  let data;
+  // Set by the loop below, which runs at least once.
+  /** @type {import('../../src/model/usage/types').DashboardData} */
+  let data = /** @type {any} */ (undefined);
   for (let r = 0; r < runs + 2; r++) {
     const t0 = performance.now();
     data = await dashboard.load(selection, signal, { fresh: true });
@@ -104,8 +107,8 @@ export async function renderFigure({ quick, log }) {
         : message.method === 'load' ? webviewData(data)
           : message.method === 'filterOptions' ? { options: {}, warnings: [] } : null;
       // Timed in the page: from handing the data to the webview to its 'rendered' report.
-      await page.evaluate((response) => {
-        if (response.result && response.result.view) window.__oaeDataAt = performance.now();
+      await page.evaluate((/** @type {any} */ response) => {
+        if (response.result && response.result.view) /** @type {any} */ (window).__oaeDataAt = performance.now();
         window.postMessage(response, '*');
       }, { kind: 'response', id: message.id, result });
     });
@@ -114,14 +117,14 @@ export async function renderFigure({ quick, log }) {
       await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{--vscode-font-family:sans-serif;--vscode-font-size:13px}</style></head>
         <body data-render-report><main id="app" aria-busy="true"></main></body></html>`);
       await page.evaluate(() => {
-        window.__oaeRendered = new Promise((resolve) => {
-          window.acquireVsCodeApi = () => ({
+        /** @type {any} */ (window).__oaeRendered = new Promise((resolve) => {
+          /** @type {any} */ (window).acquireVsCodeApi = () => ({
             postMessage(m) {
               if (m?.kind === 'event' && m.name === 'rendered') {
                 const renderedAt = performance.now();
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve({ rendered: renderedAt - window.__oaeDataAt, painted: performance.now() - window.__oaeDataAt, status: m.data.status, legend: m.data.legend.length })));
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve({ rendered: renderedAt - /** @type {any} */ (window).__oaeDataAt, painted: performance.now() - /** @type {any} */ (window).__oaeDataAt, status: m.data.status, legend: m.data.legend.length })));
               }
-              window.__oaeToHost(m);
+              /** @type {any} */ (window).__oaeToHost(m);
             },
             getState: () => undefined,
             setState: () => {},
@@ -136,7 +139,7 @@ export async function renderFigure({ quick, log }) {
         await profiler.send('Profiler.start');
       }
       await page.addScriptTag({ content: script });
-      const rendered = await withTimeout(page.evaluate(() => window.__oaeRendered), 60_000, 'the usage webview to render');
+      const rendered = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__oaeRendered), 60_000, 'the usage webview to render');
       if (profiler) logProfile((await profiler.send('Profiler.stop')).profile, log);
       if (rendered.status !== 'data') throw new Error(`the webview rendered ${rendered.status}`);
       if (r > 0) renders.push(rendered); // the first load warms the browser up

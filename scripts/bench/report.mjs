@@ -1,3 +1,4 @@
+// @ts-check
 // The benchmark's output: a table on stdout and BENCHMARKS.md (machine, command, date, numbers).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

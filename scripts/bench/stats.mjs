@@ -1,3 +1,4 @@
+// @ts-check
 // Small statistics for noisy timings: medians, spreads and ratios measured in the same rounds.
 
 export function median(values) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Figures 3 and 4 in the real extension host: code-server with the production bundles, driven by a
 // browser (playwright-core + Chromium) for what the user sees and by test/bench/extensionHost.ts for
 // what only the extension host can do. See definitions.mjs for exactly what each number is.
@@ -72,7 +73,7 @@ async function armRowWatcher(page, { level, pos, label }) {
   await page.evaluate(({ level, pos, label, tree }) => {
     const selector = `${tree} .monaco-list-row[aria-level="${level}"][aria-posinset="${pos}"]`;
     const found = () => [...document.querySelectorAll(selector)].some((r) => (r.getAttribute('aria-label') ?? '').includes(label));
-    window.__oaeRowShown = new Promise((resolve) => {
+    /** @type {any} */ (window).__oaeRowShown = new Promise((resolve) => {
       if (found()) return resolve(Date.now());
       const observer = new MutationObserver(() => {
         if (found()) {
@@ -85,7 +86,7 @@ async function armRowWatcher(page, { level, pos, label }) {
   }, { level, pos, label, tree: TREE });
 }
 
-const rowShown = (page, what) => withTimeout(page.evaluate(() => window.__oaeRowShown), 60_000, `row of ${what} in the DOM`);
+const rowShown = (page, what) => withTimeout(page.evaluate(() => /** @type {any} */ (window).__oaeRowShown), 60_000, `row of ${what} in the DOM`);
 
 /**
  * Brings the end of the explorer into view (the list is virtual: only rows in view are in the DOM):

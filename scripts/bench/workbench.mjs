@@ -1,3 +1,4 @@
+// @ts-check
 // What figures 3 and 4 need around code-server: the production bundles staged as an extension folder
 // (built into a temp folder, so dist/ is never touched while others run tests), the extension-host
 // suite bundle, and a browser page on the workbench with the harness' automation hooks. Everything
@@ -56,6 +57,7 @@ export async function openWorkbenchPage({ logFile }) {
   const logStream = createWriteStream(logFile);
   const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
   const page = context.pages()[0] ?? await context.newPage();
+  /** @type {(code: number) => void} */
   let onExit = () => {};
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     logStream.write(`[${level}] ${format(...(Array.isArray(args) ? args : [args]))}\n`);

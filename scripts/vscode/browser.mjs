@@ -1,3 +1,4 @@
+// @ts-check
 // Debian's chromium driven by playwright-core (no browser download), and screenshots into artifacts/.
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ export const CHROMIUM_ARGS = [
 /**
  * A persistent context in a fresh profile folder (secrets stored by VS Code live in the profile, so
  * pass the same `profileDir` to keep them across launches). Closed by the harness cleanup.
+ * @param {{ profileDir?: string, viewport?: { width: number, height: number } | null, headless?: boolean }} [options]
  */
 export async function launchBrowser({ profileDir, viewport = { width: 1400, height: 900 }, headless = true } = {}) {
   if (!profileDir) {

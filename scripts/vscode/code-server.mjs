@@ -1,3 +1,4 @@
+// @ts-check
 // code-server (VS Code 1.100.3 in the browser, with a real Node extension host) for tests and the demo.
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,11 @@ export async function installVsix(vsix, { extensionsDir, sandbox }) {
  *   extensionsDir    (default: an empty temp folder) vsix  installed into it before start
  *   env              extra environment (the extension host inherits code-server's environment)
  * Returns { origin, port, folder, userDataDir, extensionsDir, sandbox, workbenchUrl(opts), stop() }.
+ * @param {{
+ *   theme?: string, machineSettings?: object, userSettings?: object, workspaceSettings?: object,
+ *   folder?: string, extensionsDir?: string, vsix?: string, env?: NodeJS.ProcessEnv, port?: number,
+ *   echo?: boolean, timeoutMs?: number,
+ * }} [options]
  */
 export async function startCodeServer({
   theme = DARK,
@@ -105,11 +111,11 @@ export async function startCodeServer({
     '--extensions-dir', extensionsDir,
     folder,
   ];
-  const child = spawnGroup(CODE_SERVER_BIN, args, {
+  const child = /** @type {import('./processes.mjs').PipedChild} */ (spawnGroup(CODE_SERVER_BIN, args, {
     name: 'code-server',
     cwd: ROOT,
     env: { ...process.env, ...sandbox.xdg, ...env },
-  });
+  }));
   // Its state lives in temp folders that go away: no need to wait for a graceful shutdown (which takes ~2 s).
   const stop = cleanupGroup(child, 500);
   let origin;
@@ -138,7 +144,10 @@ export async function startCodeServer({
     sandbox,
     child,
     stop,
-    /** The workbench URL; `extensionDevelopmentPath`/`extensionTestsPath` are absolute paths on this machine. */
+    /**
+     * The workbench URL; `extensionDevelopmentPath`/`extensionTestsPath` are absolute paths on this machine.
+     * @param {{ extensionDevelopmentPath?: string, extensionTestsPath?: string, folder?: string }} [options]
+     */
     workbenchUrl({ extensionDevelopmentPath, extensionTestsPath, folder: f = folder } = {}) {
       const remote = (p) => `vscode-remote://127.0.0.1:${portNumber}${p}`;
       const payload = [];

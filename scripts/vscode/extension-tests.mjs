@@ -1,3 +1,4 @@
+// @ts-check
 // Runs an `extensionTestsPath` suite inside the extension host of code-server, through the browser.
 import { mkdirSync, createWriteStream } from 'node:fs';
 import { dirname } from 'node:path';

@@ -1,3 +1,4 @@
+// @ts-check
 // What the extension host reports but nobody else sees: promises rejected without a handler (VS Code
 // prints "rejected promise not handled within 1 second" to the host's console, which the harness
 // writes to artifacts/…/workbench.log) and errors its log files record as unexpected. A clean

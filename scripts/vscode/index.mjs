@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers for running the extension in real VS Code (code-server) here and in CI.
 export * from './paths.mjs';
 export * from './processes.mjs';

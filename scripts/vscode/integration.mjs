@@ -1,3 +1,4 @@
+// @ts-check
 // What every run of the integration suite (test/integration) sets up, whichever VS Code runs it.
 
 /**
@@ -34,7 +35,14 @@ export const integrationWorkspaceSettings = (decoy) => ({
   ...(decoy ? { 'http.proxy': decoy.origin, 'http.proxyStrictSSL': false } : {}),
 });
 
-/** Environment for the extension host (test/integration/helpers.ts reads it). */
+/**
+ * Environment for the extension host (test/integration/helpers.ts reads it).
+ * @param {{ url: string, adminKey: string }} fake
+ * @param {{
+ *   grep?: string, color?: boolean, decoy?: { url: string, origin: string },
+ *   second?: { url: string, adminKey: string },
+ * }} [options]
+ */
 export function integrationEnv(fake, { grep = '', color = false, decoy, second } = {}) {
   return {
     OPENAI_ADMIN_FAKE_URL: fake.url,

@@ -1,3 +1,4 @@
+// @ts-check
 // Looks for secrets where they must never be: every file under some folders (logs, settings, state,
 // browser profiles, workspaces), inside zip archives too (the .vsix), in UTF-8 and UTF-16 (Chromium
 // keeps some strings as UTF-16). Findings name the file and offset, never the secret.
@@ -58,6 +59,8 @@ function scanBuffer(buf, where, secrets, patterns, findings) {
 /**
  * Every place under `roots` that holds one of `secrets` or matches one of `patterns` ([name, RegExp]).
  * Symbolic links are not followed (a workspace may link to shared caches).
+ * @param {Iterable<string | undefined>} roots
+ * @param {{ secrets?: readonly string[], patterns?: ReadonlyArray<readonly [string, RegExp]> }} [options]
  */
 export function findSecrets(roots, { secrets = [], patterns = [] } = {}) {
   const findings = [];
@@ -76,7 +79,10 @@ export function findSecrets(roots, { secrets = [], patterns = [] } = {}) {
   return findings;
 }
 
-/** One-time secrets the fake hands out (service-account and admin keys created through the API). */
+/**
+ * One-time secrets the fake hands out (service-account and admin keys created through the API).
+ * @type {Array<[string, RegExp]>}
+ */
 export const ONE_TIME_SECRETS = [
   ['a service-account key', /sk-svcacct-[A-Za-z0-9]{40,}/],
   ['a created admin key', /sk-admin-[A-Za-z0-9]{40,}/],

@@ -1,3 +1,4 @@
+// @ts-check
 // Where things are: the repository, the cached code-server, Debian's chromium, the artifacts folder.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';

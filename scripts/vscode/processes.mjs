@@ -1,3 +1,4 @@
+// @ts-check
 // Child processes that never outlive the harness.
 //
 // Every long-lived child is started in its own session (Node's `detached: true` calls setsid), so it
@@ -6,6 +7,18 @@
 // runs on normal completion, on failure, on SIGINT/SIGTERM/SIGHUP and, as a last resort, on exit.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+
+/**
+ * A child started by spawnGroup: its name in messages and a promise of how it exited.
+ * @typedef {import('node:child_process').ChildProcess & {
+ *   harnessName: string,
+ *   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>,
+ * }} HarnessChild
+ */
+/**
+ * A HarnessChild whose stdout and stderr are pipes (spawnGroup's default `stdio`).
+ * @typedef {HarnessChild & { stdout: import('node:stream').Readable, stderr: import('node:stream').Readable }} PipedChild
+ */
 
 const groups = new Set(); // pids of live process-group leaders
 const cleanups = [];      // LIFO stack of async teardown functions
@@ -36,9 +49,15 @@ function groupAlive(pgid) {
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 }
 
-/** Starts `cmd` as the leader of a new process group; output is piped unless `stdio` says otherwise. */
+/**
+ * Starts `cmd` as the leader of a new process group; output is piped unless `stdio` says otherwise.
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {import('node:child_process').SpawnOptions & { name?: string }} [options]
+ * @returns {HarnessChild}
+ */
 export function spawnGroup(cmd, args, { name = cmd, ...opts } = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts, detached: true });
+  const child = /** @type {HarnessChild} */ (spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts, detached: true }));
   child.harnessName = name;
   if (child.pid) groups.add(child.pid);
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -150,7 +169,13 @@ export function waitForLine(child, re, ms, what) {
   }), ms, what);
 }
 
-/** Runs a command to completion; rejects with its output when it fails. */
+/**
+ * Runs a command to completion; rejects with its output when it fails.
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {import('node:child_process').SpawnOptions & { name?: string, quiet?: boolean, timeoutMs?: number }} [options]
+ * @returns {Promise<string>}
+ */
 export function run(cmd, args, { name = `${cmd} ${args.join(' ')}`, quiet = false, timeoutMs = 300_000, ...opts } = {}) {
   const child = spawnGroup(cmd, args, { name, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'], ...opts });
   let out = '';

@@ -1,3 +1,4 @@
+// @ts-check
 // The end-to-end fixture: a fresh fake Admin API, code-server with the packaged .vsix and a fresh
 // chromium profile for each call. Add a spec as test/e2e/<name>.e2e.mjs:
 //
@@ -50,7 +51,7 @@ export async function withVSCode(options, fn) {
       return screenshot(page, join('e2e', name));
     };
     return await fn({ page, vs, fake, codeServer, shot, profileDir });
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     if (page) {
       const name = join('e2e', 'failures', (currentTest || 'unnamed').replace(/[^\w.-]+/g, '_').slice(0, 120));
       const shot = await screenshot(page, name).catch(() => undefined);

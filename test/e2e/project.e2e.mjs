@@ -1,3 +1,4 @@
+// @ts-check
 // The Project panel as a person uses it in code-server: opened from a project row's inline button
 // and from the palette; a rate limit edited in the table (checked as typed, changed cell marked,
 // saved with a per-row result) and a hosted tool switched, both checked in the fake's state; an API

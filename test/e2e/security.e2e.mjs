@@ -1,3 +1,4 @@
+// @ts-check
 // Security in the browser (API text shown only as text; the admin key nowhere but its header), with
 // a canary admin key and the fake's hostile strings in the names people
 // see: tree rows and their hovers, a quick pick, notifications and both webviews show them as text;
@@ -54,14 +55,14 @@ async function webviewFrames(page) {
 
 /** Replaces the dialog functions and records CSP violations; a later render that ran hostile script would leave a trace. */
 const arm = (frame) => frame.evaluate(() => {
-  window.__calls = [];
-  for (const f of ['alert', 'confirm', 'prompt', 'open', 'print']) window[f] = () => { window.__calls.push(f); };
-  document.addEventListener('securitypolicyviolation', (e) => window.__calls.push(`csp ${e.effectiveDirective} ${e.blockedURI}`));
+  /** @type {any} */ (window).__calls = [];
+  for (const f of ['alert', 'confirm', 'prompt', 'open', 'print']) window[f] = () => { /** @type {any} */ (window).__calls.push(f); };
+  document.addEventListener('securitypolicyviolation', (e) => /** @type {any} */ (window).__calls.push(`csp ${e.effectiveDirective} ${e.blockedURI}`));
 });
 const traces = (frame) => frame.evaluate((injected) => {
   const describe = (e) => e.outerHTML.slice(0, 160);
   return {
-    calls: window.__calls ?? ['not armed'],
+    calls: /** @type {any} */ (window).__calls ?? ['not armed'],
     // In the body: the head holds VS Code's own API script and the CSP meta tag.
     injected: [...document.body.querySelectorAll(injected)].map(describe),
     handlers: [...document.body.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).map(describe),
@@ -105,7 +106,7 @@ describe('security in the browser (canary key, hostile names)', () => {
       await page.keyboard.press('Escape');
 
       // Notifications: a failing rename of the project named with a command link, its progress and its error.
-      const linkProject = projects.find((p) => p.name.startsWith('[Open settings]'));
+      const linkProject = /** @type {{ id: string, name: string }} */ (projects.find((p) => p.name.startsWith('[Open settings]')));
       await fake.setFaults([{ method: 'POST', path: `^/organization/projects/${linkProject.id}$`, kind: 'latency', latencyMs: 1500 }, { method: 'POST', path: `^/organization/projects/${linkProject.id}$`, kind: 'status', status: 500 }]);
       await vs.contextMenu(linkRow, 'Rename Project…');
       const input = await vs.promptInput({ title: 'Rename Project' });

@@ -1,3 +1,4 @@
+// @ts-check
 // Mocha root hooks and global setup for the end-to-end specs (run by scripts/run-vscode-tests.mjs, or
 // directly: `node node_modules/mocha/bin/mocha.js --config test/e2e/.mocharc.json`).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';

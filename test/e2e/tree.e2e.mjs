@@ -1,3 +1,4 @@
+// @ts-check
 // The organization explorer as a person uses it: expand, read, and change things through the palette and context menus.
 import * as assert from 'node:assert/strict';
 import { withVSCode } from './fixture.mjs';

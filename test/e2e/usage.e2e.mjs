@@ -1,3 +1,4 @@
+// @ts-check
 // The Usage & Costs panel as a person sees it: opened from the Organization view's title, in a dark and a light theme,
 // with a hostile project name shown as text in the legend and the table, controls that reload the
 // chart, a live theme switch, and the panel coming back after a window reload.

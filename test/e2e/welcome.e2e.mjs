@@ -1,3 +1,4 @@
+// @ts-check
 // First contact: the activity bar entry, the welcome view, and setting the admin key through the palette.
 import * as assert from 'node:assert/strict';
 import { withVSCode } from './fixture.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // What a person does in the VS Code workbench, as playwright-core steps. Selectors measured on VS Code 1.100.
 export const CONTAINER_TITLE = 'OpenAI Admin';
 
@@ -99,7 +100,10 @@ export class Workbench {
     await input.press('Enter');
   }
 
-  /** Waits for the input box a command opened (e.g. the key prompt) and returns its locator. */
+  /**
+   * Waits for the input box a command opened (e.g. the key prompt) and returns its locator.
+   * @param {{ title?: string }} [options]
+   */
   async promptInput({ title } = {}) {
     if (title) await this.quickInput().locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
     const input = this.quickInputBox();
